@@ -1,0 +1,168 @@
+"""The command line: demo, rank, import, targets, history, undo (exit 0 ok, 1 rejected, 2 usage)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from census_core import demo
+from census_core.regions import LEVELS, UnknownRegion, normalize_code
+from census_core.settings import Settings, SettingsError
+from census_core.snapshot import load_snapshot
+from census_core.store import MEASURES, Store, get_store
+from census_core.text import fmt_int, fmt_pct
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Arguments that parse but make no sense (an unknown region, a bad date)."""
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m census_core", description="Pantau Sensus: census campaign standings."
+    )
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy URL (default: CENSUS_DB_URL or the embedded SQLite store data/census.db)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("demo", parents=[db], help="(re)load the simulated demo data into the store")
+
+    rank = sub.add_parser("rank", parents=[db], help="rank regions on a date")
+    rank.add_argument("--level", required=True, choices=LEVELS)
+    rank.add_argument(
+        "--within", metavar="CODE", help="rank inside this region (default: the whole country)"
+    )
+    rank.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="as of this date (default: the latest date with data)",
+    )
+    rank.add_argument("--measure", choices=MEASURES, default="households")
+    rank.add_argument("--by", choices=("count", "percent"), default="count")
+    rank.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def _store(args: argparse.Namespace) -> tuple[Store, Settings]:
+    settings = Settings.load()
+    return get_store(args.db or settings.db_url), settings
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    store, _ = _store(args)
+    n_counts, n_targets = demo.load_demo(store)
+    print(f"Demo data loaded: {n_counts} counts and {n_targets} targets (simulated).")
+    return EXIT_OK
+
+
+def _none(value: object) -> object:
+    return None if value is None or pd.isna(value) else value  # type: ignore[arg-type]
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    store, settings = _store(args)
+    within = None
+    if args.within:
+        within = normalize_code(args.within)
+        if within is None or within not in store.regions:
+            raise UsageError(f"--within '{args.within}' is not a region code (e.g. 35.09)")
+    snap = load_snapshot(store)
+    day = args.date or snap.latest_date(args.measure)
+    if day is None:
+        board = None
+    else:
+        board = snap.board(args.level, within, day, settings, measure=args.measure, by=args.by)
+    rows = []
+    if board is not None:
+        for rec in board.to_dict("records"):
+            percent = _none(rec["percent"])
+            rows.append(
+                {
+                    "rank": None if _none(rec["rank"]) is None else int(rec["rank"]),
+                    "code": rec["code"],
+                    "name": rec["name"],
+                    "count": None if _none(rec["count"]) is None else int(rec["count"]),
+                    "target": None if _none(rec["target"]) is None else int(rec["target"]),
+                    "percent": None if percent is None else round(float(percent), 4),  # type: ignore[arg-type]
+                    "change": None if _none(rec["change"]) is None else int(rec["change"]),
+                    "rank_change": (
+                        None if _none(rec["rank_change"]) is None else int(rec["rank_change"])
+                    ),
+                    "derived": bool(rec["derived"]),
+                }
+            )
+    else:
+        rows = [
+            {
+                "rank": None,
+                "code": c,
+                "name": store.regions.name(c),
+                "count": None,
+                "target": None,
+                "percent": None,
+                "change": None,
+                "rank_change": None,
+                "derived": False,
+            }
+            for c in store.regions.descendants(within, args.level)
+        ]
+    result = {
+        "level": args.level,
+        "within": within,
+        "date": day.isoformat() if day else None,
+        "measure": args.measure,
+        "by": args.by,
+        "rows": rows,
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return EXIT_OK
+    print(
+        f"{args.level} within {within or 'Indonesia'} by {args.by}, {args.measure}, "
+        f"as of {result['date'] or '(no data)'}"
+    )
+    for row in rows:
+        rank_text = str(row["rank"]) if row["rank"] is not None else "-"
+        print(
+            f"{rank_text:>4}  {row['code']:<14} {row['name']:<32} "
+            f"{fmt_int(row['count'], 'en'):>10} {fmt_pct(row['percent'], 'en'):>8}"
+        )
+    return EXIT_OK
+
+
+COMMANDS = {"demo": cmd_demo, "rank": cmd_rank}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 0 for --help, 2 for usage errors
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, SettingsError, UnknownRegion) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head`; nothing is wrong
+        sys.stderr.close()
+        return EXIT_OK

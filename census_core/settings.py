@@ -1,0 +1,72 @@
+"""Settings from the environment (and, in the app, from st.secrets passed in)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'census.db'}"
+DEFAULT_HOME = "35.09"
+DEFAULT_DEADLINE = date(2020, 3, 31)
+DEFAULT_TARGET_PCT = 50.0
+
+
+class SettingsError(ValueError):
+    """A setting has a value the product cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = DEFAULT_DB_URL
+    home: str = DEFAULT_HOME
+    deadline: date = DEFAULT_DEADLINE
+    target_pct: float = DEFAULT_TARGET_PCT
+    upload_password: str | None = None
+    geo_dir: Path = PROJECT_ROOT / "data" / "geo"
+
+    @property
+    def target_share(self) -> float:
+        return self.target_pct / 100.0
+
+    @classmethod
+    def load(cls, extra: Mapping[str, object] | None = None) -> Settings:
+        """Read CENSUS_* values; `extra` (e.g. st.secrets) fills what the environment lacks."""
+        source: dict[str, str] = {}
+        for key, value in (extra or {}).items():
+            if key.startswith("CENSUS_") and isinstance(value, str | int | float):
+                source[key] = str(value)
+        source.update({k: v for k, v in os.environ.items() if k.startswith("CENSUS_")})
+
+        def get(key: str) -> str | None:
+            value = source.get(key, "").strip()
+            return value or None
+
+        kwargs: dict[str, object] = {}
+        if url := get("CENSUS_DB_URL"):
+            kwargs["db_url"] = url
+        if home := get("CENSUS_HOME"):
+            kwargs["home"] = home
+        if deadline := get("CENSUS_DEADLINE"):
+            try:
+                kwargs["deadline"] = date.fromisoformat(deadline)
+            except ValueError as exc:
+                raise SettingsError(
+                    f"CENSUS_DEADLINE '{deadline}' is not a date; write it as YYYY-MM-DD"
+                ) from exc
+        if pct := get("CENSUS_TARGET_PCT"):
+            try:
+                value = float(pct.replace(",", "."))
+            except ValueError as exc:
+                raise SettingsError(f"CENSUS_TARGET_PCT '{pct}' is not a number") from exc
+            if not 0 < value <= 100:
+                raise SettingsError(f"CENSUS_TARGET_PCT '{pct}' must be above 0 and at most 100")
+            kwargs["target_pct"] = value
+        if password := get("CENSUS_UPLOAD_PASSWORD"):
+            kwargs["upload_password"] = password
+        if geo := get("CENSUS_GEO_DIR"):
+            kwargs["geo_dir"] = Path(geo)
+        return cls(**kwargs)  # type: ignore[arg-type]

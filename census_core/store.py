@@ -1,0 +1,453 @@
+"""The store: the only module that speaks SQL (SQLAlchemy Core, SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from census_core.regions import Regions, load_regions
+
+MEASURES = ("households", "persons")
+KINDS = ("counts", "targets", "demo")
+
+metadata = sa.MetaData()
+
+meta_table = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(256), nullable=False),
+)
+regions_table = sa.Table(
+    "regions",
+    metadata,
+    sa.Column("code", sa.String(16), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("level", sa.String(16), nullable=False),
+    sa.Column("parent", sa.String(16), nullable=True, index=True),
+)
+batches_table = sa.Table(
+    "batches",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("user", sa.String(120), nullable=False),
+    sa.Column("file_name", sa.String(260), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("changed", sa.Integer, nullable=False),
+    sa.Column("undone", sa.Boolean, nullable=False, default=False),
+    sa.Column("undone_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("undone_by", sa.String(120), nullable=True),
+)
+counts_table = sa.Table(
+    "counts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("batch_id", sa.Integer, sa.ForeignKey("batches.id"), nullable=False),
+    sa.Column("region", sa.String(16), sa.ForeignKey("regions.code"), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("measure", sa.String(16), nullable=False),
+    sa.Column("value", sa.BigInteger, nullable=False),
+    sa.UniqueConstraint("batch_id", "region", "date", "measure"),
+    sa.Index("ix_counts_key", "measure", "region", "date", "batch_id"),
+)
+targets_table = sa.Table(
+    "targets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("batch_id", sa.Integer, sa.ForeignKey("batches.id"), nullable=False),
+    sa.Column("region", sa.String(16), sa.ForeignKey("regions.code"), nullable=False),
+    sa.Column("measure", sa.String(16), nullable=False),
+    sa.Column("base", sa.BigInteger, nullable=False),
+    # NULL share means "the campaign's default" (CENSUS_TARGET_PCT).
+    sa.Column("share", sa.Float, nullable=True),
+    sa.UniqueConstraint("batch_id", "region", "measure"),
+)
+events_table = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("text", sa.String(500), nullable=False),
+    sa.Column("user", sa.String(120), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False, default=False),
+)
+
+
+class StoreError(Exception):
+    """A request the store refuses; the message says why."""
+
+
+class BatchNotFound(StoreError):
+    pass
+
+
+class AlreadyUndone(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    batch: int | None
+    rows: int
+    changed: int
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            # Let SQLAlchemy's "begin" event choose BEGIN vs BEGIN IMMEDIATE.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            if path and path != ":memory:":
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _on_begin(conn):  # type: ignore[no-untyped-def]
+            # Writers take the lock up front so two writers never deadlock on upgrade.
+            immediate = conn.get_execution_options().get("write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+class Store:
+    """One census store at one SQLAlchemy URL; ready (schema and regions) on first use."""
+
+    def __init__(self, url: str, regions: Regions | None = None) -> None:
+        self.url = url
+        self.engine = _make_engine(url)
+        self.regions = regions or load_regions()
+        self._ready = False
+        self._ready_lock = threading.Lock()
+
+    def _write(self) -> Connection:
+        """A connection whose transaction holds the store's write lock."""
+        return self.engine.connect().execution_options(write=True)
+
+    def _lock(self, conn: Connection) -> None:
+        if self.engine.dialect.name == "postgresql":
+            # One writer at a time across every replica sharing the database.
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(735090)"))
+
+    def ensure_ready(self) -> None:
+        if self._ready:
+            return
+        with self._ready_lock:
+            if self._ready:
+                return
+            with self._write() as conn, conn.begin():
+                self._lock(conn)
+                metadata.create_all(conn, checkfirst=True)
+                has_regions = conn.execute(sa.select(regions_table.c.code).limit(1)).first()
+                if not has_regions:
+                    frame = self.regions.frame[["code", "name", "level", "parent"]]
+                    conn.execute(regions_table.insert(), frame.to_dict("records"))
+                    conn.execute(meta_table.insert(), [{"key": "version", "value": "0"}])
+            self._ready = True
+
+    def _bump(self, conn: Connection) -> None:
+        conn.execute(
+            meta_table.update()
+            .where(meta_table.c.key == "version")
+            .values(value=sa.cast(sa.cast(meta_table.c.value, sa.Integer) + 1, sa.String))
+        )
+
+    def version(self) -> str:
+        """A cheap token that changes whenever anything stored changes."""
+        self.ensure_ready()
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                sa.select(meta_table.c.value).where(meta_table.c.key == "version")
+            ).scalar_one()
+        return str(value)
+
+    def is_empty(self) -> bool:
+        self.ensure_ready()
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(batches_table.c.id).limit(1)).first() is None
+
+    def _current_counts_query(self, measure: str | None) -> sa.Select:
+        c, b = counts_table, batches_table
+        rank = (
+            sa.func.row_number()
+            .over(partition_by=(c.c.region, c.c.date, c.c.measure), order_by=c.c.batch_id.desc())
+            .label("rn")
+        )
+        inner = (
+            sa.select(c.c.region, c.c.date, c.c.measure, c.c.value, c.c.batch_id, rank)
+            .join(b, b.c.id == c.c.batch_id)
+            .where(b.c.undone.is_(False))
+        )
+        if measure is not None:
+            inner = inner.where(c.c.measure == measure)
+        sub = inner.subquery()
+        return sa.select(
+            sub.c.region, sub.c.date, sub.c.measure, sub.c.value, sub.c.batch_id
+        ).where(sub.c.rn == 1)
+
+    def current_counts(self, measure: str | None = None) -> pd.DataFrame:
+        """The current value of every (region, date, measure): latest batch not undone."""
+        self.ensure_ready()
+        with self.engine.connect() as conn:
+            rows = conn.execute(self._current_counts_query(measure)).all()
+        frame = pd.DataFrame(rows, columns=["region", "date", "measure", "value", "batch_id"])
+        frame["date"] = pd.to_datetime(frame["date"])
+        frame["value"] = frame["value"].astype("int64")
+        return frame.sort_values(["measure", "region", "date"], ignore_index=True)
+
+    def current_targets(self) -> pd.DataFrame:
+        """The current base and share of every (region, measure)."""
+        self.ensure_ready()
+        t, b = targets_table, batches_table
+        rank = (
+            sa.func.row_number()
+            .over(partition_by=(t.c.region, t.c.measure), order_by=t.c.batch_id.desc())
+            .label("rn")
+        )
+        sub = (
+            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, t.c.batch_id, rank)
+            .join(b, b.c.id == t.c.batch_id)
+            .where(b.c.undone.is_(False))
+            .subquery()
+        )
+        query = sa.select(sub.c.region, sub.c.measure, sub.c.base, sub.c.share, sub.c.batch_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.where(sub.c.rn == 1)).all()
+        return pd.DataFrame(rows, columns=["region", "measure", "base", "share", "batch_id"])
+
+    def batches(self) -> pd.DataFrame:
+        """Every batch, newest first: who uploaded what, when, and how much it changed."""
+        self.ensure_ready()
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(batches_table).order_by(batches_table.c.id.desc())).all()
+        return pd.DataFrame(rows, columns=[c.name for c in batches_table.columns])
+
+    def batch(self, batch_id: int) -> dict[str, object]:
+        self.ensure_ready()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(batches_table).where(batches_table.c.id == batch_id)
+            ).first()
+        if row is None:
+            raise BatchNotFound(f"Batch {batch_id} does not exist")
+        return dict(row._mapping)
+
+    def commit_counts(
+        self,
+        records: pd.DataFrame,
+        *,
+        user: str,
+        file_name: str,
+        sha256: str,
+        kind: str = "counts",
+    ) -> CommitResult:
+        """Store one upload of counts (region, date, measure, value) as one batch, atomically.
+
+        A file whose every value is already current changes nothing and makes no batch.
+        """
+        self.ensure_ready()
+        records = records[["region", "date", "measure", "value"]].copy()
+        records["date"] = pd.to_datetime(records["date"]).dt.date
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            current = self._current_for(conn, records)
+            merged = records.merge(current, on=["region", "date", "measure"], how="left")
+            changed = int((merged["current"].isna() | (merged["current"] != merged["value"])).sum())
+            if changed == 0:
+                return CommitResult(batch=None, rows=len(records), changed=0)
+            batch_id = self._insert_batch(
+                conn, user, file_name, sha256, kind, len(records), changed
+            )
+            rows = records.assign(batch_id=batch_id)
+            rows["value"] = rows["value"].astype("int64")
+            conn.execute(counts_table.insert(), rows.to_dict("records"))
+            self._bump(conn)
+        return CommitResult(batch=batch_id, rows=len(records), changed=changed)
+
+    def _current_for(self, conn: Connection, records: pd.DataFrame) -> pd.DataFrame:
+        query = self._current_counts_query(None)
+        sub = query.subquery()
+        dates = sorted(set(records["date"]))
+        regions = sorted(set(records["region"]))
+        stmt = sa.select(sub.c.region, sub.c.date, sub.c.measure, sub.c.value).where(
+            sub.c.date.in_(dates)
+        )
+        if len(regions) <= 500:
+            stmt = stmt.where(sub.c.region.in_(regions))
+        rows = conn.execute(stmt).all()
+        frame = pd.DataFrame(rows, columns=["region", "date", "measure", "current"])
+        frame["date"] = pd.to_datetime(frame["date"]).dt.date if len(frame) else frame["date"]
+        return frame
+
+    def commit_targets(
+        self,
+        records: pd.DataFrame,
+        *,
+        user: str,
+        file_name: str,
+        sha256: str,
+        kind: str = "targets",
+    ) -> CommitResult:
+        """Store one upload of targets (region, measure, base, share) as one batch."""
+        self.ensure_ready()
+        records = records[["region", "measure", "base", "share"]].copy()
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            current = self.current_targets_in(conn)
+            merged = records.merge(
+                current, on=["region", "measure"], how="left", suffixes=("", "_cur")
+            )
+            same = (merged["base"] == merged["base_cur"]) & (
+                (merged["share"] == merged["share_cur"])
+                | (merged["share"].isna() & merged["share_cur"].isna())
+            )
+            changed = int((~same).sum())
+            if changed == 0:
+                return CommitResult(batch=None, rows=len(records), changed=0)
+            batch_id = self._insert_batch(
+                conn, user, file_name, sha256, kind, len(records), changed
+            )
+            rows = records.assign(batch_id=batch_id).astype({"base": "int64"})
+            rows["share"] = rows["share"].astype(object).where(rows["share"].notna(), None)
+            conn.execute(targets_table.insert(), rows.to_dict("records"))
+            self._bump(conn)
+        return CommitResult(batch=batch_id, rows=len(records), changed=changed)
+
+    def current_targets_in(self, conn: Connection) -> pd.DataFrame:
+        t, b = targets_table, batches_table
+        rank = (
+            sa.func.row_number()
+            .over(partition_by=(t.c.region, t.c.measure), order_by=t.c.batch_id.desc())
+            .label("rn")
+        )
+        sub = (
+            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, rank)
+            .join(b, b.c.id == t.c.batch_id)
+            .where(b.c.undone.is_(False))
+            .subquery()
+        )
+        rows = conn.execute(
+            sa.select(sub.c.region, sub.c.measure, sub.c.base, sub.c.share).where(sub.c.rn == 1)
+        ).all()
+        return pd.DataFrame(rows, columns=["region", "measure", "base_cur", "share_cur"])
+
+    def _insert_batch(
+        self,
+        conn: Connection,
+        user: str,
+        file_name: str,
+        sha256: str,
+        kind: str,
+        rows: int,
+        changed: int,
+    ) -> int:
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}")
+        result = conn.execute(
+            batches_table.insert().values(
+                created_at=_now(),
+                user=user[:120],
+                file_name=file_name[:260],
+                sha256=sha256,
+                kind=kind,
+                rows=rows,
+                changed=changed,
+                undone=False,
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def undo(self, batch_id: int, user: str = "") -> None:
+        """Mark a batch undone; its values stop counting, its rows stay in history."""
+        self.ensure_ready()
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            row = conn.execute(
+                sa.select(batches_table.c.undone).where(batches_table.c.id == batch_id)
+            ).first()
+            if row is None:
+                raise BatchNotFound(f"Batch {batch_id} does not exist")
+            if row[0]:
+                raise AlreadyUndone(f"Batch {batch_id} is already undone")
+            conn.execute(
+                batches_table.update()
+                .where(batches_table.c.id == batch_id)
+                .values(undone=True, undone_at=_now(), undone_by=user[:120])
+            )
+            self._bump(conn)
+
+    def clear(self) -> None:
+        """Remove every batch, count, target and event (used before reloading the demo)."""
+        self.ensure_ready()
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            for table in (counts_table, targets_table, events_table, batches_table):
+                conn.execute(table.delete())
+            self._bump(conn)
+
+    def add_event(self, day: date, text: str, user: str) -> int:
+        self.ensure_ready()
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            result = conn.execute(
+                events_table.insert().values(
+                    date=day, text=text[:500], user=user[:120], created_at=_now(), deleted=False
+                )
+            )
+            self._bump(conn)
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def delete_event(self, event_id: int) -> None:
+        self.ensure_ready()
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            conn.execute(
+                events_table.update().where(events_table.c.id == event_id).values(deleted=True)
+            )
+            self._bump(conn)
+
+    def events(self) -> pd.DataFrame:
+        self.ensure_ready()
+        e = events_table
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(e.c.id, e.c.date, e.c.text, e.c.user)
+                .where(e.c.deleted.is_(False))
+                .order_by(e.c.date, e.c.id)
+            ).all()
+        frame = pd.DataFrame(rows, columns=["id", "date", "text", "user"])
+        frame["date"] = pd.to_datetime(frame["date"])
+        return frame
+
+
+@lru_cache(maxsize=8)
+def get_store(url: str) -> Store:
+    """One Store (and engine pool) per URL per process."""
+    return Store(url)

@@ -1,0 +1,107 @@
+"""Words and number formats of the interface: Bahasa Indonesia by default, English on request."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGS = ("id", "en")
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "id": {
+        "measure.households": "KK",
+        "measure.persons": "jiwa",
+        "measure.households.long": "keluarga (KK)",
+        "measure.persons.long": "penduduk (jiwa)",
+        "by.count": "jumlah",
+        "by.percent": "persentase target",
+        "ranking_title": "Peringkat {level} {within} menurut {by}, data s.d. {date}",
+        "data_as_of": "Data s.d. {date}",
+        "simulated": "Data simulasi",
+        "stale": "data {date}",
+        "derived": "jumlah dari wilayah di bawahnya",
+        "mismatch": (
+            "{name}: angka sendiri {own} berbeda dari jumlah wilayah di bawahnya {children}"
+        ),
+    },
+    "en": {
+        "measure.households": "households",
+        "measure.persons": "persons",
+        "measure.households.long": "households (families)",
+        "measure.persons.long": "persons",
+        "by.count": "count",
+        "by.percent": "share of target",
+        "ranking_title": "Ranking of {level} {within} by {by}, data up to {date}",
+        "data_as_of": "Data up to {date}",
+        "simulated": "Simulated data",
+        "stale": "data of {date}",
+        "derived": "sum of the regions below",
+        "mismatch": "{name}: own count {own} differs from the sum of the regions below {children}",
+    },
+}
+
+
+def t(key: str, lang: str = "id", **values: object) -> str:
+    """The sentence for `key` in `lang`, with values filled in."""
+    table = MESSAGES.get(lang, MESSAGES["id"])
+    template = table.get(key) or MESSAGES["id"][key]
+    return template.format(**values)
+
+
+def fmt_int(value: object, lang: str = "id") -> str:
+    """36464 -> '36.464' (id) or '36,464' (en); missing -> '–'."""
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return "–"
+    return format_decimal(int(value), locale=_LOCALES[lang])  # type: ignore[call-overload]
+
+
+def fmt_signed(value: object, lang: str = "id") -> str:
+    """+1.234 / −56 / 0."""
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return "–"
+    number = int(value)  # type: ignore[call-overload]
+    text = fmt_int(abs(number), lang)
+    return f"+{text}" if number > 0 else (f"−{text}" if number < 0 else text)
+
+
+def fmt_pct(value: object, lang: str = "id", digits: int = 1) -> str:
+    """12.5 (already a percentage) -> '12,5%'."""
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return "–"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    text = format_decimal(float(value), format=pattern, locale=_LOCALES[lang])  # type: ignore[arg-type]
+    return f"{text}%"
+
+
+def _as_date(value: date | datetime | pd.Timestamp) -> date:
+    return pd.Timestamp(value).date()
+
+
+def fmt_date(value: date | datetime | pd.Timestamp | None, lang: str = "id") -> str:
+    """'5 Maret 2020' / '5 March 2020'."""
+    if value is None or pd.isna(value):
+        return "–"
+    return format_date(_as_date(value), "d MMMM y", locale=_LOCALES[lang])
+
+
+def fmt_date_short(value: date | datetime | pd.Timestamp | None, lang: str = "id") -> str:
+    """'5 Mar' for axes and tight tables."""
+    if value is None or pd.isna(value):
+        return "–"
+    return format_date(_as_date(value), "d MMM", locale=_LOCALES[lang]).rstrip(".")
+
+
+def ranking_title(level_label: str, within_name: str, by: str, day: date, lang: str = "id") -> str:
+    """The sentence above a board: which regions, ranked how, on what data."""
+    return t(
+        "ranking_title",
+        lang,
+        level=level_label,
+        within=within_name,
+        by=t(f"by.{by}", lang),
+        date=fmt_date(day, lang),
+    )

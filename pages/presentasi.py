@@ -1,0 +1,6 @@
+"""Presentasi: not built yet."""
+
+import streamlit as st
+
+st.title("Presentasi")
+st.info("Halaman ini belum tersedia.")

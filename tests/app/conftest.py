@@ -1,0 +1,26 @@
+"""AppTest fixtures: the app on a private copy of the demo store, caches cleared."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def app(demo_url, monkeypatch):
+    monkeypatch.setenv("CENSUS_DB_URL", demo_url)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+    def make(page: str | None = None, **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        if page:
+            at.switch_page(page)
+        return at
+
+    return make

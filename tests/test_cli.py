@@ -1,0 +1,111 @@
+"""The command line contract: subcommands, JSON shape, exit codes, run as a real process."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from census_core.cli import main
+
+ROW_KEYS = {
+    "rank",
+    "code",
+    "name",
+    "count",
+    "target",
+    "percent",
+    "change",
+    "rank_change",
+    "derived",
+}
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "census_core", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_rank_kecamatan_json(demo_url):
+    proc = run("rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", demo_url)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert {k: result[k] for k in ("level", "within", "date", "measure", "by")} == {
+        "level": "kecamatan",
+        "within": "35.09",
+        "date": "2020-03-05",
+        "measure": "households",
+        "by": "count",
+    }
+    rows = result["rows"]
+    assert len(rows) == 31 and all(set(r) == ROW_KEYS for r in rows)
+    assert (rows[0]["name"], rows[0]["count"], rows[0]["rank"]) == ("Kaliwates", 4040, 1)
+    assert (rows[-1]["name"], rows[-1]["count"], rows[-1]["rank"]) == ("Jelbuk", 344, 31)
+    assert isinstance(rows[0]["percent"], float) and rows[0]["derived"] is False
+
+
+def test_rank_kabupaten_by_percent_on_a_date(demo_url, capsys):
+    code = main(
+        [
+            "rank",
+            "--level",
+            "kabupaten",
+            "--within",
+            "35",
+            "--date",
+            "2020-03-01",
+            "--by",
+            "percent",
+            "--measure",
+            "persons",
+            "--json",
+            "--db",
+            demo_url,
+        ]
+    )
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["date"] == "2020-03-01" and result["by"] == "percent"
+    percents = [r["percent"] for r in result["rows"]]
+    assert percents == sorted(percents, reverse=True)
+
+
+def test_rank_whole_country_marks_derived_province(demo_url, capsys):
+    assert main(["rank", "--level", "provinsi", "--json", "--db", demo_url]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert len(rows) == 38
+    assert rows[0]["code"] == "35" and rows[0]["derived"] is True
+    assert all(r["rank"] is None and r["count"] is None for r in rows[1:])
+
+
+def test_rank_on_a_new_empty_store(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert main(["rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", url]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["date"] is None and len(result["rows"]) == 31
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rank"],
+        ["rank", "--level", "dusun"],
+        ["rank", "--level", "desa", "--date", "5 Maret"],
+        ["rank", "--level", "desa", "--within", "99.99"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(args, demo_url):
+    proc = run(*args, "--db", demo_url) if args[0] == "rank" else run(*args)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+
+
+def test_demo_command_loads_the_demo(tmp_path):
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    proc = run("demo", "--db", url)
+    assert proc.returncode == 0 and "simulated" in proc.stdout
+    proc = run("rank", "--level", "kabupaten", "--within", "35", "--json", "--db", url)
+    rows = json.loads(proc.stdout)["rows"]
+    assert (rows[0]["code"], rows[0]["count"], rows[-1]["code"]) == ("35.09", 36464, "35.16")

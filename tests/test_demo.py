@@ -1,0 +1,87 @@
+"""The demo reproduces the Jember report of 6 March 2020 and rises plausibly before it."""
+
+from datetime import date
+
+import pytest
+
+from census_core.demo import DAYS, generate
+from census_core.progress import mismatches_at, standings
+
+REPORT = date(2020, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def demo(regions):
+    return generate(regions)
+
+
+@pytest.fixture(scope="module")
+def households(demo):
+    counts, _ = demo
+    return counts[counts["measure"] == "households"]
+
+
+def test_is_deterministic(regions, demo):
+    again, _ = generate(regions)
+    assert again.equals(demo[0])
+
+
+def test_kabupaten_board_of_jawa_timur(regions, households):
+    board = standings(households, regions, "kabupaten", "35", REPORT)
+    assert len(board) == 38 and board["rank"].notna().all()
+    first, second, third = board.iloc[0], board.iloc[1], board.iloc[2]
+    assert (first["code"], first["count"]) == ("35.09", 36464)
+    assert (second["code"], third["code"]) == ("35.06", "35.15")
+    assert board.iloc[-1]["code"] == "35.16"
+    assert (board["rank"] == 38).sum() == 1
+
+
+def test_kecamatan_board_of_jember(regions, households):
+    board = standings(households, regions, "kecamatan", "35.09", REPORT)
+    assert len(board) == 31
+    assert list(board["name"][:3]) == ["Kaliwates", "Sumbersari", "Patrang"]
+    assert board.iloc[0]["count"] == 4040
+    last = board.iloc[-1]
+    assert (last["code"], last["count"], last["rank"]) == ("35.09.25", 344, 31)
+    assert int(board["count"].sum()) == 36464
+
+
+def test_persons_on_the_report_day(demo):
+    counts, _ = demo
+    row = counts[
+        (counts["region"] == "35.09")
+        & (counts["measure"] == "persons")
+        & (counts["date"] == "2020-03-05")
+    ]
+    assert int(row["value"].iloc[0]) == 136833
+
+
+def test_daily_from_15_february_with_no_decreases(demo):
+    counts, _ = demo
+    assert DAYS[0] == date(2020, 2, 15) and DAYS[-1] == REPORT
+    for _, series in counts.sort_values("date").groupby(["region", "measure"]):
+        assert len(series) == len(DAYS)
+        assert (series["value"].diff().dropna() >= 0).all()
+
+
+def test_jember_daily_gains_are_plausible(households):
+    jember = households[households["region"] == "35.09"].sort_values("date")["value"]
+    gains = jember.diff().dropna()
+    assert gains.max() <= 4000
+    assert ((gains >= 1000) & (gains <= 3000)).mean() >= 0.8
+
+
+def test_every_level_adds_up_every_day(demo):
+    counts, _ = demo
+    for measure in ("households", "persons"):
+        frame = counts[counts["measure"] == measure]
+        for day in DAYS:
+            assert mismatches_at(frame, day) == [], (measure, day)
+
+
+def test_targets_cover_every_region_with_counts(demo):
+    counts, targets = demo
+    assert set(counts["region"]) == set(targets["region"])
+    assert len(targets) == 2 * (38 + 31 + 248)
+    jember = targets[(targets["region"] == "35.09") & (targets["measure"] == "persons")]
+    assert int(jember["base"].iloc[0]) == 2536729
