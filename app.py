@@ -6,8 +6,9 @@ from ui import sidebar, state
 
 st.set_page_config(page_title="Pantau Sensus", page_icon="📊", layout="wide")
 
+# URL paths are a contract (shared links): / is Peringkat, the rest as below.
 pages = [
-    st.Page("pages/peringkat.py", title="Peringkat", url_path="peringkat", default=True),
+    st.Page("pages/peringkat.py", title="Peringkat", url_path="", default=True),
     st.Page("pages/kecamatan.py", title="Kecamatan", url_path="kecamatan"),
     st.Page("pages/peta.py", title="Peta", url_path="peta"),
     st.Page("pages/tren.py", title="Tren", url_path="tren"),

@@ -6,12 +6,17 @@ from datetime import date
 
 import streamlit as st
 
+from census_core.freshness import freshness_line
 from census_core.snapshot import Snapshot
-from census_core.text import fmt_date, t
+from census_core.text import fmt_date
+
+LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 def lang() -> str:
-    return str(st.session_state.get("lang", "id"))
+    """The interface language chosen in the sidebar ('id' until the user picks English)."""
+    value = st.session_state.get("lang", "id")
+    return value if value in LANG_NAMES else "id"
 
 
 def as_of(snap: Snapshot) -> date | None:
@@ -27,15 +32,15 @@ def render(snap: Snapshot) -> None:
     with st.sidebar:
         st.radio(
             "Bahasa / Language",
-            options=["id", "en"],
+            options=list(LANG_NAMES),
             key="lang",
             horizontal=True,
-            format_func=lambda v: "Bahasa Indonesia" if v == "id" else "English",
+            format_func=LANG_NAMES.__getitem__,
         )
         days = snap.dates()
         if days:
-            st.session_state.setdefault("as_of", days[-1])
-            if st.session_state["as_of"] not in days:
+            # A new upload may remove the chosen day; fall back to the latest instead of failing.
+            if st.session_state.get("as_of") not in days:
                 st.session_state["as_of"] = days[-1]
             st.selectbox(
                 "Data per tanggal" if lang() == "id" else "As of",
@@ -43,6 +48,5 @@ def render(snap: Snapshot) -> None:
                 key="as_of",
                 format_func=lambda d: fmt_date(d, lang()),
             )
-            st.caption(t("data_as_of", lang(), date=fmt_date(days[-1], lang())))
-        if snap.simulated:
-            st.caption(f"**{t('simulated', lang())}**")
+        line = freshness_line(snap.latest_date(), snap.last_upload(), snap.simulated, lang())
+        st.caption(line)
