@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint typecheck pytest demo clean
+.PHONY: run test test-pg lint typecheck pytest demo clean
 
 $(BIN)/.installed-run: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ typecheck: $(BIN)/.installed-test
 
 pytest: $(BIN)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The pytest suite against a throwaway PostgreSQL on loopback (as the second half of .ci/run).
+test-pg: $(BIN)/.installed-test
+	dir=$$(mktemp -d /tmp/census-pg.XXXXXX); \
+	url=$$(.ci/pg-server start $$dir $${CENSUS_TEST_PG_PORT:-54329}) || exit 1; \
+	CENSUS_TEST_DB_URL=$$url $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	.ci/pg-server stop $$dir; exit $$rc
 
 demo: $(BIN)/.installed-run
 	$(BIN)/python -m census_core demo

@@ -79,8 +79,8 @@ def test_rank_whole_country_marks_derived_province(demo_url, capsys):
     assert all(r["rank"] is None and r["count"] is None for r in rows[1:])
 
 
-def test_rank_on_a_new_empty_store(tmp_path, capsys):
-    url = f"sqlite:///{tmp_path / 'empty.db'}"
+def test_rank_on_a_new_empty_store(fresh_url, capsys):
+    url = fresh_url
     assert main(["rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", url]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["date"] is None and len(result["rows"]) == 31
@@ -102,8 +102,8 @@ def test_usage_errors_exit_2_without_traceback(args, demo_url):
     assert "Traceback" not in proc.stderr
 
 
-def test_demo_command_loads_the_demo(tmp_path):
-    url = f"sqlite:///{tmp_path / 'd.db'}"
+def test_demo_command_loads_the_demo(fresh_url):
+    url = fresh_url
     proc = run("demo", "--db", url)
     assert proc.returncode == 0 and "simulated" in proc.stdout
     proc = run("rank", "--level", "kabupaten", "--within", "35", "--json", "--db", url)

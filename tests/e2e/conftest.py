@@ -84,13 +84,14 @@ class AppServer:
 
 
 @pytest.fixture
-def start_app(tmp_path: Path) -> Iterator[Callable[..., AppServer]]:
-    """Start the app on a fresh store in tmp_path; extra CENSUS_* settings as keywords."""
+def start_app(tmp_path: Path, fresh_url: str) -> Iterator[Callable[..., AppServer]]:
+    """Start the app on a fresh store (shared by every server started); extra CENSUS_* settings
+    as keywords."""
     servers: list[AppServer] = []
 
     def start(**settings: str) -> AppServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CENSUS_")}
-        env["CENSUS_DB_URL"] = f"sqlite:///{tmp_path / 'census.db'}"
+        env["CENSUS_DB_URL"] = fresh_url
         env.update(settings)
         server = AppServer(env, tmp_path / f"streamlit-{len(servers)}.log")
         servers.append(server)
