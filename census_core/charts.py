@@ -1,0 +1,308 @@
+"""Trend charts as Altair specs: built here, drawn by the page, exported as PNG or CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from census_core.maps import LegendItem
+from census_core.text import fmt_date_short, t
+from census_core.trend import Projection
+
+# Okabe-Ito: told apart by colour-blind viewers too.
+SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+EVENT_COLOR = "#7a5195"
+DATE_FORMAT = "%-d %b"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+LOCALES: dict[str, dict] = {
+    "id": {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
+        "time": {
+            "dateTime": "%A, %e %B %Y %X",
+            "date": "%d/%m/%Y",
+            "time": "%H.%M.%S",
+            "periods": ["AM", "PM"],
+            "days": _words("Minggu Senin Selasa Rabu Kamis Jumat Sabtu"),
+            "shortDays": _words("Min Sen Sel Rab Kam Jum Sab"),
+            "months": _words(
+                "Januari Februari Maret April Mei Juni "
+                "Juli Agustus September Oktober November Desember"
+            ),
+            "shortMonths": _words("Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des"),
+        },
+    },
+    "en": {
+        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+        "time": {
+            "dateTime": "%a %b %e %X %Y",
+            "date": "%m/%d/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": _words("Sunday Monday Tuesday Wednesday Thursday Friday Saturday"),
+            "shortDays": _words("Sun Mon Tue Wed Thu Fri Sat"),
+            "months": _words(
+                "January February March April May June "
+                "July August September October November December"
+            ),
+            "shortMonths": _words("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
+        },
+    },
+}
+WORDS = {
+    "id": {
+        "date": "Tanggal",
+        "cumulative": "Jumlah {unit} (kumulatif)",
+        "daily": "{unit} per hari",
+        "average": "Rata-rata 7 hari",
+        "percent": "% dari jumlah {unit}",
+        "target": "Target {name}",
+        "deadline": "Batas {date}",
+        "projection": "Proyeksi",
+        "region": "Wilayah",
+        "value": "Jumlah",
+        "event": "Catatan",
+    },
+    "en": {
+        "date": "Date",
+        "cumulative": "{unit} (cumulative)",
+        "daily": "{unit} per day",
+        "average": "7-day average",
+        "percent": "% of all {unit}",
+        "target": "Target {name}",
+        "deadline": "Deadline {date}",
+        "projection": "Projection",
+        "region": "Region",
+        "value": "Count",
+        "event": "Note",
+    },
+}
+
+
+def _w(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["id"])
+
+
+def _finish(chart: alt.LayerChart, lang: str, height: int) -> alt.LayerChart:
+    """Indonesian (or English) numbers and dates on the axes, and a projector-sized font."""
+    return (
+        chart.properties(height=height, width="container")
+        .configure(locale=LOCALES.get(lang, LOCALES["id"]), font="sans-serif")
+        .configure_axis(labelFontSize=13, titleFontSize=13)
+        .configure_legend(labelFontSize=13, titleFontSize=13, orient="bottom", labelLimit=260)
+    )
+
+
+def _x(lang: str) -> alt.X:
+    return alt.X("date:T", title=_w(lang)["date"], axis=alt.Axis(format=DATE_FORMAT))
+
+
+def _event_layers(events: pd.DataFrame | None, lang: str) -> list[alt.Chart]:
+    """A dotted rule and a short label per event, so an action's effect can be seen."""
+    if events is None or events.empty:
+        return []
+    data = events[["date", "text"]].copy()
+    data["date"] = pd.to_datetime(data["date"])
+    data["label"] = data["text"].str.slice(0, 28)
+    base = alt.Chart(data)
+    rule = base.mark_rule(color=EVENT_COLOR, strokeDash=[2, 3], strokeWidth=1.5).encode(
+        x="date:T",
+        tooltip=[
+            alt.Tooltip("date:T", title=_w(lang)["date"], format="%-d %B %Y"),
+            alt.Tooltip("text:N", title=_w(lang)["event"]),
+        ],
+    )
+    text = base.mark_text(
+        color=EVENT_COLOR, angle=270, align="right", baseline="bottom", dx=-4, dy=-2, fontSize=12
+    ).encode(x="date:T", y=alt.value(0), text="label:N")
+    return [rule, text]
+
+
+def _deadline_layers(deadline: date | None, lang: str) -> list[alt.Chart]:
+    if deadline is None:
+        return []
+    data = pd.DataFrame(
+        {
+            "date": [pd.Timestamp(deadline)],
+            "label": [_w(lang)["deadline"].format(date=fmt_date_short(deadline, lang))],
+        }
+    )
+    rule = alt.Chart(data).mark_rule(color="#b91c1c", strokeWidth=2).encode(x="date:T")
+    text = (
+        alt.Chart(data)
+        .mark_text(color="#b91c1c", align="right", baseline="top", dx=-4, dy=4, fontSize=13)
+        .encode(x="date:T", y=alt.value(0), text="label:N")
+    )
+    return [rule, text]
+
+
+def cumulative_chart(
+    frame: pd.DataFrame,
+    *,
+    measure: str = "households",
+    targets: pd.DataFrame | None = None,
+    projections: list[Projection] | None = None,
+    deadline: date | None = None,
+    events: pd.DataFrame | None = None,
+    lang: str = "id",
+    height: int = 380,
+) -> alt.LayerChart:
+    """Cumulative count per region (date, name, value), each region's target as a dotted
+    line, the projection to the deadline dashed, the deadline as a rule and events as marks.
+    """
+    w = _w(lang)
+    unit = t(f"measure.{measure}", lang)
+    names = list(dict.fromkeys(frame["name"]))
+    color = alt.Color(
+        "name:N",
+        title=w["region"],
+        scale=alt.Scale(domain=names, range=SERIES_COLORS[: max(len(names), 1)]),
+    )
+    y = alt.Y("value:Q", title=w["cumulative"].format(unit=unit), axis=alt.Axis(format=",d"))
+    tooltip = [
+        alt.Tooltip("name:N", title=w["region"]),
+        alt.Tooltip("date:T", title=w["date"], format="%-d %B %Y"),
+        alt.Tooltip("value:Q", title=w["value"], format=",d"),
+    ]
+    layers: list[alt.Chart] = [
+        alt.Chart(frame).mark_line(point=True, strokeWidth=3).encode(_x(lang), y, color, tooltip)
+    ]
+    if projections:
+        proj = pd.concat([p.line() for p in projections], ignore_index=True)
+        layers.append(
+            alt.Chart(proj)
+            .mark_line(strokeDash=[8, 5], strokeWidth=2.5, opacity=0.9)
+            .encode(_x(lang), y, color, tooltip)
+        )
+    if targets is not None and not targets.empty:
+        tdata = targets[["name", "target"]].copy()
+        tdata["label"] = [w["target"].format(name=n) for n in tdata["name"]]
+        layers.append(
+            alt.Chart(tdata)
+            .mark_rule(strokeDash=[2, 2], strokeWidth=2)
+            .encode(
+                y=alt.Y("target:Q"),
+                color=color,
+                tooltip=[
+                    alt.Tooltip("label:N", title=w["region"]),
+                    alt.Tooltip("target:Q", format=",d"),
+                ],
+            )
+        )
+    layers += _deadline_layers(deadline, lang) + _event_layers(events, lang)
+    return _finish(alt.LayerChart(layer=layers), lang, height)
+
+
+def daily_chart(
+    frame: pd.DataFrame,
+    *,
+    measure: str = "households",
+    events: pd.DataFrame | None = None,
+    lang: str = "id",
+    height: int = 300,
+) -> alt.LayerChart:
+    """Daily increments (date, increment, average) as bars with the 7-day average as a line."""
+    w = _w(lang)
+    unit = t(f"measure.{measure}", lang)
+    title = w["daily"].format(unit=unit)
+    tooltip = [
+        alt.Tooltip("date:T", title=w["date"], format="%-d %B %Y"),
+        alt.Tooltip("increment:Q", title=title, format=",d"),
+        alt.Tooltip("average:Q", title=w["average"], format=",.0f"),
+    ]
+    base = alt.Chart(frame)
+    bars = base.mark_bar(color="#56B4E9").encode(
+        _x(lang), alt.Y("increment:Q", title=title, axis=alt.Axis(format=",d")), tooltip=tooltip
+    )
+    line = base.mark_line(color="#D55E00", strokeWidth=3).encode(
+        _x(lang), alt.Y("average:Q"), tooltip=tooltip
+    )
+    return _finish(alt.LayerChart(layer=[bars, line, *_event_layers(events, lang)]), lang, height)
+
+
+def comparison_chart(
+    frame: pd.DataFrame,
+    *,
+    measure: str = "households",
+    events: pd.DataFrame | None = None,
+    lang: str = "id",
+    height: int = 320,
+) -> alt.LayerChart:
+    """Share of base over time (date, name, percent, kind); the average drawn grey and dashed."""
+    w = _w(lang)
+    unit = t(f"measure.{measure}.long", lang)
+    names = list(dict.fromkeys(frame.loc[frame["kind"] == "region", "name"]))
+    averages = list(dict.fromkeys(frame.loc[frame["kind"] == "average", "name"]))
+    colors = SERIES_COLORS[: len(names)] + ["#6b7280"] * len(averages)
+    color = alt.Color(
+        "name:N", title=w["region"], scale=alt.Scale(domain=names + averages, range=colors)
+    )
+    y = alt.Y("percent:Q", title=w["percent"].format(unit=unit), axis=alt.Axis(format=",.1f"))
+    tooltip = [
+        alt.Tooltip("name:N", title=w["region"]),
+        alt.Tooltip("date:T", title=w["date"], format="%-d %B %Y"),
+        alt.Tooltip("percent:Q", title="%", format=",.1f"),
+    ]
+    lines = (
+        alt.Chart(frame)
+        .mark_line(strokeWidth=3)
+        .encode(
+            _x(lang),
+            y,
+            color,
+            strokeDash=alt.StrokeDash(
+                "kind:N",
+                legend=None,
+                scale=alt.Scale(domain=["region", "average"], range=[[1, 0], [6, 4]]),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    return _finish(alt.LayerChart(layer=[lines, *_event_layers(events, lang)]), lang, height)
+
+
+def legend_chart(items: list[LegendItem], title: str = "") -> alt.Chart:
+    """A map legend as a row of swatches, so it reads like the map on any screen."""
+    data = pd.DataFrame(
+        {
+            "i": range(len(items)),
+            "color": [i.color for i in items],
+            "label": [i.label for i in items],
+        }
+    )
+    base = alt.Chart(data, title=title or alt.Undefined)
+    swatch = base.mark_square(size=380, opacity=1, filled=True).encode(
+        x=alt.X("i:O", axis=None),
+        color=alt.Color("color:N", scale=None),
+    )
+    text = base.mark_text(dy=22, fontSize=13).encode(x=alt.X("i:O", axis=None), text="label:N")
+    return (
+        alt.layer(swatch, text)
+        .properties(height=60, width="container")
+        .configure_view(stroke=None)
+        .configure_title(fontSize=13, anchor="start")
+    )
+
+
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """The chart as a PNG (vl-convert, no browser, no network)."""
+    import vl_convert as vlc
+
+    spec = chart.to_dict()
+    if spec.get("width") == "container":
+        spec["width"] = 900
+    return bytes(vlc.vegalite_to_png(spec, scale=scale))
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """A series as CSV (UTF-8 with BOM, so spreadsheet programs read it right)."""
+    out = frame.copy()
+    if "date" in out:
+        out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    return out.to_csv(index=False).encode("utf-8-sig")

@@ -1,0 +1,263 @@
+"""Choropleth maps as pydeck Decks: offline (no tiles), the boundaries are the base."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import pydeck as pdk
+
+from census_core.geo import Shape
+from census_core.regions import short_name
+from census_core.text import fmt_int, fmt_pct, fmt_signed, t
+
+# ColorBrewer YlGnBu without its near-white step: sequential, colour-blind safe, and the
+# lightest class still stands out from the page on a washed-out projector.
+PALETTE = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"]
+NO_DATA = "#d9d9d9"
+LINE = [255, 255, 255, 255]
+LABEL_COLOR = [17, 17, 17, 255]
+HALO = [255, 255, 255, 230]
+WORDS = {
+    "id": {
+        "rank": "Peringkat {rank} dari {of}",
+        "change": "Perubahan sehari: {change}",
+        "target": "{pct} dari target",
+        "no_data": "Belum ada data",
+        "no_rank": "Belum ada data",
+    },
+    "en": {
+        "rank": "Rank {rank} of {of}",
+        "change": "Change in a day: {change}",
+        "target": "{pct} of target",
+        "no_data": "No data yet",
+        "no_rank": "No data yet",
+    },
+}
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    color: str
+    label: str
+
+
+def _hex_rgb(color: str, alpha: int = 235) -> list[int]:
+    color = color.lstrip("#")
+    return [int(color[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
+
+
+def nice_breaks(values: pd.Series, classes: int = len(PALETTE)) -> list[float]:
+    """Equal steps from 0 of a round size (1, 1.5, 2, ... 8 x 10^k) covering the largest value."""
+    top = float(pd.to_numeric(values, errors="coerce").max()) if len(values) else 0.0
+    if not top or math.isnan(top) or top <= 0:
+        top = 1.0
+    raw = top / classes
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= raw)
+    return [step * i for i in range(classes + 1)]
+
+
+def class_of(value: object, breaks: list[float]) -> int | None:
+    """Index of the class a value falls in (upper bound inclusive); None when missing."""
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return None
+    for i in range(1, len(breaks)):
+        if float(value) <= breaks[i]:  # type: ignore[arg-type]
+            return i - 1
+    return len(breaks) - 2
+
+
+def _fmt(value: float, by: str, lang: str) -> str:
+    if by == "percent":
+        return fmt_pct(value, lang, digits=0 if value == int(value) else 1).rstrip("%")
+    return fmt_int(value, lang)
+
+
+def legend(breaks: list[float], by: str, lang: str = "id") -> list[LegendItem]:
+    """One item per colour, '0–5%' or '0–1.000', then the no-data grey."""
+    unit = "%" if by == "percent" else ""
+    items = [
+        LegendItem(color, f"{_fmt(breaks[i], by, lang)}–{_fmt(breaks[i + 1], by, lang)}{unit}")
+        for i, color in enumerate(PALETTE)
+    ]
+    return [*items, LegendItem(NO_DATA, WORDS.get(lang, WORDS["id"])["no_data"])]
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry.get("type") == "MultiPolygon":
+        return [poly[0] for poly in geometry["coordinates"] if poly]
+    return []
+
+
+def _area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    area = cx = cy = 0.0
+    for (x0, y0, *_), (x1, y1, *_) in itertools.pairwise(ring):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if not area:
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        return 0.0, sum(xs) / len(xs), sum(ys) / len(ys)
+    return abs(area) / 2, cx / (3 * area), cy / (3 * area)
+
+
+def label_point(geometry: dict) -> list[float] | None:
+    """Centroid of the largest piece: islands and exclaves do not drag a label into the sea."""
+    pieces = [_area_centroid(r) for r in _rings(geometry) if len(r) >= 3]
+    if not pieces:
+        return None
+    _, x, y = max(pieces)
+    return [round(x, 5), round(y, 5)]
+
+
+def view_of(shapes: list[Shape], width: int = 1100, height: int = 620) -> pdk.ViewState:
+    """A view that fits every shape (Web Mercator near the equator: a degree is a degree)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for shape in shapes:
+        for ring in _rings(shape.geometry):
+            xs.extend(p[0] for p in ring)
+            ys.extend(p[1] for p in ring)
+    if not xs:
+        return pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=4)
+    dx, dy = max(max(xs) - min(xs), 1e-3), max(max(ys) - min(ys), 1e-3)
+    zoom = math.log2(min(width * 360 / (256 * dx), height * 360 / (256 * dy))) - 0.15
+    return pdk.ViewState(
+        longitude=(min(xs) + max(xs)) / 2,
+        latitude=(min(ys) + max(ys)) / 2,
+        zoom=round(zoom, 2),
+        min_zoom=max(zoom - 3, 1),
+        max_zoom=zoom + 5,
+    )
+
+
+def _tooltip(row: dict | None, name: str, by: str, measure: str, lang: str) -> str:
+    """Plain text, one fact a line: the deck sets it as text, so no value is ever markup."""
+    words = WORDS.get(lang, WORDS["id"])
+    if row is None or pd.isna(row.get("count")):
+        return f"{name}\n{words['no_data']}"
+    lines = [name, f"{fmt_int(row['count'], lang)} {t(f'measure.{measure}', lang)}"]
+    if not pd.isna(row.get("percent")):
+        lines.append(words["target"].format(pct=fmt_pct(row["percent"], lang)))
+    if not pd.isna(row.get("rank")):
+        lines.append(words["rank"].format(rank=fmt_int(row["rank"], lang), of=row["of"]))
+    if not pd.isna(row.get("change")):
+        lines.append(words["change"].format(change=fmt_signed(row["change"], lang)))
+    return "\n".join(lines)
+
+
+def choropleth(
+    board: pd.DataFrame,
+    shapes: list[Shape],
+    *,
+    by: str = "percent",
+    measure: str = "households",
+    lang: str = "id",
+    layer_id: str = "wilayah",
+    labels: bool = True,
+    height: int = 620,
+) -> pdk.Deck:
+    """Shapes coloured by a board's `percent` (share of target) or `count`, with tooltips.
+
+    Every feature carries its region code, so a click can open that region's page.
+    """
+    key = "percent" if by == "percent" else "count"
+    rows = {str(r["code"]): r for r in board.to_dict("records")}
+    ranked = int(board["rank"].notna().sum()) if "rank" in board else 0
+    breaks = nice_breaks(board[key]) if key in board else nice_breaks(pd.Series(dtype=float))
+    features = []
+    texts = []
+    for shape in shapes:
+        row = rows.get(shape.code)
+        if row is not None:
+            row = {**row, "of": ranked}
+        name = str(row["name"]) if row is not None else shape.name
+        cls = class_of(row.get(key), breaks) if row is not None else None
+        color = PALETTE[cls] if cls is not None else NO_DATA
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": shape.geometry,
+                "properties": {
+                    "code": shape.code,
+                    "name": name,
+                    "tooltip": _tooltip(row, name, by, measure, lang),
+                    "fill": _hex_rgb(color),
+                },
+            }
+        )
+        point = label_point(shape.geometry)
+        if labels and point is not None:
+            texts.append({"position": point, "text": short_name(name), "code": shape.code})
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id=layer_id,
+            data={"type": "FeatureCollection", "features": features},
+            pickable=True,
+            stroked=True,
+            filled=True,
+            auto_highlight=True,
+            highlight_color=[255, 170, 0, 200],
+            get_fill_color="properties.fill",
+            get_line_color=LINE,
+            line_width_min_pixels=1.5,
+        )
+    ]
+    if texts:
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                id=f"{layer_id}-label",
+                data=texts,
+                pickable=False,
+                get_position="position",
+                get_text="text",
+                get_size=15,
+                size_units="pixels",
+                get_color=LABEL_COLOR,
+                font_weight=700,
+                font_settings={"sdf": True},
+                outline_width=4,
+                outline_color=HALO,
+                character_set="auto",
+                get_text_anchor='"middle"',
+                get_alignment_baseline='"center"',
+            )
+        )
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view_of(shapes, height=height),
+        map_provider=None,
+        map_style=None,
+        height=height,
+        tooltip={
+            "text": "{tooltip}",
+            "style": {
+                "fontSize": "15px",
+                "backgroundColor": "#1f2937",
+                "color": "#ffffff",
+                "whiteSpace": "pre-line",
+            },
+        },
+    )
+
+
+def selected_code(selection: object, layer_id: str = "wilayah") -> str | None:
+    """The region code of the feature picked in a pydeck selection state, if any."""
+    try:
+        objects = selection["selection"]["objects"].get(layer_id) or []  # type: ignore[index]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    for obj in objects:
+        props = obj.get("properties") if isinstance(obj, dict) else None
+        code = (props or {}).get("code") if isinstance(props, dict) else None
+        if isinstance(code, str):
+            return code
+    return None

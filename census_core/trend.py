@@ -1,0 +1,271 @@
+"""Trends: a region's cumulative series, daily increments, recent pace and projection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from census_core.progress import days_left, pace_needed
+from census_core.regions import Regions, short_name
+from census_core.text import fmt_date, fmt_int, fmt_pct, t
+
+WINDOW = 7
+SERIES_COLUMNS = ["date", "code", "name", "value", "derived"]
+
+
+def _dates(counts: pd.DataFrame) -> pd.DatetimeIndex:
+    if counts.empty:
+        return pd.DatetimeIndex([])
+    return pd.date_range(counts["date"].min(), counts["date"].max(), freq="D")
+
+
+def _own(counts: pd.DataFrame, code: str, days: pd.DatetimeIndex) -> pd.Series | None:
+    rows = counts[counts["region"] == code]
+    if rows.empty:
+        return None
+    own = rows.groupby("date")["value"].last().sort_index()
+    # Carried forward: a day without a report keeps the last count.
+    return own.reindex(days).ffill()
+
+
+def _values(
+    counts: pd.DataFrame, regions: Regions, code: str, days: pd.DatetimeIndex
+) -> tuple[pd.Series | None, bool]:
+    own = _own(counts, code, days)
+    if own is not None:
+        return own, False
+    parts = []
+    for child in regions.children(code) if code.count(".") < 3 else []:
+        values, _ = _values(counts, regions, child, days)
+        if values is not None:
+            parts.append(values)
+    if not parts:
+        return None, False
+    # A derived parent counts from the first day any child reports; missing children add 0.
+    total = pd.concat(parts, axis=1).sum(axis=1, min_count=1)
+    return total, True
+
+
+def series(counts: pd.DataFrame, regions: Regions, code: str) -> pd.DataFrame:
+    """Daily cumulative count of one region (one measure), its own or its children's sum.
+
+    Columns: date, code, name, value, derived. Days before the first report are left out.
+    """
+    days = _dates(counts)
+    values, derived = _values(counts, regions, code, days)
+    if values is None:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    values = values.dropna()
+    return pd.DataFrame(
+        {
+            "date": values.index,
+            "code": code,
+            "name": regions.name(code),
+            "value": values.astype("int64").to_numpy(),
+            "derived": derived,
+        }
+    )
+
+
+def daily(frame: pd.DataFrame, window: int = WINDOW) -> pd.DataFrame:
+    """Daily increments of a cumulative series and their trailing `window`-day average.
+
+    The first day's increment is the first count: the campaign starts from zero.
+    """
+    out = frame[["date", "value"]].copy()
+    out["increment"] = out["value"].diff().fillna(out["value"]).astype("int64")
+    out["average"] = out["increment"].rolling(window, min_periods=1).mean()
+    return out
+
+
+def pace(frame: pd.DataFrame, day: date, window: int = WINDOW) -> float | None:
+    """Average daily gain over the `window` days up to `day`.
+
+    With fewer days of history, the gain since the first report counted from zero.
+    """
+    upto = frame[frame["date"] <= pd.Timestamp(day)]
+    if upto.empty:
+        return None
+    last = upto.iloc[-1]
+    start = pd.Timestamp(day) - timedelta(days=window)
+    before = upto[upto["date"] <= start]
+    if before.empty:
+        elapsed = (pd.Timestamp(day) - upto.iloc[0]["date"]).days + 1
+        return float(last["value"]) / elapsed
+    return (float(last["value"]) - float(before.iloc[-1]["value"])) / window
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Where a region stands on `day` and where the recent pace takes it by the deadline."""
+
+    code: str
+    name: str
+    day: date
+    deadline: date
+    value: int
+    pace: float
+    days_left: int
+    projected: int
+    base: int | None
+    target: int | None
+    target_pct: float
+    needed: int | None
+
+    @property
+    def projected_pct(self) -> float | None:
+        """Projected count as a share of the base (percent)."""
+        return self.projected / self.base * 100 if self.base else None
+
+    @property
+    def reaches_target(self) -> bool:
+        return self.target is not None and self.projected >= self.target
+
+    def line(self) -> pd.DataFrame:
+        """The projection from `day` to the deadline, one row a day (for a dashed line)."""
+        days = pd.date_range(pd.Timestamp(self.day), pd.Timestamp(self.deadline), freq="D")
+        values = [round(self.value + self.pace * i) for i in range(len(days))]
+        return pd.DataFrame({"date": days, "value": values, "code": self.code, "name": self.name})
+
+
+def base_of(targets: pd.DataFrame | None, code: str) -> int | None:
+    """A region's base (population); a parent without one sums its nearest reporting level."""
+    if targets is None or targets.empty:
+        return None
+    own = targets[targets["region"] == code]
+    if not own.empty:
+        return int(own["base"].iloc[-1])
+    below = targets[targets["region"].str.startswith(code + ".")]
+    if below.empty:
+        return None
+    depth = below["region"].str.count(r"\.").min()
+    return int(below.loc[below["region"].str.count(r"\.") == depth, "base"].sum())
+
+
+def share_of(targets: pd.DataFrame | None, code: str, default_share: float) -> float:
+    if targets is None or targets.empty:
+        return default_share
+    own = targets[targets["region"] == code]
+    if own.empty or pd.isna(own["share"].iloc[-1]):
+        return default_share
+    return float(own["share"].iloc[-1])
+
+
+def project(
+    frame: pd.DataFrame,
+    day: date,
+    deadline: date,
+    *,
+    base: int | None,
+    share: float,
+    window: int = WINDOW,
+) -> Projection | None:
+    """Extend the last `window` days' pace from `day` to the deadline."""
+    upto = frame[frame["date"] <= pd.Timestamp(day)]
+    speed = pace(frame, day, window)
+    if upto.empty or speed is None:
+        return None
+    value = int(upto.iloc[-1]["value"])
+    left = days_left(day, deadline)
+    target = round(base * share) if base else None
+    return Projection(
+        code=str(upto.iloc[-1]["code"]),
+        name=str(upto.iloc[-1]["name"]),
+        day=day,
+        deadline=deadline,
+        value=value,
+        pace=speed,
+        days_left=left,
+        projected=value + round(speed * left),
+        base=base,
+        target=target,
+        target_pct=share * 100,
+        needed=pace_needed(value, target, day, deadline) if target is not None else None,
+    )
+
+
+SENTENCES = {
+    "id": {
+        "pace": "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai ",
+        "needed": "; perlu {needed} {unit}/hari untuk {target}.",
+        "reached": "; target {target} tercapai.",
+        "past": "Batas waktu {deadline} sudah lewat; {name} mencapai {value} {unit}.",
+    },
+    "en": {
+        "pace": "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches ",
+        "needed": "; {needed} {unit}/day needed for {target}.",
+        "reached": "; the {target} target is reached.",
+        "past": "The deadline of {deadline} has passed; {name} reached {value} {unit}.",
+    },
+}
+
+
+def _day_month(day: date, lang: str) -> str:
+    """'31 Maret': the year is the campaign's and goes without saying."""
+    return fmt_date(day, lang).rsplit(" ", 1)[0]
+
+
+def sentence(p: Projection, measure: str = "households", lang: str = "id") -> str:
+    """'Dengan laju 7 hari terakhir (1.234 KK/hari), Jember mencapai 38% pada 31 Maret; ...'."""
+    words = SENTENCES.get(lang, SENTENCES["id"])
+    unit = t(f"measure.{measure}", lang)
+    name = short_name(p.name)
+    if p.days_left == 0:
+        return words["past"].format(
+            deadline=fmt_date(p.deadline, lang), name=name, value=fmt_int(p.value, lang), unit=unit
+        )
+    head = words["pace"].format(
+        window=WINDOW, pace=fmt_int(round(p.pace), lang), unit=unit, name=name
+    )
+    on = "pada" if lang == "id" else "by"
+    if p.projected_pct is None:
+        return f"{head}{fmt_int(p.projected, lang)} {unit} {on} {_day_month(p.deadline, lang)}."
+    reach = f"{fmt_pct(p.projected_pct, lang, digits=0)} {on} {_day_month(p.deadline, lang)}"
+    target = fmt_pct(p.target_pct, lang, digits=0)
+    if p.reaches_target:
+        return head + reach + words["reached"].format(target=target)
+    tail = words["needed"].format(needed=fmt_int(p.needed, lang), unit=unit, target=target)
+    return head + reach + tail
+
+
+def _label(name: str, kind: str, lang: str) -> str:
+    name = short_name(name)
+    if kind == "region":
+        return name
+    return f"Rata-rata {name}" if lang == "id" else f"{name} average"
+
+
+def comparison(
+    counts: pd.DataFrame,
+    targets: pd.DataFrame | None,
+    regions: Regions,
+    codes: list[str],
+    parent: str,
+    lang: str = "id",
+) -> pd.DataFrame:
+    """Share of base (percent) over time of `codes` and the average of `parent`'s children.
+
+    The average is pooled (all children's counts over all their bases), so large regions
+    weigh as they should. Columns: date, name, percent, kind ('region' or 'average').
+    """
+    frames = []
+    for code, kind in [*((c, "region") for c in codes), (parent, "average")]:
+        base = base_of(targets, code)
+        s = series(counts, regions, code)
+        if s.empty or not base:
+            continue
+        frames.append(
+            pd.DataFrame(
+                {
+                    "date": s["date"],
+                    "name": _label(regions.name(code), kind, lang),
+                    "percent": s["value"] / base * 100,
+                    "kind": kind,
+                }
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=["date", "name", "percent", "kind"])
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,93 @@
+"""Trend charts, checked through their Vega-Lite specs, and their PNG and CSV exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from census_core import charts, trend
+from census_core.maps import legend
+
+EVENTS = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2020-03-03", "2020-03-05"]),
+        "text": ["Bimtek operator desa", "<script>x</script>"],
+    }
+)
+
+
+def series(regions) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "region": "35.09.25",
+            "date": pd.date_range("2020-03-01", periods=10),
+            "value": range(1000, 2000, 100),
+        }
+    )
+    return trend.series(frame, regions, "35.09.25")
+
+
+def layers_of(spec: dict) -> list[dict]:
+    return spec["layer"]
+
+
+def test_cumulative_chart_has_series_projection_target_deadline_and_events(regions):
+    s = series(regions)
+    p = trend.project(s, date(2020, 3, 10), date(2020, 3, 31), base=10_000, share=0.5)
+    assert p is not None
+    chart = charts.cumulative_chart(
+        s,
+        projections=[p],
+        targets=pd.DataFrame({"name": ["Jelbuk"], "target": [p.target]}),
+        deadline=date(2020, 3, 31),
+        events=EVENTS,
+    )
+    spec = chart.to_dict()
+    marks = [layer["mark"]["type"] for layer in layers_of(spec)]
+    assert marks == ["line", "line", "rule", "rule", "text", "rule", "text"]
+    line, projection = layers_of(spec)[:2]
+    assert "strokeDash" not in line["mark"] and projection["mark"]["strokeDash"] == [8, 5]
+    assert line["encoding"]["x"]["axis"]["format"] == "%-d %b"
+    assert spec["config"]["locale"]["number"]["thousands"] == "."
+    assert spec["config"]["locale"]["time"]["shortMonths"][2] == "Mar"
+    datasets = spec["datasets"].values()
+    assert any(any(r.get("label") == "Batas 31 Mar" for r in d) for d in datasets)
+    assert any(any(r.get("text") == "Bimtek operator desa" for r in d) for d in datasets)
+    assert any(any(r.get("value") == 4000 for r in d) for d in datasets)  # projected
+
+
+def test_daily_chart_has_bars_and_a_seven_day_average(regions):
+    spec = charts.daily_chart(trend.daily(series(regions)), lang="en").to_dict()
+    bars, line = layers_of(spec)[:2]
+    assert bars["mark"]["type"] == "bar" and bars["encoding"]["y"]["field"] == "increment"
+    assert line["mark"]["type"] == "line" and line["encoding"]["y"]["field"] == "average"
+    assert spec["config"]["locale"]["number"]["thousands"] == ","
+
+
+def test_comparison_chart_draws_the_average_dashed():
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2020-03-01"] * 2),
+            "name": ["Jelbuk", "Rata-rata Jember"],
+            "percent": [3.0, 5.0],
+            "kind": ["region", "average"],
+        }
+    )
+    spec = charts.comparison_chart(frame).to_dict()
+    dash = layers_of(spec)[0]["encoding"]["strokeDash"]
+    assert dash["scale"]["domain"] == ["region", "average"]
+    color = layers_of(spec)[0]["encoding"]["color"]["scale"]
+    assert color["domain"] == ["Jelbuk", "Rata-rata Jember"] and color["range"][1] == "#6b7280"
+
+
+def test_png_and_csv_exports(regions):
+    s = series(regions)
+    png = charts.to_png(charts.daily_chart(trend.daily(s), events=EVENTS), scale=1)
+    assert png.startswith(b"\x89PNG")
+    assert charts.to_png(charts.legend_chart(legend([0, 1, 2, 3, 4, 5], "count"))).startswith(
+        b"\x89PNG"
+    )
+    csv = charts.to_csv(s).decode("utf-8-sig").splitlines()
+    assert csv[0] == "date,code,name,value,derived"
+    assert csv[1] == "2020-03-01,35.09.25,Jelbuk,1000,False"

@@ -1,0 +1,136 @@
+"""The choropleth deck, checked through its JSON: offline, coloured, escaped, clickable."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from census_core import maps
+from census_core.demo import generate
+from census_core.geo import Shape, load_boundaries, read_dir
+from census_core.progress import standings
+from tests.geofixtures import shared_geo, square
+
+EVIL = '<img src=x onerror="alert(1)">'
+
+
+def board(rows: list[tuple[str, str, int | None, float | None]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["code", "name", "count", "percent"])
+    frame["rank"] = frame["count"].rank(method="min", ascending=False).astype("Int64")
+    frame["change"] = 5
+    return frame
+
+
+def shapes() -> list[Shape]:
+    return [
+        Shape("35.09.25", "kecamatan", "Jelbuk", square(113.7, -8.1)),
+        Shape("35.09.19", "kecamatan", "Kaliwates", square(113.6, -8.2)),
+        Shape("35.09.20", "kecamatan", "Patrang", square(113.8, -8.2)),
+    ]
+
+
+def spec(deck) -> dict:
+    return json.loads(deck.to_json())
+
+
+@pytest.mark.parametrize(
+    "values,expected",
+    [([25.5, 7.6], [0, 6, 12, 18, 24, 30]), ([4040, 344], [0, 1000, 2000, 3000, 4000, 5000])],
+)
+def test_breaks_are_round_and_cover_the_largest_value(values, expected):
+    assert maps.nice_breaks(pd.Series(values)) == expected
+
+
+def test_the_deck_is_offline_and_every_layer_has_an_id():
+    deck = maps.choropleth(board([("35.09.25", "Jelbuk", 344, 7.6)]), shapes())
+    out = spec(deck)
+    assert out.get("mapProvider") in (None, "")
+    assert "mapStyle" not in out or not out["mapStyle"]
+    assert [layer["id"] for layer in out["layers"]] == ["wilayah", "wilayah-label"]
+    assert out["layers"][0]["pickable"] is True
+
+
+def test_colours_follow_the_share_of_target_and_regions_without_data_are_grey():
+    rows = [("35.09.25", "Jelbuk", 344, 7.6), ("35.09.19", "Kaliwates", 4040, 25.5)]
+    features = spec(maps.choropleth(board(rows), shapes()))["layers"][0]["data"]["features"]
+    fills = {f["properties"]["code"]: f["properties"]["fill"] for f in features}
+    assert fills["35.09.25"][:3] == [0x7F, 0xCD, 0xBB]  # 6-12%
+    assert fills["35.09.19"][:3] == [0x25, 0x34, 0x94]  # 24-30%
+    assert fills["35.09.20"][:3] == [0xD9, 0xD9, 0xD9]  # no data
+
+
+def test_tooltip_is_text_with_every_value_and_never_markup():
+    rows = [("35.09.25", EVIL, 344, 7.6), ("35.09.19", "Kaliwates", 4040, 25.5)]
+    deck = maps.choropleth(board(rows), shapes())
+    out = spec(deck)
+    # The tooltip template travels beside the JSON; text, so innerText, never innerHTML.
+    assert "html" not in deck._tooltip and deck._tooltip["text"] == "{tooltip}"
+    tip = next(
+        f["properties"]["tooltip"]
+        for f in out["layers"][0]["data"]["features"]
+        if f["properties"]["code"] == "35.09.25"
+    )
+    assert tip.split("\n") == [
+        EVIL,
+        "344 KK",
+        "7,6% dari target",
+        "Peringkat 2 dari 2",
+        "Perubahan sehari: +5",
+    ]
+    # Labels are drawn as glyphs on the canvas, also never markup.
+    labels = [d["text"] for d in out["layers"][1]["data"]]
+    assert EVIL in labels
+
+
+def test_english_tooltip_and_count_colours():
+    out = spec(
+        maps.choropleth(board([("35.09.25", "Jelbuk", 1344, 7.6)]), shapes(), by="count", lang="en")
+    )
+    tip = out["layers"][0]["data"]["features"][0]["properties"]["tooltip"]
+    assert "1,344 households" in tip and "Rank 1 of 1" in tip
+
+
+def test_legend_items():
+    items = maps.legend([0, 6, 12, 18, 24, 30], "percent")
+    assert [i.label for i in items] == [
+        "0–6%",
+        "6–12%",
+        "12–18%",
+        "18–24%",
+        "24–30%",
+        "Belum ada data",
+    ]
+    assert [i.color for i in items[:5]] == maps.PALETTE
+    assert maps.legend([0, 1000, 2000, 3000, 4000, 5000], "count", "en")[1].label == "1,000–2,000"
+
+
+def test_label_point_uses_the_largest_piece():
+    big, small = square(113.0, -8.0, 1.0), square(120.0, -8.0, 0.1)
+    multi = {"type": "MultiPolygon", "coordinates": [small["coordinates"], big["coordinates"]]}
+    assert maps.label_point(multi) == [113.5, -7.5]
+
+
+def test_selected_code_reads_the_pydeck_selection():
+    state = {"selection": {"objects": {"wilayah": [{"properties": {"code": "35.09.25"}}]}}}
+    assert maps.selected_code(state) == "35.09.25"
+    assert maps.selected_code({"selection": {"indices": {}, "objects": {}}}) is None
+    assert maps.selected_code(None) is None
+
+
+def test_the_real_jember_map(regions):
+    bounds = load_boundaries(read_dir(shared_geo()), regions, within="35.09")
+    counts, targets = generate(regions)
+    b = standings(
+        counts[counts["measure"] == "households"], regions, "kecamatan", "35.09", date(2020, 3, 5),
+        targets=targets[targets["measure"] == "households"], by="percent",
+    )  # fmt: skip
+    out = spec(maps.choropleth(b, bounds.of("kecamatan", "35.09")))
+    features = out["layers"][0]["data"]["features"]
+    assert len(features) == 31 and len(out["layers"][1]["data"]) == 31
+    assert all(f["properties"]["fill"][:3] != [0xD9, 0xD9, 0xD9] for f in features)
+    view = out["initialViewState"]
+    assert 113 < view["longitude"] < 114.5 and -8.6 < view["latitude"] < -7.9
+    assert 8 < view["zoom"] < 12

@@ -1,0 +1,131 @@
+"""Series, daily increments, pace and the projection to the deadline, checked by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from census_core import trend
+
+
+def counts(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["region", "date", "value"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def linear(code: str, start: int, step: int, days: int = 10) -> list[tuple[str, str, int]]:
+    """`start` on 1 March, then `step` more each day."""
+    return [(code, f"2020-03-{d + 1:02d}", start + step * d) for d in range(days)]
+
+
+def test_a_series_carries_the_last_count_over_a_day_without_report(regions):
+    frame = counts([("35.09.25", "2020-03-01", 10), ("35.09.25", "2020-03-03", 30)])
+    s = trend.series(frame, regions, "35.09.25")
+    assert list(s["value"]) == [10, 10, 30]
+    assert s["name"].iloc[0] == "Jelbuk" and not s["derived"].any()
+
+
+def test_a_parent_without_its_own_count_is_the_sum_of_its_children(regions):
+    frame = counts(
+        [
+            ("35.09.25", "2020-03-01", 10),
+            ("35.09.19", "2020-03-01", 100),
+            ("35.09.19", "2020-03-02", 150),
+        ]
+    )
+    s = trend.series(frame, regions, "35.09")
+    assert list(s["value"]) == [110, 160] and s["derived"].all()
+    # The province sums the derived regency in turn.
+    assert list(trend.series(frame, regions, "35")["value"]) == [110, 160]
+
+
+def test_a_region_with_no_counts_has_an_empty_series(regions):
+    assert trend.series(counts(linear("35.09.25", 1, 1)), regions, "35.10").empty
+
+
+def test_daily_increments_start_from_zero_and_average_over_seven_days(regions):
+    frame = counts([("35.09.25", f"2020-03-0{d}", v) for d, v in [(1, 5), (2, 12), (3, 12)]])
+    out = trend.daily(trend.series(frame, regions, "35.09.25"))
+    assert list(out["increment"]) == [5, 7, 0]
+    assert list(out["average"]) == [5.0, 6.0, pytest.approx(4.0)]
+
+
+def test_pace_is_the_gain_over_the_last_seven_days(regions):
+    # 1.000 on 1 March, +100 a day: 1.900 on 10 March, 1.200 on 3 March -> 700 / 7 = 100.
+    s = trend.series(counts(linear("35.09.25", 1000, 100)), regions, "35.09.25")
+    assert trend.pace(s, date(2020, 3, 10)) == 100.0
+    # Three days in: 1.200 counted from zero over 3 days.
+    assert trend.pace(s, date(2020, 3, 3)) == 400.0
+    assert trend.pace(s, date(2020, 2, 1)) is None
+
+
+def test_projection_to_the_deadline_by_hand(regions):
+    # 10 March: 1.900 counted at 100 a day; 21 days to 31 March -> 1.900 + 2.100 = 4.000.
+    # Base 10.000 at 50%: target 5.000, still 3.100 to go in 21 days -> 148 a day (ceil 147,6).
+    s = trend.series(counts(linear("35.09.25", 1000, 100)), regions, "35.09.25")
+    p = trend.project(s, date(2020, 3, 10), date(2020, 3, 31), base=10_000, share=0.5)
+    assert p is not None
+    assert (p.value, p.pace, p.days_left, p.projected) == (1900, 100.0, 21, 4000)
+    assert (p.target, p.needed, p.projected_pct) == (5000, 148, 40.0)
+    line = p.line()
+    assert line["date"].iloc[-1] == pd.Timestamp("2020-03-31")
+    assert (line["value"].iloc[0], line["value"].iloc[-1]) == (1900, 4000)
+    assert trend.sentence(p) == (
+        "Dengan laju 7 hari terakhir (100 KK/hari), Jelbuk mencapai 40% pada 31 Maret; "
+        "perlu 148 KK/hari untuk 50%."
+    )
+    assert trend.sentence(p, "persons", "en") == (
+        "At the pace of the last 7 days (100 persons/day), Jelbuk reaches 40% by 31 March; "
+        "148 persons/day needed for 50%."
+    )
+
+
+def test_the_sentence_of_the_jember_report_shape(regions):
+    # 36.464 KK on 10 March after +1.234 a day; base 96.000 at 50%.
+    s = trend.series(counts(linear("35.09", 36464 - 9 * 1234, 1234)), regions, "35.09")
+    p = trend.project(s, date(2020, 3, 10), date(2020, 3, 31), base=96_000, share=0.5)
+    assert p is not None
+    # 36.464 + 21 x 1.234 = 62.378 -> 65%; target 48.000 reached.
+    assert p.projected == 62378
+    assert trend.sentence(p) == (
+        "Dengan laju 7 hari terakhir (1.234 KK/hari), Jember mencapai 65% pada 31 Maret; "
+        "target 50% tercapai."
+    )
+
+
+def test_the_sentence_without_a_base_and_after_the_deadline(regions):
+    s = trend.series(counts(linear("35.09.25", 1000, 100)), regions, "35.09.25")
+    p = trend.project(s, date(2020, 3, 10), date(2020, 3, 31), base=None, share=0.5)
+    assert p is not None and p.target is None
+    assert trend.sentence(p).endswith("Jelbuk mencapai 4.000 KK pada 31 Maret.")
+    late = trend.project(s, date(2020, 3, 10), date(2020, 3, 5), base=10_000, share=0.5)
+    assert late is not None
+    assert trend.sentence(late) == "Batas waktu 5 Maret 2020 sudah lewat; Jelbuk mencapai 1.900 KK."
+
+
+def test_base_of_a_parent_sums_its_nearest_level():
+    targets = pd.DataFrame(
+        {"region": ["35.09.25", "35.09.19", "35.09.19.1001"], "base": [100, 200, 50]}
+    )
+    assert trend.base_of(targets, "35.09") == 300
+    assert trend.base_of(targets, "35.09.25") == 100
+    assert trend.base_of(targets, "35.10") is None
+
+
+def test_comparison_against_the_parent_average(regions):
+    frame = counts(
+        [
+            ("35.09.25", "2020-03-01", 10),
+            ("35.09.19", "2020-03-01", 90),
+            ("35.09", "2020-03-01", 100),
+        ]
+    )
+    targets = pd.DataFrame({"region": ["35.09.25", "35.09"], "base": [100, 1000], "share": None})
+    out = trend.comparison(frame, targets, regions, ["35.09.25"], "35.09")
+    assert out[["name", "percent", "kind"]].to_dict("records") == [
+        {"name": "Jelbuk", "percent": 10.0, "kind": "region"},
+        {"name": "Rata-rata Jember", "percent": 10.0, "kind": "average"},
+    ]
