@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import demo
+from census_core import cli_uploads, demo
 from census_core.regions import LEVELS, UnknownRegion, normalize_code
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import load_snapshot
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     rank.add_argument("--measure", choices=MEASURES, default="households")
     rank.add_argument("--by", choices=("count", "percent"), default="count")
     rank.add_argument("--json", action="store_true", help="print one JSON object")
+    cli_uploads.add_parsers(sub, db)
     return parser
 
 
@@ -149,7 +150,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "rank": cmd_rank}
+COMMANDS = {"demo": cmd_demo, "rank": cmd_rank, **cli_uploads.COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -160,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, SettingsError, UnknownRegion) as exc:
+    except (UsageError, cli_uploads.UsageError, SettingsError, UnknownRegion) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head`; nothing is wrong

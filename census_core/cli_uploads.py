@@ -1,0 +1,225 @@
+"""The upload commands: import, targets, history, undo (exit 0 ok, 1 rejected, 2 usage)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from census_core.ingest import Options, Upload, read_counts
+from census_core.ingest.model import sorted_problems
+from census_core.ingest.targets import read_targets
+from census_core.regions import LEVELS, normalize_code
+from census_core.settings import Settings
+from census_core.store import MEASURES, BatchNotFound, Store, StoreError, get_store
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A path that cannot be read, a region code that does not exist."""
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from exc
+
+
+def _upload_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="CSV or Excel (.xlsx) file")
+    parser.add_argument("--level", choices=LEVELS, help="the level of the file's regions")
+    parser.add_argument("--within", metavar="CODE", help="regions lie inside this region")
+    parser.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    parser.add_argument("--dry-run", action="store_true", help="check only; store nothing")
+    parser.add_argument("--user", metavar="NAME", help="who uploads (default: the login name)")
+    parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of messages")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def add_parsers(sub: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
+    imp = sub.add_parser("import", parents=[db], help="check and store a file of daily counts")
+    _upload_args(imp)
+    imp.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="date of a snapshot file")
+    imp.add_argument("--measure", choices=MEASURES, help="what a plain 'Jumlah' column counts")
+    tgt = sub.add_parser("targets", parents=[db], help="check and store a file of targets")
+    _upload_args(tgt)
+    hist = sub.add_parser("history", parents=[db], help="list upload batches, newest first")
+    hist.add_argument("--json", action="store_true", help="print one JSON object")
+    undo = sub.add_parser("undo", parents=[db], help="undo one upload batch")
+    undo.add_argument("batch", type=int, metavar="BATCH")
+    undo.add_argument("--user", metavar="NAME")
+    undo.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _store(args: argparse.Namespace) -> tuple[Store, Settings]:
+    settings = Settings.load()
+    return get_store(args.db or settings.db_url), settings
+
+
+def _user(args: argparse.Namespace) -> str:
+    if args.user:
+        return str(args.user)
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "cli"
+
+
+def _options(args: argparse.Namespace, store: Store, settings: Settings) -> Options:
+    within = None
+    if args.within:
+        within = normalize_code(args.within)
+        if within is None or within not in store.regions:
+            raise UsageError(f"--within '{args.within}' is not a region code (e.g. 35.09)")
+    return Options(
+        home=settings.home,
+        date=getattr(args, "date", None),
+        level=args.level,
+        within=within,
+        measure=getattr(args, "measure", None),
+        sheet=args.sheet,
+    )
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read '{path}': {exc.strerror or exc}") from exc
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store, settings = _store(args)
+    options = _options(args, store, settings)
+    data = _read_file(args.path)
+    upload = read_counts(
+        data,
+        Path(args.path).name,
+        store.regions,
+        options,
+        existing=store.current_counts(),
+        targets=store.current_targets(),
+    )
+    return _finish(args, store, upload)
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    store, settings = _store(args)
+    options = _options(args, store, settings)
+    data = _read_file(args.path)
+    upload = read_targets(data, Path(args.path).name, store.regions, options)
+    return _finish(args, store, upload)
+
+
+def _finish(args: argparse.Namespace, store: Store, upload: Upload) -> int:
+    batch, committed = None, 0
+    if upload.ok and not args.dry_run:
+        commit = store.commit_counts if upload.kind == "counts" else store.commit_targets
+        result = commit(
+            upload.records, user=_user(args), file_name=upload.file_name, sha256=upload.sha256
+        )
+        batch, committed = result.batch, result.changed
+    out = {
+        "status": "ok" if upload.ok else "rejected",
+        **upload.as_json(args.lang),
+        "committed": committed,
+        "batch": batch,
+    }
+    out = {k: out[k] for k in ("status", "file", "level", "dates", "rows", "committed")} | {
+        "errors": out["errors"],
+        "warnings": out["warnings"],
+        "batch": batch,
+    }
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        _print_upload(upload, out, args)
+    return EXIT_OK if upload.ok else EXIT_REJECTED
+
+
+def _print_upload(upload: Upload, out: dict[str, object], args: argparse.Namespace) -> None:
+    en = args.lang == "en"
+    if upload.ok:
+        head = "Accepted" if en else "Diterima"
+        dates = ", ".join(out["dates"]) or "-"  # type: ignore[arg-type]
+        print(f"{head}: {upload.file_name} ({upload.level or '-'}; {dates}; {upload.rows} rows)")
+        if args.dry_run:
+            print("Dry run: nothing stored." if en else "Uji coba: tidak ada yang disimpan.")
+        elif out["batch"] is None:
+            print("Nothing changed." if en else "Tidak ada angka yang berubah.")
+        else:
+            word = "values changed" if en else "angka berubah"
+            print(f"Batch {out['batch']}: {out['committed']} {word}.")
+    else:
+        print(f"{'Rejected' if en else 'Ditolak'}: {upload.file_name}")
+    for problem in sorted_problems(upload.errors):
+        print(f"  error: {problem.message(args.lang)}")
+    for problem in sorted_problems(upload.warnings):
+        print(f"  warning: {problem.message(args.lang)}")
+
+
+def _batch_json(row: dict[str, object]) -> dict[str, object]:
+    def stamp(value: object) -> str | None:
+        return None if value is None or pd.isna(value) else pd.Timestamp(value).isoformat()  # type: ignore[arg-type]
+
+    return {
+        "id": int(row["id"]),  # type: ignore[call-overload]
+        "created_at": stamp(row["created_at"]),
+        "user": row["user"],
+        "file": row["file_name"],
+        "sha256": row["sha256"],
+        "kind": row["kind"],
+        "rows": int(row["rows"]),  # type: ignore[call-overload]
+        "changed": int(row["changed"]),  # type: ignore[call-overload]
+        "undone": bool(row["undone"]),
+        "undone_at": stamp(row["undone_at"]),
+        "undone_by": None if pd.isna(row["undone_by"]) else row["undone_by"],  # type: ignore[arg-type]
+    }
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store, _ = _store(args)
+    batches = [_batch_json(r) for r in store.batches().to_dict("records")]
+    if args.json:
+        print(json.dumps({"batches": batches}, ensure_ascii=False))
+        return EXIT_OK
+    for b in batches:
+        state = " (undone)" if b["undone"] else ""
+        print(
+            f"{b['id']:>5}  {b['created_at']}  {b['kind']:<8} {b['user']:<16} "
+            f"{b['file']}  rows={b['rows']} changed={b['changed']}{state}"
+        )
+    return EXIT_OK
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    store, _ = _store(args)
+    try:
+        store.undo(args.batch, user=_user(args))
+    except BatchNotFound as exc:
+        return _undo_result(args, "rejected", str(exc))
+    except StoreError as exc:
+        return _undo_result(args, "rejected", str(exc))
+    return _undo_result(args, "ok", f"Batch {args.batch} undone.")
+
+
+def _undo_result(args: argparse.Namespace, status: str, message: str) -> int:
+    if args.json:
+        print(json.dumps({"status": status, "batch": args.batch, "message": message}))
+    else:
+        print(message)
+    return EXIT_OK if status == "ok" else EXIT_REJECTED
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "targets": cmd_targets,
+    "history": cmd_history,
+    "undo": cmd_undo,
+}

@@ -1,0 +1,139 @@
+"""Checks across rows and against the store: conflicts, future dates, falls, counts over base."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from census_core.ingest.model import Options, Upload
+from census_core.ingest.problems import Problem, error, warning
+from census_core.regions import Regions
+from census_core.text import fmt_date, fmt_int
+
+
+def _region_name(regions: Regions, code: str) -> str:
+    return regions.name(code)
+
+
+def check_counts(
+    upload: Upload,
+    regions: Regions,
+    existing: pd.DataFrame | None,
+    targets: pd.DataFrame | None,
+    options: Options,
+) -> list[Problem]:
+    """Problems that need all rows at once, or the store's data; drops exact duplicates."""
+    records = upload.records
+    if records.empty:
+        return []
+    problems: list[Problem] = []
+    today = options.today or date.today()
+    future = records[records["date"] > pd.Timestamp(today)]
+    for rec in future.drop_duplicates("row").itertuples():
+        problems.append(
+            error(
+                "future_date",
+                row=rec.row,
+                value=fmt_date(rec.date),
+                value_en=fmt_date(rec.date, "en"),
+            )
+        )
+    problems += _conflicts(records, regions)
+    records = records.drop_duplicates(["region", "date", "measure"], keep="first")
+    upload.records = records.reset_index(drop=True)
+    problems += _decreases(upload.records, existing, regions)
+    problems += _above_base(upload.records, targets, regions)
+    return problems
+
+
+def _conflicts(records: pd.DataFrame, regions: Regions) -> list[Problem]:
+    problems: list[Problem] = []
+    dup = records[records.duplicated(["region", "date", "measure"], keep=False)]
+    for _, group in dup.groupby(["region", "date", "measure"], sort=False):
+        first = group.iloc[0]
+        for rec in group.iloc[1:].itertuples():
+            same = int(rec.value) == int(first["value"])
+            params = {
+                "row": rec.row,
+                "column": rec.column,
+                "region": _region_name(regions, str(rec.region)),
+                "date": fmt_date(rec.date),
+                "date_en": fmt_date(rec.date, "en"),
+                "other_row": int(first["row"]),
+            }
+            if same:
+                problems.append(warning("duplicate", **params))
+            else:
+                problems.append(
+                    error(
+                        "conflict",
+                        value=fmt_int(rec.value),
+                        other=fmt_int(first["value"]),
+                        value_en=fmt_int(rec.value, "en"),
+                        other_en=fmt_int(first["value"], "en"),
+                        **params,
+                    )
+                )
+    return problems
+
+
+def _decreases(
+    records: pd.DataFrame, existing: pd.DataFrame | None, regions: Regions
+) -> list[Problem]:
+    """A count below the same region's count on an earlier date (in the file or the store)."""
+    frame = records.assign(src="file")
+    if existing is not None and not existing.empty:
+        old = existing[existing["region"].isin(set(records["region"]))]
+        old = old[["region", "date", "measure", "value"]].assign(
+            src="store", row=pd.NA, column=None
+        )
+        old = old.assign(date=pd.to_datetime(old["date"]))
+        keys = records.set_index(["region", "date", "measure"]).index
+        old = old[~old.set_index(["region", "date", "measure"]).index.isin(keys)]
+        frame = pd.concat([old, frame], ignore_index=True)
+    frame = frame.sort_values(["measure", "region", "date"], kind="stable")
+    grouped = frame.groupby(["measure", "region"], sort=False)
+    frame["prev_value"] = grouped["value"].shift()
+    frame["prev_date"] = grouped["date"].shift()
+    falls = frame[(frame["src"] == "file") & (frame["value"] < frame["prev_value"])]
+    problems: list[Problem] = []
+    for rec in falls.itertuples():
+        problems.append(
+            warning(
+                "decrease",
+                row=rec.row,
+                column=rec.column,
+                region=_region_name(regions, str(rec.region)),
+                value=fmt_int(rec.value),
+                earlier=fmt_int(rec.prev_value),
+                earlier_date=fmt_date(rec.prev_date),
+                value_en=fmt_int(rec.value, "en"),
+                earlier_en=fmt_int(rec.prev_value, "en"),
+                earlier_date_en=fmt_date(rec.prev_date, "en"),
+            )
+        )
+    return problems
+
+
+def _above_base(
+    records: pd.DataFrame, targets: pd.DataFrame | None, regions: Regions
+) -> list[Problem]:
+    if targets is None or targets.empty:
+        return []
+    base = targets[["region", "measure", "base"]]
+    merged = records.merge(base, on=["region", "measure"], how="inner")
+    over = merged[merged["value"] > merged["base"]]
+    return [
+        warning(
+            "above_base",
+            row=rec.row,
+            column=rec.column,
+            region=_region_name(regions, str(rec.region)),
+            value=fmt_int(rec.value),
+            base=fmt_int(rec.base),
+            value_en=fmt_int(rec.value, "en"),
+            base_en=fmt_int(rec.base, "en"),
+        )
+        for rec in over.itertuples()
+    ]

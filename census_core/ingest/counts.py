@@ -1,0 +1,209 @@
+"""A day's counts file -> records (region, date, measure, value) and every problem, by row."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from census_core.ingest.checks import check_counts
+from census_core.ingest.layout import Layout, find_layout, title_date
+from census_core.ingest.matching import Matcher
+from census_core.ingest.model import Options, Upload, empty_counts, sha256_of
+from census_core.ingest.problems import Problem, error, warning
+from census_core.ingest.reader import ReadError, read_grid
+from census_core.ingest.rows import Table, region_rows
+from census_core.ingest.values import (
+    ValueProblem,
+    cell_text,
+    find_date,
+    is_blank,
+    parse_count,
+    parse_date,
+)
+from census_core.regions import Regions
+from census_core.text import fmt_date
+
+
+def read_counts(
+    data: bytes,
+    file_name: str,
+    regions: Regions,
+    options: Options | None = None,
+    *,
+    existing: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+) -> Upload:
+    """Read one upload of counts; never raises for anything in the file.
+
+    `existing` (region, date, measure, value) and `targets` (region, measure, base) are the
+    store's current data, for the warnings that compare with it.
+    """
+    options = options or Options()
+    upload = Upload(file_name, sha256_of(data), "counts", empty_counts())
+    try:
+        _read(data, regions, options, upload)
+        if upload.ok:
+            upload.problems += check_counts(upload, regions, existing, targets, options)
+    except ReadError as exc:
+        upload.problems.append(exc.problem)
+    except Exception as exc:  # the last guard of the boundary; tests assert it never fires
+        upload.problems.append(error("internal", detail=type(exc).__name__))
+    if not upload.ok:
+        upload.read_dates = upload.dates
+        upload.records = empty_counts()
+    return upload
+
+
+def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> None:
+    grid = read_grid(data, options.sheet)
+    if not grid.rows:
+        raise ReadError(error("empty_file"))
+    layout = find_layout(grid.rows)
+    if layout is None:
+        raise ReadError(error("no_header"))
+    if not layout.measures and not layout.dates and layout.date_col is None:
+        raise ReadError(error("no_count_column", row=layout.header_row + 1))
+    upload.layout = layout.kind
+    value_cols = list(layout.dates) if layout.kind == "wide" else list(layout.measures)
+    table = region_rows(grid.rows, layout, Matcher(regions, options.home), options, value_cols)
+    upload.problems += table.problems
+    upload.level, upload.scope = table.level, table.scope
+    upload.rows = len(table.data)
+    upload.regions_read = pd.DataFrame(
+        [(r.row, r.text, r.code) for r in table.data], columns=["row", "text", "code"]
+    )
+    if not table.data:
+        upload.problems.append(error("no_data", row=layout.header_row + 1))
+        return
+    day = None if layout.kind != "snapshot" else _snapshot_date(grid.rows, layout, upload, options)
+    records = _values(table, layout, options, day, upload.problems)
+    if day is not None and not records:
+        upload.read_dates = [day]
+    _check_totals(table, layout, options, day, records, upload.problems)
+    if records:
+        frame = pd.DataFrame(
+            records, columns=["region", "date", "measure", "value", "row", "column"]
+        )
+        frame["date"] = pd.to_datetime(frame["date"])
+        upload.records = frame
+
+
+def _snapshot_date(
+    rows: list[list[object]], layout: Layout, upload: Upload, options: Options
+) -> date | None:
+    found = title_date(rows, layout.header_row)
+    from_file = found[0] if found else find_date(upload.file_name)
+    if options.date is not None:
+        if from_file is not None and from_file != options.date:
+            upload.problems.append(
+                warning(
+                    "date_disagrees",
+                    row=found[1] + 1 if found else None,
+                    value=fmt_date(options.date),
+                    other=fmt_date(from_file),
+                    value_en=fmt_date(options.date, "en"),
+                    other_en=fmt_date(from_file, "en"),
+                )
+            )
+        return options.date
+    if from_file is None:
+        upload.problems.append(error("no_date"))
+    return from_file
+
+
+def _measure(layout: Layout, col: int, options: Options) -> str:
+    return layout.measures.get(col) or options.measure or "households"
+
+
+def _count(cell: object, row: int, column: str, problems: list[Problem]) -> int | None:
+    try:
+        return parse_count(cell)
+    except ValueProblem as exc:
+        problems.append(error(exc.reason, row=row, column=column, value=cell_text(cell)))
+        return None
+
+
+def _values(
+    table: Table, layout: Layout, options: Options, day: date | None, problems: list[Problem]
+) -> list[tuple[object, ...]]:
+    records: list[tuple[object, ...]] = []
+    for item in table.data:
+        cells = item.cells
+        pairs: list[tuple[int, date | None, str]]
+        if layout.kind == "wide":
+            pairs = [(col, d, _measure(layout, -1, options)) for col, d in layout.dates.items()]
+        else:
+            row_day = day
+            if layout.kind == "long":
+                row_day = _row_date(cells, layout, item.row, problems)
+            pairs = [(col, row_day, _measure(layout, col, options)) for col in layout.measures]
+        for col, when, measure in pairs:
+            cell = cells[col] if col < len(cells) else None
+            if is_blank(cell):
+                if layout.kind != "wide":
+                    problems.append(warning("empty_value", row=item.row, column=layout.name(col)))
+                continue
+            value = _count(cell, item.row, layout.name(col), problems)
+            if value is not None and when is not None and item.code is not None:
+                records.append((item.code, when, measure, value, item.row, layout.name(col)))
+    return records
+
+
+def _row_date(
+    cells: list[object], layout: Layout, row: int, problems: list[Problem]
+) -> date | None:
+    assert layout.date_col is not None
+    cell = cells[layout.date_col] if layout.date_col < len(cells) else None
+    if is_blank(cell):
+        problems.append(error("missing_date", row=row, column=layout.name(layout.date_col)))
+        return None
+    try:
+        return parse_date(cell)
+    except ValueProblem:
+        problems.append(
+            error("bad_date", row=row, column=layout.name(layout.date_col), value=cell_text(cell))
+        )
+        return None
+
+
+def _check_totals(
+    table: Table,
+    layout: Layout,
+    options: Options,
+    day: date | None,
+    records: list[tuple[object, ...]],
+    problems: list[Problem],
+) -> None:
+    """A total row is compared with the sum of the regions, and never stored."""
+    if layout.kind == "long":
+        return
+    sums: dict[int, int] = {}
+    cols = list(layout.dates) if layout.kind == "wide" else list(layout.measures)
+    by_col = {name: col for col in cols for name in [layout.name(col)]}
+    for _, _, _, value, _, column in records:
+        col = by_col[str(column)]
+        sums[col] = sums.get(col, 0) + int(value)  # type: ignore[call-overload]
+    for total in table.totals:
+        for col in cols:
+            cell = total.cells[col] if col < len(total.cells) else None
+            if is_blank(cell):
+                continue
+            try:
+                value = parse_count(cell)
+            except ValueProblem:
+                continue  # a total that is no number is a label, not a claim to check
+            if value != sums.get(col, 0):
+                from census_core.text import fmt_int
+
+                problems.append(
+                    warning(
+                        "total_mismatch",
+                        row=total.row,
+                        column=layout.name(col),
+                        value=fmt_int(value),
+                        sum=fmt_int(sums.get(col, 0)),
+                        value_en=fmt_int(value, "en"),
+                        sum_en=fmt_int(sums.get(col, 0), "en"),
+                    )
+                )

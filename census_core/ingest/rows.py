@@ -1,0 +1,138 @@
+"""The data rows below the header: which region each names, totals and notes set aside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from census_core.ingest.layout import Layout, is_total_text
+from census_core.ingest.matching import Matcher, Resolution
+from census_core.ingest.model import Options
+from census_core.ingest.problems import Problem, error, warning
+from census_core.ingest.values import cell_text, is_blank
+from census_core.regions import LEVEL_LABELS
+
+
+@dataclass
+class DataRow:
+    row: int  # as Excel numbers it: row 1 is the file's first line
+    text: str  # the region as written
+    code: str | None
+    cells: list[object]
+
+
+@dataclass
+class Table:
+    data: list[DataRow] = field(default_factory=list)
+    totals: list[DataRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    level: str | None = None
+    scope: str | None = None
+
+
+def _cell(row: list[object], col: int | None) -> object:
+    return row[col] if col is not None and col < len(row) else None
+
+
+def region_rows(
+    rows: list[list[object]],
+    layout: Layout,
+    matcher: Matcher,
+    options: Options,
+    value_cols: list[int],
+) -> Table:
+    """Every data row with its region resolved, or a problem naming the row."""
+    table = Table()
+    label_cols = [
+        c for c in (layout.numbering, layout.parent, layout.code, layout.region) if c is not None
+    ]
+    pending: list[tuple[DataRow, bool]] = []
+    for i in range(layout.first_data, len(rows)):
+        row = rows[i]
+        if all(is_blank(c) for c in row):
+            continue
+        code_text = cell_text(_cell(row, layout.code))
+        name_text = cell_text(_cell(row, layout.region))
+        text = code_text or name_text
+        has_values = any(not is_blank(_cell(row, c)) for c in value_cols)
+        item = DataRow(i + 1, text, None, row)
+        if any(is_total_text(cell_text(_cell(row, c))) for c in label_cols):
+            table.totals.append(item)
+        elif not text:
+            if has_values:
+                table.problems.append(
+                    error("missing_region", row=i + 1, column=layout.name(layout.region or 0))
+                )
+        else:
+            pending.append((item, has_values))
+
+    corrections = dict(options.corrections)
+    texts = sorted({item.text for item, _ in pending if item.text not in corrections})
+    res = matcher.resolve(texts, level=options.level, within=options.within, hint=layout.hint)
+    table.level, table.scope = res.level, res.scope
+    column = layout.name(layout.code if layout.code is not None else (layout.region or 0))
+    for item, has_values in pending:
+        code = corrections.get(item.text) or res.codes.get(item.text)
+        if code is not None:
+            item.code = code
+            table.data.append(item)
+            if item.text in res.inferred:
+                table.problems.append(_inferred(matcher, item, column))
+        elif item.text in res.totals:
+            table.totals.append(item)
+        elif not has_values:
+            continue  # a note under the table ('Sumber: BPS'), not a region
+        else:
+            table.problems.append(_unmatched(matcher, res, item, column))
+            table.data.append(item)
+    if table.level is None and table.data:
+        table.level = next((str(matcher.regions.level(r.code)) for r in table.data if r.code), None)
+    return table
+
+
+def _inferred(matcher: Matcher, item: DataRow, column: str) -> Problem:
+    assert item.code is not None
+    name = matcher.describe(item.code)
+    return warning("inferred", row=item.row, column=column, value=item.text, region=name)
+
+
+def _unmatched(matcher: Matcher, res: Resolution, item: DataRow, column: str) -> Problem:
+    text = item.text
+    if text in res.unknown_codes:
+        return error("unknown_code", row=item.row, column=column, value=text)
+    if text in res.ambiguous:
+        names = ", ".join(matcher.describe(c) for c in res.ambiguous[text])
+        return error("ambiguous_region", row=item.row, column=column, value=text, candidates=names)
+    level = res.level or "kecamatan"
+    if text in res.other_level:
+        code = res.other_level[text]
+        found = matcher.regions.level(code)
+        return error(
+            "mixed_levels",
+            row=item.row,
+            column=column,
+            value=text,
+            found=LEVEL_LABELS["id"][found],
+            found_en=LEVEL_LABELS["en"][found],
+            level=LEVEL_LABELS["id"][level],
+            level_en=LEVEL_LABELS["en"][level],
+        )
+    suggestions = res.unknown.get(text, [])
+    names = ", ".join(name for _, name in suggestions)
+    within_name = matcher.regions.name(res.scope) if res.scope else "Indonesia"
+    return error(
+        "unknown_region",
+        row=item.row,
+        column=column,
+        value=text,
+        level=LEVEL_LABELS["id"][level],
+        level_en=LEVEL_LABELS["en"][level],
+        within=f" di {within_name}",
+        within_en=f" in {within_name}",
+        suggest=f" Mungkin maksud Anda: {names}."
+        if names
+        else " Periksa ejaannya atau pakai kode wilayah.",
+        suggest_en=f" Did you mean: {names}?"
+        if names
+        else " Check the spelling or use the region code.",
+        suggestions=suggestions,
+    )

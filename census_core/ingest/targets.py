@@ -1,0 +1,135 @@
+"""A targets file -> records (region, measure, base, share): the same reader, matching and rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from census_core.ingest.layout import find_layout
+from census_core.ingest.matching import Matcher
+from census_core.ingest.model import TARGET_COLUMNS, Options, Upload, empty_targets, sha256_of
+from census_core.ingest.problems import Problem, error, warning
+from census_core.ingest.reader import ReadError, read_grid
+from census_core.ingest.rows import region_rows
+from census_core.ingest.values import ValueProblem, cell_text, is_blank, parse_count, parse_number
+from census_core.regions import Regions
+from census_core.text import fmt_int
+
+
+def read_targets(
+    data: bytes, file_name: str, regions: Regions, options: Options | None = None
+) -> Upload:
+    """Read one upload of targets; never raises for anything in the file."""
+    options = options or Options()
+    upload = Upload(file_name, sha256_of(data), "targets", empty_targets())
+    try:
+        _read(data, regions, options, upload)
+    except ReadError as exc:
+        upload.problems.append(exc.problem)
+    except Exception as exc:  # the last guard of the boundary; tests assert it never fires
+        upload.problems.append(error("internal", detail=type(exc).__name__))
+    if not upload.ok:
+        upload.records = empty_targets()
+    return upload
+
+
+def _share(cell: object, row: int, column: str, problems: list[Problem]) -> float | None:
+    if is_blank(cell):
+        return None
+    try:
+        value = parse_number(cell)
+    except ValueProblem:
+        value = -1.0
+    share = value / 100.0 if value > 1 else value  # '50', '50%' and '0,5' all mean half
+    if not 0 < share <= 1:
+        problems.append(error("bad_share", row=row, column=column, value=cell_text(cell)))
+        return None
+    return share
+
+
+def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> None:
+    grid = read_grid(data, options.sheet)
+    layout = find_layout(grid.rows) if grid.rows else None
+    if layout is None:
+        raise ReadError(error("no_header" if grid.rows else "empty_file"))
+    if not layout.measures:
+        raise ReadError(error("no_target_column", row=layout.header_row + 1))
+    upload.layout = "targets"
+    table = region_rows(
+        grid.rows, layout, Matcher(regions, options.home), options, list(layout.measures)
+    )
+    upload.problems += table.problems
+    upload.level, upload.scope, upload.rows = table.level, table.scope, len(table.data)
+    upload.regions_read = pd.DataFrame(
+        [(r.row, r.text, r.code) for r in table.data], columns=["row", "text", "code"]
+    )
+    if not table.data:
+        upload.problems.append(error("no_data", row=layout.header_row + 1))
+        return
+    records: list[tuple[object, ...]] = []
+    share_col = layout.shares[0] if layout.shares else None
+    seen: dict[tuple[str, str], tuple[int, int]] = {}
+    sums: dict[int, int] = {}
+    for item in table.data:
+        cells = item.cells
+        share = None
+        if share_col is not None and share_col < len(cells):
+            share = _share(cells[share_col], item.row, layout.name(share_col), upload.problems)
+        for col, measure in layout.measures.items():
+            measure = measure or options.measure or "households"
+            cell = cells[col] if col < len(cells) else None
+            column = layout.name(col)
+            if is_blank(cell):
+                upload.problems.append(warning("empty_value", row=item.row, column=column))
+                continue
+            try:
+                base = parse_count(cell)
+            except ValueProblem as exc:
+                upload.problems.append(
+                    error(exc.reason, row=item.row, column=column, value=cell_text(cell))
+                )
+                continue
+            if item.code is None:
+                continue
+            sums[col] = sums.get(col, 0) + base
+            key = (item.code, measure)
+            if key in seen:
+                other_row, other = seen[key]
+                name = regions.name(item.code)
+                if other != base:
+                    upload.problems.append(
+                        error(
+                            "conflict",
+                            row=item.row,
+                            column=column,
+                            region=name,
+                            date="-",
+                            value=fmt_int(base),
+                            other=fmt_int(other),
+                            other_row=other_row,
+                        )
+                    )
+                continue
+            seen[key] = (item.row, base)
+            records.append((item.code, measure, base, share, item.row, column))
+    for total in table.totals:
+        for col in layout.measures:
+            cell = total.cells[col] if col < len(total.cells) else None
+            try:
+                value = parse_count(cell)
+            except ValueProblem:
+                continue
+            if value != sums.get(col, 0):
+                upload.problems.append(
+                    warning(
+                        "total_mismatch",
+                        row=total.row,
+                        column=layout.name(col),
+                        value=fmt_int(value),
+                        sum=fmt_int(sums.get(col, 0)),
+                    )
+                )
+    if records:
+        frame = pd.DataFrame(records, columns=TARGET_COLUMNS)
+        frame["share"] = frame["share"].astype("float64")
+        frame["base"] = frame["base"].astype("int64")
+        upload.records = frame

@@ -1,0 +1,132 @@
+"""The upload commands' contract: import, targets, history, undo; JSON shape and exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from census_core.cli import main
+
+KEYS = ["status", "file", "level", "dates", "rows", "committed", "errors", "warnings", "batch"]
+SNAPSHOT = (
+    "Rekap SPO Kabupaten Jember\n"
+    "Kondisi s.d. 5 Maret 2020\n"
+    "\n"
+    "No;Kecamatan;Jumlah KK;Jumlah Jiwa\n"
+    "1;Kaliwates;4.041;15.100\n"
+    "2;Sumber Sari;3.613;13.000\n"
+    ";JUMLAH;7.654;28.100\n"
+)
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "census_core", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def snapshot_file(tmp_path):
+    path = tmp_path / "rekap jember.csv"
+    path.write_text(SNAPSHOT, encoding="utf-8")
+    return path
+
+
+def test_import_json_commits_one_batch(demo_url, snapshot_file):
+    proc = run("import", str(snapshot_file), "--json", "--user", "ani", "--db", demo_url)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert list(out) == KEYS
+    assert out["status"] == "ok" and out["file"] == "rekap jember.csv"
+    assert (out["level"], out["dates"], out["rows"]) == ("kecamatan", ["2020-03-05"], 2)
+    assert out["committed"] == 4 and isinstance(out["batch"], int)
+    assert out["errors"] == [] and out["warnings"] == []
+    proc = run("rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", demo_url)
+    top = json.loads(proc.stdout)["rows"][0]
+    assert (top["name"], top["count"]) == ("Kaliwates", 4041)
+
+
+def test_same_file_again_changes_nothing(demo_url, snapshot_file, capsys):
+    assert main(["import", str(snapshot_file), "--json", "--db", demo_url]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(["import", str(snapshot_file), "--json", "--db", demo_url]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert first["batch"] is not None
+    assert (again["status"], again["committed"], again["batch"]) == ("ok", 0, None)
+
+
+def test_dry_run_stores_nothing(demo_url, snapshot_file, capsys):
+    assert main(["import", str(snapshot_file), "--dry-run", "--json", "--db", demo_url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["status"], out["committed"], out["batch"]) == ("ok", 0, None)
+    assert main(["history", "--json", "--db", demo_url]) == 0
+    kinds = [b["kind"] for b in json.loads(capsys.readouterr().out)["batches"]]
+    assert kinds == ["demo", "demo"]
+
+
+def test_rejected_file_exits_1_and_names_rows(demo_url, tmp_path, capsys):
+    path = tmp_path / "salah.csv"
+    path.write_text("Kecamatan,KK\nKaliwatess,4040\nPatrang,12.5\n", encoding="utf-8")
+    code = main(["import", str(path), "--date", "2020-03-05", "--json", "--db", demo_url])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1 and out["status"] == "rejected" and out["batch"] is None
+    assert [(e["row"], e["column"]) for e in out["errors"]] == [(2, "Kecamatan"), (3, "KK")]
+    assert "Kaliwates" in out["errors"][0]["message"]
+    assert out["committed"] == 0
+
+
+def test_english_messages(demo_url, tmp_path, capsys):
+    path = tmp_path / "x.csv"
+    path.write_text("Kecamatan,KK\nPatrang,-4\n", encoding="utf-8")
+    main(["import", str(path), "--date", "2020-03-05", "--json", "--lang", "en", "--db", demo_url])
+    out = json.loads(capsys.readouterr().out)
+    assert out["errors"][0]["message"].startswith("Row 2: KK '-4' is negative")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import"],
+        ["import", "/nonexistent/file.csv"],
+        ["import", "FILE", "--date", "5 Maret"],
+        ["import", "FILE", "--level", "dusun"],
+        ["import", "FILE", "--within", "99.99"],
+        ["import", "FILE", "--measure", "cats"],
+        ["undo"],
+        ["undo", "abc"],
+    ],
+)
+def test_usage_errors_exit_2(args, demo_url, snapshot_file):
+    args = [str(snapshot_file) if a == "FILE" else a for a in args]
+    proc = run(*args, "--db", demo_url)
+    assert proc.returncode == 2, proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_history_and_undo(demo_url, snapshot_file, capsys):
+    main(["import", str(snapshot_file), "--json", "--user", "ani", "--db", demo_url])
+    batch = json.loads(capsys.readouterr().out)["batch"]
+    assert main(["history", "--json", "--db", demo_url]) == 0
+    newest = json.loads(capsys.readouterr().out)["batches"][0]
+    assert newest["id"] == batch and newest["user"] == "ani" and newest["kind"] == "counts"
+    assert newest["file"] == "rekap jember.csv" and len(newest["sha256"]) == 64
+    assert newest["changed"] == 4 and newest["undone"] is False
+    assert main(["undo", str(batch), "--user", "ani", "--db", demo_url]) == 0
+    capsys.readouterr()
+    main(["rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", demo_url])
+    top = json.loads(capsys.readouterr().out)["rows"][0]
+    assert (top["name"], top["count"]) == ("Kaliwates", 4040)
+    assert main(["undo", str(batch), "--db", demo_url]) == 1
+    assert main(["undo", "999", "--db", demo_url]) == 1
+
+
+def test_targets_command(demo_url, tmp_path, capsys):
+    path = tmp_path / "sasaran.csv"
+    path.write_text("Kecamatan;KK;Jiwa;Target (%)\nKaliwates;30.000;110.000;60\n", "utf-8")
+    assert main(["targets", str(path), "--json", "--db", demo_url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert list(out) == KEYS and out["dates"] == [] and out["committed"] == 2
+    main(["rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", demo_url])
+    row = next(r for r in json.loads(capsys.readouterr().out)["rows"] if r["name"] == "Kaliwates")
+    assert row["target"] == 18000
