@@ -114,7 +114,12 @@ def fresh_store(fresh_url: str, regions: Regions) -> Store:
 @pytest.fixture(scope="session")
 def demo_db_file(tmp_path_factory: pytest.TempPathFactory, regions: Regions) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    load_demo(Store(f"sqlite:///{path}", regions))
+    store = Store(f"sqlite:///{path}", regions)
+    load_demo(store)
+    # Fold the WAL into the file and close it, or a copy of demo.db alone may miss the demo.
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.engine.dispose()
     return path
 
 
