@@ -80,6 +80,8 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
     records = _values(table, layout, options, day, upload.problems)
     if day is not None and not records:
         upload.read_dates = [day]
+    if not records and upload.ok:
+        upload.problems.append(error("no_values", row=layout.header_row + 1))
     _check_totals(table, layout, options, day, records, upload.problems)
     if records:
         frame = pd.DataFrame(

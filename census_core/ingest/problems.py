@@ -50,6 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tidak ada baris data di bawah baris judul. Isi satu baris per wilayah.",
         "There are no data rows below the header. Put one row per region.",
     ),
+    "no_values": (
+        "Tidak ada satu angka pun di kolom jumlah. Isi angkanya lalu unggah lagi.",
+        "There is not a single number in the count columns. Fill them in and upload again.",
+    ),
     "no_date": (
         "Tanggal data tidak ditemukan: tidak ada kolom Tanggal, judul seperti 'Kondisi s.d. "
         "5 Maret 2020', atau tanggal di nama berkas. Pilih tanggal (--date YYYY-MM-DD).",

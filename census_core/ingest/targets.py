@@ -128,6 +128,8 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
                         sum=fmt_int(sums.get(col, 0)),
                     )
                 )
+    if not records and upload.ok:
+        upload.problems.append(error("no_values", row=layout.header_row + 1))
     if records:
         frame = pd.DataFrame(records, columns=TARGET_COLUMNS)
         frame["share"] = frame["share"].astype("float64")

@@ -1,0 +1,121 @@
+"""What an upload would do to the standings: who changes, by how much, who moves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from census_core import progress
+from census_core.ingest.model import Upload
+from census_core.regions import LEVEL_LABELS, Regions, parent_of
+from census_core.text import fmt_date, fmt_int, fmt_signed
+
+EFFECT_COLUMNS = ["code", "name", "before", "after", "change", "rank_before", "rank_after", "moved"]
+
+
+@dataclass(frozen=True)
+class Effect:
+    """The board of the upload's regions on its latest date, before and after."""
+
+    day: date
+    level: str
+    within: str | None
+    measure: str
+    table: pd.DataFrame  # EFFECT_COLUMNS, only the rows whose count or rank changes
+    members: int
+
+    def summary(self, regions: Regions, lang: str = "id") -> str:
+        """'3 kecamatan berubah pada 5 Maret 2020; Kaliwates naik dari peringkat 2 ke 1.'"""
+        label = LEVEL_LABELS["en" if lang == "en" else "id"][self.level]
+        day = fmt_date(self.day, lang)
+        changed = int((self.table["change"].fillna(0) != 0).sum())
+        if lang == "en":
+            plural = "s" if changed != 1 else ""
+            head = f"{changed} region{plural} change on {day}"
+        else:
+            head = f"{changed} {label} berubah pada {day}"
+        moves = []
+        for rec in self.table[self.table["moved"].fillna(0) != 0].head(3).itertuples():
+            before = "–" if pd.isna(rec.rank_before) else str(int(rec.rank_before))
+            if lang == "en":
+                verb = "rises" if rec.moved > 0 else "falls"
+                moves.append(f"{rec.name} {verb} from rank {before} to {int(rec.rank_after)}")
+            else:
+                verb = "naik" if rec.moved > 0 else "turun"
+                moves.append(f"{rec.name} {verb} dari peringkat {before} ke {int(rec.rank_after)}")
+        return head + (": " + "; ".join(moves) if moves else "") + "."
+
+    def rows(self, lang: str = "id") -> pd.DataFrame:
+        """The table as the page shows it: formatted numbers, headers in the language."""
+        en = lang == "en"
+        t = self.table
+        return pd.DataFrame(
+            {
+                "Region" if en else "Wilayah": t["name"],
+                "Before" if en else "Sebelum": [fmt_int(v, lang) for v in t["before"]],
+                "After" if en else "Sesudah": [fmt_int(v, lang) for v in t["after"]],
+                "Change" if en else "Perubahan": [fmt_signed(v, lang) for v in t["change"]],
+                "Rank before" if en else "Peringkat sebelum": [
+                    fmt_int(v, lang) for v in t["rank_before"]
+                ],
+                "Rank after" if en else "Peringkat sesudah": [
+                    fmt_int(v, lang) for v in t["rank_after"]
+                ],
+            }
+        )
+
+
+def merge_counts(counts: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
+    """The store's current counts with the upload's values in place (as after a commit)."""
+    cols = ["region", "date", "measure", "value"]
+    new = records[cols].assign(date=pd.to_datetime(records["date"]))
+    old = counts[cols].assign(date=pd.to_datetime(counts["date"]))
+    keys = pd.MultiIndex.from_frame(new[["region", "date", "measure"]])
+    kept = old[~pd.MultiIndex.from_frame(old[["region", "date", "measure"]]).isin(keys)]
+    return pd.concat([kept, new], ignore_index=True)
+
+
+def standings_effect(
+    upload: Upload,
+    counts: pd.DataFrame,
+    targets: pd.DataFrame,
+    regions: Regions,
+    *,
+    default_share: float = 0.5,
+) -> Effect | None:
+    """The effect of a readable counts upload on its regions' board; None when there is none."""
+    records = upload.records
+    if upload.kind != "counts" or records.empty or upload.level is None:
+        return None
+    measure = "households" if (records["measure"] == "households").any() else "persons"
+    records = records[records["measure"] == measure]
+    day = pd.Timestamp(records["date"].max()).date()
+    parents = {parent_of(str(code)) for code in records["region"]}
+    within = parents.pop() if len(parents) == 1 else upload.scope
+    own = counts[counts["measure"] == measure]
+    goal = targets[targets["measure"] == measure] if len(targets) else targets
+    kwargs = {"targets": goal, "default_share": default_share}
+    before = progress.standings(own, regions, upload.level, within, day, **kwargs)  # type: ignore[arg-type]
+    after = progress.standings(
+        merge_counts(own, records),
+        regions,
+        upload.level,
+        within,
+        day,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    b = before.set_index("code")
+    table = after[["code", "name"]].copy()
+    table["before"] = table["code"].map(b["count"]).astype("Int64")
+    table["after"] = after["count"].astype("Int64").to_numpy()
+    table["change"] = (table["after"] - table["before"].fillna(0)).astype("Int64")
+    table["rank_before"] = table["code"].map(b["rank"]).astype("Int64")
+    table["rank_after"] = after["rank"].astype("Int64").to_numpy()
+    table["moved"] = (table["rank_before"] - table["rank_after"]).astype("Int64")
+    touched = (table["change"].fillna(0) != 0) | (table["moved"].fillna(0) != 0)
+    touched |= table["rank_before"].isna() & table["rank_after"].notna()
+    return Effect(
+        day, upload.level, within, measure, table[touched].reset_index(drop=True), len(after)
+    )

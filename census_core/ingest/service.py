@@ -1,0 +1,55 @@
+"""Check and commit an upload: what the page and the command line both call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from census_core.ingest.counts import read_counts
+from census_core.ingest.effect import Effect, standings_effect
+from census_core.ingest.model import Options, Upload
+from census_core.ingest.targets import read_targets
+from census_core.settings import Settings
+from census_core.snapshot import Snapshot
+from census_core.store import CommitResult, Store
+
+KINDS = ("counts", "targets")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A file read against the store's data at one version, with its effect on the board."""
+
+    upload: Upload
+    effect: Effect | None
+    version: str
+
+
+def check_upload(
+    data: bytes,
+    file_name: str,
+    kind: str,
+    snap: Snapshot,
+    settings: Settings,
+    options: Options | None = None,
+) -> Checked:
+    """Read `data` as counts or targets; never raises for anything in the file."""
+    options = options or Options(home=settings.home)
+    if kind == "targets":
+        return Checked(read_targets(data, file_name, snap.regions, options), None, snap.version)
+    upload = read_counts(
+        data, file_name, snap.regions, options, existing=snap.counts, targets=snap.targets
+    )
+    effect = None
+    if upload.ok:
+        effect = standings_effect(
+            upload, snap.counts, snap.targets, snap.regions, default_share=settings.target_share
+        )
+    return Checked(upload, effect, snap.version)
+
+
+def commit_upload(upload: Upload, store: Store, user: str) -> CommitResult:
+    """Store an accepted upload as one batch (none when nothing changes)."""
+    if not upload.ok:
+        raise ValueError("a rejected upload cannot be committed")
+    commit = store.commit_counts if upload.kind == "counts" else store.commit_targets
+    return commit(upload.records, user=user, file_name=upload.file_name, sha256=upload.sha256)
