@@ -1,6 +1,111 @@
-"""Unggah: not built yet."""
+"""Unggah: operators upload the day's counts and the targets; history with undo; templates."""
 
 import streamlit as st
 
-st.title("Unggah")
-st.info("Halaman ini belum tersedia.")
+from census_core.ingest import Options
+from census_core.ingest.reader import sheet_names
+from census_core.ingest.report import history_table
+from census_core.ingest.service import commit_upload
+from census_core.ingest.templates import template_csv, template_xlsx
+from census_core.markup import md_escape
+from census_core.regions import LEVEL_LABELS, LEVELS
+from census_core.store import StoreError
+from ui import auth, sidebar, state, upload
+
+lang = sidebar.lang()
+w = upload.words(lang)
+st.title(w["title"])
+user = auth.require_operator(lang)
+if user is None:
+    st.stop()
+snap = state.snapshot()
+settings = state.settings()
+if flash := st.session_state.pop("upload_flash", None):
+    st.success(md_escape(flash))
+gen = st.session_state.setdefault("upload_gen", 0)
+
+
+def upload_section(kind: str) -> None:
+    with st.expander(w["options"]):
+        day = None
+        measure = None
+        if kind == "counts":
+            day = st.date_input(w["date"], value=None, key=f"{kind}_date", format="DD/MM/YYYY")
+            measure = st.selectbox(
+                w["measure"], ["households", "persons"], key=f"{kind}_measure", format_func=w.get
+            )
+        level = st.selectbox(
+            w["level"],
+            [None, *LEVELS],
+            key=f"{kind}_level",
+            format_func=lambda v: w["auto"] if v is None else LEVEL_LABELS[lang][v],
+        )
+    file = st.file_uploader(w["file"], type=["csv", "txt", "xlsx", "xls"], key=f"{kind}_file_{gen}")
+    if file is None:
+        return
+    data = file.getvalue()
+    sheets = sheet_names(data)
+    sheet = st.selectbox(w["sheet"], sheets, key=f"{kind}_sheet") if len(sheets) > 1 else None
+    checked = upload.check(
+        data,
+        file.name,
+        kind,
+        snap,
+        settings,
+        Options(
+            home=settings.home,
+            date=day,
+            level=level,
+            measure=measure,
+            sheet=sheet,
+            corrections=tuple(sorted(upload.corrections(checked_sha(data)).items())),
+        ),
+    )
+    upload.show(checked, snap, lang, kind)
+    if checked.upload.ok and st.button(w["commit"], type="primary", key=f"{kind}_commit"):
+        result = commit_upload(checked.upload, state.store(), user)
+        done = w["committed"].format(batch=result.batch, n=result.changed)
+        st.session_state["upload_flash"] = done if result.batch else w["unchanged"]
+        st.session_state["upload_gen"] = gen + 1  # a fresh, empty uploader
+        st.rerun()
+
+
+def checked_sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+tabs = st.tabs([w["tab_counts"], w["tab_targets"], w["tab_history"], w["tab_templates"]])
+with tabs[0]:
+    upload_section("counts")
+with tabs[1]:
+    upload_section("targets")
+with tabs[2]:
+    st.subheader(w["history"])
+    batches = snap.batches
+    st.dataframe(history_table(batches, lang), hide_index=True, width="stretch")
+    active = [int(b) for b, u in zip(batches["id"], batches["undone"], strict=True) if not u]
+    if active:
+        cols = st.columns([3, 1], vertical_alignment="bottom")
+        chosen = cols[0].selectbox(w["undo"], active, key="undo_batch")
+        if cols[1].button(w["undo_button"], key="undo"):
+            try:
+                state.store().undo(int(chosen), user=user)
+                st.session_state["upload_flash"] = w["undone"].format(batch=chosen)
+            except StoreError as exc:
+                st.session_state["upload_flash"] = str(exc)
+            st.rerun()
+with tabs[3]:
+    day = snap.latest_date() or settings.deadline
+    for kind in ("snapshot", "long", "targets"):
+        cols = st.columns(2)
+        for col, (ext, make) in zip(
+            cols, (("csv", template_csv), ("xlsx", template_xlsx)), strict=True
+        ):
+            col.download_button(
+                f"{kind}.{ext}",
+                make(kind, snap.regions, settings.home, day),
+                file_name=f"templat_{kind}.{ext}",
+                key=f"tpl_{kind}_{ext}",
+            )

@@ -1,0 +1,119 @@
+"""The upload page under AppTest: sign-in first, check, accept a suggestion, store, undo."""
+
+import html
+import re
+
+import pytest
+
+from census_core.store import Store
+
+PASSWORD = "sandi-uji"
+SNAPSHOT = (
+    b"Rekap SPO Kabupaten Jember\nKondisi s.d. 5 Maret 2020\n\n"
+    b"No;Kecamatan;Jumlah KK\n1;Kaliwates;4.040\n2;Sumber Sari;4.100\n3;Jelbuk;350\n"
+)
+
+
+@pytest.fixture
+def signed_in(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", PASSWORD)
+
+    def make():
+        at = app("pages/unggah.py").run()
+        at.text_input(key="sign_in_name").input("Ani")
+        at.text_input(key="sign_in_password").input(PASSWORD)
+        at.button[0].click().run()
+        assert not at.exception
+        return at
+
+    return make
+
+
+def texts(at):
+    parts = [e.value for e in at.error] + [e.value for e in at.warning]
+    parts += [e.value for e in at.success] + [c.value for c in at.caption]
+    parts += [m.value for m in at.markdown]
+    # As the reader sees it: Markdown escapes and HTML entities resolved.
+    return html.unescape(re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts)))
+
+
+def test_without_password_the_page_offers_no_upload(app, monkeypatch):
+    monkeypatch.delenv("CENSUS_UPLOAD_PASSWORD", raising=False)
+    at = app("pages/unggah.py").run()
+    assert not at.exception
+    assert "CENSUS_UPLOAD_PASSWORD" in at.info[0].value
+    assert len(at.get("file_uploader")) == 0
+
+
+def test_nothing_shows_before_sign_in_and_wrong_password_is_refused(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", PASSWORD)
+    at = app("pages/unggah.py").run()
+    assert len(at.get("file_uploader")) == 0 and len(at.tabs) == 0
+    at.text_input(key="sign_in_password").input("salah")
+    at.button[0].click().run()
+    assert at.error[0].value == "Kata sandi salah."
+    assert len(at.get("file_uploader")) == 0
+
+
+def test_check_then_store_changes_the_standings(signed_in, demo_url):
+    at = signed_in()
+    at.file_uploader(key="counts_file_0").set_value(("rekap.csv", SNAPSHOT, "text/csv")).run()
+    assert not at.exception
+    body = texts(at)
+    assert "Siap disimpan" in body
+    assert "Sumbersari naik dari peringkat 2 ke 1" in body
+    preview = at.dataframe[0].value
+    assert list(preview["Wilayah"]) == ["Kaliwates", "Sumbersari", "Jelbuk"]
+    at.button(key="counts_commit").click().run()
+    assert not at.exception
+    assert "Tersimpan sebagai batch 3: 2 angka berubah." in texts(at)
+    store = Store(demo_url)
+    newest = store.batches().iloc[0]
+    assert (newest["user"], newest["file_name"], newest["changed"]) == ("Ani", "rekap.csv", 2)
+    # The uploader is fresh after a commit: the file cannot be stored twice by a rerun.
+    assert at.file_uploader(key="counts_file_1").value is None
+
+
+def test_rejected_file_stores_nothing_and_suggestion_can_be_accepted(signed_in, demo_url):
+    before = Store(demo_url).version()
+    at = signed_in()
+    data = b"Kecamatan,KK\nKaliwatess,4100\nJelbuk,350\n"
+    at.date_input(key="counts_date").set_value("2020-03-05")
+    at.file_uploader(key="counts_file_0").set_value(("salah.csv", data, "text/csv")).run()
+    body = texts(at)
+    assert "Baris 2: 'Kaliwatess' tidak dikenal" in body
+    assert len([b for b in at.button if b.key == "counts_commit"]) == 0
+    at.button(key="counts_fix_2_35.09.19").click().run()
+    assert not at.exception
+    assert "Siap disimpan" in texts(at)
+    assert Store(demo_url).version() == before
+
+
+def test_history_undo(signed_in, demo_url):
+    at = signed_in()
+    at.selectbox(key="undo_batch").set_value(2)
+    at.button(key="undo").click().run()
+    assert not at.exception
+    assert "Batch 2 dibatalkan." in texts(at)
+    assert bool(Store(demo_url).batches().set_index("id").loc[2, "undone"])
+
+
+@pytest.mark.parametrize(
+    "name", ["<script>alert(1)</script>.csv", '<img src=x onerror="alert(1)">.csv']
+)
+def test_file_names_and_cells_never_become_markup(signed_in, name):
+    at = signed_in()
+    data = b"Kecamatan,KK\n<img src=x onerror=alert(2)>,4100\n"
+    at.date_input(key="counts_date").set_value("2020-03-05")
+    at.file_uploader(key="counts_file_0").set_value((name, data, "text/csv")).run()
+    assert not at.exception
+    for element in [*at.error, *at.warning, *at.markdown, *at.caption, *at.success]:
+        assert "<img" not in element.value and "<script" not in element.value, element.value
+
+
+def test_english(signed_in):
+    at = signed_in()
+    at.session_state["lang"] = "en"
+    at.file_uploader(key="counts_file_0").set_value(("rekap.csv", SNAPSHOT, "text/csv")).run()
+    assert "Ready to store" in texts(at)
+    assert "Sumbersari rises from rank 2 to 1" in texts(at)

@@ -1,0 +1,148 @@
+"""Upload page pieces: the checked file's verdict, problems, suggestions, preview and effect."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from census_core.ingest import Options
+from census_core.ingest.report import preview_table, summary, verdict
+from census_core.ingest.service import Checked, check_upload
+from census_core.markup import md_escape
+from census_core.settings import Settings
+from census_core.snapshot import Snapshot
+
+MAX_LISTED = 30  # more problems than this are in the preview's notes column
+
+TEXT = {
+    "id": {
+        "title": "Unggah data",
+        "tab_counts": "Jumlah harian",
+        "tab_targets": "Sasaran",
+        "tab_history": "Riwayat",
+        "tab_templates": "Templat",
+        "file": "Berkas CSV atau Excel (.xlsx)",
+        "options": "Pilihan (bila berkas tidak menyebutkannya)",
+        "date": "Tanggal data",
+        "measure": "Kolom 'Jumlah' berisi",
+        "level": "Tingkat wilayah",
+        "auto": "otomatis",
+        "sheet": "Lembar",
+        "errors": "Kesalahan",
+        "warnings": "Peringatan",
+        "more": "… dan {n} lagi (lihat kolom Catatan).",
+        "suggest": "Ganti '{text}' (baris {row}) dengan:",
+        "preview": "Isi berkas",
+        "effect": "Dampak pada peringkat",
+        "commit": "Simpan",
+        "committed": "Tersimpan sebagai batch {batch}: {n} angka berubah.",
+        "unchanged": "Tidak ada angka yang berubah; tidak ada batch baru.",
+        "history": "Riwayat unggahan",
+        "undo": "Batalkan batch",
+        "undo_button": "Batalkan",
+        "undone": "Batch {batch} dibatalkan.",
+        "households": "KK (keluarga)",
+        "persons": "jiwa",
+    },
+    "en": {
+        "title": "Upload data",
+        "tab_counts": "Daily counts",
+        "tab_targets": "Targets",
+        "tab_history": "History",
+        "tab_templates": "Templates",
+        "file": "CSV or Excel (.xlsx) file",
+        "options": "Options (when the file does not say)",
+        "date": "Date of the data",
+        "measure": "A 'Jumlah' column counts",
+        "level": "Level of the regions",
+        "auto": "automatic",
+        "sheet": "Sheet",
+        "errors": "Errors",
+        "warnings": "Warnings",
+        "more": "… and {n} more (see the Notes column).",
+        "suggest": "Replace '{text}' (row {row}) with:",
+        "preview": "What the file holds",
+        "effect": "Effect on the standings",
+        "commit": "Store",
+        "committed": "Stored as batch {batch}: {n} values changed.",
+        "unchanged": "No value changed; no new batch.",
+        "history": "Upload history",
+        "undo": "Undo batch",
+        "undo_button": "Undo",
+        "undone": "Batch {batch} undone.",
+        "households": "KK (families)",
+        "persons": "persons",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return TEXT["en" if lang == "en" else "id"]
+
+
+def corrections(sha: str) -> dict[str, str]:
+    """Suggestions the operator accepted for this file: text as written -> region code."""
+    store: dict[str, dict[str, str]] = st.session_state.setdefault("corrections", {})
+    return store.setdefault(sha, {})
+
+
+def check(
+    data: bytes, name: str, kind: str, snap: Snapshot, settings: Settings, options: Options
+) -> Checked:
+    """Check once per file, options and store version (reruns reuse the result)."""
+    import hashlib
+
+    key = (hashlib.sha256(data).hexdigest(), name, kind, options, snap.version)
+    memo = st.session_state.get(f"checked_{kind}")
+    if memo is None or memo[0] != key:
+        memo = (key, check_upload(data, name, kind, snap, settings, options))
+        st.session_state[f"checked_{kind}"] = memo
+    return memo[1]  # type: ignore[no-any-return]
+
+
+def _listing(messages: list[str], lang: str) -> str:
+    shown = [f"- {md_escape(m)}" for m in messages[:MAX_LISTED]]
+    if len(messages) > MAX_LISTED:
+        shown.append(f"- {words(lang)['more'].format(n=len(messages) - MAX_LISTED)}")
+    return "\n".join(shown)
+
+
+def _highlight(table: pd.DataFrame) -> pd.io.formats.style.Styler:
+    colors = {"error": "background-color: #fde2e1", "warning": "background-color: #fff4d6"}
+
+    def paint(row: pd.Series) -> list[str]:
+        return [colors.get(str(row["status"]), "")] * len(row)
+
+    return table.style.apply(paint, axis=1).hide(["status"], axis="columns")
+
+
+def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
+    """The verdict, the problems by row, suggestions to accept, the preview and the effect."""
+    w = words(lang)
+    upload = checked.upload
+    st.caption(md_escape(summary(upload, lang)))
+    (st.success if upload.ok else st.error)(md_escape(verdict(upload, lang)))
+    if upload.errors:
+        st.error(
+            f"**{w['errors']}**\n\n" + _listing([p.message(lang) for p in upload.errors], lang)
+        )
+    for problem in [p for p in upload.errors if p.suggestions][:10]:
+        st.markdown(md_escape(w["suggest"].format(text=problem.value, row=problem.row)))
+        cols = st.columns(len(problem.suggestions))
+        for col, (code, name) in zip(cols, problem.suggestions, strict=True):
+            if col.button(f"{name} ({code})", key=f"{kind}_fix_{problem.row}_{code}"):
+                corrections(upload.sha256)[str(problem.value)] = code
+                st.rerun()
+    if upload.warnings:
+        st.warning(
+            f"**{w['warnings']}**\n\n" + _listing([p.message(lang) for p in upload.warnings], lang)
+        )
+    table = preview_table(upload, snap.regions, lang)
+    if not table.empty:
+        st.subheader(w["preview"])
+        st.dataframe(_highlight(table), hide_index=True, width="stretch")
+    if checked.effect is not None:
+        st.subheader(w["effect"])
+        st.caption(md_escape(checked.effect.summary(snap.regions, lang)))
+        if not checked.effect.table.empty:
+            st.dataframe(checked.effect.rows(lang), hide_index=True, width="stretch")
