@@ -1,31 +1,81 @@
-"""Peringkat: the kabupaten/kota board of the home province."""
+"""Peringkat (/): the home regency's headline, the province's and the regency's boards."""
 
 import streamlit as st
 
-from census_core.regions import LEVEL_LABELS, short_name
-from census_core.text import fmt_int, fmt_pct, ranking_title
-from ui import sidebar, state
+from census_core.regions import short_name
+from census_core.views import home_view
+from ui import board, kpi, sidebar, state
+from ui.safe import md
+
+TEXT = {
+    "id": {
+        "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
+        "bad_home": "Wilayah utama {code} (CENSUS_HOME) tidak dikenal.",
+        "sort": "Urutkan menurut",
+        "count": "Jumlah {measure}",
+        "percent": "Persentase target",
+        "search": "Cari wilayah",
+        "placeholder": "ketik nama, mis. Kaliwates",
+        "gainers": "Paling naik",
+        "empty": "Tidak ada wilayah dengan nama itu.",
+    },
+    "en": {
+        "no_data": "No data yet. Upload the daily counts on the Unggah (upload) page.",
+        "bad_home": "Home region {code} (CENSUS_HOME) is unknown.",
+        "sort": "Sort by",
+        "count": "Number of {measure}",
+        "percent": "Share of target",
+        "search": "Find a region",
+        "placeholder": "type a name, e.g. Kaliwates",
+        "gainers": "Biggest gains",
+        "empty": "No region by that name.",
+    },
+}
 
 snap = state.snapshot()
 settings = state.settings()
 lang = sidebar.lang()
+words = TEXT[lang]
 day = sidebar.as_of(snap)
-province = settings.home.split(".")[0]
-st.title(f"Pantau Sensus — {short_name(snap.regions.name(settings.home))}")
-if day is None:
-    st.info("Belum ada data. Unggah data harian di halaman Unggah.")
+if settings.home not in snap.regions:
+    st.error(words["bad_home"].format(code=md(settings.home)))
     st.stop()
-board = snap.board("kabupaten", province, day, settings)
-st.caption(
-    ranking_title(LEVEL_LABELS[lang]["kabupaten"], snap.regions.name(province), "count", day, lang)
+st.title(f"Pantau Sensus — {md(short_name(snap.regions.name(settings.home)))}")
+if day is None:
+    st.info(words["no_data"])
+    st.stop()
+
+left, right = st.columns([1, 1])
+by = left.radio(
+    words["sort"],
+    options=["count", "percent"],
+    key="by",
+    horizontal=True,
+    format_func=lambda v: words[v].format(measure="KK" if lang == "id" else "households"),
 )
-st.dataframe(
-    {
-        "#": [fmt_int(v, lang) for v in board["rank"]],
-        "Wilayah": board["name"],
-        "KK": [fmt_int(v, lang) for v in board["count"]],
-        "% target": [fmt_pct(v, lang) for v in board["percent"]],
-    },
-    hide_index=True,
-    width="stretch",
-)
+query = right.text_input(words["search"], key="cari", placeholder=words["placeholder"])
+view = home_view(snap, settings, day, by=by, query=query, lang=lang)
+
+if view.sentences:
+    st.markdown("  \n".join(md(s) for s in view.sentences))
+kpi.kpi_cards(view.kpis, per_row=3)
+
+tabs = st.tabs([md(b.label) for b in view.boards])
+for tab, b in zip(tabs, view.boards, strict=True):
+    with tab:
+        st.caption(md(b.title))
+        st.markdown(f"**{md(b.callout)}**")
+        if b.rows.empty:
+            st.info(words["empty"])
+        else:
+            board.board_table(
+                b.rows,
+                b.board["code"].reset_index(drop=True),
+                lang,
+                highlight=b.highlight,
+                key=f"board_{b.level}",
+            )
+            board.downloads(b.board, f"peringkat-{b.level}-{day}", "households", lang, b.level)
+        st.subheader(words["gainers"])
+        st.caption(md(b.gainers_title))
+        st.dataframe(b.gainers, hide_index=True, width="stretch", key=f"gainers_{b.level}")

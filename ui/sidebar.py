@@ -9,6 +9,7 @@ import streamlit as st
 from census_core.freshness import freshness_line
 from census_core.snapshot import Snapshot
 from census_core.text import fmt_date
+from ui.safe import md
 
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -49,4 +50,4 @@ def render(snap: Snapshot) -> None:
                 format_func=lambda d: fmt_date(d, lang()),
             )
         line = freshness_line(snap.latest_date(), snap.last_upload(), snap.simulated, lang())
-        st.caption(line)
+        st.caption(md(line))

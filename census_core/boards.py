@@ -1,0 +1,176 @@
+"""Boards as people read them: display rows, highest/lowest callouts, 7-day gainers, name filter."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+from babel.dates import format_date
+
+from census_core.regions import normalize_name
+from census_core.text import fmt_int, fmt_pct, fmt_signed, t
+
+GAIN_DAYS = 7
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+_TEXT = {
+    "id": {
+        "rank": "Peringkat",
+        "name": "Wilayah",
+        "progress": "Capaian target",
+        "percent": "% target",
+        "change": "Perubahan",
+        "rank_change": "Naik/turun",
+        "note": "Keterangan",
+        "gain": "Naik {days} hari",
+        "gain_pct": "Naik {days} hari (poin %)",
+        "highest": "Tertinggi: {name} ({value})",
+        "lowest": "terendah: {name} ({value})",
+        "no_data": "belum ada data",
+        "gainers_title": "Paling naik dalam {days} hari terakhir (s.d. {date}), menurut {by}",
+    },
+    "en": {
+        "rank": "Rank",
+        "name": "Region",
+        "progress": "Share of target",
+        "percent": "% of target",
+        "change": "Change",
+        "rank_change": "Up/down",
+        "note": "Note",
+        "gain": "Gain {days} days",
+        "gain_pct": "Gain {days} days (% points)",
+        "highest": "Highest: {name} ({value})",
+        "lowest": "lowest: {name} ({value})",
+        "no_data": "no data yet",
+        "gainers_title": "Biggest gains in the last {days} days (up to {date}), by {by}",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return _TEXT.get(lang, _TEXT["id"])
+
+
+def stale_note(last_date: object, lang: str = "id") -> str:
+    """'data 3 Maret': the day a carried-forward figure is really from."""
+    day = pd.Timestamp(last_date).date()  # type: ignore[arg-type]
+    return t("stale", lang, date=format_date(day, "d MMMM", locale=_LOCALES[lang]))
+
+
+def rank_arrow(change: object) -> str:
+    """Rank change as an arrow: '▲ 2' moved up two places, '▼ 1' down one, '=' no move."""
+    if change is None or pd.isna(change):  # type: ignore[call-overload]
+        return ""
+    step = int(change)  # type: ignore[call-overload]
+    if step > 0:
+        return f"▲ {step}"
+    if step < 0:
+        return f"▼ {-step}"
+    return "="
+
+
+def note_of(row: pd.Series, lang: str = "id") -> str:
+    """Why a figure needs a second look: it is old, it is a sum, or there is none yet."""
+    notes = []
+    if pd.isna(row["count"]):
+        notes.append(words(lang)["no_data"])
+    elif bool(row["stale"]):
+        notes.append(stale_note(row["last_date"], lang))
+    if bool(row["derived"]):
+        notes.append(t("derived", lang))
+    return "; ".join(notes)
+
+
+def filter_by_name(board: pd.DataFrame, query: str | None) -> pd.DataFrame:
+    """Rows whose name contains `query`, ignoring case, spaces, punctuation and prefixes."""
+    key = normalize_name(query or "")
+    if not key:
+        return board
+    names = board["name"].map(normalize_name)
+    return board[names.str.contains(key, regex=False)]
+
+
+def display_rows(board: pd.DataFrame, measure_label: str, lang: str = "id") -> pd.DataFrame:
+    """A standings board as shown: numbers written the Indonesian way, a bar value for the share."""
+    w = words(lang)
+    return pd.DataFrame(
+        {
+            w["rank"]: [fmt_int(v, lang) if pd.notna(v) else "–" for v in board["rank"]],
+            w["name"]: board["name"].astype(str).to_numpy(),
+            measure_label: [fmt_int(v, lang) for v in board["count"]],
+            # Numeric, for a progress bar; the written share is the next column.
+            w["progress"]: board["percent"].astype("float64").round(2).to_numpy(),
+            w["percent"]: [fmt_pct(v, lang) for v in board["percent"]],
+            w["change"]: [fmt_signed(v, lang) for v in board["change"]],
+            w["rank_change"]: [rank_arrow(v) for v in board["rank_change"]],
+            w["note"]: [note_of(row, lang) for _, row in board.iterrows()],
+        }
+    )
+
+
+def callout(board: pd.DataFrame, by: str, measure_label: str, lang: str = "id") -> str:
+    """'Tertinggi: Kabupaten Jember (36.464 KK); terendah: Kabupaten Mojokerto (1.102 KK)'."""
+    ranked = board[board["rank"].notna()]
+    if ranked.empty:
+        return ""
+    w = words(lang)
+
+    def value(row: pd.Series) -> str:
+        if by == "percent":
+            return f"{fmt_pct(row['percent'], lang)} target"
+        return f"{fmt_int(row['count'], lang)} {measure_label}"
+
+    top = ranked[ranked["rank"] == ranked["rank"].min()]
+    low = ranked[ranked["rank"] == ranked["rank"].max()]
+    high_text = w["highest"].format(name=", ".join(top["name"]), value=value(top.iloc[0]))
+    if len(ranked) < 2:
+        return high_text
+    low_text = w["lowest"].format(name=", ".join(low["name"]), value=value(low.iloc[0]))
+    return f"{high_text}; {low_text}"
+
+
+def gains(now: pd.DataFrame, before: pd.DataFrame, by: str = "count") -> pd.DataFrame:
+    """Gain of each region between two standings boards, in count and in percentage points.
+
+    Regions with no count at the start gain from zero; rows come biggest gain first by `by`.
+    """
+    start = before.set_index("code")
+    out = now[["code", "name", "count", "percent"]].copy()
+    base_count = out["code"].map(start["count"]).astype("Int64").fillna(0)
+    base_pct = out["code"].map(start["percent"]).astype("float64").fillna(0.0)
+    out["gain"] = (out["count"] - base_count).astype("Int64")
+    out["gain_pct"] = out["percent"] - base_pct
+    key = "gain" if by == "count" else "gain_pct"
+    out = out[out[key].notna()]
+    return out.sort_values([key, "name"], ascending=[False, True], ignore_index=True)
+
+
+def gain_start(day: date, days: int = GAIN_DAYS) -> date:
+    """The day the gain is measured from: `days` days before `day`."""
+    return day - timedelta(days=days)
+
+
+def gainer_rows(
+    table: pd.DataFrame, measure_label: str, lang: str = "id", days: int = GAIN_DAYS
+) -> pd.DataFrame:
+    """The 'paling naik' board as shown."""
+    w = words(lang)
+    return pd.DataFrame(
+        {
+            w["name"]: table["name"].astype(str).to_numpy(),
+            w["gain"].format(days=days) + f" ({measure_label})": [
+                fmt_signed(v, lang) for v in table["gain"]
+            ],
+            w["gain_pct"].format(days=days): [fmt_signed_pct(v, lang) for v in table["gain_pct"]],
+            measure_label: [fmt_int(v, lang) for v in table["count"]],
+            w["percent"]: [fmt_pct(v, lang) for v in table["percent"]],
+        }
+    )
+
+
+def fmt_signed_pct(value: object, lang: str = "id") -> str:
+    """+2,4 / −0,3 percentage points."""
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return "–"
+    number = round(float(value), 1)  # type: ignore[arg-type]
+    text = fmt_pct(abs(number), lang).rstrip("%")
+    return f"+{text}" if number > 0 else (f"−{text}" if number < 0 else text)

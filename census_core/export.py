@@ -1,0 +1,114 @@
+"""A board as CSV and XLSX files, safe to open in a spreadsheet (no cell becomes a formula)."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+
+from census_core.boards import note_of
+from census_core.text import t
+
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_HEADERS = {
+    "id": {
+        "rank": "Peringkat",
+        "code": "Kode",
+        "name": "Wilayah",
+        "count": "Jumlah {measure}",
+        "target": "Target {measure}",
+        "percent": "Persen target",
+        "change": "Perubahan sejak kemarin",
+        "rank_change": "Perubahan peringkat",
+        "last_date": "Tanggal data",
+        "note": "Keterangan",
+    },
+    "en": {
+        "rank": "Rank",
+        "code": "Code",
+        "name": "Region",
+        "count": "Count ({measure})",
+        "target": "Target ({measure})",
+        "percent": "Percent of target",
+        "change": "Change since yesterday",
+        "rank_change": "Rank change",
+        "last_date": "Date of data",
+        "note": "Note",
+    },
+}
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; the rest as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_frame(
+    board: pd.DataFrame, measure: str = "households", lang: str = "id"
+) -> pd.DataFrame:
+    """A standings board as plain values (numbers stay numbers) under the language's headers."""
+    h = _HEADERS.get(lang, _HEADERS["id"])
+    label = t(f"measure.{measure}", lang)
+    out = pd.DataFrame(
+        {
+            h["rank"]: board["rank"].astype("Int64"),
+            h["code"]: board["code"].astype(str),
+            h["name"]: board["name"].astype(str),
+            h["count"].format(measure=label): board["count"].astype("Int64"),
+            h["target"].format(measure=label): board["target"].astype("Int64"),
+            h["percent"]: board["percent"].astype("float64").round(2),
+            h["change"]: board["change"].astype("Int64"),
+            h["rank_change"]: board["rank_change"].astype("Int64"),
+            h["last_date"]: pd.to_datetime(board["last_date"]).dt.strftime("%Y-%m-%d"),
+            h["note"]: [note_of(row, lang) for _, row in board.iterrows()],
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    safe = frame.copy()
+    safe.columns = [str(neutralise(str(c))) for c in safe.columns]
+    for col in safe.columns:
+        if safe[col].dtype == object:
+            safe[col] = safe[col].map(neutralise)
+    return safe
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a byte-order mark, so spreadsheet programs read the names correctly."""
+    return _safe(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(frame: pd.DataFrame, sheet: str = "Peringkat") -> bytes:
+    """An XLSX workbook of one sheet; text is written as text, never as a formula."""
+    safe = _safe(frame)
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    sheet_ = workbook.add_worksheet(sheet[:31])
+    bold = workbook.add_format({"bold": True})
+    for j, name in enumerate(safe.columns):
+        sheet_.write_string(0, j, str(name), bold)
+        sheet_.set_column(j, j, max(10, min(40, len(str(name)) + 2)))
+    for i, row in enumerate(safe.itertuples(index=False), start=1):
+        for j, value in enumerate(row):
+            if isinstance(value, np.generic):
+                value = value.item()
+            if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+                continue
+            if isinstance(value, bool):
+                sheet_.write_boolean(i, j, value)
+            elif isinstance(value, int | float):
+                sheet_.write_number(i, j, value)
+            else:
+                sheet_.write_string(i, j, str(value))
+    sheet_.freeze_panes(1, 0)
+    workbook.close()
+    return buffer.getvalue()

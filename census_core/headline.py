@@ -1,0 +1,327 @@
+"""Where one region stands: the figures of its headline, as KPI cards and as a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from census_core.boards import fmt_signed_pct, stale_note
+from census_core.progress import days_left, standing_of
+from census_core.text import fmt_date, fmt_date_short, fmt_int, fmt_pct, fmt_signed, t
+
+_TEXT = {
+    "id": {
+        "count": "{measure} terdata",
+        "rank": "Peringkat di {within}",
+        "rank_value": "{rank} dari {of}",
+        "percent": "Capaian target",
+        "days_left": "Sisa hari",
+        "pace": "Perlu per hari ({measure})",
+        "since_yesterday": "sejak kemarin",
+        "up": "naik {n}",
+        "down": "turun {n}",
+        "same": "tetap",
+        "target_of": "dari {target}",
+        "target_note": "target {pct} {measure}",
+        "until": "s.d. {date}",
+        "recent": "kini {value}",
+        "recent_note": "rata-rata 7 hari",
+        "above": "Tepat di atas",
+        "gap": "selisih {gap}",
+        "gap_note": "{measure}",
+        "first": "Teratas",
+        "gain": "Naik 7 hari ({measure})",
+        "gain_note": "poin % target",
+        "no_count": "{name} belum punya data s.d. {date}.",
+        "sentence": "{name} peringkat {rank} dari {of} {level} di {within} menurut {by}: "
+        "{count} {measure} ({pct} dari target), {change} sejak kemarin.",
+        "pace_sentence": "Agar target {target_pct} tercapai pada {deadline} perlu {pace} {measure} "
+        "per hari selama {days} hari lagi.",
+        "reached": "Target {target_pct} sudah tercapai.",
+        "over": "Batas waktu {deadline} sudah lewat.",
+        "stale": "Angka terakhir {name}: {note}.",
+        "by_count": "jumlah {measure}",
+    },
+    "en": {
+        "count": "{measure} counted",
+        "rank": "Rank in {within}",
+        "rank_value": "{rank} of {of}",
+        "percent": "Share of target",
+        "days_left": "Days left",
+        "pace": "Needed per day ({measure})",
+        "since_yesterday": "since yesterday",
+        "up": "up {n}",
+        "down": "down {n}",
+        "same": "same",
+        "target_of": "of {target}",
+        "target_note": "target {pct} {measure}",
+        "until": "to {date}",
+        "recent": "now {value}",
+        "recent_note": "7-day average",
+        "above": "Next above",
+        "gap": "gap {gap}",
+        "gap_note": "{measure}",
+        "first": "On top",
+        "gain": "Gain in 7 days ({measure})",
+        "gain_note": "% points of target",
+        "no_count": "{name} has no data up to {date}.",
+        "sentence": "{name} ranks {rank} of {of} {level} in {within} by {by}: "
+        "{count} {measure} ({pct} of target), {change} since yesterday.",
+        "pace_sentence": "To reach the {target_pct} target by {deadline} it needs {pace} {measure} "
+        "a day for {days} more days.",
+        "reached": "The {target_pct} target is reached.",
+        "over": "The deadline {deadline} has passed.",
+        "stale": "Latest figure of {name}: {note}.",
+        "by_count": "number of {measure}",
+    },
+}
+
+# English needs plurals of the level labels ("31 of 31 districts"); Indonesian does not.
+_PLURAL = {
+    "en": {
+        "province": "provinces",
+        "regency/city": "regencies/cities",
+        "district": "districts",
+        "village": "villages",
+    }
+}
+
+
+def _w(lang: str) -> dict[str, str]:
+    return _TEXT.get(lang, _TEXT["id"])
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI card: label, big value, and a small line under it whose sign sets its colour."""
+
+    label: str
+    value: str
+    delta: str | None = None
+    trend: int = 0  # 1 good (green, up), -1 bad (red, down), 0 neutral (grey)
+    note: str | None = None  # what the delta compares with, in small muted text
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One region's standing on a board, with what the deadline asks of it."""
+
+    code: str
+    name: str
+    day: date
+    deadline: date
+    rank: int | None
+    of: int
+    count: int | None
+    target: int | None
+    percent: float | None
+    change: int | None
+    rank_change: int | None
+    pace_needed: int | None
+    days_left: int
+    above_name: str | None
+    gap: int | None
+    last_date: date | None
+    stale: bool
+    recent_pace: int | None = None
+    recent_gain: int | None = None
+    recent_gain_pct: float | None = None
+
+
+def _missing(value: object) -> bool:
+    return value is None or bool(pd.isna(value))  # type: ignore[arg-type]
+
+
+def _opt_int(value: object) -> int | None:
+    return None if _missing(value) else int(value)  # type: ignore[call-overload]
+
+
+def headline(
+    board: pd.DataFrame,
+    code: str,
+    day: date,
+    deadline: date,
+    *,
+    recent_gain: object = None,
+    recent_gain_pct: object = None,
+    recent_days: int = 7,
+) -> Headline | None:
+    """The headline of `code` on a standings board; None when the region is not on it."""
+    row = standing_of(board, code)
+    if row is None:
+        return None
+    percent = row["percent"]
+    last = row["last_date"]
+    gain = _opt_int(recent_gain)
+    return Headline(
+        code=code,
+        name=str(row["name"]),
+        day=day,
+        deadline=deadline,
+        rank=_opt_int(row["rank"]),
+        of=int(row["of"]),  # type: ignore[call-overload]
+        count=_opt_int(row["count"]),
+        target=_opt_int(row["target"]),
+        percent=None if pd.isna(percent) else float(percent),  # type: ignore[arg-type]
+        change=_opt_int(row["change"]),
+        rank_change=_opt_int(row["rank_change"]),
+        pace_needed=_opt_int(row["pace_needed"]),
+        days_left=days_left(day, deadline),
+        above_name=None if row["above_name"] is None else str(row["above_name"]),
+        gap=_opt_int(row["gap"]),
+        last_date=None if pd.isna(last) else pd.Timestamp(last).date(),  # type: ignore[arg-type]
+        stale=bool(row["stale"]),
+        recent_pace=None if gain is None else round(gain / recent_days),
+        recent_gain=gain,
+        recent_gain_pct=None if _missing(recent_gain_pct) else float(recent_gain_pct),  # type: ignore[arg-type]
+    )
+
+
+def kpis(
+    h: Headline,
+    within_name: str,
+    measure_label: str,
+    target_pct: float,
+    lang: str = "id",
+    *,
+    with_gap: bool = False,
+    with_gain: bool = False,
+) -> list[Kpi]:
+    """The KPI cards of a headline: count, rank, share, (gap,) days left, pace, (7-day gain)."""
+    w = _w(lang)
+    since = w["since_yesterday"]
+    cards = [
+        Kpi(
+            w["count"].format(measure=measure_label),
+            fmt_int(h.count, lang),
+            None if h.change is None else fmt_signed(h.change, lang),
+            _sign(h.change),
+            since if h.change is not None else None,
+        )
+    ]
+    moved = h.rank_change or 0
+    move_text = (
+        w["up"].format(n=moved)
+        if moved > 0
+        else (w["down"].format(n=-moved) if moved < 0 else w["same"])
+    )
+    cards.append(
+        Kpi(
+            w["rank"].format(within=within_name),
+            w["rank_value"].format(rank=h.rank or "–", of=h.of),
+            None if h.rank_change is None else move_text,
+            _sign(moved),
+            since if h.rank_change is not None else None,
+        )
+    )
+    cards.append(
+        Kpi(
+            w["percent"],
+            fmt_pct(h.percent, lang),
+            w["target_of"].format(target=fmt_int(h.target, lang)),
+            0,
+            w["target_note"].format(pct=fmt_pct(target_pct, lang, 0), measure=measure_label),
+        )
+    )
+    if with_gap:
+        if h.rank == 1:
+            cards.append(Kpi(w["above"], w["first"]))
+        elif h.above_name is not None:
+            cards.append(
+                Kpi(
+                    w["above"],
+                    h.above_name,
+                    w["gap"].format(gap=fmt_int(h.gap, lang)),
+                    0,
+                    w["gap_note"].format(measure=measure_label),
+                )
+            )
+    cards.append(
+        Kpi(
+            w["days_left"],
+            fmt_int(h.days_left, lang),
+            w["until"].format(date=fmt_date_short(h.deadline, lang)),
+        )
+    )
+    recent = None
+    behind = 0
+    if h.recent_pace is not None:
+        recent = w["recent"].format(value=fmt_int(h.recent_pace, lang))
+        if h.pace_needed is not None:
+            behind = 1 if h.recent_pace >= h.pace_needed else -1
+    cards.append(
+        Kpi(
+            w["pace"].format(measure=measure_label),
+            fmt_int(h.pace_needed, lang),
+            recent,
+            behind,
+            w["recent_note"] if recent else None,
+        )
+    )
+    if with_gain and h.recent_gain is not None:
+        cards.append(
+            Kpi(
+                w["gain"].format(measure=measure_label),
+                fmt_signed(h.recent_gain, lang),
+                None if h.recent_gain_pct is None else fmt_signed_pct(h.recent_gain_pct, lang),
+                _sign(round(h.recent_gain_pct or 0, 1)),  # type: ignore[arg-type]
+                w["gain_note"],
+            )
+        )
+    return cards
+
+
+def _sign(value: int | None) -> int:
+    return 0 if not value else (1 if value > 0 else -1)
+
+
+def sentences(
+    h: Headline,
+    level_label: str,
+    within_name: str,
+    by: str,
+    measure_label: str,
+    target_pct: float,
+    lang: str = "id",
+) -> list[str]:
+    """The headline in words, as the meeting would say it."""
+    w = _w(lang)
+    if h.count is None:
+        return [w["no_count"].format(name=h.name, date=fmt_date(h.day, lang))]
+    by_text = t(f"by.{by}", lang)
+    if by == "count":
+        by_text = w["by_count"].format(measure=measure_label)
+    out = [
+        w["sentence"].format(
+            name=h.name,
+            rank=h.rank,
+            of=h.of,
+            level=_PLURAL.get(lang, {}).get(level_label, level_label),
+            within=within_name,
+            by=by_text,
+            count=fmt_int(h.count, lang),
+            measure=measure_label,
+            pct=fmt_pct(h.percent, lang),
+            change=fmt_signed(h.change, lang),
+        )
+    ]
+    target_text = fmt_pct(target_pct, lang, 0)
+    if h.pace_needed == 0:
+        out.append(w["reached"].format(target_pct=target_text))
+    elif h.days_left == 0:
+        out.append(w["over"].format(deadline=fmt_date(h.deadline, lang)))
+    elif h.pace_needed is not None:
+        out.append(
+            w["pace_sentence"].format(
+                target_pct=target_text,
+                deadline=fmt_date(h.deadline, lang),
+                pace=fmt_int(h.pace_needed, lang),
+                measure=measure_label,
+                days=h.days_left,
+            )
+        )
+    if h.stale and h.last_date is not None:
+        out.append(w["stale"].format(name=h.name, note=stale_note(h.last_date, lang)))
+    return out

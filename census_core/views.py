@@ -1,0 +1,272 @@
+"""What the Peringkat and Kecamatan pages show, computed in one call each from a snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from census_core import boards
+from census_core.headline import Headline, Kpi, headline, kpis, sentences
+from census_core.progress import effective_at, targets_of
+from census_core.regions import LEVEL_LABELS, Regions, normalize_code, normalize_name
+from census_core.settings import Settings
+from census_core.snapshot import Snapshot
+from census_core.text import fmt_date, ranking_title, t
+
+GAINERS_SHOWN = 5
+_TEXT = {
+    "id": {
+        "tab": "{level} di {within}",
+        "this": "{name}",
+        "average": "Rata-rata {name}",
+        "desa": "Desa/kelurahan di {name}",
+    },
+    "en": {
+        "tab": "{level} in {within}",
+        "this": "{name}",
+        "average": "{name} average",
+        "desa": "Villages of {name}",
+    },
+}
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """One ranking board ready to draw: its sentence, callout, rows, gainers and export rows."""
+
+    level: str
+    within: str
+    label: str  # e.g. "Kecamatan di Kabupaten Jember", for a tab
+    title: str
+    callout: str
+    full: pd.DataFrame  # every standings row (raw values)
+    gained: pd.DataFrame  # every region's 7-day gain, biggest first
+    board: pd.DataFrame  # standings rows after the name filter (raw values)
+    rows: pd.DataFrame  # the same rows as shown
+    highlight: str | None  # code of the row to highlight (the home region)
+    gainers_title: str
+    gainers: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class HomeView:
+    day: date
+    by: str
+    headline: Headline | None
+    kpis: list[Kpi]
+    sentences: list[str]
+    boards: list[BoardView] = field(default_factory=list)
+
+
+def measure_label(measure: str, lang: str) -> str:
+    return t(f"measure.{measure}", lang)
+
+
+def board_view(
+    snap: Snapshot,
+    settings: Settings,
+    level: str,
+    within: str,
+    day: date,
+    *,
+    by: str = "count",
+    measure: str = "households",
+    query: str = "",
+    lang: str = "id",
+) -> BoardView:
+    """The board of `level` under `within`, with its 7-day gainers, filtered by name."""
+    label = measure_label(measure, lang)
+    board = snap.board(level, within, day, settings, measure=measure, by=by)
+    start = boards.gain_start(day)
+    before = snap.board(level, within, start, settings, measure=measure, by=by)
+    gained = boards.gains(board, before, by)
+    shown = boards.filter_by_name(board, query)
+    within_name = snap.regions.name(within)
+    by_text = t(f"by.{by}", lang)
+    return BoardView(
+        level=level,
+        within=within,
+        label=_TEXT.get(lang, _TEXT["id"])["tab"].format(
+            level=LEVEL_LABELS[lang][level].capitalize(), within=within_name
+        ),
+        title=ranking_title(LEVEL_LABELS[lang][level], within_name, by, day, lang),
+        callout=boards.callout(board, by, label, lang),
+        full=board,
+        gained=gained,
+        board=shown,
+        rows=boards.display_rows(shown, label, lang),
+        highlight=settings.home if level == "kabupaten" else None,
+        gainers_title=boards.words(lang)["gainers_title"].format(
+            days=boards.GAIN_DAYS, date=fmt_date(day, lang), by=by_text
+        ),
+        gainers=boards.gainer_rows(
+            boards.filter_by_name(gained, query).head(GAINERS_SHOWN), label, lang
+        ),
+    )
+
+
+def home_view(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    *,
+    by: str = "count",
+    measure: str = "households",
+    query: str = "",
+    lang: str = "id",
+) -> HomeView:
+    """The home regency's headline, the province's board and the regency's kecamatan board."""
+    home = settings.home
+    province = home.split(".")[0]
+    kw = {"by": by, "measure": measure, "query": query, "lang": lang}
+    views = [board_view(snap, settings, "kabupaten", province, day, **kw)]  # type: ignore[arg-type]
+    views.append(board_view(snap, settings, "kecamatan", home, day, **kw))  # type: ignore[arg-type]
+    gain, gain_pct = _gain_of(views[0].gained, home)
+    head = headline(
+        views[0].full, home, day, settings.deadline, recent_gain=gain, recent_gain_pct=gain_pct
+    )
+    label = measure_label(measure, lang)
+    province_name = snap.regions.name(province)
+    cards = (
+        kpis(head, province_name, label, settings.target_pct, lang, with_gain=True) if head else []
+    )
+    words = (
+        sentences(
+            head,
+            LEVEL_LABELS[lang]["kabupaten"],
+            province_name,
+            by,
+            label,
+            settings.target_pct,
+            lang,
+        )
+        if head
+        else []
+    )
+    return HomeView(day=day, by=by, headline=head, kpis=cards, sentences=words, boards=views)
+
+
+def _gain_of(gained: pd.DataFrame, code: str) -> tuple[object, object]:
+    """The 7-day gain of one region, in count and in percentage points (None when unknown)."""
+    row = gained[gained["code"] == code]
+    return (None, None) if row.empty else (row["gain"].iloc[0], row["gain_pct"].iloc[0])
+
+
+def resolve_region(text: str | None, regions: Regions, within: str, level: str) -> str | None:
+    """A region of `level` under `within` named by code ('35.09.25') or name ('jelbuk')."""
+    if not text:
+        return None
+    members = regions.descendants(within, level)
+    code = normalize_code(text)
+    if code in members:
+        return code
+    key = normalize_name(text)
+    if not key:
+        return None
+    names = {c: normalize_name(regions.name(c)) for c in members}
+    exact = [c for c, n in names.items() if n == key]
+    if exact:
+        return exact[0]
+    partial = [c for c, n in names.items() if n.startswith(key)]
+    return partial[0] if len(partial) == 1 else None
+
+
+def kecamatan_options(regions: Regions, home: str) -> dict[str, str]:
+    """Code -> name of every kecamatan of the home regency, by name."""
+    codes = regions.descendants(home, "kecamatan")
+    return dict(sorted(((c, regions.name(c)) for c in codes), key=lambda kv: kv[1].lower()))
+
+
+@dataclass(frozen=True)
+class KecamatanView:
+    code: str
+    name: str
+    headline: Headline | None
+    kpis: list[Kpi]
+    sentences: list[str]
+    trend: pd.DataFrame  # date index; this kecamatan's and the regency's share of target
+    desa_title: str
+    desa: pd.DataFrame | None  # None when no desa of it has a count
+
+
+def kecamatan_view(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    code: str,
+    *,
+    measure: str = "households",
+    lang: str = "id",
+) -> KecamatanView:
+    """Where one kecamatan stands in the home regency: rank, gap, pace, trend and its desa."""
+    home = settings.home
+    label = measure_label(measure, lang)
+    board = snap.board("kecamatan", home, day, settings, measure=measure)
+    before = snap.board("kecamatan", home, boards.gain_start(day), settings, measure=measure)
+    gain, gain_pct = _gain_of(boards.gains(board, before), code)
+    head = headline(board, code, day, settings.deadline, recent_gain=gain, recent_gain_pct=gain_pct)
+    home_name = snap.regions.name(home)
+    name = snap.regions.name(code)
+    cards = kpis(head, home_name, label, settings.target_pct, lang, with_gap=True) if head else []
+    words = (
+        sentences(
+            head,
+            LEVEL_LABELS[lang]["kecamatan"],
+            home_name,
+            "count",
+            label,
+            settings.target_pct,
+            lang,
+        )
+        if head
+        else []
+    )
+    desa = snap.board("desa", code, day, settings, measure=measure)
+    desa_rows = boards.display_rows(desa, label, lang) if desa["count"].notna().any() else None
+    text = _TEXT.get(lang, _TEXT["id"])
+    return KecamatanView(
+        code=code,
+        name=name,
+        headline=head,
+        kpis=cards,
+        sentences=words,
+        trend=share_trend(snap, settings, code, home, day, measure, lang),
+        desa_title=text["desa"].format(name=name),
+        desa=desa_rows,
+    )
+
+
+def share_trend(
+    snap: Snapshot,
+    settings: Settings,
+    code: str,
+    parent: str,
+    day: date,
+    measure: str = "households",
+    lang: str = "id",
+) -> pd.DataFrame:
+    """Share of target by date up to `day`: the region against its parent as a whole."""
+    counts = snap.counts_of(measure)
+    # Only the parent's own rows and its descendants matter; keeps this cheap at national scale.
+    mine = counts[(counts["region"] == parent) | counts["region"].str.startswith(parent + ".")]
+    target = targets_of(snap.targets_of(measure), settings.target_share)
+    text = _TEXT.get(lang, _TEXT["id"])
+    this_col = text["this"].format(name=snap.regions.name(code))
+    avg_col = text["average"].format(name=snap.regions.name(parent))
+    rows = []
+    for d in [x for x in snap.dates(measure) if x <= day]:
+        eff, _ = effective_at(mine, d)
+        row: dict[str, object] = {"date": pd.Timestamp(d)}
+        for col, region in ((this_col, code), (avg_col, parent)):
+            value = eff["value"].get(region)
+            goal = target.get(region)
+            row[col] = (
+                round(float(value) / float(goal) * 100, 2)
+                if value is not None and goal and goal > 0
+                else None
+            )
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=["date", this_col, avg_col])
+    return frame.set_index("date")

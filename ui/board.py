@@ -1,0 +1,71 @@
+"""A ranking board: a table with a share-of-target bar, the home row highlighted, downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from census_core.boards import words
+from census_core.export import export_frame, to_csv, to_xlsx
+
+HIGHLIGHT = "background-color: #fff1b8; font-weight: 700"
+ROW_PX = 35
+
+
+def board_table(
+    rows: pd.DataFrame,
+    codes: pd.Series,
+    lang: str,
+    *,
+    highlight: str | None = None,
+    key: str,
+    max_rows: int = 40,
+) -> None:
+    """Draw display rows; `codes` (same order) find the highlighted row."""
+    w = words(lang)
+    data: pd.DataFrame | pd.io.formats.style.Styler = rows
+    if highlight is not None and (codes == highlight).any():
+        marks = (codes == highlight).to_numpy()
+        data = rows.style.apply(lambda r: [HIGHLIGHT if marks[r.name] else ""] * len(r), axis=1)
+    st.dataframe(
+        data,
+        hide_index=True,
+        width="stretch",
+        # Tall enough to show every row on a projector without an inner scrollbar.
+        height=ROW_PX * (min(len(rows), max_rows) + 1) + 3,
+        key=key,
+        column_config={
+            w["rank"]: st.column_config.TextColumn(width="small"),
+            w["progress"]: st.column_config.ProgressColumn(
+                # The bar only; the written share (12,5%) is the next column, formatted in Python.
+                format=" ",
+                min_value=0,
+                max_value=100,
+                width="medium",
+            ),
+        },
+    )
+
+
+def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str) -> None:
+    """CSV and XLSX of the board, with spreadsheet formulas neutralised."""
+    frame = export_frame(board, measure, lang)
+    left, right = st.columns(2)
+    left.download_button(
+        "⬇ CSV",
+        to_csv(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        width="stretch",
+    )
+    right.download_button(
+        "⬇ XLSX",
+        to_xlsx(frame),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+        width="stretch",
+    )
