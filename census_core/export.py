@@ -82,7 +82,8 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a byte-order mark, so spreadsheet programs read the names correctly."""
-    return _safe(frame).to_csv(index=False).encode("utf-8-sig")
+    # CRLF line ends (RFC 4180) also make the writer quote any stray \r or \n inside a field.
+    return _safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx(frame: pd.DataFrame, sheet: str = "Peringkat") -> bytes:

@@ -10,7 +10,7 @@ import pandas as pd
 from census_core import boards
 from census_core.headline import Headline, Kpi, headline, kpis, sentences
 from census_core.progress import effective_at, targets_of
-from census_core.regions import LEVEL_LABELS, Regions, normalize_code, normalize_name
+from census_core.regions import LEVEL_LABELS, Regions, normalize_code, normalize_name, short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
 from census_core.text import fmt_date, ranking_title, t
@@ -189,6 +189,7 @@ class KecamatanView:
     trend: pd.DataFrame  # date index; this kecamatan's and the regency's share of target
     desa_title: str
     desa: pd.DataFrame | None  # None when no desa of it has a count
+    desa_codes: pd.Series
 
 
 def kecamatan_view(
@@ -235,6 +236,7 @@ def kecamatan_view(
         trend=share_trend(snap, settings, code, home, day, measure, lang),
         desa_title=text["desa"].format(name=name),
         desa=desa_rows,
+        desa_codes=desa["code"].reset_index(drop=True),
     )
 
 
@@ -254,7 +256,7 @@ def share_trend(
     target = targets_of(snap.targets_of(measure), settings.target_share)
     text = _TEXT.get(lang, _TEXT["id"])
     this_col = text["this"].format(name=snap.regions.name(code))
-    avg_col = text["average"].format(name=snap.regions.name(parent))
+    avg_col = text["average"].format(name=short_name(snap.regions.name(parent)))
     rows = []
     for d in [x for x in snap.dates(measure) if x <= day]:
         eff, _ = effective_at(mine, d)

@@ -20,9 +20,16 @@ def board_table(
     highlight: str | None = None,
     key: str,
     max_rows: int = 40,
+    compact: bool = False,
 ) -> None:
-    """Draw display rows; `codes` (same order) find the highlighted row."""
+    """Draw display rows; `codes` (same order) find the highlighted row.
+
+    `compact` puts the written share before the bar, so a phone shows it without scrolling.
+    """
     w = words(lang)
+    order = None
+    if compact:
+        order = [w["rank"], w["name"], rows.columns[2], w["percent"], w["progress"], w["change"]]
     data: pd.DataFrame | pd.io.formats.style.Styler = rows
     if highlight is not None and (codes == highlight).any():
         marks = (codes == highlight).to_numpy()
@@ -34,8 +41,9 @@ def board_table(
         # Tall enough to show every row on a projector without an inner scrollbar.
         height=ROW_PX * (min(len(rows), max_rows) + 1) + 3,
         key=key,
+        column_order=order,
         column_config={
-            w["rank"]: st.column_config.TextColumn(width="small"),
+            w["rank"]: st.column_config.TextColumn("#" if compact else None, width="small"),
             w["progress"]: st.column_config.ProgressColumn(
                 # The bar only; the written share (12,5%) is the next column, formatted in Python.
                 format=" ",

@@ -1,0 +1,45 @@
+"""The small chart of the Kecamatan page: one region's share of target against its parent's."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from census_core.text import fmt_date_short
+
+# Vega's number locale, so axis labels read 12,5 as the rest of the interface does.
+NUMBER_LOCALE = {
+    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+}
+_AXIS = {"id": "% target", "en": "% of target"}
+
+
+def share_chart(trend: pd.DataFrame, lang: str = "id", height: int = 220) -> alt.Chart:
+    """Lines of share of target by day; the first column is the region, the second its parent.
+
+    Days are written as labels ('5 Mar'), so the axis speaks the interface's language.
+    """
+    frame = trend.reset_index()
+    frame["day"] = [fmt_date_short(d, lang) for d in frame["date"]]
+    order = list(frame["day"])
+    series = [c for c in trend.columns]
+    long = frame.melt(id_vars=["date", "day"], value_vars=series, var_name="wilayah")
+    chart = (
+        alt.Chart(long)
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=alt.X(
+                "day:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True)
+            ),
+            y=alt.Y("value:Q", title=_AXIS.get(lang, _AXIS["id"])),
+            color=alt.Color(
+                "wilayah:N",
+                sort=series,
+                scale=alt.Scale(range=["#0b6e4f", "#9aa5b1"]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+        )
+        .properties(height=height)
+    )
+    return chart.configure(locale={"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["id"])})

@@ -1,0 +1,81 @@
+"""Kecamatan (/kecamatan) under AppTest: deep links by code and name, choosing, language, safety."""
+
+import pandas as pd
+
+from census_core.regions import Regions, load_regions
+
+
+def _metric(at, label):
+    return next(m for m in at.metric if m.label == label)
+
+
+def _jelbuk_stands_last(at):
+    assert not at.exception
+    assert at.header[0].value == "Jelbuk"
+    assert _metric(at, "KK terdata").value == "344"
+    assert _metric(at, "Peringkat di Kabupaten Jember").value == "31 dari 31"
+    assert _metric(at, "Tepat di atas").value == "Sukorambi"
+    assert at.markdown[0].value.startswith("Jelbuk peringkat 31 dari 31 kecamatan")
+
+
+def test_deep_link_by_code(app):
+    at = app("pages/kecamatan.py", wilayah="35.09.25").run()
+    _jelbuk_stands_last(at)
+
+
+def test_deep_link_by_name(app):
+    at = app("pages/kecamatan.py", wilayah="jelbuk").run()
+    _jelbuk_stands_last(at)
+
+
+def test_choosing_a_kecamatan_puts_it_in_the_url(app):
+    at = app("pages/kecamatan.py").run()
+    assert not at.exception
+    assert not at.metric  # nothing chosen yet: a hint, no figures
+    at.selectbox(key="kecamatan").set_value("35.09.19").run()
+    assert at.query_params["wilayah"] == "35.09.19"
+    assert _metric(at, "KK terdata").value == "4.040"
+    assert _metric(at, "Peringkat di Kabupaten Jember").value == "1 dari 31"
+    assert _metric(at, "Tepat di atas").value == "Teratas"
+
+
+def test_desa_breakdown_and_trend(app):
+    at = app("pages/kecamatan.py", wilayah="35.09.25").run()
+    desa = at.dataframe[0].value
+    assert len(desa) == 6
+    assert desa["KK"].map(lambda s: int(s.replace(".", ""))).sum() == 344
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_english(app):
+    at = app("pages/kecamatan.py", wilayah="jelbuk")
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert _metric(at, "households counted").value == "344"
+    assert _metric(at, "Rank in Kabupaten Jember").value == "31 of 31"
+
+
+def test_an_unknown_name_is_said_plainly(app):
+    at = app("pages/kecamatan.py", wilayah="<script>alert(1)</script>").run()
+    assert not at.exception
+    assert "&lt;script&gt;" in at.warning[0].value
+    assert "<script>" not in at.warning[0].value
+
+
+def test_a_region_name_never_becomes_markup(app, monkeypatch):
+    base = load_regions()
+    frame = base.frame[["code", "name"]].reset_index(drop=True).copy()
+    evil = "<script>alert('x')</script> [klik](http://x) *Jelbuk*"
+    frame.loc[frame["code"] == "35.09.25", "name"] = evil
+    monkeypatch.setattr("census_core.store.load_regions", lambda: Regions(pd.DataFrame(frame)))
+    at = app("pages/kecamatan.py", wilayah="35.09.25").run()
+    assert not at.exception
+    shown = [at.header[0].value] + [m.value for m in at.markdown]
+    shown += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
+    assert all("<script>" not in text for text in shown)
+    assert "&lt;script&gt;" in at.header[0].value
+    assert "\\[klik\\]" in at.header[0].value
+    home = app().run()
+    assert not home.exception
+    assert all("<script>" not in m.value for m in home.markdown)

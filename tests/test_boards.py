@@ -1,0 +1,146 @@
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from census_core.boards import (
+    callout,
+    display_rows,
+    filter_by_name,
+    fmt_signed_pct,
+    gains,
+    rank_arrow,
+    stale_note,
+)
+from census_core.progress import standings
+
+
+def _board(rows):
+    """A standings-shaped board from (code, name, rank, count, percent) tuples."""
+    frame = pd.DataFrame(rows, columns=["code", "name", "rank", "count", "percent"])
+    frame["rank"] = frame["rank"].astype("Int64")
+    frame["count"] = frame["count"].astype("Int64")
+    frame["change"] = pd.Series([10] * len(frame), dtype="Int64")
+    frame["rank_change"] = pd.Series([0] * len(frame), dtype="Int64")
+    frame["derived"] = False
+    frame["stale"] = False
+    frame["last_date"] = pd.Timestamp("2020-03-05")
+    return frame
+
+
+BOARD = _board(
+    [
+        ("35.09.19", "Kaliwates", 1, 4040, 25.5),
+        ("35.09.21", "Sumbersari", 2, 3612, 20.2),
+        ("35.09.25", "Jelbuk", 3, 344, 7.6),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "change,expected",
+    [(2, "▲ 2"), (-1, "▼ 1"), (0, "="), (None, ""), (pd.NA, "")],
+)
+def test_rank_arrow(change, expected):
+    assert rank_arrow(change) == expected
+
+
+@pytest.mark.parametrize(
+    "value,lang,expected",
+    [(4.83, "id", "+4,8"), (-0.26, "id", "−0,3"), (0.0, "id", "0,0"), (4.83, "en", "+4.8")],
+)
+def test_signed_percentage_points(value, lang, expected):
+    assert fmt_signed_pct(value, lang) == expected
+
+
+def test_stale_note_names_the_day():
+    assert stale_note(pd.Timestamp("2020-03-03")) == "data 3 Maret"
+    assert stale_note(pd.Timestamp("2020-03-03"), "en") == "data of 3 March"
+
+
+@pytest.mark.parametrize(
+    "query,names",
+    [
+        ("", ["Kaliwates", "Sumbersari", "Jelbuk"]),
+        ("KALI", ["Kaliwates"]),
+        ("kec. jelbuk", ["Jelbuk"]),  # administrative prefixes do not matter
+        ("sumber sari", ["Sumbersari"]),  # nor spaces
+        ("zzz", []),
+    ],
+)
+def test_filter_by_name(query, names):
+    assert list(filter_by_name(BOARD, query)["name"]) == names
+
+
+def test_callout_names_highest_and_lowest():
+    assert callout(BOARD, "count", "KK") == (
+        "Tertinggi: Kaliwates (4.040 KK); terendah: Jelbuk (344 KK)"
+    )
+    assert callout(BOARD, "percent", "KK", "en") == (
+        "Highest: Kaliwates (25.5% target); lowest: Jelbuk (7.6% target)"
+    )
+
+
+def test_callout_names_every_region_sharing_a_place():
+    tied = _board([("a", "A", 1, 10, 1.0), ("b", "B", 1, 10, 1.0), ("c", "C", 3, 5, 0.5)])
+    assert callout(tied, "count", "KK") == "Tertinggi: A, B (10 KK); terendah: C (5 KK)"
+
+
+def test_display_rows_write_numbers_the_indonesian_way():
+    rows = display_rows(BOARD, "KK")
+    assert list(rows.columns) == [
+        "Peringkat",
+        "Wilayah",
+        "KK",
+        "Capaian target",
+        "% target",
+        "Perubahan",
+        "Naik/turun",
+        "Keterangan",
+    ]
+    assert rows.iloc[0].tolist() == ["1", "Kaliwates", "4.040", 25.5, "25,5%", "+10", "=", ""]
+
+
+def test_gains_over_seven_days_rank_catching_up_regions(regions):
+    counts = pd.DataFrame(
+        [
+            ("35.09.19", "2020-02-27", 3000),
+            ("35.09.19", "2020-03-05", 3100),
+            ("35.09.25", "2020-02-27", 100),
+            ("35.09.25", "2020-03-05", 344),
+            ("35.09.21", "2020-03-05", 50),  # first report inside the window: gains from zero
+        ],
+        columns=["region", "date", "value"],
+    )
+    counts["date"] = pd.to_datetime(counts["date"])
+    targets = pd.DataFrame(
+        [("35.09.19", 10000, None), ("35.09.25", 1000, None), ("35.09.21", 1000, None)],
+        columns=["region", "base", "share"],
+    )
+    now = standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5), targets=targets)
+    before = standings(counts, regions, "kecamatan", "35.09", date(2020, 2, 27), targets=targets)
+    by_count = gains(now, before, "count")
+    assert by_count[["name", "gain"]].head(3).values.tolist() == [
+        ["Jelbuk", 244],
+        ["Kaliwates", 100],
+        ["Sumbersari", 50],
+    ]
+    by_share = gains(now, before, "percent")
+    assert by_share["name"].head(3).tolist() == ["Jelbuk", "Sumbersari", "Kaliwates"]
+    assert by_share["gain_pct"].iloc[0] == pytest.approx(48.8)
+    assert by_count["gain"].notna().all()  # regions without any count are left out
+    assert len(by_count) == 3
+
+
+def test_display_rows_mark_stale_derived_and_missing(regions):
+    counts = pd.DataFrame(
+        [("35.09.19", "2020-03-03", 3000), ("35.09.25", "2020-03-05", 344)],
+        columns=["region", "date", "value"],
+    )
+    counts["date"] = pd.to_datetime(counts["date"])
+    board = standings(counts, regions, "kabupaten", "35", date(2020, 3, 5))
+    rows = display_rows(board, "KK").set_index("Wilayah")
+    assert rows.at["Kabupaten Jember", "Keterangan"] == "jumlah dari wilayah di bawahnya"
+    assert rows.at["Kabupaten Kediri", "Keterangan"] == "belum ada data"
+    kec = display_rows(standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5)), "KK")
+    assert kec.set_index("Wilayah").at["Kaliwates", "Keterangan"] == "data 3 Maret"

@@ -1,0 +1,65 @@
+from datetime import date
+
+import pytest
+
+from census_core.headline import headline, kpis, sentences
+from census_core.settings import Settings
+from census_core.snapshot import load_snapshot
+
+DAY = date(2020, 3, 5)
+DEADLINE = date(2020, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def snap(demo_db_file, regions):
+    from census_core.store import Store
+
+    return load_snapshot(Store(f"sqlite:///{demo_db_file}", regions))
+
+
+@pytest.fixture(scope="module")
+def kecamatan(snap):
+    return snap.board("kecamatan", "35.09", DAY, Settings())
+
+
+def test_headline_of_the_last_kecamatan(kecamatan):
+    h = headline(kecamatan, "35.09.25", DAY, DEADLINE, recent_gain=147)
+    assert (h.name, h.rank, h.of, h.count) == ("Jelbuk", 31, 31, 344)
+    assert h.days_left == 26
+    assert h.above_name == "Sukorambi" and h.gap == 60
+    assert h.pace_needed == -(-(h.target - 344) // 26)  # ceiling division
+    assert h.recent_pace == 21
+
+
+def test_kpi_cards_in_both_languages(kecamatan):
+    h = headline(kecamatan, "35.09.25", DAY, DEADLINE, recent_gain=147)
+    cards = kpis(h, "Kabupaten Jember", "KK", 50, with_gap=True)
+    assert [(c.label, c.value) for c in cards][:4] == [
+        ("KK terdata", "344"),
+        ("Peringkat di Kabupaten Jember", "31 dari 31"),
+        ("Capaian target", "7,6%"),
+        ("Tepat di atas", "Sukorambi"),
+    ]
+    assert cards[0].trend == 1 and cards[0].note == "sejak kemarin"
+    pace = cards[-1]
+    assert pace.label == "Perlu per hari (KK)" and pace.trend == -1  # 21 a day is too slow
+    english = kpis(h, "Kabupaten Jember", "households", 50, "en")
+    assert english[1].value == "31 of 31"
+
+
+def test_sentences_say_rank_count_and_pace(kecamatan):
+    h = headline(kecamatan, "35.09.19", DAY, DEADLINE)
+    text = sentences(h, "kecamatan", "Kabupaten Jember", "count", "KK", 50)
+    assert text[0] == (
+        "Kaliwates peringkat 1 dari 31 kecamatan di Kabupaten Jember menurut jumlah KK: "
+        "4.040 KK (25,5% dari target), +235 sejak kemarin."
+    )
+    assert text[1].startswith("Agar target 50% tercapai pada 31 Maret 2020 perlu ")
+    english = sentences(h, "district", "Kabupaten Jember", "count", "households", 50, "en")
+    assert english[0].startswith("Kaliwates ranks 1 of 31 districts in Kabupaten Jember")
+
+
+def test_after_the_deadline_and_for_unknown_regions(kecamatan):
+    late = headline(kecamatan, "35.09.19", date(2020, 4, 2), DEADLINE)
+    assert late.days_left == 0
+    assert headline(kecamatan, "35.10", DAY, DEADLINE) is None

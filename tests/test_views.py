@@ -1,0 +1,73 @@
+from datetime import date
+
+import pytest
+
+from census_core.settings import Settings
+from census_core.snapshot import load_snapshot
+from census_core.store import Store
+from census_core.views import home_view, kecamatan_options, kecamatan_view, resolve_region
+
+DAY = date(2020, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def snap(demo_db_file, regions):
+    return load_snapshot(Store(f"sqlite:///{demo_db_file}", regions))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("35.09.25", "35.09.25"),
+        ("350925", "35.09.25"),
+        ("jelbuk", "35.09.25"),
+        ("Kecamatan Jelbuk", "35.09.25"),
+        ("JELB", "35.09.25"),  # an unambiguous start of a name
+        ("sumber", None),  # ambiguous: Sumberbaru, Sumberjambe, Sumbersari, ...
+        ("35.10.01", None),  # a kecamatan of another regency
+        ("", None),
+        (None, None),
+        ("<script>", None),
+    ],
+)
+def test_resolve_region(regions, text, expected):
+    assert resolve_region(text, regions, "35.09", "kecamatan") == expected
+
+
+def test_kecamatan_options_are_by_name(regions):
+    options = kecamatan_options(regions, "35.09")
+    assert len(options) == 31
+    assert list(options.values()) == sorted(options.values(), key=str.lower)
+
+
+def test_home_view_on_the_demo(snap):
+    view = home_view(snap, Settings(), DAY)
+    assert view.headline.count == 36464 and view.headline.rank == 1
+    province, kecamatan = view.boards
+    assert province.label == "Kabupaten/kota di Jawa Timur"
+    assert province.highlight == "35.09"
+    assert len(province.rows) == 38 and len(kecamatan.rows) == 31
+    assert kecamatan.callout == "Tertinggi: Kaliwates (4.040 KK); terendah: Jelbuk (344 KK)"
+    assert len(province.gainers) == 5
+    assert [k.label for k in view.kpis][-1] == "Naik 7 hari (KK)"
+
+
+def test_home_view_filter_and_sort(snap):
+    view = home_view(snap, Settings(), DAY, by="percent", query="jelbuk", lang="en")
+    province, kecamatan = view.boards
+    assert list(kecamatan.rows["Region"]) == ["Jelbuk"]
+    assert province.rows.empty
+    assert "by share of target" in kecamatan.title
+    assert view.sentences[0].startswith("Kabupaten Jember ranks ")
+
+
+def test_kecamatan_view_trend_and_desa(snap):
+    view = kecamatan_view(snap, Settings(), DAY, "35.09.25")
+    assert view.headline.rank == 31
+    assert list(view.trend.columns) == ["Jelbuk", "Rata-rata Jember"]
+    assert len(view.trend) == 20  # 15 February to 5 March
+    last = view.trend.iloc[-1]
+    assert last["Jelbuk"] == pytest.approx(7.61, abs=0.01)
+    assert last["Rata-rata Jember"] > last["Jelbuk"]
+    assert view.desa is not None and len(view.desa) == 6
+    assert view.desa_title == "Desa/kelurahan di Jelbuk"
