@@ -6,13 +6,13 @@ import html
 import re
 
 # Everything Markdown (and Streamlit's extensions: :colors[], $math$) gives a meaning to.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:$])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&])")
 
 
 def md_escape(text: object) -> str:
     """Text shown literally inside st.markdown / st.error: no links, images, HTML or emphasis."""
-    value = html.escape(str(text), quote=True)
-    value = _MD_SPECIAL.sub(r"\\\1", value)
+    # A backslash makes any ASCII punctuation literal in CommonMark, '<' and '&' included.
+    value = _MD_SPECIAL.sub(r"\\\1", str(text))
     return value.replace("\n", " ").replace("\r", " ")
 
 

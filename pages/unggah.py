@@ -88,8 +88,8 @@ with tabs[2]:
     active = [int(b) for b, u in zip(batches["id"], batches["undone"], strict=True) if not u]
     if active:
         cols = st.columns([3, 1], vertical_alignment="bottom")
-        chosen = cols[0].selectbox(w["undo"], active, key="undo_batch")
-        if cols[1].button(w["undo_button"], key="undo"):
+        chosen = cols[0].selectbox(w["undo"], active, index=None, key="undo_batch")
+        if cols[1].button(w["undo_button"], key="undo", disabled=chosen is None):
             try:
                 state.store().undo(int(chosen), user=user)
                 st.session_state["upload_flash"] = w["undone"].format(batch=chosen)

@@ -113,7 +113,7 @@ def _highlight(table: pd.DataFrame) -> pd.io.formats.style.Styler:
     def paint(row: pd.Series) -> list[str]:
         return [colors.get(str(row["status"]), "")] * len(row)
 
-    return table.style.apply(paint, axis=1).hide(["status"], axis="columns")
+    return table.style.apply(paint, axis=1)
 
 
 def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
@@ -140,7 +140,9 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
     table = preview_table(upload, snap.regions, lang)
     if not table.empty:
         st.subheader(w["preview"])
-        st.dataframe(_highlight(table), hide_index=True, width="stretch")
+        st.dataframe(
+            _highlight(table), hide_index=True, width="stretch", column_config={"status": None}
+        )
     if checked.effect is not None:
         st.subheader(w["effect"])
         st.caption(md_escape(checked.effect.summary(snap.regions, lang)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from census_core.freshness import LOCAL_TZ
 from census_core.ingest.model import Upload, sorted_problems
 from census_core.ingest.problems import ERROR
 from census_core.regions import LEVEL_LABELS, Regions
@@ -100,6 +101,14 @@ def preview_table(upload: Upload, regions: Regions, lang: str = "id") -> pd.Data
     return table
 
 
+def _local(moment: object) -> str:
+    """A stored batch time (UTC; naive means UTC) in Western Indonesia Time."""
+    stamp = pd.Timestamp(moment)  # type: ignore[arg-type]
+    if stamp.tzinfo is None:
+        stamp = stamp.tz_localize("UTC")
+    return stamp.tz_convert(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+
+
 def history_table(batches: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Who uploaded which file when, how many values it changed, and whether it is undone."""
     en = lang == "en"
@@ -111,9 +120,7 @@ def history_table(batches: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Batch": batches["id"].astype(int),
-            "Time (UTC)" if en else "Waktu (UTC)": [
-                pd.Timestamp(t).strftime("%Y-%m-%d %H:%M") for t in batches["created_at"]
-            ],
+            "Time (WIB)" if en else "Waktu (WIB)": [_local(t) for t in batches["created_at"]],
             "User" if en else "Pengguna": batches["user"],
             "File" if en else "Berkas": batches["file_name"],
             "Kind" if en else "Jenis": [

@@ -1,0 +1,53 @@
+"""The upload flow as an operator meets it: sign in, drop a file, see problems, fix, store."""
+
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_idle
+
+PASSWORD = "sandi-e2e"
+BAD = (
+    "Rekap SPO Kabupaten Jember\nKondisi s.d. 5 Maret 2020\n\n"
+    "No;Kecamatan;Jumlah KK\n1;Kaliwatess;4.040\n2;Sumber Sari;4.100\n3;Jelbuk;12,5\n"
+)
+GOOD = BAD.replace("Kaliwatess", "Kaliwates").replace("12,5", "350")
+
+
+def test_upload_check_fix_and_store(start_app, page, tmp_path):
+    app = start_app(CENSUS_UPLOAD_PASSWORD=PASSWORD)
+    page.goto(app.url)
+    wait_idle(page)
+    page.get_by_role("link", name="Unggah").click()
+    wait_idle(page)
+    assert page.locator('input[type="file"]').count() == 0  # nothing before sign-in
+    page.get_by_label("Nama operator").fill("Ani")
+    page.get_by_label("Kata sandi operator").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    wait_idle(page)
+    page.get_by_text("Masuk sebagai Ani").wait_for()
+
+    evil = "rekap <img src=x onerror=alert(1)>.csv"
+    page.locator('input[type="file"]').first.set_input_files(
+        {"name": evil, "mimeType": "text/csv", "buffer": BAD.encode()}
+    )
+    wait_idle(page)
+    page.get_by_text("Ditolak").first.wait_for()
+    body = page.inner_text("body")
+    assert "Baris 5: 'Kaliwatess' tidak dikenal" in body
+    assert "Baris 7: Jumlah KK '12,5' bukan bilangan bulat" in body
+    assert page.get_by_role("button", name="Simpan").count() == 0
+    assert page.locator("img[src='x']").count() == 0  # the file name stays text
+    assert_no_exception(page)
+    screenshot(page, "upload-rejected")
+
+    good = tmp_path / "rekap jember.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    page.locator('input[type="file"]').first.set_input_files(str(good))
+    wait_idle(page)
+    page.get_by_text("Siap disimpan").first.wait_for()
+    assert "Sumbersari naik dari peringkat 2 ke 1" in page.inner_text("body")
+    screenshot(page, "upload-ready")
+    page.get_by_role("button", name="Simpan").click()
+    wait_idle(page)
+    page.get_by_text("Tersimpan sebagai batch").first.wait_for()
+    assert_no_exception(page)
+    page.get_by_role("tab", name="Riwayat").click()
+    wait_idle(page)
+    screenshot(page, "upload-history")
