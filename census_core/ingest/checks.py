@@ -35,6 +35,7 @@ def check_counts(
             error(
                 "future_date",
                 row=rec.row,
+                column=upload.date_column,
                 value=fmt_date(rec.date),
                 value_en=fmt_date(rec.date, "en"),
             )

@@ -65,6 +65,8 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
     if not layout.measures and not layout.dates and layout.date_col is None:
         raise ReadError(error("no_count_column", row=layout.header_row + 1))
     upload.layout = layout.kind
+    if layout.date_col is not None:
+        upload.date_column = layout.name(layout.date_col)
     value_cols = list(layout.dates) if layout.kind == "wide" else list(layout.measures)
     table = region_rows(grid.rows, layout, Matcher(regions, options.home), options, value_cols)
     upload.problems += table.problems

@@ -123,8 +123,12 @@ def find_layout(rows: list[list[object]]) -> Layout | None:
                 return layout
             continue
         layout.first_data = i + 1
-        if i + 1 < len(rows) and not layout.measures:
-            _sub_header(layout, rows[i + 1])
+        below = rows[i + 1] if i + 1 < len(rows) else []
+        region_col = layout.region if layout.region is not None else layout.code
+        if region_col is not None and not cell_text(
+            below[region_col] if region_col < len(below) else ""
+        ):
+            _sub_header(layout, below)
         return layout
     return None
 

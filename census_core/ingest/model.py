@@ -46,6 +46,7 @@ class Upload:
     regions_read: pd.DataFrame = field(default_factory=pd.DataFrame)
     # The dates the file speaks of, kept when it is rejected and its records are dropped.
     read_dates: list[dt.date] = field(default_factory=list)
+    date_column: str | None = None  # the long layout's date column, for problems about dates
 
     @property
     def errors(self) -> list[Problem]:

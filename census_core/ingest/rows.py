@@ -84,7 +84,9 @@ def region_rows(
         else:
             table.problems.append(_unmatched(matcher, res, item, column))
             table.data.append(item)
-    if table.level is None and table.data:
+    if not table.data:
+        table.level = table.scope = None
+    elif table.level is None:
         table.level = next((str(matcher.regions.level(r.code)) for r in table.data if r.code), None)
     return table
 

@@ -36,7 +36,7 @@ EXCEL_EPOCH = date(1899, 12, 30)
 # Dates inside text: ISO, day-first numeric, '5 Maret 2020', 'March 5, 2020', '20200305'.
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 _DMY = r"(?P<dd>\d{1,2})[/\-.](?P<dm>\d{1,2})[/\-.](?P<dy>\d{4}|\d{2})"
-_DNAME = rf"(?P<nd>\d{{1,2}})[\s\-.]*(?P<nm>{_MONTH_RE})\.?[\s\-.,]*(?P<ny>\d{{4}})"
+_DNAME = rf"(?P<nd>\d{{1,2}})[\s\-._]*(?P<nm>{_MONTH_RE})\.?[\s\-.,_]*(?P<ny>\d{{4}})"
 _NAMED = rf"(?<![a-z])(?P<em>{_MONTH_RE})\.?\s+(?P<ed>\d{{1,2}}),?\s+(?P<ey>\d{{4}})"
 _COMPACT = r"(?P<cy>(?:19|20)\d{2})(?P<cm>[01]\d)(?P<cd>[0-3]\d)"
 _DATE_FULL = re.compile(rf"^\s*(?:{_ISO}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?|{_DMY}|"
