@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from census_core.countindex import index_of
 from census_core.regions import LEVELS, Regions
 
 BY = ("count", "percent")
@@ -42,16 +43,32 @@ class Mismatch:
     children: int
 
 
+# Kemendagri codes have one length per level: 35, 35.09, 35.09.19, 35.09.19.1004.
+_DEPTH_BY_LENGTH = {2: 0, 5: 1, 8: 2, 13: 3}
+_PARENT_LENGTH = {1: 2, 2: 5, 3: 8}
+
+
 def _depth(codes: pd.Index) -> np.ndarray:
+    lengths = [len(c) for c in codes]
+    if all(n in _DEPTH_BY_LENGTH for n in lengths):
+        return np.array([_DEPTH_BY_LENGTH[n] for n in lengths], dtype=int)
     return np.asarray(codes.str.count(r"\."), dtype=int)
 
 
 def _parents(codes: pd.Index) -> pd.Index:
+    # Only called for codes of one depth; slicing is the fast rsplit for well-formed codes.
+    depth = _depth(codes)
+    if len(codes) and (depth == depth[0]).all() and depth[0] in _PARENT_LENGTH:
+        cut = _PARENT_LENGTH[int(depth[0])]
+        return pd.Index([c[:cut] for c in codes], dtype=object, name=codes.name)
     return pd.Index(codes.str.rsplit(".", n=1).str[0])
 
 
 def values_at(counts: pd.DataFrame, day: date) -> pd.DataFrame:
     """Each region's latest own count on or before `day` (carried forward), by region code."""
+    index = index_of(counts)
+    if index is not None:
+        return index.at(counts, day)
     cutoff = pd.Timestamp(day)
     upto = counts.loc[counts["date"] <= cutoff, ["region", "date", "value"]]
     last = upto.sort_values(["region", "date"]).drop_duplicates("region", keep="last")
@@ -64,10 +81,18 @@ def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mi
     Returns a frame indexed by code with value, last_date, derived; and the parents whose own
     count differs from the sum of their children's.
     """
+    return _effective(counts, day, 0)
+
+
+def _effective(
+    counts: pd.DataFrame, day: date, top_depth: int
+) -> tuple[pd.DataFrame, list[Mismatch]]:
+    """effective_at, deriving parents only down to `top_depth` (a board needs no higher)."""
     eff = values_at(counts, day).assign(derived=False)
     mismatches: list[Mismatch] = []
-    for parent_depth in (2, 1, 0):
-        kids = eff[_depth(eff.index) == parent_depth + 1]
+    depths = _depth(eff.index)
+    for parent_depth in (d for d in (2, 1, 0) if d >= top_depth):
+        kids = eff[depths == parent_depth + 1]
         if kids.empty:
             continue
         sums = kids.groupby(_parents(kids.index)).agg(
@@ -81,11 +106,16 @@ def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mi
         missing = sums.index.difference(eff.index)
         if len(missing):
             eff = pd.concat([eff, sums.loc[missing].assign(derived=True)])
+            depths = np.concatenate([depths, np.full(len(missing), parent_depth)])
     return eff, mismatches
 
 
 def targets_of(targets: pd.DataFrame | None, default_share: float) -> pd.Series:
     """Target (base x share) by region, parents without their own as the sum of their children."""
+    return _targets(targets, default_share, 0)
+
+
+def _targets(targets: pd.DataFrame | None, default_share: float, top_depth: int) -> pd.Series:
     if targets is None or targets.empty:
         return pd.Series(dtype="float64")
     share = targets["share"].astype("float64").fillna(default_share)
@@ -93,7 +123,7 @@ def targets_of(targets: pd.DataFrame | None, default_share: float) -> pd.Series:
         (targets["base"].astype("float64") * share).round().to_numpy(),
         index=pd.Index(targets["region"]),
     )
-    for parent_depth in (2, 1, 0):
+    for parent_depth in (d for d in (2, 1, 0) if d >= top_depth):
         kids = own[_depth(own.index) == parent_depth + 1]
         if kids.empty:
             continue
@@ -108,19 +138,22 @@ def competition_rank(values: pd.Series) -> pd.Series:
     return values.rank(method="min", ascending=False, na_option="keep").astype("Int64")
 
 
-def _board(
-    members: list[str], regions: Regions, eff: pd.DataFrame, target: pd.Series, by: str
-) -> pd.DataFrame:
-    board = regions.subset(members)[["code", "name"]].reset_index(drop=True)
-    board = board.join(eff, on="code")
-    board["target"] = board["code"].map(target)
-    board["percent"] = np.where(
-        board["target"] > 0, board["value"] / board["target"] * 100.0, np.nan
-    )
-    board["derived"] = board["derived"].astype("boolean").fillna(False).astype(bool)
-    key = board["value"] if by == "count" else board["percent"]
-    board["rank"] = competition_rank(pd.Series(key, dtype="float64"))
-    return board
+def _take(values: pd.Series, ix: np.ndarray) -> np.ndarray:
+    """values[ix] with -1 as missing (NaN or NaT; ints become floats)."""
+    return np.asarray(pd.api.extensions.take(values.to_numpy(), ix, allow_fill=True))
+
+
+def _ints(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """Whole numbers with NaN as NA."""
+    return pd.array(np.asarray(values, dtype="float64"), dtype="Int64")  # type: ignore[return-value]
+
+
+def _ranked(value: np.ndarray, target: np.ndarray, by: str) -> tuple[np.ndarray, pd.Series]:
+    """Percent of target and competition rank by count or by percent."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        percent = np.where(target > 0, value / target * 100.0, np.nan)
+    key = value if by == "count" else percent
+    return percent, competition_rank(pd.Series(key, dtype="float64"))
 
 
 def standings(
@@ -146,58 +179,89 @@ def standings(
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}")
     members = regions.descendants(within, level)
-    target = targets_of(targets, default_share)
-    eff, _ = effective_at(counts, day)
-    prev_eff, _ = effective_at(counts, day - timedelta(days=1))
-    board = _board(members, regions, eff, target, by)
-    prev = _board(members, regions, prev_eff, target, by).set_index("code")
+    depth = LEVELS.index(level)
+    base = regions.subset(members)
+    codes = base["code"].to_numpy(dtype=object)
+    target_by_code = _targets(targets, default_share, depth)
+    t_ix = target_by_code.index.get_indexer(codes)
+    target = _take(target_by_code.astype("float64"), t_ix).astype("float64")
+    eff, _ = _effective(counts, day, depth)
+    prev_eff, _ = _effective(counts, day - timedelta(days=1), depth)
 
-    board["prev_count"] = board["code"].map(prev["value"]).astype("Int64")
-    board["prev_rank"] = board["code"].map(prev["rank"]).astype("Int64")
-    board["count"] = board["value"].astype("Int64")
+    ix = eff.index.get_indexer(codes)
+    value = _take(eff["value"], ix).astype("float64")
+    prev_value = _take(prev_eff["value"], prev_eff.index.get_indexer(codes)).astype("float64")
+    percent, rank = _ranked(value, target, by)
+    _, prev_rank = _ranked(prev_value, target, by)
+    derived = np.zeros(len(codes), dtype=bool)
+    derived[ix >= 0] = eff["derived"].to_numpy(dtype=bool)[ix[ix >= 0]]
+    board = pd.DataFrame(
+        {
+            "code": codes,
+            "name": base["name"].to_numpy(dtype=object),
+            "count": _ints(value),
+            "target": _ints(np.round(target)),
+            "percent": percent,
+            "derived": derived,
+            "last_date": eff["last_date"].array.take(ix, allow_fill=True),
+            "rank": rank.array,
+            "prev_count": _ints(prev_value),
+            "prev_rank": prev_rank.array,
+        }
+    )
     board["change"] = board["count"] - board["prev_count"]
     board["rank_change"] = board["prev_rank"] - board["rank"]
-    board["target"] = board["target"].round().astype("Int64")
     board["stale"] = board["last_date"].notna() & (board["last_date"] < pd.Timestamp(day))
 
-    board = board.sort_values(
-        ["rank", "name"], na_position="last", key=lambda s: s.str.lower() if s.name == "name" else s
-    ).reset_index(drop=True)
+    # Rank order, unranked last; ties by name ignoring case, then in code order (stable).
+    rank_key = board["rank"].to_numpy(dtype="float64", na_value=np.inf)
+    name_key = pd.factorize(board["name"].str.lower(), sort=True)[0]
+    board = board.take(np.lexsort((name_key, rank_key))).reset_index(drop=True)
     _add_gaps(board, by)
-    board["pace_needed"] = [
-        pace_needed(c, t, day, deadline) if deadline else None
-        for c, t in zip(board["count"], board["target"], strict=True)
-    ]
-    board["pace_needed"] = board["pace_needed"].astype("Int64")
+    board["pace_needed"] = _pace_column(board, day, deadline)
     return board[STANDING_COLUMNS]
 
 
 def _add_gaps(board: pd.DataFrame, by: str) -> None:
     """The region just above each ranked row and the count still needed to draw level with it."""
-    gaps: list[int | None] = []
-    above_codes: list[str | None] = []
-    above_names: list[str | None] = []
-    for rank, count, target in zip(board["rank"], board["count"], board["target"], strict=True):
-        if pd.isna(rank) or rank == 1:
-            gaps.append(None)
-            above_codes.append(None)
-            above_names.append(None)
-            continue
-        # Competition ranking: rank r has r-1 rows strictly ahead, so the row at r-2 is just above.
-        above = board.iloc[int(rank) - 2]
-        if by == "count":
-            gap = int(above["count"]) - int(count)
-        elif pd.isna(target) or pd.isna(above["target"]) or not above["target"]:
-            gap = None
-        else:
-            needed = math.ceil(int(above["count"]) / int(above["target"]) * int(target) - 1e-9)
-            gap = max(needed - int(count), 0)
-        gaps.append(gap)
-        above_codes.append(str(above["code"]))
-        above_names.append(str(above["name"]))
-    board["gap"] = pd.Series(gaps, dtype="Int64")
-    board["above_code"] = above_codes
-    board["above_name"] = above_names
+    n = len(board)
+    rank = board["rank"].to_numpy(dtype="float64", na_value=np.nan)
+    rows = np.flatnonzero(~np.isnan(rank) & (rank > 1))
+    # Competition ranking: rank r has r-1 rows strictly ahead, so the row at r-2 is just above.
+    above = rank[rows].astype(np.int64) - 2
+    count = board["count"].to_numpy(dtype="float64", na_value=np.nan)
+    target = board["target"].to_numpy(dtype="float64", na_value=np.nan)
+    gap = np.full(n, np.nan)
+    if by == "count":
+        gap[rows] = count[above] - count[rows]
+    else:
+        t, at = target[rows], target[above]
+        ok = ~np.isnan(t) & ~np.isnan(at) & (at != 0)
+        needed = np.ceil(count[above][ok] / at[ok] * t[ok] - 1e-9)
+        gap[rows[ok]] = np.maximum(needed - count[rows][ok], 0)
+    board["gap"] = _ints(gap)
+    codes = np.full(n, None, dtype=object)
+    names = np.full(n, None, dtype=object)
+    codes[rows] = board["code"].to_numpy(dtype=object)[above]
+    names[rows] = board["name"].to_numpy(dtype=object)[above]
+    board["above_code"] = codes
+    board["above_name"] = names
+
+
+def _pace_column(board: pd.DataFrame, day: date, deadline: date | None) -> pd.Series:
+    """pace_needed for every row at once."""
+    out = pd.Series(pd.NA, index=board.index, dtype="Int64")
+    if deadline is None:
+        return out
+    remaining = board["target"] - board["count"]
+    done = (remaining <= 0).fillna(False).astype(bool)
+    out[done] = 0
+    left = days_left(day, deadline)
+    todo = (remaining > 0).fillna(False).astype(bool)
+    if left and todo.any():
+        need = np.ceil(remaining[todo].to_numpy(dtype="float64") / left).astype(np.int64)
+        out[todo] = need
+    return out
 
 
 def days_left(day: date, deadline: date) -> int:

@@ -1,0 +1,269 @@
+"""National-scale timings: `python benchmarks/run.py [--scale jatim|national] [--json]`.
+
+Prints each figure with the data it ran on, the machine's cores, the budget and the baseline
+beside it. Budgets are reported, never asserted: this is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import national  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from census_core import progress  # noqa: E402
+from census_core.regions import load_regions  # noqa: E402
+from census_core.settings import Settings  # noqa: E402
+from census_core.snapshot import load_snapshot  # noqa: E402
+from census_core.store import Store  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+SCOPES = {"jatim": "35", "national": None}
+DAY = date(2020, 3, 31)
+DEADLINE = national.END
+BUDGETS = {
+    "standings_ms": 50.0,
+    "duckdb_ratio": 2.0,
+    "upload_s": 3.0,
+    "rerun_ms": 500.0,
+    "peak_mb": 2048.0,
+}
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, list[float]]:
+    """Median and all wall times in ms of `repeat` warm calls (one untimed warm-up first)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), times
+
+
+def bench_standings(regions, scope, kec, desa_targets, repeat: int) -> dict[str, object]:
+    from duck import DuckBoard
+
+    kec_targets = (
+        desa_targets.assign(region=desa_targets["region"].str[:8])
+        .groupby(["region", "measure"], as_index=False)["base"]
+        .sum()
+        .assign(share=float("nan"))
+    )
+
+    def ours() -> pd.DataFrame:
+        return progress.standings(
+            kec, regions, "kecamatan", scope, DAY, targets=kec_targets, deadline=DEADLINE
+        )
+
+    start = time.perf_counter()
+    board = ours()
+    first_ms = (time.perf_counter() - start) * 1000
+    ours_ms, ours_all = timed(ours, repeat)
+    members = regions.subset(regions.descendants(scope, "kecamatan"))
+    duck = DuckBoard(kec, members, progress.targets_of(kec_targets, 0.5))
+    duck_ms, duck_all = timed(lambda: duck.board(DAY, DEADLINE), repeat)
+    theirs = duck.board(DAY, DEADLINE)
+    agree = (
+        board.set_index("code")[["rank", "count", "prev_rank"]]
+        .astype("float64")
+        .sort_index()
+        .equals(
+            theirs.set_index("code")[["rank", "count", "prev_rank"]].astype("float64").sort_index()
+        )
+    )
+    return {
+        "rows": len(kec),
+        "regions": len(board),
+        "day": DAY.isoformat(),
+        "first_call_ms": round(first_ms, 1),
+        "ours_ms": round(ours_ms, 1),
+        "ours_min_ms": round(min(ours_all), 1),
+        "duckdb_ms": round(duck_ms, 1),
+        "duckdb_min_ms": round(min(duck_all), 1),
+        "ratio": round(ours_ms / duck_ms, 2),
+        "same_ranks_as_duckdb": bool(agree),
+    }
+
+
+def store_path(scale: str, desa: pd.DataFrame) -> Path:
+    CACHE.mkdir(exist_ok=True)
+    tag = hashlib.sha256(f"{national.SEED}-{len(desa)}-{int(desa['value'].sum())}".encode())
+    return CACHE / f"{scale}-desa-{tag.hexdigest()[:10]}.db"
+
+
+def prepare_store(scale: str, regions, desa, targets) -> tuple[str, pd.DataFrame]:
+    """The desa store with every day but the last (built once, cached); the last day's rows."""
+    last = national.DAYS[-1]
+    path = store_path(scale, desa)
+    url = f"sqlite:///{path}"
+    if not path.exists():
+        national.build_sqlite(path, regions, desa[desa["date"] < last], targets)
+    else:  # a previous run committed the last day: take that batch out again
+        import sqlite3
+
+        con = sqlite3.connect(path)
+        with con:
+            extra = [r[0] for r in con.execute("SELECT id FROM batches WHERE id > 2")]
+            for batch in extra:
+                con.execute("DELETE FROM counts WHERE batch_id = ?", (batch,))
+                con.execute("DELETE FROM batches WHERE id = ?", (batch,))
+            if extra:
+                con.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+        con.close()
+    return url, desa[desa["date"] == last]
+
+
+def bench_upload(url: str, regions, last_day_rows: pd.DataFrame) -> dict[str, object]:
+    """Check (census_core.ingest) and commit one day's desa file against the warm store."""
+    from census_core.ingest.service import check_upload, commit_upload
+
+    data = national.daily_file(last_day_rows, national.DAYS[-1])
+    store = Store(url, regions)
+    start = time.perf_counter()
+    snap = load_snapshot(store)
+    load_s = time.perf_counter() - start
+    settings = Settings(db_url=url)
+    start = time.perf_counter()
+    checked = check_upload(data, "spo-desa-2020-05-29.csv", "counts", snap, settings)
+    check_s = time.perf_counter() - start
+    problems = [p.reason for p in checked.upload.errors][:5]
+    commit_s = None
+    changed = None
+    if checked.upload.ok:
+        start = time.perf_counter()
+        result = commit_upload(checked.upload, store, "bench")
+        commit_s = time.perf_counter() - start
+        changed = result.changed
+    return {
+        "file_rows": len(last_day_rows),
+        "file_bytes": len(data),
+        "store_rows": len(snap.counts),
+        "snapshot_load_s": round(load_s, 2),
+        "check_s": round(check_s, 2),
+        "commit_s": None if commit_s is None else round(commit_s, 2),
+        "total_s": None if commit_s is None else round(check_s + commit_s, 2),
+        "changed": changed,
+        "errors": problems,
+    }
+
+
+def bench_app(url: str, reruns: int) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent / "app_probe.py"), url, str(reruns)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1800,
+    )
+    if proc.returncode != 0:
+        return {"error": proc.stderr[-2000:]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def report(results: dict[str, object]) -> None:
+    m = results["machine"]
+    print(f"Pantau Sensus benchmarks, scale {results['scale']}: {m['cores']} cores, {m['python']}")
+    d = results["data"]
+    print(
+        f"data: {d['kecamatan']:,} kecamatan x {d['days']} days = "
+        f"{d['kecamatan_counts']:,} counts; {d['desa']:,} desa = {d['desa_counts']:,} counts"
+    )
+    s = results.get("standings")
+    if s:
+        print(
+            f"standings, every kecamatan on {s['day']} ({s['regions']:,} regions, {s['rows']:,} "
+            f"counts): {s['ours_ms']} ms median (min {s['ours_min_ms']}; first call "
+            f"{s['first_call_ms']} ms) | budget {BUDGETS['standings_ms']:.0f} ms | DuckDB "
+            f"{s['duckdb_ms']} ms (min {s['duckdb_min_ms']}) | ratio {s['ratio']} "
+            f"(budget {BUDGETS['duckdb_ratio']}) | same ranks: {s['same_ranks_as_duckdb']}"
+        )
+    u = results.get("upload")
+    if u:
+        print(
+            f"upload of one day's desa file ({u['file_rows']:,} rows, {u['file_bytes']:,} bytes) "
+            f"into a store of {u['store_rows']:,} counts: check {u['check_s']} s + commit "
+            f"{u['commit_s']} s = {u['total_s']} s | budget {BUDGETS['upload_s']:.0f} s | "
+            f"snapshot load {u['snapshot_load_s']} s | errors {u['errors'] or 'none'}"
+        )
+    a = results.get("app")
+    if a:
+        if "error" in a:
+            print(f"app: failed: {a['error']}")
+        else:
+            print(
+                f"home page rerun, store unchanged ({d['desa_counts']:,} desa counts): "
+                f"{a['rerun_median_ms']} ms median of {a['rerun_ms']} | budget "
+                f"{BUDGETS['rerun_ms']:.0f} ms | first run {a['first_run_s']} s"
+            )
+            print(
+                f"peak memory of the app process: {a['peak_mb']} MB | budget "
+                f"{BUDGETS['peak_mb']:.0f} MB | exceptions {a['exceptions'] or 'none'}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=sorted(SCOPES), default="national")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--only", default="standings,upload,app", help="comma list of standings,upload,app"
+    )
+    parser.add_argument("--repeat", type=int, default=15, help="timed calls per figure")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    scope = SCOPES[args.scale]
+
+    regions = load_regions()
+    start = time.perf_counter()
+    desa, kec, targets = national.generate(regions, scope)
+    gen_s = time.perf_counter() - start
+    results: dict[str, object] = {
+        "scale": args.scale,
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_avg_1m": round(os.getloadavg()[0], 2),
+        },
+        "data": {
+            "desa": int(desa["region"].nunique()),
+            "kecamatan": int(kec["region"].nunique()),
+            "days": len(national.DAYS),
+            "desa_counts": len(desa),
+            "kecamatan_counts": len(kec),
+            "generate_s": round(gen_s, 1),
+        },
+    }
+    if "standings" in only:
+        results["standings"] = bench_standings(regions, scope, kec, targets, args.repeat)
+    if only & {"upload", "app"}:
+        url, last = prepare_store(args.scale, regions, desa, targets)
+        if "upload" in only:
+            results["upload"] = bench_upload(url, regions, last)
+        if "app" in only:
+            results["app"] = bench_app(url, 5)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        report(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

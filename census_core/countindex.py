@@ -1,0 +1,113 @@
+"""A lookup index over a counts frame: each region's latest count on or before a day, fast.
+
+Built once per frame (a stable sort by region and date) and kept while the frame's columns
+are alive, so a page rerun or a second board on the same snapshot costs one binary search per
+region instead of a sort of every count. Frames handed to progress are treated as read-only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+_CACHE: OrderedDict[tuple[object, ...], CountIndex] = OrderedDict()
+_CACHE_SIZE = 6
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class CountIndex:
+    """Rows of one frame grouped by region (code order), dates ascending inside each group."""
+
+    codes: np.ndarray  # unique region codes, sorted
+    starts: np.ndarray  # first sorted position of each code's group
+    keys: np.ndarray  # group number * (days + 1) + date rank, ascending
+    days: np.ndarray  # the frame's distinct dates (datetime64), ascending
+    positions: np.ndarray  # original row position of each sorted row
+    columns: tuple[object, ...]  # the frame's region/date/value arrays, kept alive for the key
+
+    def at(self, frame: pd.DataFrame, day: date | pd.Timestamp) -> pd.DataFrame:
+        """Each region's latest count on or before `day`: value and last_date by region."""
+        n_days = len(self.days) + 1
+        # Date ranks 0..r-1 are on or before the day; missing dates rank len(days) (never).
+        r = int(np.searchsorted(self.days, np.datetime64(pd.Timestamp(day)), side="right"))
+        groups = np.arange(len(self.codes), dtype=np.int64)
+        last = np.searchsorted(self.keys, groups * n_days + r, side="left") - 1
+        found = last >= self.starts
+        pos = self.positions[last[found]]
+        out = pd.DataFrame(
+            {
+                "value": frame["value"].array.take(pos),
+                "last_date": frame["date"].array.take(pos),
+            },
+            index=pd.Index(self.codes[found], name="region"),
+        )
+        return out
+
+
+def _fingerprint(frame: pd.DataFrame) -> tuple[tuple[object, ...], tuple[object, ...]] | None:
+    """Identity of the frame's data: the buffers of its region, date and value columns."""
+    cols = []
+    for name in ("region", "date", "value"):
+        arr = frame[name].array
+        data = getattr(arr, "_ndarray", None)
+        if data is None:
+            data = getattr(arr, "_data", None)
+        if not isinstance(data, np.ndarray):
+            return None
+        cols.append(data)
+    key = tuple((c.__array_interface__["data"][0], c.strides, c.dtype.str, len(c)) for c in cols)
+    return key, tuple(cols)
+
+
+def _build(frame: pd.DataFrame, columns: tuple[object, ...]) -> CountIndex | None:
+    region_codes, uniques = pd.factorize(frame["region"], sort=True)
+    dates = frame["date"]
+    if not pd.api.types.is_datetime64_dtype(dates.dtype):
+        return None
+    date_codes, days = pd.factorize(dates, sort=True)
+    n_days = len(days) + 1
+    date_codes = np.where(date_codes < 0, len(days), date_codes)
+    valid = np.flatnonzero(region_codes >= 0)
+    order = valid[np.lexsort((date_codes[valid], region_codes[valid]))]
+    groups = region_codes[order].astype(np.int64)
+    keys = groups * n_days + date_codes[order]
+    starts = np.searchsorted(groups, np.arange(len(uniques)), side="left")
+    return CountIndex(
+        codes=np.asarray(uniques, dtype=object),
+        starts=starts,
+        keys=keys,
+        days=np.asarray(days.to_numpy(dtype="datetime64[ns]")),
+        positions=order,
+        columns=columns,
+    )
+
+
+def index_of(frame: pd.DataFrame) -> CountIndex | None:
+    """The index of a frame with region, date (datetime64) and value; None if it cannot have one."""
+    if len(frame) == 0 or not {"region", "date", "value"} <= set(frame.columns):
+        return None
+    if not pd.api.types.is_datetime64_dtype(frame["date"].dtype):
+        return None
+    found = _fingerprint(frame)
+    if found is None:
+        return None
+    key, columns = found
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    built = _build(frame, columns)
+    if built is None:
+        return None
+    with _LOCK:
+        _CACHE[key] = built
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return built
