@@ -97,9 +97,9 @@ def display_rows(board: pd.DataFrame, measure_label: str, lang: str = "id") -> p
             w["rank"]: [fmt_int(v, lang) if pd.notna(v) else "–" for v in board["rank"]],
             w["name"]: board["name"].astype(str).to_numpy(),
             measure_label: [fmt_int(v, lang) for v in board["count"]],
-            # Numeric, for a progress bar; the written share is the next column.
-            w["progress"]: board["percent"].astype("float64").round(2).to_numpy(),
+            # Written share first, then the bar: a phone shows the number without scrolling.
             w["percent"]: [fmt_pct(v, lang) for v in board["percent"]],
+            w["progress"]: board["percent"].astype("float64").round(2).to_numpy(),
             w["change"]: [fmt_signed(v, lang) for v in board["change"]],
             w["rank_change"]: [rank_arrow(v) for v in board["rank_change"]],
             w["note"]: [note_of(row, lang) for _, row in board.iterrows()],

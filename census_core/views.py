@@ -251,24 +251,31 @@ def share_trend(
 ) -> pd.DataFrame:
     """Share of target by date up to `day`: the region against its parent as a whole."""
     counts = snap.counts_of(measure)
-    # Only the parent's own rows and its descendants matter; keeps this cheap at national scale.
-    mine = counts[(counts["region"] == parent) | counts["region"].str.startswith(parent + ".")]
     target = targets_of(snap.targets_of(measure), settings.target_share)
+    days = pd.to_datetime([x for x in snap.dates(measure) if x <= day])
     text = _TEXT.get(lang, _TEXT["id"])
     this_col = text["this"].format(name=snap.regions.name(code))
     avg_col = text["average"].format(name=short_name(snap.regions.name(parent)))
-    rows = []
-    for d in [x for x in snap.dates(measure) if x <= day]:
-        eff, _ = effective_at(mine, d)
-        row: dict[str, object] = {"date": pd.Timestamp(d)}
-        for col, region in ((this_col, code), (avg_col, parent)):
-            value = eff["value"].get(region)
-            goal = target.get(region)
-            row[col] = (
-                round(float(value) / float(goal) * 100, 2)
-                if value is not None and goal and goal > 0
-                else None
-            )
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=["date", this_col, avg_col])
-    return frame.set_index("date")
+    frame = pd.DataFrame(index=pd.Index(days, name="date"))
+    for col, region in ((this_col, code), (avg_col, parent)):
+        goal = target.get(region)
+        values = _carried(counts, region, days)
+        frame[col] = (values / goal * 100).round(2) if goal and goal > 0 else float("nan")
+    return frame
+
+
+def _carried(counts: pd.DataFrame, region: str, days: pd.DatetimeIndex) -> pd.Series:
+    """A region's count on each day as the standings see it: its own, carried forward, or
+    else the sum of the regions below it."""
+    own = counts[counts["region"] == region].set_index("date")["value"].sort_index()
+    values = own.astype("float64").reindex(days, method="ffill") if len(own) else None
+    if values is None:
+        values = pd.Series(float("nan"), index=days)
+    missing = values.index[values.isna()]
+    if len(missing):
+        below = counts[counts["region"].str.startswith(region + ".")]
+        for d in missing:
+            eff, _ = effective_at(below, d.date())
+            if region in eff.index:
+                values[d] = float(eff.at[region, "value"])
+    return values

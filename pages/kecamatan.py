@@ -3,8 +3,8 @@
 import streamlit as st
 
 from census_core.standing_chart import share_chart
-from census_core.views import kecamatan_options, kecamatan_view, resolve_region
-from ui import board, kpi, sidebar, state
+from census_core.views import kecamatan_options, resolve_region
+from ui import board, cached, kpi, sidebar, state
 from ui.safe import md
 
 TEXT = {
@@ -72,7 +72,7 @@ if not code:
     st.info(words["hint"])
     st.stop()
 
-view = kecamatan_view(snap, settings, day, code, lang=lang)
+view = cached.kecamatan(snap, settings, day, code, lang)
 st.header(md(view.name))
 if view.sentences:
     st.markdown("  \n".join(md(s) for s in view.sentences))

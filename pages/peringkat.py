@@ -3,8 +3,7 @@
 import streamlit as st
 
 from census_core.regions import short_name
-from census_core.views import home_view
-from ui import board, kpi, sidebar, state
+from ui import board, cached, kpi, sidebar, state
 from ui.safe import md
 
 TEXT = {
@@ -54,7 +53,7 @@ by = left.radio(
     format_func=lambda v: words[v].format(measure="KK" if lang == "id" else "households"),
 )
 query = right.text_input(words["search"], key="cari", placeholder=words["placeholder"])
-view = home_view(snap, settings, day, by=by, query=query, lang=lang)
+view = cached.home(snap, settings, day, by, query, lang)
 
 if view.sentences:
     st.markdown("  \n".join(md(s) for s in view.sentences))

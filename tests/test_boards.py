@@ -92,13 +92,13 @@ def test_display_rows_write_numbers_the_indonesian_way():
         "Peringkat",
         "Wilayah",
         "KK",
-        "Capaian target",
         "% target",
+        "Capaian target",
         "Perubahan",
         "Naik/turun",
         "Keterangan",
     ]
-    assert rows.iloc[0].tolist() == ["1", "Kaliwates", "4.040", 25.5, "25,5%", "+10", "=", ""]
+    assert rows.iloc[0].tolist() == ["1", "Kaliwates", "4.040", "25,5%", 25.5, "+10", "=", ""]
 
 
 def test_gains_over_seven_days_rank_catching_up_regions(regions):

@@ -1,11 +1,18 @@
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from census_core.settings import Settings
-from census_core.snapshot import load_snapshot
+from census_core.snapshot import Snapshot, load_snapshot
 from census_core.store import Store
-from census_core.views import home_view, kecamatan_options, kecamatan_view, resolve_region
+from census_core.views import (
+    home_view,
+    kecamatan_options,
+    kecamatan_view,
+    resolve_region,
+    share_trend,
+)
 
 DAY = date(2020, 3, 5)
 
@@ -71,3 +78,28 @@ def test_kecamatan_view_trend_and_desa(snap):
     assert last["Rata-rata Jember"] > last["Jelbuk"]
     assert view.desa is not None and len(view.desa) == 6
     assert view.desa_title == "Desa/kelurahan di Jelbuk"
+
+
+def test_share_trend_carries_forward_and_sums_children(regions):
+    """Jember has no count of its own here: its line is the sum of its kecamatan."""
+    counts = pd.DataFrame(
+        [
+            ("35.09.25", "2020-03-01", "households", 100),
+            ("35.09.25", "2020-03-03", "households", 300),  # nothing on 2 March: carried
+            ("35.09.19", "2020-03-01", "households", 500),
+            ("35.09.19", "2020-03-02", "households", 700),
+        ],
+        columns=["region", "date", "measure", "value"],
+    )
+    counts["date"] = pd.to_datetime(counts["date"])
+    targets = pd.DataFrame(
+        [
+            ("35.09.25", "households", 2000, None),
+            ("35.09", "households", 40000, None),
+        ],
+        columns=["region", "measure", "base", "share"],
+    )
+    snap = Snapshot("1", counts, targets, pd.DataFrame(), pd.DataFrame(), regions)
+    trend = share_trend(snap, Settings(), "35.09.25", "35.09", date(2020, 3, 3))
+    assert trend["Jelbuk"].tolist() == [10.0, 10.0, 30.0]
+    assert trend["Rata-rata Jember"].tolist() == [3.0, 4.0, 5.0]

@@ -24,7 +24,7 @@ def board_table(
 ) -> None:
     """Draw display rows; `codes` (same order) find the highlighted row.
 
-    `compact` puts the written share before the bar, so a phone shows it without scrolling.
+    `compact` (for phones) shows '#' for the rank and leaves out the rank arrows and notes.
     """
     w = words(lang)
     order = None
@@ -45,7 +45,7 @@ def board_table(
         column_config={
             w["rank"]: st.column_config.TextColumn("#" if compact else None, width="small"),
             w["progress"]: st.column_config.ProgressColumn(
-                # The bar only; the written share (12,5%) is the next column, formatted in Python.
+                # The bar only; the written share (12,5%) is the column before, formatted in Python.
                 format=" ",
                 min_value=0,
                 max_value=100,

@@ -82,3 +82,19 @@ def test_a_stale_figure_says_which_day_it_is_from(app, demo_store):
     assert kediri["Keterangan"] == "data 5 Maret"
     line = at.sidebar.caption[-1].value
     assert line.startswith("Data s.d. 6 Maret 2020, diunggah ") and line.endswith(" oleh Rina")
+
+
+def test_the_as_of_date_turns_the_boards_back(app):
+    at = app().run()
+    at.sidebar.selectbox(key="as_of").set_value(date(2020, 3, 4)).run()
+    assert not at.exception
+    assert _metric(at, "KK terdata").value == "34.024"  # 36.464 less the 2.440 of 5 March
+    assert any("data s.d. 4 Maret 2020" in c.value for c in at.caption)
+    # The freshness line still names the newest data, not the day being looked at.
+    assert at.sidebar.caption[-1].value == "Data simulasi, s.d. 5 Maret 2020"
+
+
+def test_downloads_are_offered_for_each_board(app):
+    at = app().run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("⬇ CSV") == 2 and labels.count("⬇ XLSX") == 2

@@ -1,0 +1,48 @@
+"""The pages' views cached per store version, so a rerun with the same inputs computes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from census_core.settings import Settings
+from census_core.snapshot import Snapshot
+from census_core.views import HomeView, KecamatanView, home_view, kecamatan_view
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _home(
+    version: str,
+    settings_key: str,
+    day: date,
+    by: str,
+    query: str,
+    lang: str,
+    _snap: Snapshot,
+    _settings: Settings,
+) -> HomeView:
+    return home_view(_snap, _settings, day, by=by, query=query, lang=lang)
+
+
+def home(snap: Snapshot, settings: Settings, day: date, by: str, query: str, lang: str) -> HomeView:
+    """census_core.views.home_view, cached on the snapshot's version and every input."""
+    return _home(snap.version, repr(settings), day, by, query, lang, snap, settings)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _kecamatan(
+    version: str,
+    settings_key: str,
+    day: date,
+    code: str,
+    lang: str,
+    _snap: Snapshot,
+    _settings: Settings,
+) -> KecamatanView:
+    return kecamatan_view(_snap, _settings, day, code, lang=lang)
+
+
+def kecamatan(snap: Snapshot, settings: Settings, day: date, code: str, lang: str) -> KecamatanView:
+    """census_core.views.kecamatan_view, cached on the snapshot's version and every input."""
+    return _kecamatan(snap.version, repr(settings), day, code, lang, snap, settings)
