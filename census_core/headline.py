@@ -189,7 +189,12 @@ def kpis(
     with_gap: bool = False,
     with_gain: bool = False,
 ) -> list[Kpi]:
-    """The KPI cards of a headline: count, rank, share, (gap,) days left, pace, (7-day gain)."""
+    """The KPI cards of a headline: count, rank, share, (gap,) days left, pace, (7-day gain).
+
+    Empty for a region with no count yet: the sentence says so, empty cards would not.
+    """
+    if h.count is None:
+        return []
     w = _w(lang)
     since = w["since_yesterday"]
     cards = [

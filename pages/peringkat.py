@@ -63,7 +63,8 @@ tabs = st.tabs([md(b.label) for b in view.boards])
 for tab, b in zip(tabs, view.boards, strict=True):
     with tab:
         st.caption(md(b.title))
-        st.markdown(f"**{md(b.callout)}**")
+        if b.callout:
+            st.markdown(f"**{md(b.callout)}**")
         if b.rows.empty:
             st.info(words["empty"])
         else:

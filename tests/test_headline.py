@@ -63,3 +63,14 @@ def test_after_the_deadline_and_for_unknown_regions(kecamatan):
     late = headline(kecamatan, "35.09.19", date(2020, 4, 2), DEADLINE)
     assert late.days_left == 0
     assert headline(kecamatan, "35.10", DAY, DEADLINE) is None
+
+
+def test_a_region_without_a_count_gets_a_sentence_not_empty_cards(snap):
+    board = snap.board("kecamatan", "35.10", DAY, Settings())
+    code = board["code"].iloc[0]
+    h = headline(board, code, DAY, DEADLINE)
+    assert h.count is None and h.rank is None
+    assert kpis(h, "Kabupaten Banyuwangi", "KK", 50) == []
+    assert sentences(h, "kecamatan", "Kabupaten Banyuwangi", "count", "KK", 50) == [
+        f"{h.name} belum punya data s.d. 5 Maret 2020."
+    ]

@@ -10,6 +10,15 @@ from census_core.export import export_frame, to_csv, to_xlsx
 
 HIGHLIGHT = "background-color: #fff1b8; font-weight: 700"
 ROW_PX = 35
+UP, DOWN = "color: #0b6e4f; font-weight: 700", "color: #b42318; font-weight: 700"
+
+
+def _arrow_color(text: str) -> str:
+    return UP if text.startswith("▲") else (DOWN if text.startswith("▼") else "")
+
+
+def _sign_color(text: str) -> str:
+    return DOWN if text.startswith("−") else ""
 
 
 def board_table(
@@ -30,10 +39,15 @@ def board_table(
     order = None
     if compact:
         order = [w["rank"], w["name"], rows.columns[2], w["percent"], w["progress"], w["change"]]
-    data: pd.DataFrame | pd.io.formats.style.Styler = rows
-    if highlight is not None and (codes == highlight).any():
-        marks = (codes == highlight).to_numpy()
-        data = rows.style.apply(lambda r: [HIGHLIGHT if marks[r.name] else ""] * len(r), axis=1)
+    marks = (codes == highlight).to_numpy() if highlight is not None else None
+    data = (
+        rows.style.apply(
+            lambda r: [HIGHLIGHT if marks is not None and marks[r.name] else ""] * len(r), axis=1
+        )
+        # Climbers green, fallers red: readable from the back of a meeting room.
+        .map(_arrow_color, subset=[w["rank_change"]])
+        .map(_sign_color, subset=[w["change"]])
+    )
     st.dataframe(
         data,
         hide_index=True,
