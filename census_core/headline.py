@@ -199,7 +199,7 @@ def kpis(
     since = w["since_yesterday"]
     cards = [
         Kpi(
-            w["count"].format(measure=measure_label),
+            _capital(w["count"].format(measure=measure_label)),
             fmt_int(h.count, lang),
             None if h.change is None else fmt_signed(h.change, lang),
             _sign(h.change),
@@ -276,6 +276,11 @@ def kpis(
             )
         )
     return cards
+
+
+def _capital(text: str) -> str:
+    """'households counted' -> 'Households counted'; 'KK terdata' stays as it is."""
+    return text[:1].upper() + text[1:]
 
 
 def _sign(value: int | None) -> int:

@@ -52,7 +52,7 @@ def test_english(app):
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception
-    assert _metric(at, "households counted").value == "344"
+    assert _metric(at, "Households counted").value == "344"
     assert _metric(at, "Rank in Kabupaten Jember").value == "31 of 31"
 
 

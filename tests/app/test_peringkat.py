@@ -57,7 +57,7 @@ def test_english_switches_words_and_number_formats(app):
     at = app().run()
     at.radio(key="lang").set_value("en").run()
     assert not at.exception
-    assert _metric(at, "households counted").value == "36,464"
+    assert _metric(at, "Households counted").value == "36,464"
     assert _metric(at, "Rank in Jawa Timur").value == "1 of 38"
     assert any("Ranking of district Kabupaten Jember by count" in c.value for c in at.caption)
     assert any("Simulated data" in c.value for c in at.sidebar.caption)
