@@ -6,14 +6,19 @@ from ui import sidebar, state
 
 st.set_page_config(page_title="Pantau Sensus", page_icon="📊", layout="wide")
 
+TITLES = {
+    "id": ("Peringkat", "Kecamatan", "Peta", "Tren", "Presentasi", "Unggah"),
+    "en": ("Ranking", "District", "Map", "Trend", "Presentation", "Upload"),
+}
+titles = TITLES[sidebar.lang()]
 # URL paths are a contract (shared links): / is Peringkat, the rest as below.
 pages = [
-    st.Page("pages/peringkat.py", title="Peringkat", url_path="", default=True),
-    st.Page("pages/kecamatan.py", title="Kecamatan", url_path="kecamatan"),
-    st.Page("pages/peta.py", title="Peta", url_path="peta"),
-    st.Page("pages/tren.py", title="Tren", url_path="tren"),
-    st.Page("pages/presentasi.py", title="Presentasi", url_path="presentasi"),
-    st.Page("pages/unggah.py", title="Unggah", url_path="unggah"),
+    st.Page("pages/peringkat.py", title=titles[0], url_path="", default=True),
+    st.Page("pages/kecamatan.py", title=titles[1], url_path="kecamatan"),
+    st.Page("pages/peta.py", title=titles[2], url_path="peta"),
+    st.Page("pages/tren.py", title=titles[3], url_path="tren"),
+    st.Page("pages/presentasi.py", title=titles[4], url_path="presentasi"),
+    st.Page("pages/unggah.py", title=titles[5], url_path="unggah"),
 ]
 page = st.navigation(pages)
 sidebar.render(state.snapshot())

@@ -72,7 +72,7 @@ if not code:
     st.info(words["hint"])
     st.stop()
 
-view = cached.kecamatan(snap, settings, day, code, lang)
+view = cached.kecamatan(snap, settings, day, code, lang, sidebar.measure())
 st.header(md(view.name))
 if view.sentences:
     st.markdown("  \n".join(md(s) for s in view.sentences))

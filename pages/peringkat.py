@@ -3,6 +3,7 @@
 import streamlit as st
 
 from census_core.regions import short_name
+from census_core.text import t
 from ui import board, cached, kpi, sidebar, state
 from ui.safe import md
 
@@ -36,6 +37,7 @@ settings = state.settings()
 lang = sidebar.lang()
 words = TEXT[lang]
 day = sidebar.as_of(snap)
+measure = sidebar.measure()
 if settings.home not in snap.regions:
     st.error(words["bad_home"].format(code=md(settings.home)))
     st.stop()
@@ -50,10 +52,10 @@ by = left.radio(
     options=["count", "percent"],
     key="by",
     horizontal=True,
-    format_func=lambda v: words[v].format(measure="KK" if lang == "id" else "households"),
+    format_func=lambda v: words[v].format(measure=t(f"measure.{measure}", lang)),
 )
 query = right.text_input(words["search"], key="cari", placeholder=words["placeholder"])
-view = cached.home(snap, settings, day, by, query, lang)
+view = cached.home(snap, settings, day, by, query, lang, measure)
 
 if view.sentences:
     st.markdown("  \n".join(md(s) for s in view.sentences))
@@ -75,7 +77,7 @@ for tab, b in zip(tabs, view.boards, strict=True):
                 highlight=b.highlight,
                 key=f"board_{b.level}",
             )
-            board.downloads(b.board, f"peringkat-{b.level}-{day}", "households", lang, b.level)
+            board.downloads(b.board, f"peringkat-{b.level}-{day}", measure, lang, b.level)
         st.subheader(words["gainers"])
         st.caption(md(b.gainers_title))
         st.dataframe(b.gainers, hide_index=True, width="stretch", key=f"gainers_{b.level}")

@@ -19,15 +19,24 @@ def _home(
     by: str,
     query: str,
     lang: str,
+    measure: str,
     _snap: Snapshot,
     _settings: Settings,
 ) -> HomeView:
-    return home_view(_snap, _settings, day, by=by, query=query, lang=lang)
+    return home_view(_snap, _settings, day, by=by, query=query, lang=lang, measure=measure)
 
 
-def home(snap: Snapshot, settings: Settings, day: date, by: str, query: str, lang: str) -> HomeView:
+def home(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    by: str,
+    query: str,
+    lang: str,
+    measure: str = "households",
+) -> HomeView:
     """census_core.views.home_view, cached on the snapshot's version and every input."""
-    return _home(snap.version, repr(settings), day, by, query, lang, snap, settings)
+    return _home(snap.version, repr(settings), day, by, query, lang, measure, snap, settings)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -37,12 +46,20 @@ def _kecamatan(
     day: date,
     code: str,
     lang: str,
+    measure: str,
     _snap: Snapshot,
     _settings: Settings,
 ) -> KecamatanView:
-    return kecamatan_view(_snap, _settings, day, code, lang=lang)
+    return kecamatan_view(_snap, _settings, day, code, lang=lang, measure=measure)
 
 
-def kecamatan(snap: Snapshot, settings: Settings, day: date, code: str, lang: str) -> KecamatanView:
+def kecamatan(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    code: str,
+    lang: str,
+    measure: str = "households",
+) -> KecamatanView:
     """census_core.views.kecamatan_view, cached on the snapshot's version and every input."""
-    return _kecamatan(snap.version, repr(settings), day, code, lang, snap, settings)
+    return _kecamatan(snap.version, repr(settings), day, code, lang, measure, snap, settings)

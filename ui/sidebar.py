@@ -8,16 +8,23 @@ import streamlit as st
 
 from census_core.freshness import freshness_line
 from census_core.snapshot import Snapshot
-from census_core.text import fmt_date
+from census_core.text import fmt_date, t
 from ui.safe import md
 
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+MEASURES = ("households", "persons")
 
 
 def lang() -> str:
     """The interface language chosen in the sidebar ('id' until the user picks English)."""
     value = st.session_state.get("lang", "id")
     return value if value in LANG_NAMES else "id"
+
+
+def measure() -> str:
+    """The measure shown: families (KK), the campaign's unit of progress, unless persons chosen."""
+    value = st.session_state.get("measure", "households")
+    return value if value in MEASURES else "households"
 
 
 def as_of(snap: Snapshot) -> date | None:
@@ -37,6 +44,13 @@ def render(snap: Snapshot) -> None:
             key="lang",
             horizontal=True,
             format_func=LANG_NAMES.__getitem__,
+        )
+        st.radio(
+            "Ukuran" if lang() == "id" else "Measure",
+            options=list(MEASURES),
+            key="measure",
+            horizontal=True,
+            format_func=lambda m: t(f"measure.{m}.long", lang()),
         )
         days = snap.dates()
         if days:

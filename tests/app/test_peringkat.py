@@ -98,3 +98,11 @@ def test_downloads_are_offered_for_each_board(app):
     at = app().run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("⬇ CSV") == 2 and labels.count("⬇ XLSX") == 2
+
+
+def test_measure_switch_shows_persons(app):
+    at = app().run()
+    at.radio(key="measure").set_value("persons").run()
+    assert not at.exception
+    assert _metric(at, "Jiwa terdata").value == "136.833"
+    assert at.radio(key="by").options[0] == "Jumlah jiwa"
