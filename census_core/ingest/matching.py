@@ -139,6 +139,10 @@ class Matcher:
                     # unique (kecamatan of the home regency) beats one where they are common.
                     score = sum(2 if n == 1 else 1 for n in found if n)
                     options.append((score, int(hint == lvl), -len(options), scope, lvl))
+        if level is None and hint is not None:
+            # A column headed 'Kecamatan' holds kecamatan, when any name fits that level.
+            hinted = [o for o in options if o[4] == hint and o[0] > 0]
+            options = hinted or options
         if not options:
             return Resolution(level=level, scope=within)
         # Best fit wins; then the column header's level; then home before country.

@@ -96,7 +96,13 @@ def _read_csv(data: bytes) -> Grid:
 def _too_many(count: int) -> Problem:
     from census_core.text import fmt_int
 
-    return error("too_many_rows", value=fmt_int(count), limit=fmt_int(MAX_ROWS))
+    return error(
+        "too_many_rows",
+        value=fmt_int(count),
+        limit=fmt_int(MAX_ROWS),
+        value_en=fmt_int(count, "en"),
+        limit_en=fmt_int(MAX_ROWS, "en"),
+    )
 
 
 def _read_excel(data: bytes, sheet: str | None) -> Grid:
