@@ -236,3 +236,13 @@ def test_two_imports_at_once_both_land(demo_url, tmp_path):
     counts = Store(demo_url).current_counts("households")
     day = counts[counts["date"] == pd.Timestamp("2020-03-06")].set_index("region")["value"]
     assert (day["35.09.19"], day["35.09.25"]) == (5000, 500)
+
+
+def test_desa_are_looked_up_inside_their_kecamatan():
+    text = "Kecamatan,Desa,KK\nAjung,Ajung,410\nKalisat,Ajung,205\nKalisatt,Gambiran,9\n"
+    upload = read(text)
+    assert reasons(upload) == [(4, "unknown_region")]
+    assert upload.errors[0].column == "Kecamatan" and "Kalisat" in upload.errors[0].message()
+    fixed = read(text.replace("Kalisatt", "Kalisat"))
+    assert fixed.ok and fixed.level == "desa"
+    assert list(fixed.records["region"]) == ["35.09.17.2004", "35.09.27.2008", "35.09.27.2010"]

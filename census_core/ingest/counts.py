@@ -188,7 +188,8 @@ def _check_totals(
     for _, _, _, value, _, column in records:
         col = by_col[str(column)]
         sums[col] = sums.get(col, 0) + int(value)  # type: ignore[call-overload]
-    for total in table.totals:
+    # Only the last total is the grand total; sub-totals per kecamatan are set aside unchecked.
+    for total in table.totals[-1:]:
         for col in cols:
             cell = total.cells[col] if col < len(total.cells) else None
             if is_blank(cell):

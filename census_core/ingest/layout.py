@@ -59,6 +59,7 @@ class Layout:
     date_col: int | None = None
     parent: int | None = None  # e.g. the kecamatan column beside a desa column
     hint: str | None = None  # level the region column's header suggests
+    parent_hint: str | None = None
     measures: dict[int, str] = field(default_factory=dict)  # count column -> measure or ""
     shares: list[int] = field(default_factory=list)
     dates: dict[int, date] = field(default_factory=dict)  # wide layout: column -> date
@@ -93,6 +94,7 @@ def _classify(layout: Layout, col: int, text: str) -> None:
     elif w & set(REGION_WORDS) and not (w & GENERIC_WORDS):
         if layout.region is not None:
             layout.parent = layout.region  # the more specific region column comes last
+            layout.parent_hint = layout.hint
         layout.region = col
         layout.hint = next((REGION_WORDS[x] for x in w if REGION_WORDS.get(x)), None)
     elif w <= NUMBERING or text.strip() == "#":

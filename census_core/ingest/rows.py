@@ -18,6 +18,7 @@ class DataRow:
     text: str  # the region as written
     code: str | None
     cells: list[object]
+    parent: str = ""  # the kecamatan beside a desa, as written (carried down merged cells)
 
 
 @dataclass
@@ -46,6 +47,7 @@ def region_rows(
         c for c in (layout.numbering, layout.parent, layout.code, layout.region) if c is not None
     ]
     pending: list[tuple[DataRow, bool]] = []
+    last_parent = ""
     for i in range(layout.first_data, len(rows)):
         row = rows[i]
         if all(is_blank(c) for c in row):
@@ -55,6 +57,11 @@ def region_rows(
         text = code_text or name_text
         has_values = any(not is_blank(_cell(row, c)) for c in value_cols)
         item = DataRow(i + 1, text, None, row)
+        if layout.parent is not None and not code_text:
+            written = cell_text(_cell(row, layout.parent))
+            if written and not is_total_text(written):
+                last_parent = written
+            item.parent = last_parent
         if any(is_total_text(cell_text(_cell(row, c))) for c in label_cols):
             table.totals.append(item)
         elif not text:
@@ -65,11 +72,36 @@ def region_rows(
         else:
             pending.append((item, has_values))
 
-    corrections = dict(options.corrections)
-    texts = sorted({item.text for item, _ in pending if item.text not in corrections})
-    res = matcher.resolve(texts, level=options.level, within=options.within, hint=layout.hint)
-    table.level, table.scope = res.level, res.scope
     column = layout.name(layout.code if layout.code is not None else (layout.region or 0))
+    if any(item.parent for item, _ in pending):
+        _resolve_under_parents(pending, layout, matcher, options, table, column)
+    else:
+        res = matcher.resolve(
+            sorted(
+                {item.text for item, _ in pending if item.text not in dict(options.corrections)}
+            ),
+            level=options.level,
+            within=options.within,
+            hint=layout.hint,
+        )
+        table.level, table.scope = res.level, res.scope
+        _apply(pending, res, matcher, options, table, column)
+    if not table.data:
+        table.level = table.scope = None
+    elif table.level is None:
+        table.level = next((str(matcher.regions.level(r.code)) for r in table.data if r.code), None)
+    return table
+
+
+def _apply(
+    pending: list[tuple[DataRow, bool]],
+    res: Resolution,
+    matcher: Matcher,
+    options: Options,
+    table: Table,
+    column: str,
+) -> None:
+    corrections = dict(options.corrections)
     for item, has_values in pending:
         code = corrections.get(item.text) or res.codes.get(item.text)
         if code is not None:
@@ -84,11 +116,40 @@ def region_rows(
         else:
             table.problems.append(_unmatched(matcher, res, item, column))
             table.data.append(item)
-    if not table.data:
-        table.level = table.scope = None
-    elif table.level is None:
-        table.level = next((str(matcher.regions.level(r.code)) for r in table.data if r.code), None)
-    return table
+
+
+def _resolve_under_parents(
+    pending: list[tuple[DataRow, bool]],
+    layout: Layout,
+    matcher: Matcher,
+    options: Options,
+    table: Table,
+    column: str,
+) -> None:
+    """Desa beside their kecamatan: each name is looked up inside its own parent only."""
+    parents = sorted({item.parent for item, _ in pending if item.parent})
+    pres = matcher.resolve(parents, within=options.within, hint=layout.parent_hint)
+    parent_column = layout.name(layout.parent or 0)
+    groups: dict[str, list[tuple[DataRow, bool]]] = {}
+    for item, has_values in pending:
+        groups.setdefault(item.parent, []).append((item, has_values))
+    levels: list[str] = []
+    for parent, items in groups.items():
+        code = pres.codes.get(parent)
+        if code is None:
+            for item, has_values in items:
+                if has_values and parent not in pres.totals:
+                    probe = DataRow(item.row, parent, None, item.cells)
+                    table.problems.append(_unmatched(matcher, pres, probe, parent_column))
+                    table.data.append(item)
+            continue
+        texts = sorted({i.text for i, _ in items if i.text not in dict(options.corrections)})
+        res = matcher.resolve(texts, level=options.level, within=code, hint=layout.hint)
+        _apply(items, res, matcher, options, table, column)
+        if res.level:
+            levels.append(res.level)
+    table.level = max(set(levels), key=levels.count) if levels else None
+    table.scope = pres.scope
 
 
 def _inferred(matcher: Matcher, item: DataRow, column: str) -> Problem:

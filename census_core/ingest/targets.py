@@ -111,7 +111,8 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
                 continue
             seen[key] = (item.row, base)
             records.append((item.code, measure, base, share, item.row, column))
-    for total in table.totals:
+    # Only the last total is the grand total; sub-totals per kecamatan are set aside unchecked.
+    for total in table.totals[-1:]:
         for col in layout.measures:
             cell = total.cells[col] if col < len(total.cells) else None
             try:
