@@ -132,6 +132,7 @@ def _values(
     table: Table, layout: Layout, options: Options, day: date | None, problems: list[Problem]
 ) -> list[tuple[object, ...]]:
     records: list[tuple[object, ...]] = []
+    seen_dates: dict[object, date | None] = {}  # a long file repeats a few dates many times
     for item in table.data:
         cells = item.cells
         pairs: list[tuple[int, date | None, str]]
@@ -140,7 +141,7 @@ def _values(
         else:
             row_day = day
             if layout.kind == "long":
-                row_day = _row_date(cells, layout, item.row, problems)
+                row_day = _row_date(cells, layout, item.row, problems, seen_dates)
             pairs = [(col, row_day, _measure(layout, col, options)) for col in layout.measures]
         for col, when, measure in pairs:
             cell = cells[col] if col < len(cells) else None
@@ -155,20 +156,29 @@ def _values(
 
 
 def _row_date(
-    cells: list[object], layout: Layout, row: int, problems: list[Problem]
+    cells: list[object],
+    layout: Layout,
+    row: int,
+    problems: list[Problem],
+    seen: dict[object, date | None],
 ) -> date | None:
     assert layout.date_col is not None
     cell = cells[layout.date_col] if layout.date_col < len(cells) else None
+    if isinstance(cell, str) and seen.get(cell) is not None:
+        return seen[cell]
     if is_blank(cell):
         problems.append(error("missing_date", row=row, column=layout.name(layout.date_col)))
         return None
     try:
-        return parse_date(cell)
+        day = parse_date(cell)
     except ValueProblem:
         problems.append(
             error("bad_date", row=row, column=layout.name(layout.date_col), value=cell_text(cell))
         )
         return None
+    if isinstance(cell, str):
+        seen[cell] = day
+    return day
 
 
 def _check_totals(

@@ -163,5 +163,8 @@ def title_date(rows: list[list[object]], header_row: int) -> tuple[date, int] | 
 
 
 def is_total_text(text: str) -> bool:
+    head = text.lstrip()[:1].lower()
+    if head not in ("j", "t", "g", "s"):  # cheap first look: most cells are names or codes
+        return False
     key = re.sub(r"[^a-z]", "", text.lower())
     return key.startswith(TOTAL_PREFIXES)

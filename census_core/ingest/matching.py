@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +47,7 @@ def index_of(regions: Regions) -> Index:
     return Index(dict(by_key), key_of)
 
 
+_CODE_SHAPE = re.compile(r"\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?")  # already written as the master does
 _KIND_LEVEL = {
     "kabupaten": "kabupaten",
     "kota": "kabupaten",
@@ -122,7 +124,7 @@ class Matcher:
         hint: str | None = None,
     ) -> Resolution:
         """Resolve every distinct text; the level covering the most names wins, home first."""
-        codes_given = {t: normalize_code(t) for t in texts}
+        codes_given = {t: t if _CODE_SHAPE.fullmatch(t) else normalize_code(t) for t in texts}
         by_code = {t: c for t, c in codes_given.items() if c is not None and _code_like(t)}
         names = [t for t in texts if t not in by_code]
         code_levels = [level_of(c) for c in by_code.values() if c in self.regions]

@@ -101,6 +101,8 @@ def parse_count(value: object) -> int:
 
 
 def _parse_count_text(text: str) -> int:
+    if text.isascii() and text.isdigit():  # the common case, without the regexes
+        return int(text)
     text = _SPACES.sub("", text)
     negative = False
     if text[:1] in ("-", "−", "–") and len(text) > 1:
