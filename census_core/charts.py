@@ -109,7 +109,7 @@ def _event_layers(events: pd.DataFrame | None, lang: str) -> list[alt.Chart]:
         return []
     data = events[["date", "text"]].copy()
     data["date"] = pd.to_datetime(data["date"])
-    data["label"] = data["text"].str.slice(0, 28)
+    data["label"] = [x if len(x) <= 28 else x[:27].rstrip() + "…" for x in data["text"]]
     base = alt.Chart(data)
     rule = base.mark_rule(color=EVENT_COLOR, strokeDash=[2, 3], strokeWidth=1.5).encode(
         x="date:T",
@@ -217,7 +217,7 @@ def daily_chart(
         alt.Tooltip("average:Q", title=w["average"], format=",.0f"),
     ]
     base = alt.Chart(frame)
-    bars = base.mark_bar(color="#56B4E9").encode(
+    bars = base.mark_bar(color="#56B4E9", size=12).encode(
         _x(lang), alt.Y("increment:Q", title=title, axis=alt.Axis(format=",d")), tooltip=tooltip
     )
     line = base.mark_line(color="#D55E00", strokeWidth=3).encode(
@@ -277,16 +277,19 @@ def legend_chart(items: list[LegendItem], title: str = "") -> alt.Chart:
         }
     )
     base = alt.Chart(data, title=title or alt.Undefined)
-    swatch = base.mark_square(size=380, opacity=1, filled=True).encode(
-        x=alt.X("i:O", axis=None),
-        color=alt.Color("color:N", scale=None),
+    x = alt.X("i:O", axis=None)
+    # Fixed pixel rows keep the labels inside the view, where every renderer draws them.
+    swatch = base.mark_square(size=420, opacity=1, filled=True).encode(
+        x=x, y=alt.value(16), color=alt.Color("color:N", scale=None)
     )
-    text = base.mark_text(dy=22, fontSize=13).encode(x=alt.X("i:O", axis=None), text="label:N")
+    text = base.mark_text(fontSize=14, baseline="middle", color="#111111").encode(
+        x=x, y=alt.value(46), text="label:N"
+    )
     return (
-        alt.layer(swatch, text)
-        .properties(height=60, width="container")
+        alt.LayerChart(layer=[swatch, text])
+        .properties(height=78, width="container")
         .configure_view(stroke=None)
-        .configure_title(fontSize=13, anchor="start")
+        .configure_title(fontSize=14, anchor="start")
     )
 
 

@@ -77,8 +77,30 @@ class Boundaries:
         """Regions of `level` under `within` that have no shape."""
         return [c for c in regions.descendants(within, level) if c not in self.shapes]
 
-    def credits(self) -> list[str]:
-        return sorted({s.credit for s in self.shapes.values() if s.credit})
+    def credits(self, shapes: list[Shape] | None = None) -> list[str]:
+        """Who to credit for `shapes` (default: all), short names for sources we know."""
+        chosen = self.shapes.values() if shapes is None else shapes
+        return sorted({_credit_name(s.credit) for s in chosen if s.credit})
+
+    def report(self, regions: Regions, level: str, within: str | None) -> list[dict[str, str]]:
+        """Rows for the page: regions of `level` under `within` without a shape, then every
+        feature that found no region (duplicates of a region already drawn left out)."""
+        rows = [
+            {"kind": "region", "name": regions.name(c), "code": c, "source": "", "reason": ""}
+            for c in self.missing(regions, level, within)
+        ]
+        rows += [
+            {"kind": "feature", "name": u.name, "code": u.code, "source": u.source,
+             "reason": u.reason.split(":")[0]}
+            for u in self.unmatched
+            if u.reason != "duplicate"
+        ]  # fmt: skip
+        return rows
+
+
+def _credit_name(credit: str) -> str:
+    # HDX asks for "BPS / OCHA (HDX)" for the BPS 2020 boundaries it publishes.
+    return "BPS / OCHA (HDX)" if "hdx" in credit.lower() else credit
 
 
 def read_geojson(data: bytes) -> list[dict]:

@@ -19,7 +19,7 @@ PALETTE = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"]
 NO_DATA = "#d9d9d9"
 LINE = [255, 255, 255, 255]
 LABEL_COLOR = [17, 17, 17, 255]
-HALO = [255, 255, 255, 230]
+HALO = [255, 255, 255, 190]
 WORDS = {
     "id": {
         "rank": "Peringkat {rank} dari {of}",
@@ -86,6 +86,12 @@ def legend(breaks: list[float], by: str, lang: str = "id") -> list[LegendItem]:
     return [*items, LegendItem(NO_DATA, WORDS.get(lang, WORDS["id"])["no_data"])]
 
 
+def legend_of(board: pd.DataFrame, by: str, lang: str = "id") -> list[LegendItem]:
+    """The legend of the map `choropleth(board, ..., by=by)` draws."""
+    key = "percent" if by == "percent" else "count"
+    return legend(nice_breaks(board[key] if key in board else pd.Series(dtype=float)), by, lang)
+
+
 def _rings(geometry: dict) -> list[list[list[float]]]:
     if geometry.get("type") == "Polygon":
         return [geometry["coordinates"][0]]
@@ -117,7 +123,11 @@ def label_point(geometry: dict) -> list[float] | None:
 
 
 def view_of(shapes: list[Shape], width: int = 1100, height: int = 620) -> pdk.ViewState:
-    """A view that fits every shape (Web Mercator near the equator: a degree is a degree)."""
+    """A view that fits every shape.
+
+    deck.gl's world is 512 px wide at zoom 0; near the equator a degree of latitude is about
+    as long as a degree of longitude, so plain degrees are close enough for Indonesia.
+    """
     xs: list[float] = []
     ys: list[float] = []
     for shape in shapes:
@@ -127,7 +137,7 @@ def view_of(shapes: list[Shape], width: int = 1100, height: int = 620) -> pdk.Vi
     if not xs:
         return pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=4)
     dx, dy = max(max(xs) - min(xs), 1e-3), max(max(ys) - min(ys), 1e-3)
-    zoom = math.log2(min(width * 360 / (256 * dx), height * 360 / (256 * dy))) - 0.15
+    zoom = math.log2(min(width * 360 / (512 * dx), height * 360 / (512 * dy))) - 0.1
     return pdk.ViewState(
         longitude=(min(xs) + max(xs)) / 2,
         latitude=(min(ys) + max(ys)) / 2,
@@ -219,23 +229,29 @@ def choropleth(
                 pickable=False,
                 get_position="position",
                 get_text="text",
-                get_size=15,
-                size_units="pixels",
+                # Sized in metres and clamped in pixels: Streamlit's deck draws text sized
+                # in pixels enormous (checked in Chromium), and the clamp keeps names
+                # readable on a projector at any zoom.
+                size_units="meters",
+                get_size=3000,
+                size_min_pixels=12,
+                size_max_pixels=18,
                 get_color=LABEL_COLOR,
                 font_weight=700,
-                font_settings={"sdf": True},
-                outline_width=4,
-                outline_color=HALO,
-                character_set="auto",
-                get_text_anchor='"middle"',
-                get_alignment_baseline='"center"',
+                # A light box behind each name reads on every fill. The default (ASCII)
+                # character set: Streamlit's JSON converter turns a characterSet value into
+                # a function, which breaks the layer.
+                background=True,
+                get_background_color=HALO,
+                background_padding=[3, 1],
             )
         )
     return pdk.Deck(
         layers=layers,
         initial_view_state=view_of(shapes, height=height),
+        # No provider and pydeck's placeholder style: Streamlit then draws no basemap and
+        # fetches nothing (map_style=None would make it fall back to Carto's tiles).
         map_provider=None,
-        map_style=None,
         height=height,
         tooltip={
             "text": "{tooltip}",

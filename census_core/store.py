@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -78,6 +79,19 @@ events_table = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("date", sa.Date, nullable=False),
     sa.Column("text", sa.String(500), nullable=False),
+    sa.Column("user", sa.String(120), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False, default=False),
+)
+
+# Boundary files uploaded by an operator, kept whole so every replica reads the same shapes.
+boundaries_table = sa.Table(
+    "boundaries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("file_name", sa.String(260), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
     sa.Column("user", sa.String(120), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("deleted", sa.Boolean, nullable=False, default=False),
@@ -445,6 +459,48 @@ class Store:
         frame = pd.DataFrame(rows, columns=["id", "date", "text", "user"])
         frame["date"] = pd.to_datetime(frame["date"])
         return frame
+
+    def add_boundary_file(self, file_name: str, data: bytes, user: str) -> int:
+        """Keep one uploaded boundary (GeoJSON) or crosswalk (CSV) file."""
+        self.ensure_ready()
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            result = conn.execute(
+                boundaries_table.insert().values(
+                    file_name=file_name[:260],
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    data=data,
+                    user=user[:120],
+                    created_at=_now(),
+                    deleted=False,
+                )
+            )
+            self._bump(conn)
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def delete_boundary_file(self, file_id: int) -> None:
+        self.ensure_ready()
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            conn.execute(
+                boundaries_table.update()
+                .where(boundaries_table.c.id == file_id)
+                .values(deleted=True)
+            )
+            self._bump(conn)
+
+    def boundary_files(self, with_data: bool = True) -> pd.DataFrame:
+        """Uploaded boundary files still in use: id, file_name, sha256, user, created_at[, data]."""
+        self.ensure_ready()
+        b = boundaries_table
+        cols = [b.c.id, b.c.file_name, b.c.sha256, b.c.user, b.c.created_at]
+        if with_data:
+            cols.append(b.c.data)
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(*cols).where(b.c.deleted.is_(False)).order_by(b.c.id)
+            ).all()
+        return pd.DataFrame(rows, columns=[c.name for c in cols])
 
 
 @lru_cache(maxsize=8)

@@ -269,3 +269,60 @@ def comparison(
     if not frames:
         return pd.DataFrame(columns=["date", "name", "percent", "kind"])
     return pd.concat(frames, ignore_index=True)
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """Everything the trend page draws for a set of regions on one day."""
+
+    series: pd.DataFrame
+    projections: list[Projection]
+    targets: pd.DataFrame
+    daily: pd.DataFrame
+    comparison: pd.DataFrame
+    sentences: list[str]
+
+
+def view(
+    counts: pd.DataFrame,
+    targets: pd.DataFrame | None,
+    regions: Regions,
+    codes: list[str],
+    day: date,
+    deadline: date,
+    *,
+    compare: tuple[list[str], str] | None = None,
+    default_share: float = 0.5,
+    measure: str = "households",
+    lang: str = "id",
+) -> TrendView:
+    """Series up to `day`, projections and sentences of `codes`; daily increments of the first;
+    `compare` = (regions, parent) for the chart against the parent's average."""
+    frames, projections, target_rows = [], [], []
+    for code in codes:
+        s = series(counts, regions, code)
+        s = s[s["date"] <= pd.Timestamp(day)]
+        if s.empty:
+            continue
+        frames.append(s)
+        share = share_of(targets, code, default_share)
+        p = project(s, day, deadline, base=base_of(targets, code), share=share)
+        if p is not None:
+            projections.append(p)
+            if p.target is not None:
+                target_rows.append({"name": p.name, "target": p.target})
+    joined = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SERIES_COLUMNS)
+    )
+    first = frames[0] if frames else pd.DataFrame(columns=SERIES_COLUMNS)
+    compared = comparison(counts, targets, regions, *compare, lang=lang) if compare else None
+    if compared is not None:
+        compared = compared[compared["date"] <= pd.Timestamp(day)]
+    return TrendView(
+        series=joined,
+        projections=projections,
+        targets=pd.DataFrame(target_rows, columns=["name", "target"]),
+        daily=daily(first),
+        comparison=compared if compared is not None else pd.DataFrame(),
+        sentences=[sentence(p, measure, lang) for p in projections],
+    )

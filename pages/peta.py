@@ -1,6 +1,167 @@
-"""Peta: not built yet."""
+"""Peta: where the regency is behind, coloured by share of target; a click opens a kecamatan."""
 
+import pandas as pd
 import streamlit as st
 
-st.title("Peta")
-st.info("Halaman ini belum tersedia.")
+from census_core import charts, maps
+from census_core.regions import LEVEL_LABELS
+from census_core.text import ranking_title
+from ui import boundaries, sidebar, state
+
+TEXT = {
+    "id": {
+        "title": "Peta",
+        "none": "Belum ada batas wilayah, jadi peta belum bisa digambar. Cara menambahkannya: "
+        "letakkan berkas GeoJSON batas kecamatan/desa/kabupaten (dan bila ada tabel padanan "
+        "kode BPS–Kemendagri dalam CSV) di folder `{path}` atau di folder yang ditunjuk "
+        "variabel lingkungan `CENSUS_GEO_DIR`, lalu muat ulang halaman; atau unggah berkasnya "
+        "sebagai operator di halaman Unggah.",
+        "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
+        "level": "Wilayah",
+        "by": "Warna menurut",
+        "by_options": {"percent": "% dari target", "count": "Jumlah"},
+        "elsewhere": "Batas wilayah yang ada tidak mencakup {name}. Tambahkan berkas GeoJSON "
+        "wilayah ini di halaman Unggah atau di folder `CENSUS_GEO_DIR`.",
+        "measure": "Satuan",
+        "legend": {"percent": "% dari target", "count": "Jumlah {unit}"},
+        "click": "Klik sebuah kecamatan untuk membuka halamannya.",
+        "report": "Batas wilayah yang belum cocok ({n})",
+        "kind": {"region": "wilayah tanpa batas", "feature": "fitur tanpa wilayah"},
+        "reason": {
+            "": "",
+            "no_region": "tidak ada wilayah dengan kode/nama ini",
+            "ambiguous": "nama cocok dengan lebih dari satu wilayah",
+            "no_key": "tanpa kode dan nama",
+            "no_geometry": "tanpa geometri",
+            "unreadable": "berkas tidak terbaca",
+        },
+        "cols": ["Jenis", "Nama", "Kode", "Berkas", "Sebab"],
+        "credit": "Batas wilayah: {credit}",
+    },
+    "en": {
+        "title": "Map",
+        "none": "There are no boundaries yet, so the map cannot be drawn. To add them: put "
+        "GeoJSON files of district/village/regency boundaries (and, if you have one, a "
+        "BPS–Kemendagri code crosswalk as CSV) in the folder `{path}` or in the folder named by "
+        "the environment variable `CENSUS_GEO_DIR`, then reload the page; or upload them as "
+        "operator on the Unggah (upload) page.",
+        "no_data": "No data yet. Upload the daily counts on the Unggah page.",
+        "level": "Regions",
+        "by": "Colour by",
+        "by_options": {"percent": "% of target", "count": "Count"},
+        "elsewhere": "The boundaries do not cover {name}. Add GeoJSON files of this region on "
+        "the Unggah page or in the `CENSUS_GEO_DIR` folder.",
+        "measure": "Unit",
+        "legend": {"percent": "% of target", "count": "Number of {unit}"},
+        "click": "Click a district to open its page.",
+        "report": "Boundaries not matched ({n})",
+        "kind": {"region": "region without boundary", "feature": "feature without region"},
+        "reason": {
+            "": "",
+            "no_region": "no region has this code/name",
+            "ambiguous": "the name fits more than one region",
+            "no_key": "no code and no name",
+            "no_geometry": "no geometry",
+            "unreadable": "file cannot be read",
+        },
+        "cols": ["Kind", "Name", "Code", "File", "Reason"],
+        "credit": "Boundaries: {credit}",
+    },
+}
+
+snap = state.snapshot()
+settings = state.settings()
+lang = sidebar.lang()
+words = TEXT.get(lang, TEXT["id"])
+day = sidebar.as_of(snap)
+st.title(words["title"])
+bounds = boundaries.load()
+if bounds.empty:
+    st.info(words["none"].format(path=settings.geo_dir))
+    st.stop()
+if day is None:
+    st.info(words["no_data"])
+    st.stop()
+
+home = settings.home
+province = home.split(".")[0]
+scopes = {"kecamatan": home, "kabupaten": province, "desa": home}
+reported = snap.counts_of("households")["region"]
+has_desa = bool((reported.str.startswith(home + ".") & (reported.str.count(r"\.") == 3)).any())
+levels = [
+    lvl
+    for lvl in ("kecamatan", "kabupaten", "desa")
+    if bounds.of(lvl, scopes[lvl]) and (lvl != "desa" or has_desa)
+]
+if not levels:
+    st.info(words["elsewhere"].format(name=snap.regions.name(home)))
+    st.stop()
+
+cols = st.columns(3)
+level = cols[0].radio(
+    words["level"],
+    levels,
+    horizontal=True,
+    key="peta_level",
+    format_func=lambda v: LEVEL_LABELS[lang][v].capitalize(),
+)
+by = cols[1].radio(
+    words["by"],
+    ["percent", "count"],
+    horizontal=True,
+    key="peta_by",
+    format_func=lambda v: words["by_options"][v],
+)
+measure = cols[2].radio(
+    words["measure"],
+    ["households", "persons"],
+    horizontal=True,
+    key="peta_measure",
+    format_func=lambda v: "KK" if v == "households" else ("jiwa" if lang == "id" else "persons"),
+)
+within = scopes[level]
+shapes = bounds.of(level, within)
+board = snap.board(level, within, day, settings, measure=measure, by=by)
+layer_id = f"wilayah-{level}"
+deck = maps.choropleth(
+    board, shapes, by=by, measure=measure, lang=lang, layer_id=layer_id, labels=level != "desa"
+)
+
+within_name = snap.regions.name(within)
+st.caption(ranking_title(LEVEL_LABELS[lang][level], within_name, by, day, lang))
+event = st.pydeck_chart(
+    deck,
+    on_select="rerun",
+    selection_mode="single-object",
+    key=f"peta_{level}",
+    height=620,
+)
+picked = maps.selected_code(event, layer_id)
+if picked and level in ("kecamatan", "desa"):
+    target = picked if level == "kecamatan" else picked.rsplit(".", 1)[0]
+    st.switch_page("pages/kecamatan.py", query_params={"wilayah": target})
+
+unit = "KK" if measure == "households" else ("jiwa" if lang == "id" else "persons")
+legend_title = words["legend"][by].format(unit=unit)
+st.altair_chart(charts.legend_chart(maps.legend_of(board, by, lang), legend_title), theme=None)
+if level in ("kecamatan", "desa"):
+    st.caption(words["click"])
+credits = bounds.credits(shapes)
+if credits:
+    st.caption(words["credit"].format(credit="; ".join(credits)))
+
+rows = bounds.report(snap.regions, level, within)
+if rows:
+    with st.expander(words["report"].format(n=len(rows))):
+        table = pd.DataFrame(rows)
+        st.dataframe(
+            {
+                words["cols"][0]: [words["kind"][k] for k in table["kind"]],
+                words["cols"][1]: table["name"],
+                words["cols"][2]: table["code"],
+                words["cols"][3]: table["source"],
+                words["cols"][4]: [words["reason"].get(r, r) for r in table["reason"]],
+            },
+            hide_index=True,
+            width="stretch",
+        )

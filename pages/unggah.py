@@ -109,3 +109,7 @@ with tabs[3]:
                 file_name=f"templat_{kind}.{ext}",
                 key=f"tpl_{kind}_{ext}",
             )
+
+from ui.boundaries import render_boundary_upload  # noqa: E402
+
+render_boundary_upload()

@@ -1,0 +1,123 @@
+"""The map page under AppTest: with the real boundaries, with none, with uploaded ones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from census_core.store import Store
+from tests.geofixtures import collection, feature, shared_geo
+
+
+def deck_of(at) -> dict:
+    charts = at.get("deck_gl_json_chart")
+    assert charts, "no map drawn"
+    return json.loads(charts[0].proto.json)
+
+
+def features_of(at) -> list[dict]:
+    return deck_of(at)["layers"][0]["data"]["features"]
+
+
+def test_the_map_of_jember_kecamatan_from_the_shared_boundaries(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("pages/peta.py").run()
+    assert not at.exception
+    features = features_of(at)
+    assert len(features) == 31
+    jelbuk = next(f for f in features if f["properties"]["code"] == "35.09.25")
+    assert jelbuk["properties"]["tooltip"].startswith("Jelbuk\n344 KK\n")
+    captions = " ".join(c.value for c in at.caption)
+    assert "data s.d. 5 Maret 2020" in captions
+    assert "BPS / OCHA (HDX)" in captions
+    # Every layer has an id: a click names the layer it came from.
+    assert all(layer.get("id") for layer in deck_of(at)["layers"])
+
+
+def test_switching_to_the_province_and_to_counts(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("pages/peta.py").run()
+    at.radio(key="peta_level").set_value("kabupaten").run()
+    at.radio(key="peta_by").set_value("count").run()
+    assert not at.exception
+    features = features_of(at)
+    assert len(features) == 38
+    jember = next(f for f in features if f["properties"]["code"] == "35.09")
+    assert "36.464 KK" in jember["properties"]["tooltip"]
+    assert "Peringkat 1 dari 38" in jember["properties"]["tooltip"]
+
+
+def test_the_desa_layer_appears_because_the_demo_has_desa_counts(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("pages/peta.py").run()
+    assert "Desa/kelurahan" in at.radio(key="peta_level").options
+    at.radio(key="peta_level").set_value("desa").run()
+    assert not at.exception
+    assert len(features_of(at)) > 200
+
+
+def test_without_boundaries_the_page_says_so_and_how_to_add_them(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "geo"))
+    at = app("pages/peta.py").run()
+    assert not at.exception
+    assert not at.get("deck_gl_json_chart")
+    text = at.info[0].value
+    assert "Belum ada batas wilayah" in text
+    assert "CENSUS_GEO_DIR" in text and "Unggah" in text
+
+
+def test_other_pages_work_the_same_without_boundaries(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "geo"))
+    for page in ("pages/peringkat.py", "pages/tren.py", "pages/unggah.py"):
+        assert not app(page).run().exception
+
+
+def test_small_polygons_made_here_and_unmatched_ones_reported(app, monkeypatch, tmp_path):
+    geo = tmp_path / "geo"
+    geo.mkdir()
+    (geo / "kec.geojson").write_bytes(
+        collection(
+            feature({"code_bps": "3509280", "name": "Jelbuk"}, x=113.7),
+            feature({"name": "Gumuk Mas"}, x=113.4),
+            feature({"name": "Atlantis"}, x=113.9),
+        )
+    )
+    (geo / "padanan.csv").write_text("code_bps,code_kemendagri\n3509280,35.09.25\n")
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(geo))
+    at = app("pages/peta.py").run()
+    assert not at.exception
+    assert {f["properties"]["code"] for f in features_of(at)} == {"35.09.25", "35.09.04"}
+    report = at.expander[0]
+    assert "(30)" in report.label  # 29 kecamatan without a shape, and Atlantis
+    table = report.dataframe[0].value
+    assert "Atlantis" in list(table["Nama"])
+
+
+@pytest.fixture
+def operator(monkeypatch):
+    monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", "rahasia")
+
+
+def test_boundaries_uploaded_on_unggah_are_kept_in_the_store(
+    app, monkeypatch, tmp_path, demo_url, regions, operator
+):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "none"))
+    at = app("pages/unggah.py")
+    at.session_state["operator"] = "Budi"
+    at.run()
+    data = collection(feature({"kode": "35.09.25", "name": "Jelbuk"}))
+    at.file_uploader(key="boundary_files").set_value([("jelbuk.geojson", data, "application/json")])
+    next(b for b in at.button if b.label == "Simpan batas wilayah").click().run()
+    assert not at.exception
+    assert any("jelbuk.geojson tersimpan" in s.value for s in at.success)
+    # Another replica sharing the database sees the file.
+    assert list(Store(demo_url, regions).boundary_files()["file_name"]) == ["jelbuk.geojson"]
+    peta = app("pages/peta.py").run()
+    assert [f["properties"]["code"] for f in features_of(peta)] == ["35.09.25"]
+
+
+def test_the_boundary_upload_asks_for_an_operator(app, operator):
+    at = app("pages/unggah.py").run()
+    assert not at.exception
+    assert any("Masuk sebagai operator" in c.value for c in at.caption)

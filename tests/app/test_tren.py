@@ -1,0 +1,79 @@
+"""The trend page under AppTest: the sentence, the charts, comparisons and event notes."""
+
+from __future__ import annotations
+
+import json
+
+from census_core.charts import EVENT_COLOR
+from census_core.store import Store
+
+
+def specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def test_the_trend_of_jember_with_its_sentence_and_three_charts(app):
+    at = app("pages/tren.py").run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith("**Dengan laju 7 hari terakhir \\(")
+    assert "Jember mencapai" in at.markdown[0].value and "untuk 50%" in at.markdown[0].value
+    charts = specs(at)
+    assert len(charts) == 3
+    assert charts[0]["config"]["locale"]["number"]["thousands"] == "."
+    assert [b.label for b in at.get("download_button")][:2] == ["Unduh PNG", "Unduh data (CSV)"]
+
+
+def test_kecamatan_against_the_regency_average(app):
+    at = app("pages/tren.py").run()
+    at.multiselect(key="tren_pick_kecamatan").set_value(["35.09.25", "35.09.19"]).run()
+    assert not at.exception
+    lines = [m.value for m in at.markdown]
+    assert any("Jelbuk mencapai" in v for v in lines) and any("Kaliwates" in v for v in lines)
+    comparison = specs(at)[2]
+    color = comparison["layer"][0]["encoding"]["color"]["scale"]
+    assert color["domain"] == ["Jelbuk", "Kaliwates", "Rata-rata Jember"]
+
+
+def test_regency_against_the_province_in_english(app):
+    at = app("pages/tren.py")
+    at.session_state["lang"] = "en"
+    at.run()
+    at.radio(key="tren_kind").set_value("kabupaten").run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith("**At the pace of the last 7 days")
+    color = specs(at)[2]["layer"][0]["encoding"]["color"]["scale"]
+    assert color["domain"] == ["Jember", "Jawa Timur average"]
+
+
+def test_the_demo_events_are_drawn_on_every_chart(app):
+    at = app("pages/tren.py").run()
+    # Streamlit moves the data out of the spec; the event marks stay in it.
+    for spec in specs(at):
+        marks = [layer["mark"] for layer in spec["layer"]]
+        assert {"type": "rule", "color": EVENT_COLOR} in [
+            {"type": m["type"], "color": m.get("color")} for m in marks
+        ]
+
+
+def test_an_operator_adds_and_removes_an_event(app, monkeypatch, demo_url, regions):
+    monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", "rahasia")
+    at = app("pages/tren.py").run()
+    assert not at.get("download_button")[0].proto.disabled
+    at.text_input(key="sign_in_name").set_value("Budi")
+    at.text_input(key="sign_in_password").set_value("rahasia")
+    next(b for b in at.button if b.label == "Masuk").click().run()
+    at.text_input(key="event_text").set_value("Rakorkab ke-2 <b>17 Maret</b>")
+    next(b for b in at.button if b.label == "Tambah catatan").click().run()
+    assert not at.exception
+    events = Store(demo_url, regions).events()
+    assert list(events["text"])[-1] == "Rakorkab ke-2 <b>17 Maret</b>"
+    assert events["user"].iloc[-1] == "Budi"
+    new_id = int(events["id"].iloc[-1])
+    at.button(key=f"event_delete_{new_id}").click().run()
+    assert "Rakorkab ke-2 <b>17 Maret</b>" not in list(Store(demo_url, regions).events()["text"])
+
+
+def test_without_a_password_events_cannot_be_added(app):
+    at = app("pages/tren.py").run()
+    assert any("CENSUS_UPLOAD_PASSWORD" in i.value for i in at.info)
+    assert not [b for b in at.button if b.label == "Tambah catatan"]

@@ -1,0 +1,146 @@
+"""Boundaries for the map: the cached loader, and the upload section of /unggah."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import streamlit as st
+
+from census_core import geo
+from census_core.geo import Boundaries
+from census_core.text import fmt_int
+from ui import auth, sidebar, state
+
+TEXT = {
+    "id": {
+        "title": "Batas wilayah untuk peta",
+        "intro": "GeoJSON batas kecamatan, desa atau kabupaten/kota (kode Kemendagri, kode BPS "
+        "atau nama), dan bila ada tabel padanan kode BPS–Kemendagri (CSV dengan kolom "
+        "`code_bps` dan `code_kemendagri`). Semua server yang memakai basis data ini melihatnya.",
+        "sign_in": "Masuk sebagai operator untuk mengunggah batas wilayah.",
+        "files": "Berkas batas wilayah",
+        "submit": "Simpan batas wilayah",
+        "bad": "{name}: {error}",
+        "same": "{name} sudah tersimpan.",
+        "saved": "{name} tersimpan: {matched} wilayah cocok, {unmatched} fitur tidak cocok.",
+        "saved_csv": "{name} tersimpan sebagai tabel padanan kode ({rows} kode).",
+        "not_crosswalk": "{name}: CSV ini tidak punya kolom kode BPS dan kode Kemendagri.",
+        "stored": "Tersimpan",
+        "delete": "Hapus",
+        "from_dir": "Dari folder {path}: {files}",
+    },
+    "en": {
+        "title": "Boundaries for the map",
+        "intro": "GeoJSON boundaries of districts, villages or regencies (Kemendagri code, BPS "
+        "code or name), and if you have it a BPS–Kemendagri code crosswalk (CSV with columns "
+        "`code_bps` and `code_kemendagri`). Every server sharing this database sees them.",
+        "sign_in": "Sign in as operator to upload boundaries.",
+        "files": "Boundary files",
+        "submit": "Save boundaries",
+        "bad": "{name}: {error}",
+        "same": "{name} is already stored.",
+        "saved": "{name} saved: {matched} regions matched, {unmatched} features unmatched.",
+        "saved_csv": "{name} saved as a code crosswalk ({rows} codes).",
+        "not_crosswalk": "{name}: this CSV has no BPS code and Kemendagri code columns.",
+        "stored": "Stored",
+        "delete": "Delete",
+        "from_dir": "From the folder {path}: {files}",
+    },
+}
+
+
+def _dir_signature(path: Path) -> tuple:
+    """Names, sizes and times of the folder's files: a changed file reloads the boundaries."""
+    if not path.is_dir():
+        return ()
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(path.iterdir()))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _uploaded(url: str, version: str) -> tuple[tuple[int, str], ...]:
+    files = state.store().boundary_files(with_data=False)
+    return tuple(zip(files["id"].tolist(), files["sha256"].tolist(), strict=True))
+
+
+@st.cache_resource(max_entries=2, show_spinner="Memuat batas wilayah…")
+def _load(url: str, uploaded: tuple, geo_dir: str, sig: tuple, home: str) -> Boundaries:
+    files = geo.read_dir(Path(geo_dir))
+    stored = state.store().boundary_files()
+    files += [(str(n), bytes(d)) for n, d in zip(stored["file_name"], stored["data"], strict=True)]
+    return geo.load_boundaries(files, state.store().regions, within=home)
+
+
+def load() -> Boundaries:
+    """Boundaries from CENSUS_GEO_DIR and the store, parsed once per change of either."""
+    settings = state.settings()
+    store = state.store()
+    uploaded = _uploaded(store.url, store.version())
+    sig = _dir_signature(settings.geo_dir)
+    return _load(store.url, uploaded, str(settings.geo_dir), sig, settings.home)
+
+
+def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> None:
+    store = state.store()
+    known = set(store.boundary_files(with_data=False)["sha256"])
+    if hashlib.sha256(data).hexdigest() in known:
+        st.info(words["same"].format(name=name))
+        return
+    if name.lower().endswith(".csv"):
+        rows = len(geo.read_crosswalk(data))
+        if not rows:
+            st.error(words["not_crosswalk"].format(name=name))
+            return
+        store.add_boundary_file(name, data, user)
+        st.success(words["saved_csv"].format(name=name, rows=fmt_int(rows, sidebar.lang())))
+        return
+    try:
+        features = geo.read_geojson(data)
+    except geo.GeoError as exc:
+        st.error(words["bad"].format(name=name, error=exc))
+        return
+    shapes, unmatched, _ = geo.match_features(
+        features, store.regions, within=state.settings().home, source=name
+    )
+    store.add_boundary_file(name, data, user)
+    lang = sidebar.lang()
+    st.success(
+        words["saved"].format(
+            name=name, matched=fmt_int(len(shapes), lang), unmatched=fmt_int(len(unmatched), lang)
+        )
+    )
+
+
+def render_boundary_upload() -> None:
+    """The boundary section of /unggah: upload GeoJSON or a crosswalk, list and delete."""
+    words = TEXT.get(sidebar.lang(), TEXT["id"])
+    st.subheader(words["title"])
+    st.caption(words["intro"])
+    settings = state.settings()
+    on_disk = [name for name, _ in geo.read_dir(settings.geo_dir)]
+    if on_disk:
+        st.caption(words["from_dir"].format(path=settings.geo_dir, files=", ".join(on_disk)))
+    user = auth.signed_in_user()
+    if not user:
+        st.caption(words["sign_in"])
+        return
+    with st.form("boundary_upload", clear_on_submit=True):
+        files = st.file_uploader(
+            words["files"],
+            type=["geojson", "json", "csv"],
+            accept_multiple_files=True,
+            key="boundary_files",
+        )
+        submitted = st.form_submit_button(words["submit"])
+    if submitted:
+        for upload in files or []:
+            _save(upload.name, upload.getvalue(), user, words)
+    stored = state.store().boundary_files(with_data=False)
+    if len(stored):
+        st.caption(words["stored"])
+        for row in stored.itertuples():
+            cols = st.columns([5, 1])
+            cols[0].text(f"{row.file_name} · {row.user}")
+            if cols[1].button(words["delete"], key=f"boundary_delete_{row.id}"):
+                state.store().delete_boundary_file(int(row.id))
+                st.rerun()
