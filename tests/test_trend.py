@@ -129,3 +129,28 @@ def test_comparison_against_the_parent_average(regions):
         {"name": "Jelbuk", "percent": 10.0, "kind": "region"},
         {"name": "Rata-rata Jember", "percent": 10.0, "kind": "average"},
     ]
+
+
+def test_view_gathers_series_projections_and_sentences(regions):
+    frame = counts(linear("35.09.25", 1000, 100) + linear("35.09.19", 500, 50))
+    targets = pd.DataFrame(
+        {"region": ["35.09.25", "35.09.19"], "base": [10_000, 4_000], "share": [None, None]}
+    )
+    v = trend.view(
+        frame,
+        targets,
+        regions,
+        ["35.09", "35.09.25"],
+        date(2020, 3, 10),
+        date(2020, 3, 31),
+        compare=(["35.09.25"], "35.09"),
+    )
+    assert list(dict.fromkeys(v.series["code"])) == ["35.09", "35.09.25"]
+    assert [p.code for p in v.projections] == ["35.09", "35.09.25"]
+    assert v.targets.to_dict("records") == [
+        {"name": "Kabupaten Jember", "target": 7000},
+        {"name": "Jelbuk", "target": 5000},
+    ]
+    assert list(v.daily["increment"])[:2] == [1500, 150]
+    assert v.sentences[1].startswith("Dengan laju 7 hari terakhir (100 KK/hari), Jelbuk")
+    assert set(v.comparison["name"]) == {"Jelbuk", "Rata-rata Jember"}
