@@ -117,7 +117,11 @@ def test_boundaries_uploaded_on_unggah_are_kept_in_the_store(
     assert [f["properties"]["code"] for f in features_of(peta)] == ["35.09.25"]
 
 
-def test_the_boundary_upload_asks_for_an_operator(app, operator):
+def test_the_boundary_upload_is_only_for_a_signed_in_operator(app, operator):
     at = app("pages/unggah.py").run()
     assert not at.exception
-    assert any("Masuk sebagai operator" in c.value for c in at.caption)
+    assert "Batas wilayah untuk peta" not in [h.value for h in at.subheader]
+    at = app("pages/unggah.py")
+    at.session_state["operator"] = "Budi"
+    at.run()
+    assert "Batas wilayah untuk peta" in [h.value for h in at.subheader]
