@@ -108,7 +108,7 @@ def test_boundaries_uploaded_on_unggah_are_kept_in_the_store(
     at.run()
     data = collection(feature({"kode": "35.09.25", "name": "Jelbuk"}))
     at.file_uploader(key="boundary_files").set_value([("jelbuk.geojson", data, "application/json")])
-    next(b for b in at.button if b.label == "Simpan batas wilayah").click().run()
+    next(b for b in at.button if b.label == "Tambahkan batas wilayah").click().run()
     assert not at.exception
     assert any("jelbuk.geojson tersimpan" in s.value for s in at.success)
     # Another replica sharing the database sees the file.

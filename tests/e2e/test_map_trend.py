@@ -46,9 +46,13 @@ def open_page(page, app, path: str) -> None:
 
 
 def wait_canvas(page):
+    """The deck's canvas once it shows the boundaries (deck.gl draws a few frames later)."""
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.wait_for(state="visible", timeout=60_000)
-    page.wait_for_timeout(1500)  # deck.gl draws on the next animation frames
+    for _ in range(120):
+        if distinct_colours(canvas.screenshot()) > 20:
+            break
+        page.wait_for_timeout(250)
     return canvas
 
 
@@ -70,11 +74,15 @@ def test_map_draws_and_a_click_opens_the_kecamatan(start_app, page, regions):
     shapes = load_boundaries(read_dir(geo_dir), regions, within="35.09").of("kecamatan", "35.09")
     view = maps.view_of(shapes, height=620)
     x, y = to_pixel(view, box, *TEMPUREJO)
-    page.mouse.move(x, y)
-    page.wait_for_timeout(500)
+    # Hover until deck.gl has its picking ready (it draws a frame or two after the canvas).
     tooltip = page.locator(".deck-tooltip")
-    if tooltip.count():
-        assert "Tempurejo" in tooltip.first.inner_text()
+    for step in range(120):
+        page.mouse.move(x + step % 2, y)
+        if tooltip.count() and "Tempurejo" in tooltip.first.inner_text():
+            break
+        page.wait_for_timeout(250)
+    assert "Tempurejo" in tooltip.first.inner_text()
+    assert "dari target" in tooltip.first.inner_text()
     page.mouse.click(x, y)
     page.wait_for_url("**/kecamatan?wilayah=35.09.18", timeout=60_000)
     wait_idle(page)
