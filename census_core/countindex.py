@@ -31,21 +31,30 @@ class CountIndex:
     positions: np.ndarray  # original row position of each sorted row
     columns: tuple[object, ...]  # the frame's region/date/value arrays, kept alive for the key
 
-    def at(self, frame: pd.DataFrame, day: date | pd.Timestamp) -> pd.DataFrame:
-        """Each region's latest count on or before `day`: value and last_date by region."""
+    def at(
+        self, frame: pd.DataFrame, day: date | pd.Timestamp, within: str | None = None
+    ) -> pd.DataFrame:
+        """Each region's latest count on or before `day`: value and last_date by region.
+
+        With `within`, only the regions below that code (a contiguous run of sorted codes).
+        """
         n_days = len(self.days) + 1
         # Date ranks 0..r-1 are on or before the day; missing dates rank len(days) (never).
         r = int(np.searchsorted(self.days, np.datetime64(pd.Timestamp(day)), side="right"))
-        groups = np.arange(len(self.codes), dtype=np.int64)
+        lo, hi = 0, len(self.codes)
+        if within is not None:
+            # "/" sorts right after ".", so [within + ".", within + "/") holds every descendant.
+            lo, hi = np.searchsorted(self.codes, [within + ".", within + "/"])
+        groups = np.arange(lo, hi, dtype=np.int64)
         last = np.searchsorted(self.keys, groups * n_days + r, side="left") - 1
-        found = last >= self.starts
+        found = last >= self.starts[lo:hi]
         pos = self.positions[last[found]]
         out = pd.DataFrame(
             {
                 "value": frame["value"].array.take(pos),
                 "last_date": frame["date"].array.take(pos),
             },
-            index=pd.Index(self.codes[found], name="region"),
+            index=pd.Index(self.codes[lo:hi][found], name="region"),
         )
         return out
 
@@ -73,10 +82,15 @@ def _build(frame: pd.DataFrame, columns: tuple[object, ...]) -> CountIndex | Non
     date_codes, days = pd.factorize(dates, sort=True)
     n_days = len(days) + 1
     date_codes = np.where(date_codes < 0, len(days), date_codes)
-    valid = np.flatnonzero(region_codes >= 0)
-    order = valid[np.lexsort((date_codes[valid], region_codes[valid]))]
-    groups = region_codes[order].astype(np.int64)
-    keys = groups * n_days + date_codes[order]
+    keys = region_codes.astype(np.int64) * n_days + date_codes
+    if (region_codes >= 0).all() and (np.diff(keys) >= 0).all():
+        # Already in region and date order (as the store returns counts): no sort, no copy.
+        order = np.arange(len(keys))
+    else:
+        valid = np.flatnonzero(region_codes >= 0)
+        order = valid[np.lexsort((date_codes[valid], region_codes[valid]))]
+        keys = keys[order]
+    groups = keys // n_days
     starts = np.searchsorted(groups, np.arange(len(uniques)), side="left")
     return CountIndex(
         codes=np.asarray(uniques, dtype=object),

@@ -66,9 +66,16 @@ def _parents(codes: pd.Index) -> pd.Index:
 
 def values_at(counts: pd.DataFrame, day: date) -> pd.DataFrame:
     """Each region's latest own count on or before `day` (carried forward), by region code."""
+    return _values_at(counts, day, None)
+
+
+def _values_at(counts: pd.DataFrame, day: date, within: str | None) -> pd.DataFrame:
+    """values_at for the regions below `within` only (None: all)."""
     index = index_of(counts)
     if index is not None:
-        return index.at(counts, day)
+        return index.at(counts, day, within)
+    if within is not None:
+        counts = counts[counts["region"].astype(str).str.startswith(within + ".")]
     cutoff = pd.Timestamp(day)
     upto = counts.loc[counts["date"] <= cutoff, ["region", "date", "value"]]
     last = upto.sort_values(["region", "date"]).drop_duplicates("region", keep="last")
@@ -85,10 +92,11 @@ def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mi
 
 
 def _effective(
-    counts: pd.DataFrame, day: date, top_depth: int
+    counts: pd.DataFrame, day: date, top_depth: int, within: str | None = None
 ) -> tuple[pd.DataFrame, list[Mismatch]]:
-    """effective_at, deriving parents only down to `top_depth` (a board needs no higher)."""
-    eff = values_at(counts, day).assign(derived=False)
+    """effective_at, deriving parents only down to `top_depth` (a board needs no higher) and
+    only below `within`: a region's value depends on its own subtree alone."""
+    eff = _values_at(counts, day, within).assign(derived=False)
     mismatches: list[Mismatch] = []
     depths = _depth(eff.index)
     for parent_depth in (d for d in (2, 1, 0) if d >= top_depth):
@@ -185,8 +193,8 @@ def standings(
     target_by_code = _targets(targets, default_share, depth)
     t_ix = target_by_code.index.get_indexer(codes)
     target = _take(target_by_code.astype("float64"), t_ix).astype("float64")
-    eff, _ = _effective(counts, day, depth)
-    prev_eff, _ = _effective(counts, day - timedelta(days=1), depth)
+    eff, _ = _effective(counts, day, depth, within)
+    prev_eff, _ = _effective(counts, day - timedelta(days=1), depth, within)
 
     ix = eff.index.get_indexer(codes)
     value = _take(eff["value"], ix).astype("float64")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from census_core import progress
@@ -23,19 +25,36 @@ class Snapshot:
     events: pd.DataFrame
     batches: pd.DataFrame
     regions: Regions = field(repr=False)
+    # Per-measure frames and dates, computed once: a snapshot is shared by every rerun of every
+    # session until the store changes, and a national store holds millions of counts.
+    _memo: dict[tuple[str, str], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _cached(self, key: tuple[str, str], make: Callable[[], object]) -> object:
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def counts_of(self, measure: str) -> pd.DataFrame:
-        return self.counts[self.counts["measure"] == measure]
+        frame = self._cached(("counts", measure), lambda: _rows_of(self.counts, measure))
+        # A shallow copy: callers may add or drop columns without touching the shared frame.
+        return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
 
     def targets_of(self, measure: str) -> pd.DataFrame:
-        return self.targets[self.targets["measure"] == measure]
+        frame = self._cached(("targets", measure), lambda: _rows_of(self.targets, measure))
+        return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
 
     def latest_date(self, measure: str = "households") -> date | None:
-        return progress.latest_date(self.counts_of(measure))
+        days = self.dates(measure)
+        return days[-1] if days else None
 
     def dates(self, measure: str = "households") -> list[date]:
-        days = pd.to_datetime(self.counts_of(measure)["date"]).dt.date.unique()
-        return sorted(days)
+        def make() -> list[date]:
+            days = pd.to_datetime(self.counts_of(measure)["date"]).dt.date.unique()
+            return sorted(days)
+
+        return list(self._cached(("dates", measure), make))  # type: ignore[call-overload]
 
     @property
     def simulated(self) -> bool:
@@ -72,6 +91,15 @@ class Snapshot:
             default_share=settings.target_share,
             deadline=settings.deadline,
         )
+
+
+def _rows_of(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """frame[frame.measure == measure]; a slice without a copy when the rows are contiguous
+    (the store returns counts sorted by measure)."""
+    rows = np.flatnonzero((frame["measure"] == measure).to_numpy())
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+        return frame.iloc[rows[0] : rows[-1] + 1]
+    return frame.iloc[rows]
 
 
 def load_snapshot(store: Store) -> Snapshot:

@@ -13,6 +13,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from census_core.columns import latest_counts
 from census_core.regions import Regions, load_regions
 
 MEASURES = ("households", "persons")
@@ -60,6 +61,8 @@ counts_table = sa.Table(
     sa.Column("value", sa.BigInteger, nullable=False),
     sa.UniqueConstraint("batch_id", "region", "date", "measure"),
     sa.Index("ix_counts_key", "measure", "region", "date", "batch_id"),
+    # An upload compares with the current values of its own dates only.
+    sa.Index("ix_counts_date", "date"),
 )
 targets_table = sa.Table(
     "targets",
@@ -179,6 +182,9 @@ class Store:
             with self._write() as conn, conn.begin():
                 self._lock(conn)
                 metadata.create_all(conn, checkfirst=True)
+                # Stores made before an index was added get it now (once; later a no-op).
+                for index in counts_table.indexes:
+                    index.create(conn, checkfirst=True)
                 has_regions = conn.execute(sa.select(regions_table.c.code).limit(1)).first()
                 if not has_regions:
                     frame = self.regions.frame[["code", "name", "level", "parent"]]
@@ -207,7 +213,9 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(batches_table.c.id).limit(1)).first() is None
 
-    def _current_counts_query(self, measure: str | None) -> sa.Select:
+    def _current_counts_query(
+        self, measure: str | None, dates: list[date] | None = None, regions: list[str] | None = None
+    ) -> sa.Select:
         c, b = counts_table, batches_table
         rank = (
             sa.func.row_number()
@@ -221,6 +229,12 @@ class Store:
         )
         if measure is not None:
             inner = inner.where(c.c.measure == measure)
+        # Date and region are partition keys: filtering before the window changes no result
+        # and lets the database read one day's rows instead of the whole history.
+        if dates is not None:
+            inner = inner.where(c.c.date.in_(dates))
+        if regions is not None:
+            inner = inner.where(c.c.region.in_(regions))
         sub = inner.subquery()
         return sa.select(
             sub.c.region, sub.c.date, sub.c.measure, sub.c.value, sub.c.batch_id
@@ -228,13 +242,26 @@ class Store:
 
     def current_counts(self, measure: str | None = None) -> pd.DataFrame:
         """The current value of every (region, date, measure): latest batch not undone."""
+        if measure is not None and measure not in MEASURES:
+            raise ValueError(f"measure must be one of {MEASURES}")
         self.ensure_ready()
+        c, b = counts_table, batches_table
+        # Plain rows of active batches, dates as text (no per-row conversion); the latest batch
+        # per key is picked in numpy (census_core.columns), not by a window over every row.
+        query = sa.select(
+            c.c.region, sa.cast(c.c.date, sa.String), c.c.measure, c.c.value, c.c.batch_id
+        ).where(c.c.batch_id.not_in(sa.select(b.c.id).where(b.c.undone.is_(True))))
+        if measure is not None:
+            query = query.where(c.c.measure == measure)
+        sql = str(query.compile(self.engine, compile_kwargs={"literal_binds": True}))
         with self.engine.connect() as conn:
-            rows = conn.execute(self._current_counts_query(measure)).all()
-        frame = pd.DataFrame(rows, columns=["region", "date", "measure", "value", "batch_id"])
-        frame["date"] = pd.to_datetime(frame["date"])
-        frame["value"] = frame["value"].astype("int64")
-        return frame.sort_values(["measure", "region", "date"], ignore_index=True)
+            # The driver's own cursor: millions of rows are too many for a Row object each.
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(sql)
+                return latest_counts(iter(lambda: cursor.fetchmany(100_000), []))
+            finally:
+                cursor.close()
 
     def current_targets(self) -> pd.DataFrame:
         """The current base and share of every (region, measure)."""
@@ -306,15 +333,11 @@ class Store:
         return CommitResult(batch=batch_id, rows=len(records), changed=changed)
 
     def _current_for(self, conn: Connection, records: pd.DataFrame) -> pd.DataFrame:
-        query = self._current_counts_query(None)
-        sub = query.subquery()
         dates = sorted(set(records["date"]))
         regions = sorted(set(records["region"]))
-        stmt = sa.select(sub.c.region, sub.c.date, sub.c.measure, sub.c.value).where(
-            sub.c.date.in_(dates)
-        )
-        if len(regions) <= 500:
-            stmt = stmt.where(sub.c.region.in_(regions))
+        query = self._current_counts_query(None, dates, regions if len(regions) <= 500 else None)
+        sub = query.subquery()
+        stmt = sa.select(sub.c.region, sub.c.date, sub.c.measure, sub.c.value)
         rows = conn.execute(stmt).all()
         frame = pd.DataFrame(rows, columns=["region", "date", "measure", "current"])
         frame["date"] = pd.to_datetime(frame["date"]).dt.date if len(frame) else frame["date"]

@@ -1,0 +1,54 @@
+"""current_counts (columnar read, latest batch picked in numpy) equals the SQL window query."""
+
+from datetime import date
+
+import pandas as pd
+
+from census_core.store import Store
+
+
+def reference(store: Store, measure: str | None = None) -> pd.DataFrame:
+    """The original reading: a row_number() window over every count, sorted by pandas."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(store._current_counts_query(measure)).all()
+    frame = pd.DataFrame(rows, columns=["region", "date", "measure", "value", "batch_id"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["value"] = frame["value"].astype("int64")
+    return frame.sort_values(["measure", "region", "date"], ignore_index=True)
+
+
+def frame(*rows):
+    out = pd.DataFrame(rows, columns=["region", "date", "measure", "value"])
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def test_latest_batch_wins_undone_batches_drop_out(demo_store):
+    d = date(2020, 3, 5)
+    one = demo_store.commit_counts(
+        frame(("35.09.19", d, "households", 1), ("35.09.20", d, "persons", 2)),
+        user="op",
+        file_name="a.csv",
+        sha256="a" * 64,
+    )
+    demo_store.commit_counts(
+        frame(("35.09.19", d, "households", 3), ("35.09.21", date(2020, 3, 6), "households", 4)),
+        user="op",
+        file_name="b.csv",
+        sha256="b" * 64,
+    )
+    three = demo_store.commit_counts(
+        frame(("35.09.19", d, "households", 5)), user="op", file_name="c.csv", sha256="c" * 64
+    )
+    demo_store.undo(three.batch)
+    assert one.batch is not None
+    for measure in (None, "households", "persons"):
+        pd.testing.assert_frame_equal(
+            demo_store.current_counts(measure), reference(demo_store, measure)
+        )
+    current = demo_store.current_counts("households").set_index(["region", "date"])["value"]
+    assert current[("35.09.19", pd.Timestamp(d))] == 3
+
+
+def test_an_empty_store_reads_as_an_empty_frame(fresh_store):
+    pd.testing.assert_frame_equal(fresh_store.current_counts(), reference(fresh_store))
