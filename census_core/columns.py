@@ -30,52 +30,70 @@ def latest_counts(chunks: Iterable[Sequence[Sequence[object]]]) -> pd.DataFrame:
     Sorted by measure, region and date with a fresh index; dates as datetime64.
     """
     regions, dates, measures = _Ids(), _Ids(), _Ids()
-    parts: list[tuple[np.ndarray, ...]] = []
+    cols: list[list[np.ndarray]] = [[], [], [], [], []]
     for chunk in chunks:
         if not chunk:
             continue
         r, d, m, v, b = zip(*chunk, strict=True)
         n = len(r)
-        parts.append(
-            (
-                np.fromiter(map(regions.__getitem__, r), dtype=np.int32, count=n),
-                np.fromiter(map(dates.__getitem__, d), dtype=np.int32, count=n),
-                np.fromiter(map(measures.__getitem__, m), dtype=np.int8, count=n),
-                np.fromiter(v, dtype=np.int64, count=n),
-                np.fromiter(b, dtype=np.int64, count=n),
-            )
-        )
-    if not parts:
+        cols[0].append(np.fromiter(map(regions.__getitem__, r), dtype=np.int32, count=n))
+        cols[1].append(np.fromiter(map(dates.__getitem__, d), dtype=np.int32, count=n))
+        cols[2].append(np.fromiter(map(measures.__getitem__, m), dtype=np.int8, count=n))
+        cols[3].append(np.fromiter(v, dtype=np.int64, count=n))
+        cols[4].append(np.fromiter(b, dtype=np.int64, count=n))
+    if not cols[0]:
         frame = pd.DataFrame([], columns=COLUMNS)
         frame["date"] = pd.to_datetime(frame["date"])
         frame["value"] = frame["value"].astype("int64")
         return frame
-    r_id, d_id, m_id, value, batch = (np.concatenate(cols) for cols in zip(*parts, strict=True))
-    del parts
     r_codes, r_rank = _ranks(regions)
     d_text, d_rank = _ranks(dates)
     m_text, m_rank = _ranks(measures)
-    key = (m_rank[m_id] * len(r_codes) + r_rank[r_id]) * len(d_text) + d_rank[d_id]
-    del r_id, d_id, m_id
-    # Highest batch last within each key: sort on (key, batch rank) as one integer.
-    b_values, b_rank = np.unique(batch, return_inverse=True)
-    order = np.argsort(key * len(b_values) + b_rank, kind="stable")
-    key = key[order]
-    keep = order[np.append(key[1:] != key[:-1], True)]
-    key = key[np.append(key[1:] != key[:-1], True)]
-    n_d, n_r = len(d_text), len(r_codes)
-    day_days = pd.to_datetime(pd.Index([str(x) for x in d_text], dtype=object)).to_numpy(
-        dtype="datetime64[ns]"
-    )
-    return pd.DataFrame(
-        {
-            "region": r_codes[(key // n_d) % n_r],
-            "date": day_days[key % n_d],
-            "measure": m_text[key // (n_d * n_r)],
-            "value": value[keep],
-            "batch_id": batch[keep],
-        }
-    )
+    n_r, n_d = len(r_codes), len(d_text)
+    # One integer per (measure, region, date) in sorted order; built in place to spare memory.
+    key = m_rank[_concat(cols[2])]
+    key *= n_r
+    key += r_rank[_concat(cols[0])]
+    key *= n_d
+    key += d_rank[_concat(cols[1])]
+    value, batch = _concat(cols[3]), _concat(cols[4])
+    keep = _latest(key, batch)
+    if keep is not None:
+        key, value, batch = key[keep], value[keep], batch[keep]
+    days = pd.to_datetime(pd.Index([str(x) for x in d_text], dtype=object))
+    frame = pd.DataFrame(index=pd.RangeIndex(len(key)))
+    # Column by column: a dict would be consolidated into 2-D blocks, a copy of everything.
+    frame["region"] = r_codes[(key // n_d) % n_r]
+    frame["date"] = days.to_numpy(dtype="datetime64[ns]")[key % n_d]
+    frame["measure"] = m_text[key // (n_d * n_r)]
+    frame["value"] = value
+    frame["batch_id"] = batch
+    return frame
+
+
+def _concat(parts: list[np.ndarray]) -> np.ndarray:
+    """Concatenate and let the parts go."""
+    out = np.concatenate(parts)
+    parts.clear()
+    return out
+
+
+def _latest(key: np.ndarray, batch: np.ndarray) -> np.ndarray | None:
+    """Positions, in key order, of the highest batch of each key; None when that is every row
+    in the order given (one batch per key, already sorted)."""
+    if bool((key[1:] > key[:-1]).all()):
+        return None
+    top = int(batch.max()) + 1
+    if top * (int(key.max()) + 1) < 2**62:
+        order_key = key * top + batch
+    else:  # huge batch ids: rank them first
+        order_key = key * (len(np.unique(batch)) + 1) + np.unique(batch, return_inverse=True)[1]
+    order = np.argsort(order_key, kind="stable")
+    del order_key
+    sorted_key = key[order]
+    last = np.ones(len(order), dtype=bool)
+    last[:-1] = sorted_key[1:] != sorted_key[:-1]
+    return order[last]
 
 
 def _ranks(ids: _Ids) -> tuple[np.ndarray, np.ndarray]:

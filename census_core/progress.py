@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -44,15 +45,34 @@ class Mismatch:
 
 
 # Kemendagri codes have one length per level: 35, 35.09, 35.09.19, 35.09.19.1004.
-_DEPTH_BY_LENGTH = {2: 0, 5: 1, 8: 2, 13: 3}
+_DEPTH_OF_LENGTH = np.full(15, -1)
+_DEPTH_OF_LENGTH[[2, 5, 8, 13]] = [0, 1, 2, 3]
 _PARENT_LENGTH = {1: 2, 2: 5, 3: 8}
+# Members (codes and names) of each board shape, per region master: a board is drawn on every
+# rerun, and picking 7,000 kecamatan out of 91,000 regions costs more than ranking them.
+_MEMBERS: weakref.WeakKeyDictionary[Regions, dict[tuple[str | None, str], pd.DataFrame]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _depth(codes: pd.Index) -> np.ndarray:
-    lengths = [len(c) for c in codes]
-    if all(n in _DEPTH_BY_LENGTH for n in lengths):
-        return np.array([_DEPTH_BY_LENGTH[n] for n in lengths], dtype=int)
-    return np.asarray(codes.str.count(r"\."), dtype=int)
+    lengths = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
+    depth = _DEPTH_OF_LENGTH[np.minimum(lengths, 14)]
+    if len(depth) and depth.min() < 0:  # not the usual code shapes: count the dots
+        return np.asarray(codes.str.count(r"\."), dtype=int)
+    return depth
+
+
+def _members(regions: Regions, within: str | None, level: str) -> pd.DataFrame:
+    """code and name of every region of `level` under `within`, in code order (cached)."""
+    memo = _MEMBERS.setdefault(regions, {})
+    key = (within, level)
+    if key not in memo:
+        frame = regions.subset(regions.descendants(within, level))[["code", "name"]]
+        # The name's place in case-insensitive order, for ties in rank.
+        frame = frame.assign(name_key=pd.factorize(frame["name"].str.lower(), sort=True)[0])
+        memo[key] = frame
+    return memo[key]
 
 
 def _parents(codes: pd.Index) -> pd.Index:
@@ -186,9 +206,8 @@ def standings(
         raise ValueError(f"level must be one of {', '.join(LEVELS)}")
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}")
-    members = regions.descendants(within, level)
     depth = LEVELS.index(level)
-    base = regions.subset(members)
+    base = _members(regions, within, level)
     codes = base["code"].to_numpy(dtype=object)
     target_by_code = _targets(targets, default_share, depth)
     t_ix = target_by_code.index.get_indexer(codes)
@@ -203,28 +222,26 @@ def standings(
     _, prev_rank = _ranked(prev_value, target, by)
     derived = np.zeros(len(codes), dtype=bool)
     derived[ix >= 0] = eff["derived"].to_numpy(dtype=bool)[ix[ix >= 0]]
+    # Rank order, unranked last; ties by name ignoring case, then in code order (stable).
+    rank_key = rank.to_numpy(dtype="float64", na_value=np.inf)
+    order = np.lexsort((base["name_key"].to_numpy(), rank_key))
     board = pd.DataFrame(
         {
-            "code": codes,
-            "name": base["name"].to_numpy(dtype=object),
-            "count": _ints(value),
-            "target": _ints(np.round(target)),
-            "percent": percent,
-            "derived": derived,
-            "last_date": eff["last_date"].array.take(ix, allow_fill=True),
-            "rank": rank.array,
-            "prev_count": _ints(prev_value),
-            "prev_rank": prev_rank.array,
+            "code": codes[order],
+            "name": base["name"].to_numpy(dtype=object)[order],
+            "count": _ints(value[order]),
+            "target": _ints(np.round(target[order])),
+            "percent": percent[order],
+            "derived": derived[order],
+            "last_date": eff["last_date"].array.take(ix[order], allow_fill=True),
+            "rank": rank.array.take(order),
+            "prev_count": _ints(prev_value[order]),
+            "prev_rank": prev_rank.array.take(order),
         }
     )
     board["change"] = board["count"] - board["prev_count"]
     board["rank_change"] = board["prev_rank"] - board["rank"]
     board["stale"] = board["last_date"].notna() & (board["last_date"] < pd.Timestamp(day))
-
-    # Rank order, unranked last; ties by name ignoring case, then in code order (stable).
-    rank_key = board["rank"].to_numpy(dtype="float64", na_value=np.inf)
-    name_key = pd.factorize(board["name"].str.lower(), sort=True)[0]
-    board = board.take(np.lexsort((name_key, rank_key))).reset_index(drop=True)
     _add_gaps(board, by)
     board["pace_needed"] = _pace_column(board, day, deadline)
     return board[STANDING_COLUMNS]

@@ -51,8 +51,9 @@ class Snapshot:
 
     def dates(self, measure: str = "households") -> list[date]:
         def make() -> list[date]:
-            days = pd.to_datetime(self.counts_of(measure)["date"]).dt.date.unique()
-            return sorted(days)
+            # Distinct dates first: a national store has millions of rows but ~100 dates.
+            days = pd.to_datetime(pd.Series(self.counts_of(measure)["date"].unique()))
+            return sorted(days.dt.date.unique())
 
         return list(self._cached(("dates", measure), make))  # type: ignore[call-overload]
 

@@ -140,6 +140,8 @@ def _make_engine(url: str) -> Engine:
                 cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
+            # 64 MB of page cache: an upload updates the (measure, region, date) index all over.
+            cur.execute("PRAGMA cache_size=-65536")
             cur.close()
 
         @sa.event.listens_for(engine, "begin")
