@@ -9,6 +9,7 @@ from census_core import charts, trend
 from census_core.regions import short_name
 from census_core.text import fmt_date
 from ui import auth, sidebar, state
+from ui.safe import md
 
 TEXT = {
     "id": {
@@ -148,7 +149,7 @@ cumulative = charts.cumulative_chart(
 st.altair_chart(cumulative, width="stretch")
 exports(cumulative, view.series, f"kumulatif-{day:%Y%m%d}")
 
-st.subheader(words["daily"].format(name=short_name(names(home))))
+st.subheader(words["daily"].format(name=md(short_name(names(home)))))
 daily = charts.daily_chart(view.daily, measure=measure, events=events, lang=lang)
 st.altair_chart(daily, width="stretch")
 exports(daily, view.daily, f"harian-{day:%Y%m%d}")

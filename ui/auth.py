@@ -6,6 +6,7 @@ import streamlit as st
 
 from census_core.auth import password_ok
 from ui import state
+from ui.safe import md
 
 TEXT = {
     "id": {
@@ -45,7 +46,7 @@ def require_operator(lang: str = "id") -> str | None:
     user = signed_in_user()
     if user:
         cols = st.columns([4, 1])
-        cols[0].caption(words["signed_in"].format(user=user))
+        cols[0].caption(words["signed_in"].format(user=md(user)))
         if cols[1].button(words["sign_out"], key="sign_out"):
             st.session_state.pop("operator", None)
             st.rerun()
