@@ -15,10 +15,15 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings
 
 from census_core.demo import load_demo
 from census_core.regions import Regions, load_regions
 from census_core.store import Store
+
+# No timing in tests: Hypothesis' per-example deadline fails on a busy 2-core machine.
+settings.register_profile("census", deadline=None)
+settings.load_profile("census")
 
 TEST_DB_URL = os.environ.get("CENSUS_TEST_DB_URL", "").strip()
 ON_POSTGRES = TEST_DB_URL.startswith("postgresql")
