@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import sidebar, state
+from ui import live, sidebar, state
 
 st.set_page_config(page_title="Pantau Sensus", page_icon="📊", layout="wide")
 
@@ -21,5 +21,9 @@ pages = [
     st.Page("pages/unggah.py", title=titles[5], url_path="unggah"),
 ]
 page = st.navigation(pages)
-sidebar.render(state.snapshot())
+# The meeting screen draws no sidebar and shows live changes in its own layout.
+kiosk = page.url_path == "presentasi"
+live.watch(sidebar.lang(), show=not kiosk)
+if not kiosk:
+    sidebar.render(state.snapshot())
 page.run()

@@ -13,10 +13,22 @@ DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'census.db'}"
 DEFAULT_HOME = "35.09"
 DEFAULT_DEADLINE = date(2020, 3, 31)
 DEFAULT_TARGET_PCT = 50.0
+DEFAULT_SLIDE_SECONDS = 15.0
 
 
 class SettingsError(ValueError):
     """A setting has a value the product cannot use."""
+
+
+def _slide_seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError as exc:
+        raise SettingsError(f"CENSUS_SLIDE_SECONDS '{text}' is not a number") from exc
+    # Under a few seconds nobody at the back of the room can read a slide before it goes.
+    if not 3 <= value <= 3600:
+        raise SettingsError(f"CENSUS_SLIDE_SECONDS '{text}' must be between 3 and 3600 seconds")
+    return value
 
 
 @dataclass(frozen=True)
@@ -27,6 +39,7 @@ class Settings:
     target_pct: float = DEFAULT_TARGET_PCT
     upload_password: str | None = None
     geo_dir: Path = PROJECT_ROOT / "data" / "geo"
+    slide_seconds: float = DEFAULT_SLIDE_SECONDS
 
     @property
     def target_share(self) -> float:
@@ -69,4 +82,6 @@ class Settings:
             kwargs["upload_password"] = password
         if geo := get("CENSUS_GEO_DIR"):
             kwargs["geo_dir"] = Path(geo)
+        if seconds := get("CENSUS_SLIDE_SECONDS"):
+            kwargs["slide_seconds"] = _slide_seconds(seconds)
         return cls(**kwargs)  # type: ignore[arg-type]

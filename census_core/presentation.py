@@ -1,0 +1,349 @@
+"""The slides of the meeting screen (/presentasi): what each shows, already written as text."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from census_core import progress
+from census_core.regions import LEVEL_LABELS, short_name
+from census_core.settings import Settings
+from census_core.snapshot import Snapshot
+from census_core.text import fmt_date, fmt_int, fmt_pct, fmt_signed, ranking_title, t
+
+ROWS_PER_SLIDE = 10
+# Slides change on a timer tick once at least this share of the interval has passed, so a
+# tick that arrives a little early still advances, and one just after a manual step does not.
+DUE_SHARE = 0.8
+
+_TEXT = {
+    "id": {
+        "campaign": "Sensus Penduduk Online 2020",
+        "counted": "{measure} terdata",
+        "since": "{value} sejak kemarin",
+        "rank": "Peringkat di {within}",
+        "rank_value": "{rank} dari {of}",
+        "up": "naik {n} peringkat",
+        "down": "turun {n} peringkat",
+        "same": "peringkat tetap",
+        "percent": "Capaian target",
+        "target_of": "target {pct} = {target} {measure}",
+        "days_left": "Sisa hari",
+        "until": "s.d. {date}",
+        "pace": "Laju yang diperlukan",
+        "per_day": "{measure} per hari",
+        "reached": "target tercapai",
+        "page": "halaman {page} dari {pages}",
+        "col.rank": "#",
+        "col.change": "Sehari",
+        "col.move": "Posisi",
+        "col.percent": "% target",
+        "highest": "Tertinggi: {name} ({value})",
+        "lowest": "Terendah: {name} ({value})",
+        "tag.top": "tertinggi",
+        "tag.bottom": "terendah",
+        "tag.home": "kita",
+        "map": "Peta capaian {level} {within}",
+        "trend": "Tren menuju {date}",
+        "pending": "Belum tersedia di versi ini.",
+        "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
+    },
+    "en": {
+        "campaign": "Online Population Census 2020",
+        "counted": "{measure} counted",
+        "since": "{value} since yesterday",
+        "rank": "Rank in {within}",
+        "rank_value": "{rank} of {of}",
+        "up": "up {n} places",
+        "down": "down {n} places",
+        "same": "same place",
+        "percent": "Share of target",
+        "target_of": "target {pct} = {target} {measure}",
+        "days_left": "Days left",
+        "until": "to {date}",
+        "pace": "Pace needed",
+        "per_day": "{measure} a day",
+        "reached": "target reached",
+        "page": "page {page} of {pages}",
+        "col.rank": "#",
+        "col.change": "Day",
+        "col.move": "Place",
+        "col.percent": "% target",
+        "highest": "Highest: {name} ({value})",
+        "lowest": "Lowest: {name} ({value})",
+        "tag.top": "highest",
+        "tag.bottom": "lowest",
+        "tag.home": "home",
+        "map": "Map of {level} in {within}",
+        "trend": "Trend towards {date}",
+        "pending": "Not available in this version yet.",
+        "no_data": "No data yet. Upload the daily counts on the Upload page.",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return _TEXT.get(lang, _TEXT["id"])
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One big number on the headline slide, with its label and a line under it."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a board slide, every cell already written; `tags` mark it for the eye."""
+
+    rank: str
+    name: str
+    count: str
+    percent: str
+    change: str
+    move: str
+    move_sign: int = 0
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One screen: a headline (figures), a board page (rows) or a placeholder (message)."""
+
+    kind: str  # "headline", "board", "pending", "empty"
+    title: str
+    subtitle: str = ""
+    figures: tuple[Figure, ...] = ()
+    columns: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = ()
+    callouts: tuple[str, ...] = ()
+    message: str = ""
+    key: str = field(default="")
+
+
+def page_slices(n: int, size: int = ROWS_PER_SLIDE) -> list[slice]:
+    """Split n rows into the fewest pages of at most `size`, as even as possible (38 -> 10,10,9,9)."""
+    if n <= 0:
+        return []
+    pages = math.ceil(n / size)
+    base, extra = divmod(n, pages)
+    out, start = [], 0
+    for i in range(pages):
+        stop = start + base + (1 if i < extra else 0)
+        out.append(slice(start, stop))
+        start = stop
+    return out
+
+
+def due(elapsed: float, interval: float) -> bool:
+    """Whether a slide shown `elapsed` seconds ago should give way on a timer tick."""
+    return elapsed >= interval * DUE_SHARE
+
+
+def rank_move(change: object) -> tuple[str, int]:
+    """'▲ 2' / '▼ 1' / '=' with its sign; the arrow says it, colour only repeats it."""
+    if change is None or pd.isna(change):  # type: ignore[call-overload]
+        return "", 0
+    step = int(change)  # type: ignore[call-overload]
+    if step > 0:
+        return f"▲ {step}", 1
+    if step < 0:
+        return f"▼ {-step}", -1
+    return "=", 0
+
+
+def _opt(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+def headline_slide(
+    board: pd.DataFrame,
+    home: str,
+    within_name: str,
+    day: date,
+    settings: Settings,
+    measure_label: str,
+    lang: str = "id",
+) -> Slide:
+    """The home regency in five numbers: count, rank, share of target, days left, pace needed."""
+    w = words(lang)
+    row = progress.standing_of(board, home)
+    name = short_name(str(row["name"])) if row else home
+    subtitle = f"{w['campaign']} · {t('data_as_of', lang, date=fmt_date(day, lang))}"
+    if row is None:
+        return Slide("headline", name, subtitle, message=w["no_data"], key="headline")
+    change = _opt(row["change"])
+    moved = _opt(row["rank_change"])
+    move_text = ""
+    if moved is not None:
+        move_text = (
+            w["up"].format(n=moved)
+            if moved > 0
+            else (w["down"].format(n=-moved) if moved < 0 else w["same"])
+        )
+    pace = _opt(row["pace_needed"])
+    left = progress.days_left(day, settings.deadline)
+    figures = (
+        Figure(
+            w["counted"].format(measure=measure_label),
+            fmt_int(row["count"], lang),
+            "" if change is None else w["since"].format(value=fmt_signed(change, lang)),
+        ),
+        Figure(
+            w["rank"].format(within=within_name),
+            w["rank_value"].format(rank=fmt_int(row["rank"], lang), of=row["of"]),
+            move_text,
+        ),
+        Figure(
+            w["percent"],
+            fmt_pct(row["percent"], lang),
+            w["target_of"].format(
+                pct=fmt_pct(settings.target_pct, lang, 0),
+                target=fmt_int(row["target"], lang),
+                measure=measure_label,
+            ),
+        ),
+        Figure(
+            w["days_left"],
+            fmt_int(left, lang),
+            w["until"].format(date=fmt_date(settings.deadline, lang)),
+        ),
+        Figure(
+            w["pace"],
+            fmt_int(pace, lang),
+            w["reached"] if pace == 0 else w["per_day"].format(measure=measure_label),
+        ),
+    )
+    return Slide("headline", str(row["name"]), subtitle, figures=figures, key="headline")
+
+
+def board_slides(
+    board: pd.DataFrame,
+    title: str,
+    measure_label: str,
+    lang: str = "id",
+    *,
+    name_label: str = "",
+    highlight: str | None = None,
+    callouts: bool = False,
+    key: str = "board",
+) -> list[Slide]:
+    """A board cut into pages of at most ROWS_PER_SLIDE rows, the home row and extremes tagged."""
+    w = words(lang)
+    ranked = board[board["rank"].notna()]
+    top = set(ranked.loc[ranked["rank"] == ranked["rank"].min(), "code"]) if callouts else set()
+    bottom = set(ranked.loc[ranked["rank"] == ranked["rank"].max(), "code"]) if callouts else set()
+    lines: tuple[str, ...] = ()
+    if callouts and not ranked.empty:
+        first, last = ranked.iloc[0], ranked.iloc[-1]
+        lines = (
+            w["highest"].format(
+                name=short_name(str(first["name"])),
+                value=f"{fmt_int(first['count'], lang)} {measure_label}",
+            ),
+            w["lowest"].format(
+                name=short_name(str(last["name"])),
+                value=f"{fmt_int(last['count'], lang)} {measure_label}",
+            ),
+        )
+    rows = []
+    for rec in board.to_dict("records"):
+        tags = []
+        if rec["code"] == highlight:
+            tags.append("home")
+        if rec["code"] in top:
+            tags.append("top")
+        elif rec["code"] in bottom:
+            tags.append("bottom")
+        move, sign = rank_move(rec["rank_change"])
+        rows.append(
+            Row(
+                rank=fmt_int(rec["rank"], lang),
+                name=short_name(str(rec["name"])),
+                count=fmt_int(rec["count"], lang),
+                percent=fmt_pct(rec["percent"], lang),
+                change=fmt_signed(rec["change"], lang),
+                move=move,
+                move_sign=sign,
+                tags=tuple(tags),
+            )
+        )
+    columns = (
+        w["col.rank"],
+        name_label,
+        measure_label,
+        w["col.percent"],
+        w["col.change"],
+        w["col.move"],
+    )
+    pages = page_slices(len(rows))
+    return [
+        Slide(
+            "board",
+            title,
+            w["page"].format(page=i + 1, pages=len(pages)),
+            columns=columns,
+            rows=tuple(rows[part]),
+            callouts=lines,
+            key=f"{key}-{i + 1}",
+        )
+        for i, part in enumerate(pages)
+    ]
+
+
+def deck(snap: Snapshot, settings: Settings, lang: str = "id") -> list[Slide]:
+    """Every slide of the meeting, in order, on the latest data (households)."""
+    w = words(lang)
+    day = snap.latest_date()
+    if day is None:
+        return [Slide("empty", w["campaign"], message=w["no_data"], key="empty")]
+    home = settings.home
+    province = home.split(".")[0]
+    province_name = snap.regions.name(province)
+    home_name = snap.regions.name(home)
+    measure = t("measure.households", lang)
+    labels = LEVEL_LABELS.get(lang, LEVEL_LABELS["id"])
+    kab = snap.board("kabupaten", province, day, settings)
+    kec = snap.board("kecamatan", home, day, settings)
+    slides = [headline_slide(kab, home, province_name, day, settings, measure, lang)]
+    slides += board_slides(
+        kab,
+        ranking_title(labels["kabupaten"], province_name, "count", day, lang),
+        measure,
+        lang,
+        name_label=labels["kabupaten"].capitalize(),
+        highlight=home,
+        key="kabupaten",
+    )
+    slides += board_slides(
+        kec,
+        ranking_title(labels["kecamatan"], home_name, "count", day, lang),
+        measure,
+        lang,
+        name_label=labels["kecamatan"].capitalize(),
+        callouts=True,
+        key="kecamatan",
+    )
+    slides.append(
+        Slide(
+            "pending",
+            w["map"].format(level=labels["kecamatan"], within=home_name),
+            message=w["pending"],
+            key="map",
+        )
+    )
+    slides.append(
+        Slide(
+            "pending",
+            w["trend"].format(date=fmt_date(settings.deadline, lang)),
+            message=w["pending"],
+            key="trend",
+        )
+    )
+    return slides

@@ -1,0 +1,88 @@
+"""Live updates on every page: poll the store's cheap version, rerun the page when it moves."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+
+import pandas as pd
+import streamlit as st
+
+from census_core import changes
+from census_core.snapshot import Snapshot
+from ui import state
+
+# One tiny query per open page every few seconds; a new batch shows well within 30 s.
+POLL_SECONDS = 5
+_VERSION = "live_version"
+_BOARDS = "live_boards"
+_LATEST = "live_latest"
+_NOTICE = "live_notice"
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _watched(_snap: Snapshot, url: str, version: str, home: str) -> list[pd.DataFrame]:
+    # Keyed on the version: every session at that version shares one computation.
+    return changes.watched_boards(_snap, state.settings())
+
+
+def _refresh() -> None:
+    """On a full run: remember what this session now shows; if it had older data, note what moved."""
+    snap = state.snapshot()
+    seen = st.session_state.get(_VERSION)
+    if seen == snap.version:
+        return
+    settings = state.settings()
+    boards = _watched(snap, settings.db_url, snap.version, settings.home)
+    before = st.session_state.get(_BOARDS)
+    if seen is not None and before is not None:
+        found = changes.changes_between(before, boards, settings.home)
+        st.session_state[_NOTICE] = (datetime.now(UTC), found)
+        # A reader who was looking at the newest day keeps looking at the newest day.
+        if st.session_state.get("as_of") == st.session_state.get(_LATEST):
+            st.session_state["as_of"] = snap.latest_date()
+    st.session_state[_VERSION] = snap.version
+    st.session_state[_BOARDS] = boards
+    st.session_state[_LATEST] = snap.latest_date()
+
+
+def notice(lang: str = "id") -> tuple[str, list[str]] | None:
+    """The title and sentences of what changed at the last refresh, if anything did."""
+    saved = st.session_state.get(_NOTICE)
+    if not saved:
+        return None
+    when, found = saved
+    return changes.title(when, lang), changes.summary(found, lang)
+
+
+def notice_html(lang: str = "id") -> str:
+    """The notice as one line of HTML, region names escaped; empty when nothing changed yet."""
+    found = notice(lang)
+    if found is None:
+        return ""
+    title, lines = found
+    body = " · ".join(html.escape(line) for line in lines)
+    return (
+        f'<div class="live-notice" data-testid="live-notice" role="status">'
+        f"<b>{html.escape(title)}</b>: {body}</div>"
+    )
+
+
+_STYLE = """<style>
+.live-notice { padding: .5rem .9rem; border-left: .3rem solid #0072b2;
+  background: rgba(0, 114, 178, .08); border-radius: .3rem; }
+</style>"""
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def _poll(lang: str, show: bool) -> None:
+    if st.session_state.get(_VERSION) != state.store().version():
+        st.rerun(scope="app")
+    if show and (line := notice_html(lang)):
+        st.html(_STYLE + line)
+
+
+def watch(lang: str = "id", *, show: bool = True) -> None:
+    """Call once per run before the sidebar; `show=False` leaves drawing the notice to the page."""
+    _refresh()
+    _poll(lang, show)

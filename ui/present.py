@@ -1,0 +1,218 @@
+"""The meeting screen's drawing: full-screen slides as HTML, the slideshow fragment, its buttons."""
+
+from __future__ import annotations
+
+import time
+from html import escape
+
+import streamlit as st
+
+from census_core.palette import THEMES, theme
+from census_core.presentation import Slide, due
+from ui import live
+
+_INDEX = "slide_index"
+_SHOWN = "slide_shown_at"
+_PAUSED = "slide_paused"
+_WORDS = {
+    "id": {
+        "prev": "◀ Sebelumnya",
+        "next": "Berikutnya ▶",
+        "pause": "Jeda",
+        "play": "▶ Putar",
+        "light": "Tema terang",
+        "dark": "Tema gelap",
+        "paused": "dijeda",
+    },
+    "en": {
+        "prev": "◀ Previous",
+        "next": "Next ▶",
+        "pause": "Pause",
+        "play": "▶ Play",
+        "light": "Light theme",
+        "dark": "Dark theme",
+        "paused": "paused",
+    },
+}
+
+
+def lang() -> str:
+    """?lang=en on the URL, else the language chosen on the other pages."""
+    value = st.query_params.get("lang") or st.session_state.get("lang") or "id"
+    return value if value in _WORDS else "id"
+
+
+def theme_name() -> str:
+    """?theme=light on the URL, else dark (projectors wash out light greys less on dark)."""
+    value = st.query_params.get("theme", "dark")
+    return value if value in THEMES else "dark"
+
+
+def style(name: str) -> None:
+    """Full screen: no sidebar, header or toolbar; the theme's colours; type sized for 10 m."""
+    c = theme(name)
+    st.html(
+        f"""<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {{
+  display: none !important; }}
+[data-testid="stApp"], [data-testid="stMain"] {{ background: {c["bg"]}; color: {c["text"]}; }}
+[data-testid="stMainBlockContainer"] {{ padding: 20px 40px 0 40px !important;
+  max-width: 100% !important; }}
+.deck {{ height: calc(100vh - 120px); display: flex; flex-direction: column;
+  font-family: "Source Sans", "Noto Sans", sans-serif; color: {c["text"]};
+  font-variant-numeric: tabular-nums; }}
+.deck h1 {{ font-size: 52px; line-height: 1.1; margin: 0; padding: 0; color: {c["text"]};
+  font-weight: 700; }}
+.deck .sub {{ font-size: 30px; color: {c["muted"]}; margin-top: 6px; }}
+.deck .body {{ flex: 1; display: flex; flex-direction: column; justify-content: center;
+  min-height: 0; }}
+.deck footer {{ display: flex; justify-content: space-between; font-size: 28px;
+  color: {c["muted"]}; padding: 10px 0; border-top: 2px solid {c["line"]}; }}
+.live-notice {{ font-size: 30px; color: {c["text"]}; background: {c["panel"]};
+  border-left: 10px solid {c["mark"]}; padding: 10px 20px; margin-bottom: 14px;
+  border-radius: 6px; }}
+.hero {{ display: flex; align-items: baseline; gap: 32px; margin-bottom: 36px; }}
+.hero .value {{ font-size: 176px; font-weight: 800; line-height: 1; }}
+.hero .label {{ font-size: 40px; color: {c["muted"]}; }}
+.hero .note {{ font-size: 36px; color: {c["up"]}; }}
+.figures {{ display: grid; grid-template-columns: repeat(4, 1fr); gap: 24px; }}
+.figure {{ background: {c["panel"]}; border-radius: 12px; padding: 22px 26px; }}
+.figure .label {{ font-size: 30px; color: {c["muted"]}; }}
+.figure .value {{ font-size: 88px; font-weight: 800; line-height: 1.15; }}
+.figure .note {{ font-size: 28px; color: {c["muted"]}; }}
+.callouts {{ display: flex; gap: 48px; font-size: 32px; margin: 8px 0 14px 0; }}
+.callouts .top {{ color: {c["top"]}; font-weight: 700; }}
+.callouts .bottom {{ color: {c["bottom"]}; font-weight: 700; }}
+table.board {{ width: 100%; border-collapse: collapse; font-size: 36px; }}
+table.board th {{ font-size: 28px; color: {c["muted"]}; text-align: left; font-weight: 600;
+  padding: 4px 16px; border-bottom: 2px solid {c["line"]}; }}
+table.board td {{ padding: 6px 16px; border-bottom: 1px solid {c["line"]}; color: {c["text"]}; }}
+table.board .num {{ text-align: right; }}
+table.board tr.home td {{ background: {c["home_bg"]}; color: {c["home_text"]};
+  font-weight: 800; }}
+table.board tr.home td:first-child {{ box-shadow: inset 10px 0 0 {c["mark"]}; }}
+td.up {{ color: {c["up"]} !important; }}
+td.down {{ color: {c["down"]} !important; }}
+.tag {{ font-size: 26px; font-weight: 700; border: 2px solid currentColor; border-radius: 20px;
+  padding: 0 14px; margin-left: 16px; vertical-align: middle; }}
+.tag.top {{ color: {c["top"]}; }}
+.tag.bottom {{ color: {c["bottom"]}; }}
+.message {{ font-size: 44px; color: {c["muted"]}; text-align: center; }}
+[class*="st-key-slide_"] button {{ min-height: 64px; background: {c["button_bg"]};
+  color: {c["text"]}; border: 2px solid {c["line"]}; }}
+[class*="st-key-slide_"] button p {{ font-size: 28px; }}
+</style>"""
+    )
+
+
+def _headline(slide: Slide) -> str:
+    if not slide.figures:
+        return f'<div class="message">{escape(slide.message)}</div>'
+    hero, *rest = slide.figures
+    cards = "".join(
+        f'<div class="figure"><div class="label">{escape(f.label)}</div>'
+        f'<div class="value">{escape(f.value)}</div><div class="note">{escape(f.note)}</div></div>'
+        for f in rest
+    )
+    return (
+        f'<div class="hero"><span class="value">{escape(hero.value)}</span>'
+        f'<span><div class="label">{escape(hero.label)}</div>'
+        f'<div class="note">{escape(hero.note)}</div></span></div>'
+        f'<div class="figures">{cards}</div>'
+    )
+
+
+def _board(slide: Slide, lang: str) -> str:
+    words = {"top": "tertinggi", "bottom": "terendah"}
+    if lang == "en":
+        words = {"top": "highest", "bottom": "lowest"}
+    callouts = ""
+    if slide.callouts:
+        spans = "".join(
+            f'<span class="{kind}">{escape(text)}</span>'
+            for kind, text in zip(("top", "bottom"), slide.callouts, strict=False)
+        )
+        callouts = f'<div class="callouts">{spans}</div>'
+    head = "".join(
+        f'<th class="{"num" if i in (2, 3, 4) else ""}">{escape(col)}</th>'
+        for i, col in enumerate(slide.columns)
+    )
+    rows = []
+    for row in slide.rows:
+        name = escape(row.name)
+        if "home" in row.tags:
+            name = f"▶ {name}"
+        for tag in ("top", "bottom"):
+            if tag in row.tags:
+                name += f'<span class="tag {tag}">{words[tag]}</span>'
+        move_class = {1: "up", -1: "down"}.get(row.move_sign, "")
+        rows.append(
+            f'<tr class="{"home" if "home" in row.tags else ""}">'
+            f'<td class="num">{escape(row.rank)}</td><td>{name}</td>'
+            f'<td class="num">{escape(row.count)}</td><td class="num">{escape(row.percent)}</td>'
+            f'<td class="num">{escape(row.change)}</td>'
+            f'<td class="{move_class}">{escape(row.move)}</td></tr>'
+        )
+    return f'{callouts}<table class="board"><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def render(slide: Slide, position: str, footer: str, lang: str) -> str:
+    """One slide as HTML; every text from the data is escaped."""
+    if slide.kind == "headline":
+        body = _headline(slide)
+    elif slide.kind == "board":
+        body = _board(slide, lang)
+    else:
+        body = f'<div class="message">{escape(slide.message)}</div>'
+    sub = f'<div class="sub">{escape(slide.subtitle)}</div>' if slide.subtitle else ""
+    return (
+        f'<section class="deck deck-{slide.kind}" data-testid="slide" '
+        f'data-slide="{escape(slide.key)}">{live.notice_html(lang)}'
+        f"<header><h1>{escape(slide.title)}</h1>{sub}</header>"
+        f'<div class="body">{body}</div>'
+        f"<footer><span>{escape(footer)}</span><span>{escape(position)}</span></footer></section>"
+    )
+
+
+def _step(delta: int, count: int) -> None:
+    st.session_state[_INDEX] = (st.session_state.get(_INDEX, 0) + delta) % count
+    st.session_state[_SHOWN] = time.monotonic()
+
+
+def _toggle_pause() -> None:
+    st.session_state[_PAUSED] = not st.session_state.get(_PAUSED, False)
+    st.session_state[_SHOWN] = time.monotonic()
+
+
+def _toggle_theme(current: str) -> None:
+    st.query_params["theme"] = "light" if current == "dark" else "dark"
+
+
+def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, name: str) -> None:
+    words = _WORDS.get(lang, _WORDS["id"])
+    count = len(slides)
+    now = time.monotonic()
+    index = st.session_state.get(_INDEX, 0) % count
+    shown = st.session_state.setdefault(_SHOWN, now)
+    paused = st.session_state.get(_PAUSED, False)
+    if not paused and due(now - shown, interval):
+        index = (index + 1) % count
+        st.session_state[_SHOWN] = now
+    st.session_state[_INDEX] = index
+    position = f"{index + 1}/{count}" + (f" · {words['paused']}" if paused else "")
+    st.html(render(slides[index], position, footer, lang))
+    cols = st.columns([2, 2, 2, 2, 6])
+    cols[0].button(words["prev"], key="slide_prev", on_click=_step, args=(-1, count))
+    cols[1].button(
+        words["play"] if paused else words["pause"], key="slide_pause", on_click=_toggle_pause
+    )
+    cols[2].button(words["next"], key="slide_next", on_click=_step, args=(1, count))
+    other = "light" if name == "dark" else "dark"
+    if cols[3].button(words[other], key="slide_theme", on_click=_toggle_theme, args=(name,)):
+        st.rerun(scope="app")  # the theme's style sheet is drawn outside the fragment
+
+
+def show(slides: list[Slide], interval: float, footer: str, lang: str, name: str) -> None:
+    """The slideshow: a fragment that reruns every `interval` seconds and advances when due."""
+    st.fragment(run_every=interval)(_slideshow)(slides, interval, footer, lang, name)
