@@ -128,7 +128,7 @@ class Slide:
 
 
 def page_slices(n: int, size: int = ROWS_PER_SLIDE) -> list[slice]:
-    """Split n rows into the fewest pages of at most `size`, as even as possible (38 -> 10,10,9,9)."""
+    """The fewest pages of at most `size` rows, as even as possible (38 -> 10, 10, 9, 9)."""
     if n <= 0:
         return []
     pages = math.ceil(n / size)

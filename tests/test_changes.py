@@ -42,12 +42,16 @@ BEFORE = board((SUM, "Sumbersari", 4100, 1), (KAL, "Kaliwates", 4040, 2), (JEL, 
         ),
         # A gain that keeps the place.
         (
-            board((SUM, "Sumbersari", 4100, 1), (KAL, "Kaliwates", 4040, 2), (JEL, "Jelbuk", 350, 3)),
+            board(
+                (SUM, "Sumbersari", 4100, 1), (KAL, "Kaliwates", 4040, 2), (JEL, "Jelbuk", 350, 3)
+            ),
             [Change(JEL, "Jelbuk", 6, 350, 3, 3)],
         ),
         # An undone batch takes a figure away: the change is negative.
         (
-            board((SUM, "Sumbersari", 4000, 2), (KAL, "Kaliwates", 4040, 1), (JEL, "Jelbuk", 344, 3)),
+            board(
+                (SUM, "Sumbersari", 4000, 2), (KAL, "Kaliwates", 4040, 1), (JEL, "Jelbuk", 344, 3)
+            ),
             [Change(SUM, "Sumbersari", -100, 4000, 1, 2), Change(KAL, "Kaliwates", 0, 4040, 2, 1)],
         ),
     ],
@@ -84,15 +88,11 @@ def test_sentence(change, lang, expected):
 def test_the_home_region_leads_then_climbers_by_the_place_they_reached_then_by_size():
     before = [
         board(("35.09", "Kabupaten Jember", 100, 1), ("35.06", "Kabupaten Kediri", 90, 2)),
-        board(
-            (SUM, "Sumbersari", 50, 1), (KAL, "Kaliwates", 45, 2), (JEL, "Jelbuk", 5, 3)
-        ),
+        board((SUM, "Sumbersari", 50, 1), (KAL, "Kaliwates", 45, 2), (JEL, "Jelbuk", 5, 3)),
     ]
     after = [
         board(("35.09", "Kabupaten Jember", 120, 1), ("35.06", "Kabupaten Kediri", 95, 2)),
-        board(
-            (KAL, "Kaliwates", 60, 1), (SUM, "Sumbersari", 50, 2), (JEL, "Jelbuk", 6, 3)
-        ),
+        board((KAL, "Kaliwates", 60, 1), (SUM, "Sumbersari", 50, 2), (JEL, "Jelbuk", 6, 3)),
     ]
     found = changes_between(before, after, home="35.09")
     assert [c.code for c in found] == ["35.09", KAL, "35.06", JEL, SUM]

@@ -27,7 +27,7 @@ def _watched(_snap: Snapshot, url: str, version: str, home: str) -> list[pd.Data
 
 
 def _refresh() -> None:
-    """On a full run: remember what this session now shows; if it had older data, note what moved."""
+    """On a full run: remember what this session shows; if it had older data, note what moved."""
     snap = state.snapshot()
     seen = st.session_state.get(_VERSION)
     if seen == snap.version:
