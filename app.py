@@ -21,9 +21,8 @@ pages = [
     st.Page("pages/unggah.py", title=titles[5], url_path="unggah"),
 ]
 page = st.navigation(pages)
-# The meeting screen draws no sidebar and shows live changes in its own layout.
-kiosk = page.url_path == "presentasi"
-live.watch(sidebar.lang(), show=not kiosk)
-if not kiosk:
+# The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.
+if page.url_path != "presentasi":
+    live.watch(sidebar.lang())
     sidebar.render(state.snapshot())
 page.run()

@@ -1,8 +1,11 @@
 """The meeting screen in a real browser at 1920x1080: both themes, and live data without reload."""
 
+import subprocess
+import sys
+
 import pytest
 
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_idle
+from tests.e2e.conftest import ROOT, assert_no_exception, screenshot, wait_idle
 
 FULL_HD = {"width": 1920, "height": 1080}
 
@@ -32,3 +35,63 @@ def test_presentation_fills_the_screen_in_both_themes(start_app, page, theme):
     # Nothing may spill below the fold of a 1080-pixel screen.
     height = page.evaluate("document.scrollingElement.scrollHeight")
     assert height <= FULL_HD["height"], height
+
+
+def test_slides_advance_by_themselves(start_app, page):
+    app = start_app(CENSUS_SLIDE_SECONDS="3")
+    page.set_viewport_size(FULL_HD)
+    page.goto(f"{app.url}/presentasi?embed=true")
+    wait_idle(page)
+    page.locator('[data-slide="headline"]').wait_for(timeout=60_000)
+    page.locator('[data-slide="kabupaten-1"]').wait_for(timeout=60_000)
+    page.locator('[data-slide="kabupaten-2"]').wait_for(timeout=60_000)
+    assert_no_exception(page)
+
+
+SNAPSHOT_6_MARCH = (
+    "Rekap SPO Kabupaten Jember\n"
+    "Kondisi s.d. 6 Maret 2020\n"
+    "\n"
+    "No;Kecamatan;Jumlah KK\n"
+    "1;Sumbersari;4.152\n"
+)
+
+
+def test_an_import_from_the_cli_shows_on_the_open_screen_without_reload(
+    start_app, fresh_url, page, tmp_path
+):
+    app = start_app(CENSUS_SLIDE_SECONDS="3600")
+    page.set_viewport_size(FULL_HD)
+    page.goto(f"{app.url}/presentasi?embed=true")
+    wait_idle(page)
+    page.get_by_text("36.464").first.wait_for(timeout=60_000)
+    for _ in range(5):
+        page.get_by_role("button", name="Berikutnya ▶").click()
+        wait_idle(page)
+    slide = page.locator('[data-slide="kecamatan-1"]')
+    slide.wait_for(timeout=60_000)
+    assert "4.152" not in slide.inner_text()
+    page.evaluate("window.__sameDocument = true")
+
+    upload = tmp_path / "rekap 6 maret.csv"
+    upload.write_text(SNAPSHOT_6_MARCH, encoding="utf-8")
+    db = fresh_url  # the store the app was started on
+    proc = subprocess.run(
+        [sys.executable, "-m", "census_core", "import", str(upload), "--db", db, "--user", "Rina"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    # The live poll reruns the page by itself; nobody touches the browser.
+    notice = page.locator('[data-testid="live-notice"]')
+    notice.get_by_text("Sumbersari +540, naik ke peringkat 1").wait_for(timeout=60_000)
+    board = page.locator('[data-slide="kecamatan-1"]')
+    board.get_by_role("cell", name="4.152", exact=True).wait_for(timeout=60_000)
+    assert "Tertinggi: Sumbersari (4.152 KK)" in board.inner_text()
+    assert "Data s.d. 6 Maret 2020" in board.inner_text()
+    assert page.evaluate("window.__sameDocument === true")
+    assert_no_exception(page)
+    screenshot(page, "presentasi-dark-live-update")

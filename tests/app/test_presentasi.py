@@ -1,0 +1,172 @@
+"""The meeting screen under AppTest: the slide sequence, stepping, pausing, paging, live data."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from census_core.presentation import Row, Slide
+from census_core.store import Store
+from ui.present import render
+
+SEQUENCE = [
+    "headline",
+    "kabupaten-1",
+    "kabupaten-2",
+    "kabupaten-3",
+    "kabupaten-4",
+    "kecamatan-1",
+    "kecamatan-2",
+    "kecamatan-3",
+    "kecamatan-4",
+    "map",
+    "trend",
+]
+
+
+@pytest.fixture
+def show(app, monkeypatch):
+    # An hour per slide: the timer never fires between two steps of a test.
+    monkeypatch.setenv("CENSUS_SLIDE_SECONDS", "3600")
+
+    def make(**query):
+        # AppTest finds a page of st.navigation only after a first run of the router.
+        at = app(**query).run()
+        return at.switch_page("pages/presentasi.py").run()
+
+    return make
+
+
+def slide_html(at) -> str:
+    [html] = [h.value for h in at.html if 'data-testid="slide"' in h.value]
+    return html
+
+
+def slide_key(at) -> str:
+    return re.search(r'data-slide="([^"]+)"', slide_html(at)).group(1)
+
+
+def board_rows(at) -> int:
+    return slide_html(at).count("<tr") - 1  # less the header row
+
+
+def test_the_screen_opens_on_the_headline(show):
+    at = show()
+    assert not at.exception
+    assert slide_key(at) == "headline"
+    html = slide_html(at)
+    assert "36.464" in html and "1 dari 38" in html and "Data simulasi" in html
+    assert [b.label for b in at.button] == ["◀ Sebelumnya", "Jeda", "Berikutnya ▶", "Tema terang"]
+
+
+def test_next_steps_through_every_slide_and_wraps_around(show):
+    at = show()
+    seen = [slide_key(at)]
+    for _ in range(len(SEQUENCE)):
+        at.button(key="slide_next").click().run()
+        seen.append(slide_key(at))
+    assert seen == [*SEQUENCE, "headline"]
+
+
+def test_previous_from_the_first_slide_goes_to_the_last(show):
+    at = show()
+    at.button(key="slide_prev").click().run()
+    assert slide_key(at) == "trend"
+    at.button(key="slide_prev").click().run()
+    assert slide_key(at) == "map"
+
+
+def test_the_board_of_38_pages_itself_in_at_most_ten_rows(show):
+    at = show()
+    rows = []
+    for _ in range(4):
+        at.button(key="slide_next").click().run()
+        assert slide_key(at).startswith("kabupaten")
+        rows.append(board_rows(at))
+    assert rows == [10, 10, 9, 9]
+    html = slide_html(at)
+    assert "halaman 4 dari 4" in html
+    # The home regency is on the first page, highlighted.
+    at.button(key="slide_prev").click().run()
+    at.button(key="slide_prev").click().run()
+    at.button(key="slide_prev").click().run()
+    assert '<tr class="home">' in slide_html(at) and "▶ Jember" in slide_html(at)
+
+
+def test_the_kecamatan_board_calls_out_highest_and_lowest(show):
+    at = show()
+    for _ in range(5):
+        at.button(key="slide_next").click().run()
+    html = slide_html(at)
+    assert "Tertinggi: Kaliwates (4.040 KK)" in html and "Terendah: Jelbuk (344 KK)" in html
+    assert 'Kaliwates<span class="tag top">tertinggi</span>' in html
+
+
+def test_pause_holds_the_slide_and_play_resumes(show):
+    at = show()
+    at.button(key="slide_pause").click().run()
+    assert at.button(key="slide_pause").label == "▶ Putar"
+    assert "1/11 · dijeda" in slide_html(at)
+    # Stepping still works while paused.
+    at.button(key="slide_next").click().run()
+    assert slide_key(at) == "kabupaten-1" and "2/11 · dijeda" in slide_html(at)
+    at.button(key="slide_pause").click().run()
+    assert at.button(key="slide_pause").label == "Jeda"
+    assert "dijeda" not in slide_html(at)
+
+
+def test_the_theme_button_switches_to_light_and_back(show):
+    at = show()
+    assert "#0e1621" in "".join(h.value for h in at.html)  # dark background
+    at.button(key="slide_theme").click().run()
+    assert at.query_params["theme"] == ["light"] or at.query_params["theme"] == "light"
+    assert "#ffffff" in "".join(h.value for h in at.html)
+    assert at.button(key="slide_theme").label == "Tema gelap"
+
+
+def test_english_on_request(show):
+    at = show(lang="en")
+    assert "1 of 38" in slide_html(at)
+    assert at.button(key="slide_next").label == "Next ▶"
+
+
+def commit(url, region, value, sha):
+    rows = pd.DataFrame(
+        [{"region": region, "date": "2020-03-06", "measure": "households", "value": value}]
+    )
+    Store(url).commit_counts(rows, user="Rina", file_name="6 maret.csv", sha256=sha * 64)
+
+
+def test_a_new_batch_shows_on_the_screen_with_what_changed(show, demo_url):
+    at = show()
+    assert "live-notice" not in slide_html(at)
+    commit(demo_url, "35.09.21", 4152, "1")
+    at.run()
+    html = slide_html(at)
+    assert "Sumbersari +540, naik ke peringkat 1" in html
+    assert "Data s.d. 6 Maret 2020" in html
+
+
+def test_a_page_says_what_changed_and_follows_the_newest_day(app, demo_url):
+    at = app().run()
+    assert not [h for h in at.html if "live-notice" in h.value]
+    commit(demo_url, "35.09.19", 4152, "2")
+    at.run()
+    assert not at.exception
+    [notice] = [h.value for h in at.html if "live-notice" in h.value]
+    assert "Kaliwates +112" in notice
+    assert at.sidebar.selectbox[0].value.isoformat() == "2020-03-06"
+
+
+def test_region_names_never_become_markup():
+    slide = Slide(
+        "board",
+        "<b>title</b>",
+        columns=("#", "Kecamatan", "KK", "% target", "Sehari", "Posisi"),
+        rows=(Row("1", "<img src=x onerror=alert(1)>", "1", "1%", "+1", "="),),
+        callouts=("Tertinggi: <i>x</i>",),
+        key='"><script>',
+    )
+    html = render(slide, "1/1", "Data <s>", "id")
+    assert "<img" not in html and "<script>" not in html and "<i>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -1,0 +1,121 @@
+"""The meeting screen's slides: order, paging, tags, timing, colours and the interval setting."""
+
+import pytest
+
+from census_core.palette import AA_NORMAL, TEXT_PAIRS, THEMES, contrast
+from census_core.presentation import ROWS_PER_SLIDE, deck, due, page_slices, rank_move
+from census_core.settings import Settings, SettingsError
+from census_core.snapshot import load_snapshot
+
+
+@pytest.mark.parametrize(
+    "n,sizes",
+    [
+        (38, [10, 10, 9, 9]),  # the kabupaten/kota of Jawa Timur
+        (31, [8, 8, 8, 7]),  # the kecamatan of Jember
+        (10, [10]),
+        (11, [6, 5]),
+        (1, [1]),
+        (0, []),
+    ],
+)
+def test_page_slices(n, sizes):
+    parts = page_slices(n)
+    assert [p.stop - p.start for p in parts] == sizes
+    # Pages follow each other without gap or overlap.
+    assert [p.start for p in parts] == [sum(sizes[:i]) for i in range(len(sizes))]
+
+
+@pytest.mark.parametrize("n", range(1, 120))
+def test_every_page_holds_at_most_ten_rows_and_every_row_is_on_one(n):
+    parts = page_slices(n)
+    assert all(0 < p.stop - p.start <= ROWS_PER_SLIDE for p in parts)
+    assert sum(p.stop - p.start for p in parts) == n
+
+
+@pytest.mark.parametrize(
+    "elapsed,expected",
+    [(0.0, False), (3.0, False), (11.9, False), (12.0, True), (15.0, True), (40.0, True)],
+)
+def test_a_slide_is_due_once_most_of_its_interval_has_passed(elapsed, expected):
+    assert due(elapsed, 15.0) is expected
+
+
+@pytest.mark.parametrize(
+    "change,expected", [(2, ("▲ 2", 1)), (-1, ("▼ 1", -1)), (0, ("=", 0)), (None, ("", 0))]
+)
+def test_rank_move_says_it_with_an_arrow(change, expected):
+    assert rank_move(change) == expected
+
+
+def test_the_deck_of_the_demo(demo_store):
+    slides = deck(load_snapshot(demo_store), Settings())
+    assert [s.key for s in slides] == [
+        "headline",
+        "kabupaten-1",
+        "kabupaten-2",
+        "kabupaten-3",
+        "kabupaten-4",
+        "kecamatan-1",
+        "kecamatan-2",
+        "kecamatan-3",
+        "kecamatan-4",
+        "map",
+        "trend",
+    ]
+    head = slides[0]
+    assert head.title == "Kabupaten Jember"
+    assert [(f.label, f.value) for f in head.figures] == [
+        ("KK terdata", "36.464"),
+        ("Peringkat di Jawa Timur", "1 dari 38"),
+        ("Capaian target", "11,1%"),
+        ("Sisa hari", "26"),
+        ("Laju yang diperlukan", "11.269"),
+    ]
+    kab = [s for s in slides if s.key.startswith("kabupaten")]
+    assert sum(len(s.rows) for s in kab) == 38
+    assert kab[0].rows[0].name == "Jember" and kab[0].rows[0].tags == ("home",)
+    assert kab[0].subtitle == "halaman 1 dari 4"
+    kec = [s for s in slides if s.key.startswith("kecamatan")]
+    assert kec[0].callouts == ("Tertinggi: Kaliwates (4.040 KK)", "Terendah: Jelbuk (344 KK)")
+    assert kec[0].rows[0].tags == ("top",)
+    assert kec[-1].rows[-1].name == "Jelbuk" and kec[-1].rows[-1].tags == ("bottom",)
+    assert kec[0].columns[:3] == ("#", "Kecamatan", "KK")
+
+
+def test_the_deck_in_english(demo_store):
+    slides = deck(load_snapshot(demo_store), Settings(), "en")
+    assert slides[0].figures[1].value == "1 of 38"
+    assert slides[0].subtitle == "Online Population Census 2020 · Data up to 5 March 2020"
+    assert slides[1].title.startswith("Ranking of regency/city Jawa Timur")
+
+
+def test_an_empty_store_has_one_slide_that_says_so(fresh_store):
+    [slide] = deck(load_snapshot(fresh_store), Settings())
+    assert slide.kind == "empty" and "Unggah" in slide.message
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+@pytest.mark.parametrize("fg,bg", TEXT_PAIRS)
+def test_every_text_colour_meets_wcag_aa(name, fg, bg):
+    colours = THEMES[name]
+    assert contrast(colours[fg], colours[bg]) >= AA_NORMAL
+
+
+def test_contrast_of_black_on_white_is_21():
+    assert round(contrast("#000000", "#ffffff"), 2) == 21.0
+
+
+@pytest.mark.parametrize("value,expected", [(None, 15.0), ("8", 8.0), ("7,5", 7.5), (" 30 ", 30.0)])
+def test_slide_interval_setting(monkeypatch, value, expected):
+    monkeypatch.delenv("CENSUS_SLIDE_SECONDS", raising=False)
+    if value is not None:
+        monkeypatch.setenv("CENSUS_SLIDE_SECONDS", value)
+    assert Settings.load().slide_seconds == expected
+
+
+@pytest.mark.parametrize("value", ["cepat", "1", "0", "-5", "nan", "100000"])
+def test_slide_interval_setting_refuses_what_nobody_could_read(monkeypatch, value):
+    monkeypatch.setenv("CENSUS_SLIDE_SECONDS", value)
+    with pytest.raises(SettingsError, match="CENSUS_SLIDE_SECONDS"):
+        Settings.load()
