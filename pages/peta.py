@@ -5,7 +5,7 @@ import streamlit as st
 
 from census_core import charts, maps
 from census_core.regions import LEVEL_LABELS
-from census_core.text import ranking_title
+from census_core.text import ranking_title, t
 from ui import boundaries, sidebar, state
 
 TEXT = {
@@ -22,7 +22,6 @@ TEXT = {
         "by_options": {"percent": "% dari target", "count": "Jumlah"},
         "elsewhere": "Batas wilayah yang ada tidak mencakup {name}. Tambahkan berkas GeoJSON "
         "wilayah ini di halaman Unggah atau di folder `CENSUS_GEO_DIR`.",
-        "measure": "Satuan",
         "legend": {"percent": "% dari target", "count": "Jumlah {unit}"},
         "click": "Klik sebuah kecamatan untuk membuka halamannya.",
         "report": "Batas wilayah yang belum cocok ({n})",
@@ -51,7 +50,6 @@ TEXT = {
         "by_options": {"percent": "% of target", "count": "Count"},
         "elsewhere": "The boundaries do not cover {name}. Add GeoJSON files of this region on "
         "the Unggah page or in the `CENSUS_GEO_DIR` folder.",
-        "measure": "Unit",
         "legend": {"percent": "% of target", "count": "Number of {unit}"},
         "click": "Click a district to open its page.",
         "report": "Boundaries not matched ({n})",
@@ -97,7 +95,7 @@ if not levels:
     st.info(words["elsewhere"].format(name=snap.regions.name(home)))
     st.stop()
 
-cols = st.columns(3)
+cols = st.columns(2)
 level = cols[0].radio(
     words["level"],
     levels,
@@ -112,13 +110,7 @@ by = cols[1].radio(
     key="peta_by",
     format_func=lambda v: words["by_options"][v],
 )
-measure = cols[2].radio(
-    words["measure"],
-    ["households", "persons"],
-    horizontal=True,
-    key="peta_measure",
-    format_func=lambda v: "KK" if v == "households" else ("jiwa" if lang == "id" else "persons"),
-)
+measure = sidebar.measure()
 within = scopes[level]
 shapes = bounds.of(level, within)
 board = snap.board(level, within, day, settings, measure=measure, by=by)
@@ -141,7 +133,7 @@ if picked and level in ("kecamatan", "desa"):
     target = picked if level == "kecamatan" else picked.rsplit(".", 1)[0]
     st.switch_page("pages/kecamatan.py", query_params={"wilayah": target})
 
-unit = "KK" if measure == "households" else ("jiwa" if lang == "id" else "persons")
+unit = t(f"measure.{measure}", lang)
 legend_title = words["legend"][by].format(unit=unit)
 st.altair_chart(charts.legend_chart(maps.legend_of(board, by, lang), legend_title), theme=None)
 if level in ("kecamatan", "desa"):

@@ -1,11 +1,11 @@
 """Tren: the cumulative count, the pace of the last week and where it leads by the deadline."""
 
-import re
 from datetime import date
 
 import streamlit as st
 
 from census_core import charts, trend
+from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import fmt_date
 from ui import auth, sidebar, state
@@ -15,7 +15,6 @@ TEXT = {
     "id": {
         "title": "Tren",
         "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
-        "measure": "Satuan",
         "compare": "Bandingkan",
         "kinds": {"kecamatan": "Kecamatan", "kabupaten": "Kabupaten/kota"},
         "pick": "Wilayah yang dibandingkan",
@@ -37,7 +36,6 @@ TEXT = {
     "en": {
         "title": "Trend",
         "no_data": "No data yet. Upload the daily counts on the Unggah page.",
-        "measure": "Unit",
         "compare": "Compare",
         "kinds": {"kecamatan": "Districts", "kabupaten": "Regencies/cities"},
         "pick": "Regions to compare",
@@ -71,14 +69,9 @@ if day is None:
 home = settings.home
 province = home.split(".")[0]
 names = snap.regions.name
-cols = st.columns([1, 1, 3])
-measure = cols[0].radio(
-    words["measure"],
-    ["households", "persons"],
-    key="tren_measure",
-    format_func=lambda v: "KK" if v == "households" else ("jiwa" if lang == "id" else "persons"),
-)
-kind = cols[1].radio(
+cols = st.columns([1, 3])
+measure = sidebar.measure()
+kind = cols[0].radio(
     words["compare"], ["kecamatan", "kabupaten"], key="tren_kind", format_func=words["kinds"].get
 )
 options = (
@@ -86,7 +79,7 @@ options = (
     if kind == "kecamatan"
     else [c for c in snap.regions.descendants(province, "kabupaten") if c != home]
 )
-chosen = cols[2].multiselect(
+chosen = cols[1].multiselect(
     words["pick"],
     options,
     key=f"tren_pick_{kind}",
@@ -134,8 +127,8 @@ def exports(chart, data, name: str) -> None:
 
 st.subheader(words["cumulative"])
 for i, line in enumerate(view.sentences):
-    # Region names are data: escape Markdown so a name can never format or link.
-    safe = re.sub(r"([\\`*_{}\[\]()#+\-!|<>~$])", r"\\\1", line)
+    # Region names are data: escaped so a name can never format or link.
+    safe = md_escape(line)
     st.markdown(f"**{safe}**" if i == 0 else safe)
 cumulative = charts.cumulative_chart(
     view.series,

@@ -48,6 +48,18 @@ def test_switching_to_the_province_and_to_counts(app, monkeypatch):
     assert "Peringkat 1 dari 38" in jember["properties"]["tooltip"]
 
 
+def test_the_map_follows_the_sidebar_measure_and_language(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("pages/peta.py")
+    at.session_state["measure"] = "persons"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    tip = next(f for f in features_of(at) if f["properties"]["code"] == "35.09.25")
+    assert tip["properties"]["tooltip"].split("\n")[1].endswith(" persons")
+    assert "of target" in tip["properties"]["tooltip"]
+
+
 def test_the_desa_layer_appears_because_the_demo_has_desa_counts(app, monkeypatch):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
     at = app("pages/peta.py").run()
