@@ -8,13 +8,16 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import progress
+from census_core import charts, maps, progress, trend
+from census_core.geo import Shape
 from census_core.regions import LEVEL_LABELS, short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
 from census_core.text import fmt_date, fmt_int, fmt_pct, fmt_signed, ranking_title, t
 
 ROWS_PER_SLIDE = 10
+# What is left of a 1080-pixel screen under the slide's heading and above its footer and buttons.
+CHART_HEIGHT = 640
 # Slides change on a timer tick once at least this share of the interval has passed, so a
 # tick that arrives a little early still advances, and one just after a manual step does not.
 DUE_SHARE = 0.8
@@ -49,6 +52,9 @@ _TEXT = {
         "map": "Peta capaian {level} {within}",
         "trend": "Tren menuju {date}",
         "pending": "Belum tersedia di versi ini.",
+        "no_map": "Belum ada batas wilayah untuk peta. Tambahkan GeoJSON di halaman Unggah.",
+        "map_sub": "Warna menurut persentase target, data s.d. {date}",
+        "legend": "% dari target",
         "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
     },
     "en": {
@@ -80,6 +86,9 @@ _TEXT = {
         "map": "Map of {level} in {within}",
         "trend": "Trend towards {date}",
         "pending": "Not available in this version yet.",
+        "no_map": "No boundaries for the map yet. Add GeoJSON on the Upload page.",
+        "map_sub": "Coloured by share of target, data up to {date}",
+        "legend": "% of target",
         "no_data": "No data yet. Upload the daily counts on the Upload page.",
     },
 }
@@ -125,6 +134,9 @@ class Slide:
     callouts: tuple[str, ...] = ()
     message: str = ""
     key: str = field(default="")
+    # A pdk.Deck (map) or alt.Chart (trend) the screen draws under the heading.
+    chart: object = field(default=None, compare=False)
+    legend: tuple[tuple[str, str], ...] = ()  # (colour, label) swatches under a map
 
 
 def page_slices(n: int, size: int = ROWS_PER_SLIDE) -> list[slice]:
@@ -297,8 +309,56 @@ def board_slides(
     ]
 
 
-def deck(snap: Snapshot, settings: Settings, lang: str = "id") -> list[Slide]:
-    """Every slide of the meeting, in order, on the latest data (households)."""
+def map_slide(board: pd.DataFrame, shapes: list[Shape], within: str, day: date, lang: str) -> Slide:
+    """The kecamatan coloured by share of target; a plain message while there are no boundaries."""
+    w = words(lang)
+    labels = LEVEL_LABELS.get(lang, LEVEL_LABELS["id"])
+    title = w["map"].format(level=labels["kecamatan"], within=within)
+    if not shapes:
+        return Slide("pending", title, message=w["no_map"], key="map")
+    chart = maps.choropleth(
+        board, shapes, by="percent", lang=lang, layer_id="presentasi", height=CHART_HEIGHT
+    )
+    legend = tuple((item.color, item.label) for item in maps.legend_of(board, "percent", lang))
+    subtitle = w["map_sub"].format(date=fmt_date(day, lang))
+    return Slide("map", title, subtitle, chart=chart, legend=legend, key="map")
+
+
+def trend_slide(snap: Snapshot, settings: Settings, day: date, lang: str) -> Slide:
+    """The home regency's cumulative count, its projection and target towards the deadline."""
+    w = words(lang)
+    title = w["trend"].format(date=fmt_date(settings.deadline, lang))
+    view = trend.view(
+        snap.counts_of("households"),
+        snap.targets_of("households"),
+        snap.regions,
+        [settings.home],
+        day,
+        settings.deadline,
+        default_share=settings.target_share,
+        lang=lang,
+    )
+    if view.series.empty:
+        return Slide("pending", title, message=w["no_data"], key="trend")
+    chart = charts.cumulative_chart(
+        view.series,
+        targets=view.targets,
+        projections=view.projections,
+        deadline=settings.deadline,
+        events=snap.events,
+        lang=lang,
+        height=CHART_HEIGHT,
+    )
+    return Slide("trend", title, " ".join(view.sentences), chart=chart, key="trend")
+
+
+def deck(
+    snap: Snapshot, settings: Settings, lang: str = "id", shapes: list[Shape] | None = None
+) -> list[Slide]:
+    """Every slide of the meeting, in order, on the latest data (households).
+
+    `shapes` are the home regency's kecamatan boundaries for the map slide, if there are any.
+    """
     w = words(lang)
     day = snap.latest_date()
     if day is None:
@@ -330,20 +390,6 @@ def deck(snap: Snapshot, settings: Settings, lang: str = "id") -> list[Slide]:
         callouts=True,
         key="kecamatan",
     )
-    slides.append(
-        Slide(
-            "pending",
-            w["map"].format(level=labels["kecamatan"], within=home_name),
-            message=w["pending"],
-            key="map",
-        )
-    )
-    slides.append(
-        Slide(
-            "pending",
-            w["trend"].format(date=fmt_date(settings.deadline, lang)),
-            message=w["pending"],
-            key="trend",
-        )
-    )
+    slides.append(map_slide(kec, shapes or [], home_name, day, lang))
+    slides.append(trend_slide(snap, settings, day, lang))
     return slides

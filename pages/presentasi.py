@@ -4,7 +4,7 @@ import streamlit as st
 
 from census_core.freshness import freshness_line
 from census_core.presentation import deck
-from ui import live, present, state
+from ui import boundaries, live, present, state
 
 # Set here as well as in app.py: a fresh server whose first visitor opens /presentasi runs
 # this page without the router (Streamlit's pages/ folder fallback).
@@ -16,4 +16,6 @@ settings = state.settings()
 theme = present.theme_name()
 present.style(theme)
 footer = freshness_line(snap.latest_date(), snap.last_upload(), snap.simulated, lang)
-present.show(deck(snap, settings, lang), settings.slide_seconds, footer, lang, theme)
+shapes = boundaries.load().of("kecamatan", settings.home)
+slides = deck(snap, settings, lang, shapes)
+present.show(slides, settings.slide_seconds, footer, lang, theme)

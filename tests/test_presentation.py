@@ -81,6 +81,24 @@ def test_the_deck_of_the_demo(demo_store):
     assert kec[0].rows[0].tags == ("top",)
     assert kec[-1].rows[-1].name == "Jelbuk" and kec[-1].rows[-1].tags == ("bottom",)
     assert kec[0].columns[:3] == ("#", "Kecamatan", "KK")
+    # No boundaries given: the map slide says how to add them; the trend is a chart.
+    assert slides[-2].kind == "pending" and "GeoJSON" in slides[-2].message
+    assert slides[-1].kind == "trend" and slides[-1].chart is not None
+    assert "perlu 11.269 KK/hari untuk 50%" in slides[-1].subtitle
+
+
+def test_the_map_slide_colours_the_kecamatan_by_share_of_target(demo_store, regions):
+    from census_core.geo import load_boundaries, read_dir
+    from tests.geofixtures import shared_geo
+
+    shapes = load_boundaries(read_dir(shared_geo()), regions, within="35.09").of(
+        "kecamatan", "35.09"
+    )
+    slides = deck(load_snapshot(demo_store), Settings(), shapes=shapes)
+    [slide] = [s for s in slides if s.key == "map"]
+    assert slide.kind == "map" and slide.chart is not None
+    assert slide.subtitle == "Warna menurut persentase target, data s.d. 5 Maret 2020"
+    assert slide.legend[0][1] == "0–6%"
 
 
 def test_the_deck_in_english(demo_store):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from html import escape
 
+import altair as alt
+import pydeck as pdk
 import streamlit as st
 
 from census_core.palette import THEMES, theme
-from census_core.presentation import Slide, due
+from census_core.presentation import CHART_HEIGHT, Slide, due
 from ui import live
 
 _INDEX = "slide_index"
@@ -98,6 +100,15 @@ td.down {{ color: {c["down"]} !important; }}
   padding: 0 14px; margin-left: 16px; vertical-align: middle; }}
 .tag.top {{ color: {c["top"]}; }}
 .tag.bottom {{ color: {c["bottom"]}; }}
+.deck-part {{ color: {c["text"]}; font-family: "Source Sans", "Noto Sans", sans-serif; }}
+.deck-part h1 {{ font-size: 52px; line-height: 1.1; margin: 0; padding: 0; color: {c["text"]};
+  font-weight: 700; }}
+.deck-part .sub {{ font-size: 30px; color: {c["muted"]}; margin-top: 6px; }}
+.deck-part footer {{ display: flex; justify-content: space-between; font-size: 28px;
+  color: {c["muted"]}; padding: 10px 0; border-top: 2px solid {c["line"]}; }}
+.legend {{ display: flex; gap: 36px; font-size: 28px; }}
+.legend .swatch i {{ display: inline-block; width: 36px; height: 28px; margin-right: 10px;
+  vertical-align: middle; border: 1px solid {c["line"]}; }}
 .message {{ font-size: 44px; color: {c["muted"]}; text-align: center; }}
 [class*="st-key-slide_"] button {{ min-height: 64px; background: {c["button_bg"]};
   color: {c["text"]}; border: 2px solid {c["line"]}; }}
@@ -157,6 +168,15 @@ def _board(slide: Slide, lang: str) -> str:
     return f'{callouts}<table class="board"><tr>{head}</tr>{"".join(rows)}</table>'
 
 
+def _head(slide: Slide, lang: str) -> str:
+    sub = f'<div class="sub">{escape(slide.subtitle)}</div>' if slide.subtitle else ""
+    return f"{live.notice_html(lang)}<header><h1>{escape(slide.title)}</h1>{sub}</header>"
+
+
+def _foot(position: str, footer: str) -> str:
+    return f"<footer><span>{escape(footer)}</span><span>{escape(position)}</span></footer>"
+
+
 def render(slide: Slide, position: str, footer: str, lang: str) -> str:
     """One slide as HTML; every text from the data is escaped."""
     if slide.kind == "headline":
@@ -165,14 +185,61 @@ def render(slide: Slide, position: str, footer: str, lang: str) -> str:
         body = _board(slide, lang)
     else:
         body = f'<div class="message">{escape(slide.message)}</div>'
-    sub = f'<div class="sub">{escape(slide.subtitle)}</div>' if slide.subtitle else ""
     return (
         f'<section class="deck deck-{slide.kind}" data-testid="slide" '
-        f'data-slide="{escape(slide.key)}">{live.notice_html(lang)}'
-        f"<header><h1>{escape(slide.title)}</h1>{sub}</header>"
-        f'<div class="body">{body}</div>'
-        f"<footer><span>{escape(footer)}</span><span>{escape(position)}</span></footer></section>"
+        f'data-slide="{escape(slide.key)}">{_head(slide, lang)}'
+        f'<div class="body">{body}</div>{_foot(position, footer)}</section>'
     )
+
+
+def _legend(slide: Slide) -> str:
+    swatches = "".join(
+        f'<span class="swatch"><i style="background:{escape(color)}"></i>{escape(label)}</span>'
+        for color, label in slide.legend
+    )
+    return f'<div class="legend">{swatches}</div>'
+
+
+def _themed(chart: alt.TopLevelMixin, name: str) -> alt.TopLevelMixin:
+    """The core's chart with type big enough for the back of the room, in the screen's colours."""
+    c = theme(name)
+    return (
+        # properties, not configure(): the core's configuration carries the Indonesian locale.
+        chart.properties(background=c["bg"])
+        .configure_axis(
+            labelFontSize=26,
+            titleFontSize=26,
+            labelColor=c["text"],
+            titleColor=c["muted"],
+            gridColor=c["line"],
+            domainColor=c["line"],
+            tickColor=c["line"],
+        )
+        .configure_legend(
+            labelFontSize=26,
+            titleFontSize=26,
+            labelColor=c["text"],
+            titleColor=c["muted"],
+            labelLimit=600,
+            symbolSize=300,
+        )
+        .configure_text(fontSize=24, color=c["text"])
+        .configure_view(stroke=None)
+    )
+
+
+def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) -> None:
+    """A map or trend slide: heading as HTML, the chart drawn by Streamlit, then the footer."""
+    st.html(
+        f'<section class="deck-part" data-testid="slide" data-slide="{escape(slide.key)}">'
+        f"{_head(slide, lang)}</section>"
+    )
+    if isinstance(slide.chart, pdk.Deck):
+        st.pydeck_chart(slide.chart, height=CHART_HEIGHT)
+        st.html(f'<section class="deck-part">{_legend(slide)}</section>')
+    else:
+        st.altair_chart(_themed(slide.chart, name), theme=None)  # type: ignore[arg-type]
+    st.html(f'<section class="deck-part">{_foot(position, footer)}</section>')
 
 
 def _step(delta: int, count: int) -> None:
@@ -201,7 +268,11 @@ def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, nam
         st.session_state[_SHOWN] = now
     st.session_state[_INDEX] = index
     position = f"{index + 1}/{count}" + (f" · {words['paused']}" if paused else "")
-    st.html(render(slides[index], position, footer, lang))
+    slide = slides[index]
+    if slide.chart is not None:
+        _draw_chart(slide, position, footer, lang, name)
+    else:
+        st.html(render(slide, position, footer, lang))
     cols = st.columns([2, 2, 2, 2, 6])
     cols[0].button(words["prev"], key="slide_prev", on_click=_step, args=(-1, count))
     cols[1].button(

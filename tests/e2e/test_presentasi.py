@@ -6,13 +6,14 @@ import sys
 import pytest
 
 from tests.e2e.conftest import ROOT, assert_no_exception, screenshot, wait_idle
+from tests.geofixtures import shared_geo
 
 FULL_HD = {"width": 1920, "height": 1080}
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
 def test_presentation_fills_the_screen_in_both_themes(start_app, page, theme):
-    app = start_app(CENSUS_SLIDE_SECONDS="3600")
+    app = start_app(CENSUS_SLIDE_SECONDS="3600", CENSUS_GEO_DIR=str(shared_geo()))
     page.set_viewport_size(FULL_HD)
     page.goto(f"{app.url}/presentasi?embed=true&theme={theme}")
     wait_idle(page)
@@ -35,6 +36,22 @@ def test_presentation_fills_the_screen_in_both_themes(start_app, page, theme):
     # Nothing may spill below the fold of a 1080-pixel screen.
     height = page.evaluate("document.scrollingElement.scrollHeight")
     assert height <= FULL_HD["height"], height
+    # Back past the headline to the last slides: the trend, then the map.
+    for _ in range(6):
+        page.get_by_role("button", name="◀ Sebelumnya").click()
+        wait_idle(page)
+    page.locator('[data-slide="trend"]').wait_for(timeout=60_000)
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=60_000)
+    screenshot(page, f"presentasi-{theme}-5-trend")
+    page.get_by_role("button", name="◀ Sebelumnya").click()
+    wait_idle(page)
+    page.locator('[data-slide="map"]').wait_for(timeout=60_000)
+    page.locator('[data-testid="stDeckGlJsonChart"]').wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)  # deck.gl draws on the next animation frames
+    screenshot(page, f"presentasi-{theme}-4-map")
+    height = page.evaluate("document.scrollingElement.scrollHeight")
+    assert height <= FULL_HD["height"], height
+    assert_no_exception(page)
 
 
 def test_slides_advance_by_themselves(start_app, page):
