@@ -133,25 +133,30 @@ def _values(
 ) -> list[tuple[object, ...]]:
     records: list[tuple[object, ...]] = []
     seen_dates: dict[object, date | None] = {}  # a long file repeats a few dates many times
+    wide = layout.kind == "wide"
+    # Per column, once: (column, date of a wide column, measure, header as written).
+    columns: list[tuple[int, date | None, str, str]]
+    if wide:
+        columns = [
+            (c, d, _measure(layout, -1, options), layout.name(c)) for c, d in layout.dates.items()
+        ]
+    else:
+        columns = [(c, None, _measure(layout, c, options), layout.name(c)) for c in layout.measures]
     for item in table.data:
         cells = item.cells
-        pairs: list[tuple[int, date | None, str]]
-        if layout.kind == "wide":
-            pairs = [(col, d, _measure(layout, -1, options)) for col, d in layout.dates.items()]
-        else:
-            row_day = day
-            if layout.kind == "long":
-                row_day = _row_date(cells, layout, item.row, problems, seen_dates)
-            pairs = [(col, row_day, _measure(layout, col, options)) for col in layout.measures]
-        for col, when, measure in pairs:
+        row_day = day
+        if layout.kind == "long":
+            row_day = _row_date(cells, layout, item.row, problems, seen_dates)
+        for col, wide_day, measure, name in columns:
+            when = wide_day if wide else row_day
             cell = cells[col] if col < len(cells) else None
             if is_blank(cell):
-                if layout.kind != "wide":
-                    problems.append(warning("empty_value", row=item.row, column=layout.name(col)))
+                if not wide:
+                    problems.append(warning("empty_value", row=item.row, column=name))
                 continue
-            value = _count(cell, item.row, layout.name(col), problems)
+            value = _count(cell, item.row, name, problems)
             if value is not None and when is not None and item.code is not None:
-                records.append((item.code, when, measure, value, item.row, layout.name(col)))
+                records.append((item.code, when, measure, value, item.row, name))
     return records
 
 

@@ -127,7 +127,7 @@ class Matcher:
         codes_given = {t: t if _CODE_SHAPE.fullmatch(t) else normalize_code(t) for t in texts}
         by_code = {t: c for t, c in codes_given.items() if c is not None and _code_like(t)}
         names = [t for t in texts if t not in by_code]
-        code_levels = [level_of(c) for c in by_code.values() if c in self.regions]
+        code_levels = [level_of(c) for c in by_code.values() if c in self.index.key_of]
         if level is None and code_levels:
             level = max(set(code_levels), key=code_levels.count)
 
@@ -151,7 +151,7 @@ class Matcher:
         _, _, _, scope, chosen = max(options, key=lambda o: o[:3])
         result = Resolution(level=chosen, scope=scope)
         for text, code in by_code.items():
-            if code in self.regions:
+            if code in self.index.key_of:
                 result.codes[text] = code
             else:
                 result.unknown_codes.add(text)

@@ -134,6 +134,9 @@ def _trim(rows: list[list[object]]) -> list[list[object]]:
     out: list[list[object]] = []
     for row in rows:
         cells = row[:MAX_COLUMNS]
+        if cells and type(cells[-1]) is str and cells[-1] and not cells[-1].isspace():
+            out.append(cells)  # nothing to trim: most rows end in a value
+            continue
         while cells and (
             cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())
         ):

@@ -62,7 +62,7 @@ def region_rows(
             if written and not is_total_text(written):
                 last_parent = written
             item.parent = last_parent
-        if any(is_total_text(cell_text(_cell(row, c))) for c in label_cols):
+        if _is_total_row(row, label_cols):
             table.totals.append(item)
         elif not text:
             if has_values:
@@ -91,6 +91,14 @@ def region_rows(
     elif table.level is None:
         table.level = next((str(matcher.regions.level(r.code)) for r in table.data if r.code), None)
     return table
+
+
+def _is_total_row(row: list[object], label_cols: list[int]) -> bool:
+    for col in label_cols:
+        cell = row[col] if col < len(row) else None
+        if type(cell) is str and cell and is_total_text(cell):
+            return True
+    return False
 
 
 def _apply(

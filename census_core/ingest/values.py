@@ -54,7 +54,12 @@ class ValueProblem(ValueError):
         self.reason = reason
 
 
+_BLANKS = frozenset(("", "-", "–", "—"))
+
+
 def is_blank(value: object) -> bool:
+    if type(value) is str:  # the common case first: this runs for every cell of a file
+        return value.strip() in _BLANKS
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
@@ -64,6 +69,8 @@ def is_blank(value: object) -> bool:
 
 def cell_text(value: object) -> str:
     """A cell as the user sees it: 4040.0 -> '4040', dates ISO, text stripped."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
