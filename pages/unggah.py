@@ -40,7 +40,12 @@ def upload_section(kind: str) -> None:
             key=f"{kind}_level",
             format_func=lambda v: w["auto"] if v is None else LEVEL_LABELS[lang][v],
         )
-    file = st.file_uploader(w["file"], type=["csv", "txt", "xlsx", "xls"], key=f"{kind}_file_{gen}")
+    file = st.file_uploader(
+        w["file"],
+        type=["csv", "tsv", "txt", "xlsx", "xls"],
+        key=f"{kind}_file_{gen}",
+        help=upload.limits(lang),
+    )
     if file is None:
         return
     data = file.getvalue()

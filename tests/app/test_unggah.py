@@ -123,3 +123,24 @@ def test_english(signed_in):
     at.file_uploader(key="counts_file_0").set_value(("rekap.csv", SNAPSHOT, "text/csv")).run()
     assert "Ready to store" in texts(at)
     assert "Sumbersari rises from rank 2 to 1" in texts(at)
+
+
+def test_targets_upload(signed_in, demo_url):
+    at = signed_in()
+    data = b"Kecamatan;KK;Jiwa;Target (%)\nKaliwates;30.000;110.000;60\n"
+    at.file_uploader(key="targets_file_0").set_value(("sasaran.csv", data, "text/csv")).run()
+    assert "Siap disimpan" in texts(at)
+    at.button(key="targets_commit").click().run()
+    assert "Tersimpan sebagai batch 3: 2 angka berubah." in texts(at)
+    targets = Store(demo_url).current_targets().set_index(["region", "measure"])
+    assert targets.loc[("35.09.19", "households"), "base"] == 30000
+
+
+def test_templates_and_limits_are_offered(signed_in):
+    at = signed_in()
+    uploader = at.get("file_uploader")[0]
+    assert "20 MB" in uploader.proto.help and "250.000" in uploader.proto.help
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [
+        "snapshot.csv", "snapshot.xlsx", "long.csv", "long.xlsx", "targets.csv", "targets.xlsx"
+    ]  # fmt: skip

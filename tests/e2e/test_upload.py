@@ -12,6 +12,7 @@ GOOD = BAD.replace("Kaliwatess", "Kaliwates").replace("12,5", "350")
 
 def test_upload_check_fix_and_store(start_app, page, tmp_path):
     app = start_app(CENSUS_UPLOAD_PASSWORD=PASSWORD)
+    page.set_viewport_size({"width": 1366, "height": 1800})  # the whole page in each screenshot
     page.goto(app.url)
     wait_idle(page)
     page.get_by_role("link", name="Unggah").click()
