@@ -246,3 +246,19 @@ def test_desa_are_looked_up_inside_their_kecamatan():
     fixed = read(text.replace("Kalisatt", "Kalisat"))
     assert fixed.ok and fixed.level == "desa"
     assert list(fixed.records["region"]) == ["35.09.17.2004", "35.09.27.2008", "35.09.27.2010"]
+
+
+def test_ambiguous_name_offers_its_candidates_to_pick():
+    upload = read("Kab/Kota,KK\nKediri,31208\nSurabaya,10295\n")
+    problem = upload.errors[0]
+    assert problem.reason == "ambiguous_region"
+    assert problem.suggestions == (("35.06", "Kabupaten Kediri"), ("35.71", "Kota Kediri"))
+    picked = Options(home="35.09", date=date(2020, 3, 5), corrections=(("Kediri", "35.71"),))
+    assert read("Kab/Kota,KK\nKediri,4100\nSurabaya,10295\n", picked).ok
+
+
+def test_wide_sheet_with_a_target_column_beside_the_dates():
+    text = "Kecamatan,Target KK,01/03/2020,02/03/2020\nKaliwates,30000,3700,3800\n"
+    upload = read(text)
+    assert upload.ok and upload.layout == "wide"
+    assert list(upload.records["value"]) == [3700, 3800]

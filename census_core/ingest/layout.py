@@ -69,7 +69,8 @@ class Layout:
     def kind(self) -> str:
         if self.date_col is not None:
             return "long"
-        if self.dates and not self.measures:
+        # Several date columns make a wide sheet even beside a 'Target KK' or 'Jumlah' column.
+        if self.dates and (not self.measures or len(self.dates) >= 2):
             return "wide"
         return "snapshot"
 

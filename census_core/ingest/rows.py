@@ -171,8 +171,16 @@ def _unmatched(matcher: Matcher, res: Resolution, item: DataRow, column: str) ->
     if text in res.unknown_codes:
         return error("unknown_code", row=item.row, column=column, value=text)
     if text in res.ambiguous:
-        names = ", ".join(matcher.describe(c) for c in res.ambiguous[text])
-        return error("ambiguous_region", row=item.row, column=column, value=text, candidates=names)
+        codes = res.ambiguous[text]
+        names = ", ".join(matcher.describe(c) for c in codes)
+        return error(
+            "ambiguous_region",
+            row=item.row,
+            column=column,
+            value=text,
+            candidates=names,
+            suggestions=[(c, matcher.regions.name(c)) for c in codes],
+        )
     level = res.level or "kecamatan"
     if text in res.other_level:
         code = res.other_level[text]
