@@ -29,8 +29,11 @@ def test_upload_check_fix_and_store(start_app, page, tmp_path):
         {"name": evil, "mimeType": "text/csv", "buffer": BAD.encode()}
     )
     wait_idle(page)
-    page.get_by_text("Ditolak").first.wait_for()
+    # Streamlit draws as the script runs: wait for the last element, then for the run to end.
+    page.get_by_text("Isi berkas").wait_for()
+    wait_idle(page)
     body = page.inner_text("body")
+    assert "Ditolak" in body
     assert "Baris 5: 'Kaliwatess' tidak dikenal" in body
     assert "Baris 7: Jumlah KK '12,5' bukan bilangan bulat" in body
     assert page.get_by_role("button", name="Simpan").count() == 0
@@ -42,8 +45,9 @@ def test_upload_check_fix_and_store(start_app, page, tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     page.locator('input[type="file"]').first.set_input_files(str(good))
     wait_idle(page)
-    page.get_by_text("Siap disimpan").first.wait_for()
-    assert "Sumbersari naik dari peringkat 2 ke 1" in page.inner_text("body")
+    page.get_by_text("Sumbersari naik dari peringkat 2 ke 1", exact=False).wait_for()
+    wait_idle(page)
+    assert "Siap disimpan" in page.inner_text("body")
     screenshot(page, "upload-ready")
     page.get_by_role("button", name="Simpan").click()
     wait_idle(page)
