@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import charts, maps, progress, trend
+from census_core import charts, headline, maps, progress, trend
 from census_core.geo import Shape
 from census_core.regions import LEVEL_LABELS, short_name
 from census_core.settings import Settings
@@ -25,20 +25,6 @@ DUE_SHARE = 0.8
 _TEXT = {
     "id": {
         "campaign": "Sensus Penduduk Online 2020",
-        "counted": "{measure} terdata",
-        "since": "{value} sejak kemarin",
-        "rank": "Peringkat di {within}",
-        "rank_value": "{rank} dari {of}",
-        "up": "naik {n} peringkat",
-        "down": "turun {n} peringkat",
-        "same": "peringkat tetap",
-        "percent": "Capaian target",
-        "target_of": "target {pct} = {target} {measure}",
-        "days_left": "Sisa hari",
-        "until": "s.d. {date}",
-        "pace": "Laju yang diperlukan",
-        "per_day": "{measure} per hari",
-        "reached": "target tercapai",
         "page": "halaman {page} dari {pages}",
         "col.rank": "#",
         "col.change": "Sehari",
@@ -59,20 +45,6 @@ _TEXT = {
     },
     "en": {
         "campaign": "Online Population Census 2020",
-        "counted": "{measure} counted",
-        "since": "{value} since yesterday",
-        "rank": "Rank in {within}",
-        "rank_value": "{rank} of {of}",
-        "up": "up {n} places",
-        "down": "down {n} places",
-        "same": "same place",
-        "percent": "Share of target",
-        "target_of": "target {pct} = {target} {measure}",
-        "days_left": "Days left",
-        "until": "to {date}",
-        "pace": "Pace needed",
-        "per_day": "{measure} a day",
-        "reached": "target reached",
         "page": "page {page} of {pages}",
         "col.rank": "#",
         "col.change": "Day",
@@ -170,10 +142,6 @@ def rank_move(change: object) -> tuple[str, int]:
     return "=", 0
 
 
-def _opt(value: object) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
-
-
 def headline_slide(
     board: pd.DataFrame,
     home: str,
@@ -190,47 +158,18 @@ def headline_slide(
     subtitle = f"{w['campaign']} · {t('data_as_of', lang, date=fmt_date(day, lang))}"
     if row is None:
         return Slide("headline", name, subtitle, message=w["no_data"], key="headline")
-    change = _opt(row["change"])
-    moved = _opt(row["rank_change"])
-    move_text = ""
-    if moved is not None:
-        move_text = (
-            w["up"].format(n=moved)
-            if moved > 0
-            else (w["down"].format(n=-moved) if moved < 0 else w["same"])
-        )
-    pace = _opt(row["pace_needed"])
-    left = progress.days_left(day, settings.deadline)
-    figures = (
-        Figure(
-            w["counted"].format(measure=measure_label),
-            fmt_int(row["count"], lang),
-            "" if change is None else w["since"].format(value=fmt_signed(change, lang)),
-        ),
-        Figure(
-            w["rank"].format(within=within_name),
-            w["rank_value"].format(rank=fmt_int(row["rank"], lang), of=row["of"]),
-            move_text,
-        ),
-        Figure(
-            w["percent"],
-            fmt_pct(row["percent"], lang),
-            w["target_of"].format(
-                pct=fmt_pct(settings.target_pct, lang, 0),
-                target=fmt_int(row["target"], lang),
-                measure=measure_label,
-            ),
-        ),
-        Figure(
-            w["days_left"],
-            fmt_int(left, lang),
-            w["until"].format(date=fmt_date(settings.deadline, lang)),
-        ),
-        Figure(
-            w["pace"],
-            fmt_int(pace, lang),
-            w["reached"] if pace == 0 else w["per_day"].format(measure=measure_label),
-        ),
+    # The same cards as the Peringkat page (census_core.headline), drawn large.
+    head = headline.headline(board, home, day, settings.deadline)
+    cards = (
+        []
+        if head is None
+        else headline.kpis(head, within_name, measure_label, settings.target_pct, lang)
+    )
+    if not cards:
+        return Slide("headline", name, subtitle, message=w["no_data"], key="headline")
+    figures = tuple(
+        Figure(card.label, card.value, " ".join(p for p in (card.delta, card.note) if p))
+        for card in cards
     )
     return Slide("headline", str(row["name"]), subtitle, figures=figures, key="headline")
 

@@ -70,7 +70,7 @@ def test_the_deck_of_the_demo(demo_store):
         ("Peringkat di Jawa Timur", "1 dari 38"),
         ("Capaian target", "11,1%"),
         ("Sisa hari", "26"),
-        ("Laju yang diperlukan", "11.269"),
+        ("Perlu per hari (KK)", "11.269"),
     ]
     kab = [s for s in slides if s.key.startswith("kabupaten")]
     assert sum(len(s.rows) for s in kab) == 38
