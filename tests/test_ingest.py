@@ -9,6 +9,8 @@ from datetime import date, timedelta
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from census_core.ingest import MAX_ROWS, Options, read_counts
 from census_core.ingest.effect import standings_effect
@@ -262,3 +264,17 @@ def test_wide_sheet_with_a_target_column_beside_the_dates():
     upload = read(text)
     assert upload.ok and upload.layout == "wide"
     assert list(upload.records["value"]) == [3700, 3800]
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_any_spelling_of_a_home_kecamatan_resolves(regions, data):
+    codes = regions.descendants("35.09", "kecamatan")
+    code = data.draw(st.sampled_from(codes))
+    name = regions.name(code)
+    prefix = data.draw(st.sampled_from(["", "Kec. ", "KECAMATAN ", "kec "]))
+    cased = "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in name)
+    spaced = data.draw(st.sampled_from(["", " ", "  "])).join([prefix + cased, ""])
+    others = [regions.name(c) for c in codes if c != code][:5]
+    res = Matcher(regions, "35.09").resolve([spaced, *others])
+    assert res.level == "kecamatan" and res.codes[spaced] == code
