@@ -213,3 +213,53 @@ def test_sigkill_at_any_moment_leaves_all_or_nothing(
     after = state(Store(fresh_url, fresh_store.regions))
     landed = (after[1] == [1], after[2] == len(jatim_desa))
     assert after == before or all(landed), after
+
+
+def _import(url: str, path: Path, user: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "census_core",
+            "import",
+            str(path),
+            "--db",
+            url,
+            "--json",
+            "--user",
+            user,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _spo_file(path: Path, codes: list[str], day: date, base: int) -> Path:
+    rows = [f"{code},{day.isoformat()},{base + i}" for i, code in enumerate(codes)]
+    path.write_text("kode,tanggal,kk\n" + "\n".join(rows) + "\n")
+    return path
+
+
+def test_the_import_command_run_at_once_lands_each_file_once(fresh_store, fresh_url, tmp_path):
+    """The operators' own tool: three different files and one file three times, all at once."""
+    fresh_store.ensure_ready()
+    codes = fresh_store.regions.descendants("35.09", "kecamatan")
+    days = [date(2020, 3, d) for d in (3, 4, 5)]
+    files = [_spo_file(tmp_path / f"spo-{d}.csv", codes, d, 100 * i) for i, d in enumerate(days)]
+    procs = [_import(fresh_url, f, f"op{i}") for i, f in enumerate(files)]
+    same = _spo_file(tmp_path / "spo-06.csv", codes, date(2020, 3, 6), 900)
+    procs += [_import(fresh_url, same, f"twin{i}") for i in range(3)]
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        results.append(json.loads(out))
+
+    assert all(r["status"] == "ok" for r in results)
+    assert all(r["batch"] is not None for r in results[:3])
+    twins = results[3:]
+    assert sorted(r["committed"] for r in twins) == [0, 0, len(codes)]
+    assert len(fresh_store.batches()) == 4
+    assert len(fresh_store.current_counts()) == 4 * len(codes)
