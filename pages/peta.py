@@ -7,6 +7,7 @@ from census_core import charts, maps
 from census_core.regions import LEVEL_LABELS
 from census_core.text import ranking_title, t
 from ui import boundaries, sidebar, state
+from ui.safe import md
 
 TEXT = {
     "id": {
@@ -120,7 +121,7 @@ deck = maps.choropleth(
 )
 
 within_name = snap.regions.name(within)
-st.caption(ranking_title(LEVEL_LABELS[lang][level], within_name, by, day, lang))
+st.caption(md(ranking_title(LEVEL_LABELS[lang][level], within_name, by, day, lang)))
 event = st.pydeck_chart(
     deck,
     on_select="rerun",

@@ -157,3 +157,21 @@ def test_english_pages_escape_too(evil_app):
     assert not at.exception
     leaks = _leaks(at)
     assert not leaks, "\n".join(leaks)
+
+
+def test_the_map_tooltip_shows_names_as_text(evil_app, monkeypatch):
+    """deck.gl puts an "html" tooltip into innerHTML: names must come as "text" or escaped."""
+    from tests.geofixtures import shared_geo
+
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = evil_app("pages/peta.py").run()
+    assert not at.exception
+    decks = at.get("deck_gl_json_chart")
+    assert decks, "no map drawn"
+    spec = json.loads(decks[0].proto.json)
+    assert "alert(2)" in json.dumps(spec)  # Kaliwates' hostile name is in the map's data
+    tooltip = json.dumps(spec.get("tooltip"))
+    if "html" in tooltip:
+        assert not [t for t in _strings(spec) if RAW.search(t)]
+    leaks = _leaks(at)
+    assert not leaks, "\n".join(leaks)
