@@ -248,8 +248,6 @@ class Store:
 
     def current_counts(self, measure: str | None = None) -> pd.DataFrame:
         """The current value of every (region, date, measure): latest batch not undone."""
-        if measure is not None and measure not in MEASURES:
-            raise ValueError(f"measure must be one of {MEASURES}")
         self.ensure_ready()
         c, b = counts_table, batches_table
         # Plain rows of active batches, dates as text (no per-row conversion); the latest batch
