@@ -13,12 +13,12 @@ TITLES = {
 titles = TITLES[sidebar.lang()]
 # URL paths are a contract (shared links): / is Peringkat, the rest as below.
 pages = [
-    st.Page("pages/peringkat.py", title=titles[0], url_path="", default=True),
-    st.Page("pages/kecamatan.py", title=titles[1], url_path="kecamatan"),
-    st.Page("pages/peta.py", title=titles[2], url_path="peta"),
-    st.Page("pages/tren.py", title=titles[3], url_path="tren"),
-    st.Page("pages/presentasi.py", title=titles[4], url_path="presentasi"),
-    st.Page("pages/unggah.py", title=titles[5], url_path="unggah"),
+    st.Page("app_pages/peringkat.py", title=titles[0], url_path="", default=True),
+    st.Page("app_pages/kecamatan.py", title=titles[1], url_path="kecamatan"),
+    st.Page("app_pages/peta.py", title=titles[2], url_path="peta"),
+    st.Page("app_pages/tren.py", title=titles[3], url_path="tren"),
+    st.Page("app_pages/presentasi.py", title=titles[4], url_path="presentasi"),
+    st.Page("app_pages/unggah.py", title=titles[5], url_path="unggah"),
 ]
 page = st.navigation(pages)
 # The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.

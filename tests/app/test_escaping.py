@@ -42,12 +42,12 @@ DATA_TYPES |= {"text", "code", "json"}  # st.text, st.code, st.json: shown verba
 # Widgets whose options the frontend draws as plain text (their labels are Markdown).
 PLAIN_OPTIONS = {"selectbox", "multiselect"}
 PAGES = [
-    ("pages/peringkat.py", {}),
-    ("pages/kecamatan.py", {"wilayah": "35.09.19"}),
-    ("pages/peta.py", {}),
-    ("pages/tren.py", {}),
-    ("pages/presentasi.py", {}),
-    ("pages/unggah.py", {}),
+    ("app_pages/peringkat.py", {}),
+    ("app_pages/kecamatan.py", {"wilayah": "35.09.19"}),
+    ("app_pages/peta.py", {}),
+    ("app_pages/tren.py", {}),
+    ("app_pages/presentasi.py", {}),
+    ("app_pages/unggah.py", {}),
 ]
 
 

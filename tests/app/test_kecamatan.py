@@ -19,17 +19,17 @@ def _jelbuk_stands_last(at):
 
 
 def test_deep_link_by_code(app):
-    at = app("pages/kecamatan.py", wilayah="35.09.25").run()
+    at = app("app_pages/kecamatan.py", wilayah="35.09.25").run()
     _jelbuk_stands_last(at)
 
 
 def test_deep_link_by_name(app):
-    at = app("pages/kecamatan.py", wilayah="jelbuk").run()
+    at = app("app_pages/kecamatan.py", wilayah="jelbuk").run()
     _jelbuk_stands_last(at)
 
 
 def test_choosing_a_kecamatan_puts_it_in_the_url(app):
-    at = app("pages/kecamatan.py").run()
+    at = app("app_pages/kecamatan.py").run()
     assert not at.exception
     assert not at.metric  # nothing chosen yet: a hint, no figures
     at.selectbox(key="kecamatan").set_value("35.09.19").run()
@@ -40,7 +40,7 @@ def test_choosing_a_kecamatan_puts_it_in_the_url(app):
 
 
 def test_desa_breakdown_and_trend(app):
-    at = app("pages/kecamatan.py", wilayah="35.09.25").run()
+    at = app("app_pages/kecamatan.py", wilayah="35.09.25").run()
     desa = at.dataframe[0].value
     assert len(desa) == 6
     assert desa["KK"].map(lambda s: int(s.replace(".", ""))).sum() == 344
@@ -48,7 +48,7 @@ def test_desa_breakdown_and_trend(app):
 
 
 def test_english(app):
-    at = app("pages/kecamatan.py", wilayah="jelbuk")
+    at = app("app_pages/kecamatan.py", wilayah="jelbuk")
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception
@@ -57,7 +57,7 @@ def test_english(app):
 
 
 def test_an_unknown_name_is_said_plainly(app):
-    at = app("pages/kecamatan.py", wilayah="<script>alert(1)</script>").run()
+    at = app("app_pages/kecamatan.py", wilayah="<script>alert(1)</script>").run()
     assert not at.exception
     assert "&lt;script&gt;" in at.warning[0].value
     assert "<script>" not in at.warning[0].value
@@ -69,7 +69,7 @@ def test_a_region_name_never_becomes_markup(app, monkeypatch):
     evil = "<script>alert('x')</script> [klik](http://x) *Jelbuk*"
     frame.loc[frame["code"] == "35.09.25", "name"] = evil
     monkeypatch.setattr("census_core.store.load_regions", lambda: Regions(pd.DataFrame(frame)))
-    at = app("pages/kecamatan.py", wilayah="35.09.25").run()
+    at = app("app_pages/kecamatan.py", wilayah="35.09.25").run()
     assert not at.exception
     shown = [at.header[0].value] + [m.value for m in at.markdown]
     shown += [m.label for m in at.metric] + [str(m.value) for m in at.metric]

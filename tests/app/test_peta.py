@@ -22,7 +22,7 @@ def features_of(at) -> list[dict]:
 
 def test_the_map_of_jember_kecamatan_from_the_shared_boundaries(app, monkeypatch):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
-    at = app("pages/peta.py").run()
+    at = app("app_pages/peta.py").run()
     assert not at.exception
     features = features_of(at)
     assert len(features) == 31
@@ -37,7 +37,7 @@ def test_the_map_of_jember_kecamatan_from_the_shared_boundaries(app, monkeypatch
 
 def test_switching_to_the_province_and_to_counts(app, monkeypatch):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
-    at = app("pages/peta.py").run()
+    at = app("app_pages/peta.py").run()
     at.radio(key="peta_level").set_value("kabupaten").run()
     at.radio(key="peta_by").set_value("count").run()
     assert not at.exception
@@ -50,7 +50,7 @@ def test_switching_to_the_province_and_to_counts(app, monkeypatch):
 
 def test_the_map_follows_the_sidebar_measure_and_language(app, monkeypatch):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
-    at = app("pages/peta.py")
+    at = app("app_pages/peta.py")
     at.session_state["measure"] = "persons"
     at.session_state["lang"] = "en"
     at.run()
@@ -62,7 +62,7 @@ def test_the_map_follows_the_sidebar_measure_and_language(app, monkeypatch):
 
 def test_the_desa_layer_appears_because_the_demo_has_desa_counts(app, monkeypatch):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
-    at = app("pages/peta.py").run()
+    at = app("app_pages/peta.py").run()
     assert "Desa/kelurahan" in at.radio(key="peta_level").options
     at.radio(key="peta_level").set_value("desa").run()
     assert not at.exception
@@ -71,7 +71,7 @@ def test_the_desa_layer_appears_because_the_demo_has_desa_counts(app, monkeypatc
 
 def test_without_boundaries_the_page_says_so_and_how_to_add_them(app, monkeypatch, tmp_path):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "geo"))
-    at = app("pages/peta.py").run()
+    at = app("app_pages/peta.py").run()
     assert not at.exception
     assert not at.get("deck_gl_json_chart")
     text = at.info[0].value
@@ -81,7 +81,7 @@ def test_without_boundaries_the_page_says_so_and_how_to_add_them(app, monkeypatc
 
 def test_other_pages_work_the_same_without_boundaries(app, monkeypatch, tmp_path):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "geo"))
-    for page in ("pages/peringkat.py", "pages/tren.py", "pages/unggah.py"):
+    for page in ("app_pages/peringkat.py", "app_pages/tren.py", "app_pages/unggah.py"):
         assert not app(page).run().exception
 
 
@@ -97,7 +97,7 @@ def test_small_polygons_made_here_and_unmatched_ones_reported(app, monkeypatch, 
     )
     (geo / "padanan.csv").write_text("code_bps,code_kemendagri\n3509280,35.09.25\n")
     monkeypatch.setenv("CENSUS_GEO_DIR", str(geo))
-    at = app("pages/peta.py").run()
+    at = app("app_pages/peta.py").run()
     assert not at.exception
     assert {f["properties"]["code"] for f in features_of(at)} == {"35.09.25", "35.09.04"}
     report = at.expander[0]
@@ -115,7 +115,7 @@ def test_boundaries_uploaded_on_unggah_are_kept_in_the_store(
     app, monkeypatch, tmp_path, demo_url, regions, operator
 ):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "none"))
-    at = app("pages/unggah.py")
+    at = app("app_pages/unggah.py")
     at.session_state["operator"] = "Budi"
     at.run()
     data = collection(feature({"kode": "35.09.25", "name": "Jelbuk"}))
@@ -125,15 +125,15 @@ def test_boundaries_uploaded_on_unggah_are_kept_in_the_store(
     assert any("jelbuk.geojson tersimpan" in s.value for s in at.success)
     # Another replica sharing the database sees the file.
     assert list(Store(demo_url, regions).boundary_files()["file_name"]) == ["jelbuk.geojson"]
-    peta = app("pages/peta.py").run()
+    peta = app("app_pages/peta.py").run()
     assert [f["properties"]["code"] for f in features_of(peta)] == ["35.09.25"]
 
 
 def test_the_boundary_upload_is_only_for_a_signed_in_operator(app, operator):
-    at = app("pages/unggah.py").run()
+    at = app("app_pages/unggah.py").run()
     assert not at.exception
     assert "Batas wilayah untuk peta" not in [h.value for h in at.subheader]
-    at = app("pages/unggah.py")
+    at = app("app_pages/unggah.py")
     at.session_state["operator"] = "Budi"
     at.run()
     assert "Batas wilayah untuk peta" in [h.value for h in at.subheader]

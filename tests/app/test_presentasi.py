@@ -32,7 +32,7 @@ def show(app, monkeypatch):
     def make(**query):
         # AppTest finds a page of st.navigation only after a first run of the router.
         at = app(**query).run()
-        return at.switch_page("pages/presentasi.py").run()
+        return at.switch_page("app_pages/presentasi.py").run()
 
     return make
 

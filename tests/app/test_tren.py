@@ -13,7 +13,7 @@ def specs(at) -> list[dict]:
 
 
 def test_the_trend_of_jember_with_its_sentence_and_three_charts(app):
-    at = app("pages/tren.py").run()
+    at = app("app_pages/tren.py").run()
     assert not at.exception
     assert at.markdown[0].value.startswith("**Dengan laju 7 hari terakhir \\(")
     assert "Jember mencapai" in at.markdown[0].value and "untuk 50%" in at.markdown[0].value
@@ -24,7 +24,7 @@ def test_the_trend_of_jember_with_its_sentence_and_three_charts(app):
 
 
 def test_kecamatan_against_the_regency_average(app):
-    at = app("pages/tren.py").run()
+    at = app("app_pages/tren.py").run()
     at.multiselect(key="tren_pick_kecamatan").set_value(["35.09.25", "35.09.19"]).run()
     assert not at.exception
     lines = [m.value for m in at.markdown]
@@ -35,7 +35,7 @@ def test_kecamatan_against_the_regency_average(app):
 
 
 def test_regency_against_the_province_in_english(app):
-    at = app("pages/tren.py")
+    at = app("app_pages/tren.py")
     at.session_state["lang"] = "en"
     at.run()
     at.radio(key="tren_kind").set_value("kabupaten").run()
@@ -46,7 +46,7 @@ def test_regency_against_the_province_in_english(app):
 
 
 def test_the_demo_events_are_drawn_on_every_chart(app):
-    at = app("pages/tren.py").run()
+    at = app("app_pages/tren.py").run()
     # Streamlit moves the data out of the spec; the event marks stay in it.
     for spec in specs(at):
         marks = [layer["mark"] for layer in spec["layer"]]
@@ -57,7 +57,7 @@ def test_the_demo_events_are_drawn_on_every_chart(app):
 
 def test_an_operator_adds_and_removes_an_event(app, monkeypatch, demo_url, regions):
     monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", "rahasia")
-    at = app("pages/tren.py").run()
+    at = app("app_pages/tren.py").run()
     assert not at.get("download_button")[0].proto.disabled
     at.text_input(key="sign_in_name").set_value("Budi")
     at.text_input(key="sign_in_password").set_value("rahasia")
@@ -74,6 +74,6 @@ def test_an_operator_adds_and_removes_an_event(app, monkeypatch, demo_url, regio
 
 
 def test_without_a_password_events_cannot_be_added(app):
-    at = app("pages/tren.py").run()
+    at = app("app_pages/tren.py").run()
     assert any("CENSUS_UPLOAD_PASSWORD" in i.value for i in at.info)
     assert not [b for b in at.button if b.label == "Tambah catatan"]

@@ -18,7 +18,7 @@ def signed_in(app, monkeypatch):
     monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", PASSWORD)
 
     def make():
-        at = app("pages/unggah.py").run()
+        at = app("app_pages/unggah.py").run()
         at.text_input(key="sign_in_name").input("Ani")
         at.text_input(key="sign_in_password").input(PASSWORD)
         at.button[0].click().run()
@@ -38,7 +38,7 @@ def texts(at):
 
 def test_without_password_the_page_offers_no_upload(app, monkeypatch):
     monkeypatch.delenv("CENSUS_UPLOAD_PASSWORD", raising=False)
-    at = app("pages/unggah.py").run()
+    at = app("app_pages/unggah.py").run()
     assert not at.exception
     assert "CENSUS_UPLOAD_PASSWORD" in at.info[0].value
     assert len(at.get("file_uploader")) == 0
@@ -46,7 +46,7 @@ def test_without_password_the_page_offers_no_upload(app, monkeypatch):
 
 def test_nothing_shows_before_sign_in_and_wrong_password_is_refused(app, monkeypatch):
     monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", PASSWORD)
-    at = app("pages/unggah.py").run()
+    at = app("app_pages/unggah.py").run()
     assert len(at.get("file_uploader")) == 0 and len(at.tabs) == 0
     at.text_input(key="sign_in_password").input("salah")
     at.button[0].click().run()

@@ -35,12 +35,8 @@ def distinct_colours(png: bytes) -> int:
 
 
 def open_page(page, app, path: str) -> None:
-    """Open the app at / first: on a fresh server a deep link runs the page without app.py
-    while a pages/ folder exists (Streamlit's MPA v1 fallback), so no sidebar and no router.
-    """
+    """Open a page by its URL, as a shared link does."""
     page.set_viewport_size({"width": 1366, "height": 1400})
-    page.goto(app.url)
-    wait_idle(page)
     page.goto(f"{app.url}/{path}")
     wait_idle(page)
 

@@ -132,7 +132,7 @@ event = st.pydeck_chart(
 picked = maps.selected_code(event, layer_id)
 if picked and level in ("kecamatan", "desa"):
     target = picked if level == "kecamatan" else picked.rsplit(".", 1)[0]
-    st.switch_page("pages/kecamatan.py", query_params={"wilayah": target})
+    st.switch_page("app_pages/kecamatan.py", query_params={"wilayah": target})
 
 unit = t(f"measure.{measure}", lang)
 legend_title = words["legend"][by].format(unit=unit)
