@@ -164,7 +164,7 @@ def test_the_map_tooltip_shows_names_as_text(evil_app, monkeypatch):
     from tests.geofixtures import shared_geo
 
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
-    at = evil_app("pages/peta.py").run()
+    at = evil_app("app_pages/peta.py").run()
     assert not at.exception
     decks = at.get("deck_gl_json_chart")
     assert decks, "no map drawn"

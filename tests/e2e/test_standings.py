@@ -58,7 +58,7 @@ def test_choosing_a_kecamatan_updates_the_link(start_app, page):
     page.goto(app.url + "/kecamatan?wilayah=35.09.25")
     wait_idle(page)
     page.get_by_text("31 dari 31", exact=True).wait_for(timeout=60_000)
-    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
     page.keyboard.type("Kaliwates")
     page.keyboard.press("Enter")
     wait_idle(page)
