@@ -8,11 +8,13 @@ import streamlit as st
 
 from census_core.freshness import freshness_line
 from census_core.snapshot import Snapshot
-from census_core.text import fmt_date, t
+from census_core.text import fmt_date
 from ui.safe import md
 
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 MEASURES = ("households", "persons")
+# The SPO's own words, the same in both languages, so the widget's options never change.
+MEASURE_NAMES = {"households": "KK (keluarga)", "persons": "Jiwa"}
 
 
 def lang() -> str:
@@ -50,7 +52,7 @@ def render(snap: Snapshot) -> None:
             options=list(MEASURES),
             key="measure",
             horizontal=True,
-            format_func=lambda m: t(f"measure.{m}.long", lang()),
+            format_func=MEASURE_NAMES.__getitem__,
         )
         days = snap.dates()
         if days:

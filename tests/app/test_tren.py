@@ -34,15 +34,13 @@ def test_kecamatan_against_the_regency_average(app):
     assert color["domain"] == ["Jelbuk", "Kaliwates", "Rata-rata Jember"]
 
 
-def test_regency_against_the_province_in_english(app):
-    at = app("app_pages/tren.py")
-    at.session_state["lang"] = "en"
-    at.run()
+def test_regency_against_the_province(app):
+    at = app("app_pages/tren.py").run()
     at.radio(key="tren_kind").set_value("kabupaten").run()
     assert not at.exception
-    assert at.markdown[0].value.startswith("**At the pace of the last 7 days")
+    assert at.markdown[0].value.startswith("**Dengan laju 7 hari terakhir")
     color = specs(at)[2]["layer"][0]["encoding"]["color"]["scale"]
-    assert color["domain"] == ["Jember", "Jawa Timur average"]
+    assert color["domain"] == ["Jember", "Rata-rata Jawa Timur"]
 
 
 def test_the_demo_events_are_drawn_on_every_chart(app):
