@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 _CACHE: OrderedDict[tuple[object, ...], CountIndex] = OrderedDict()
+_ROWS: OrderedDict[tuple[object, ...], tuple[np.ndarray, np.ndarray | slice]] = OrderedDict()
 _CACHE_SIZE = 6
 _LOCK = threading.Lock()
 
@@ -57,6 +58,57 @@ class CountIndex:
             index=pd.Index(self.codes[lo:hi][found], name="region"),
         )
         return out
+
+    def before(
+        self, frame: pd.DataFrame, regions: np.ndarray, days: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For each (region, day) pair, the region's latest count strictly before the day:
+        values as floats (NaN when there is none) and their dates (NaT)."""
+        n_days = len(self.days) + 1
+        regions = np.asarray(regions, dtype=object)
+        value = np.full(len(regions), np.nan)
+        when = np.full(len(regions), np.datetime64("NaT"), dtype="datetime64[ns]")
+        if len(self.codes) == 0 or len(regions) == 0:
+            return value, when
+        group = np.minimum(np.searchsorted(self.codes, regions), len(self.codes) - 1)
+        known = self.codes[group] == regions
+        # Date ranks below r are strictly before the day.
+        r = np.searchsorted(self.days, np.asarray(days, dtype="datetime64[ns]"), side="left")
+        last = np.searchsorted(self.keys, group * n_days + r, side="left") - 1
+        found = known & (last >= self.starts[group])
+        pos = self.positions[last[found]]
+        value[found] = frame["value"].to_numpy(dtype="float64")[pos]
+        when[found] = frame["date"].to_numpy(dtype="datetime64[ns]")[pos]
+        return value, when
+
+
+def measure_rows(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """frame[frame.measure == measure]; a slice without a copy when the rows are contiguous
+    (the store returns counts sorted by measure), so its index is the one already built.
+
+    Which rows hold the measure is remembered per frame: comparing millions of strings costs
+    more than the check an upload runs with them.
+    """
+    column = frame["measure"].array
+    data = getattr(column, "_ndarray", None)
+    key = None
+    if isinstance(data, np.ndarray):
+        key = (data.__array_interface__["data"][0], data.strides, len(data), measure)
+    with _LOCK:
+        hit = _ROWS.get(key) if key is not None else None
+    rows: np.ndarray | slice
+    if hit is not None:
+        rows = hit[1]
+    else:
+        rows = np.flatnonzero((frame["measure"] == measure).to_numpy())
+        if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+            rows = slice(int(rows[0]), int(rows[-1]) + 1)
+        if key is not None and isinstance(data, np.ndarray):
+            with _LOCK:  # the buffer is kept alive with the rows, so its address is not reused
+                _ROWS[key] = (data, rows)
+                while len(_ROWS) > _CACHE_SIZE:
+                    _ROWS.popitem(last=False)
+    return frame.iloc[rows]
 
 
 def _fingerprint(frame: pd.DataFrame) -> tuple[tuple[object, ...], tuple[object, ...]] | None:

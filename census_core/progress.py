@@ -102,6 +102,48 @@ def _values_at(counts: pd.DataFrame, day: date, within: str | None) -> pd.DataFr
     return last.set_index("region").rename(columns={"date": "last_date"})[["value", "last_date"]]
 
 
+def last_before(counts: pd.DataFrame, regions: pd.Series, days: pd.Series) -> pd.DataFrame:
+    """For each (region, day) pair, the region's latest count strictly before that day.
+
+    Returns value (float, NaN when none) and last_date (NaT), aligned with the pairs. One
+    binary search per pair on the frame's index: a national store is never scanned.
+    """
+    out = pd.DataFrame(
+        {"value": np.nan, "last_date": pd.NaT},
+        index=regions.index if isinstance(regions, pd.Series) else None,
+    ).astype({"value": "float64", "last_date": "datetime64[ns]"})
+    if counts.empty or len(regions) == 0:
+        return out
+    index = index_of(counts)
+    if index is None:  # dates not yet datetime64: index a converted copy
+        counts = counts.assign(date=pd.to_datetime(counts["date"]))
+        index = index_of(counts)
+    if index is None:
+        return out
+    value, when = index.before(
+        counts, np.asarray(regions, dtype=object), pd.to_datetime(days).to_numpy()
+    )
+    out["value"] = value
+    out["last_date"] = when
+    return out
+
+
+def window(counts: pd.DataFrame, day: date, within: str | None = None) -> pd.DataFrame:
+    """The rows a board on `day` reads: each region's latest count on or before the day before
+    and on or before the day itself (region, date, value), below `within` (None: all).
+
+    A board of `counts` and of its window are the same; so is a board of either with newer
+    rows put in place, which lets an upload's effect be shown without copying the history.
+    """
+    parts = [
+        _values_at(counts, when, within).reset_index() for when in (day - timedelta(days=1), day)
+    ]
+    rows = pd.concat(parts, ignore_index=True).rename(columns={"last_date": "date"})
+    return rows.drop_duplicates(["region", "date"]).reset_index(drop=True)[
+        ["region", "date", "value"]
+    ]
+
+
 def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mismatch]]:
     """Own counts on `day`, plus every ancestor without its own count as the sum of its children.
 

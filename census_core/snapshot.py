@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from census_core import progress
+from census_core.countindex import measure_rows
 from census_core.regions import Regions
 from census_core.settings import Settings
 from census_core.store import Store
@@ -37,12 +37,12 @@ class Snapshot:
         return self._memo[key]
 
     def counts_of(self, measure: str) -> pd.DataFrame:
-        frame = self._cached(("counts", measure), lambda: _rows_of(self.counts, measure))
+        frame = self._cached(("counts", measure), lambda: measure_rows(self.counts, measure))
         # A shallow copy: callers may add or drop columns without touching the shared frame.
         return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
 
     def targets_of(self, measure: str) -> pd.DataFrame:
-        frame = self._cached(("targets", measure), lambda: _rows_of(self.targets, measure))
+        frame = self._cached(("targets", measure), lambda: measure_rows(self.targets, measure))
         return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
 
     def latest_date(self, measure: str = "households") -> date | None:
@@ -92,15 +92,6 @@ class Snapshot:
             default_share=settings.target_share,
             deadline=settings.deadline,
         )
-
-
-def _rows_of(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """frame[frame.measure == measure]; a slice without a copy when the rows are contiguous
-    (the store returns counts sorted by measure)."""
-    rows = np.flatnonzero((frame["measure"] == measure).to_numpy())
-    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
-        return frame.iloc[rows[0] : rows[-1] + 1]
-    return frame.iloc[rows]
 
 
 def load_snapshot(store: Store) -> Snapshot:

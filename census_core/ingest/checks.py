@@ -6,6 +6,8 @@ from datetime import date
 
 import pandas as pd
 
+from census_core import progress
+from census_core.countindex import measure_rows
 from census_core.ingest.model import Options, Upload
 from census_core.ingest.problems import Problem, error, warning
 from census_core.regions import Regions
@@ -83,21 +85,25 @@ def _decreases(
     records: pd.DataFrame, existing: pd.DataFrame | None, regions: Regions
 ) -> list[Problem]:
     """A count below the same region's count on an earlier date (in the file or the store)."""
-    frame = records.assign(src="file")
-    if existing is not None and not existing.empty:
-        old = existing[existing["region"].isin(set(records["region"]))]
-        old = old[["region", "date", "measure", "value"]].assign(
-            src="store", row=pd.NA, column=None
-        )
-        old = old.assign(date=pd.to_datetime(old["date"]))
-        keys = records.set_index(["region", "date", "measure"]).index
-        old = old[~old.set_index(["region", "date", "measure"]).index.isin(keys)]
-        frame = pd.concat([old, frame], ignore_index=True)
-    frame = frame.sort_values(["measure", "region", "date"], kind="stable")
+    frame = records.sort_values(["measure", "region", "date"], kind="stable")
     grouped = frame.groupby(["measure", "region"], sort=False)
-    frame["prev_value"] = grouped["value"].shift()
-    frame["prev_date"] = grouped["date"].shift()
-    falls = frame[(frame["src"] == "file") & (frame["value"] < frame["prev_value"])]
+    prev_value = grouped["value"].shift().astype("float64")
+    prev_date = pd.to_datetime(grouped["date"].shift())
+    if existing is not None and not existing.empty:
+        # The store's latest count before each row's date, unless the file has a later one
+        # before it (an equal date means the file replaces that count).
+        for measure in frame["measure"].unique():
+            mine = frame["measure"] == measure
+            store = progress.last_before(
+                measure_rows(existing, str(measure)), frame["region"][mine], frame["date"][mine]
+            )
+            newer = store["last_date"].notna() & (
+                prev_date[mine].isna() | (store["last_date"] > prev_date[mine])
+            )
+            prev_value[newer.index[newer]] = store["value"][newer]
+            prev_date[newer.index[newer]] = store["last_date"][newer]
+    frame = frame.assign(prev_value=prev_value, prev_date=prev_date)
+    falls = frame[frame["value"] < frame["prev_value"]]
     problems: list[Problem] = []
     for rec in falls.itertuples():
         problems.append(

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from census_core import progress
+from census_core.countindex import measure_rows
 from census_core.ingest.model import Upload
 from census_core.regions import LEVEL_LABELS, Regions, parent_of
 from census_core.text import fmt_date, fmt_int, fmt_signed
@@ -68,12 +69,12 @@ class Effect:
 
 
 def merge_counts(counts: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
-    """The store's current counts with the upload's values in place (as after a commit)."""
-    cols = ["region", "date", "measure", "value"]
+    """Counts of one measure with the upload's values in place (as after a commit)."""
+    cols = ["region", "date", "value"]
     new = records[cols].assign(date=pd.to_datetime(records["date"]))
     old = counts[cols].assign(date=pd.to_datetime(counts["date"]))
-    keys = pd.MultiIndex.from_frame(new[["region", "date", "measure"]])
-    kept = old[~pd.MultiIndex.from_frame(old[["region", "date", "measure"]]).isin(keys)]
+    keys = pd.MultiIndex.from_frame(new[["region", "date"]])
+    kept = old[~pd.MultiIndex.from_frame(old[["region", "date"]]).isin(keys)]
     return pd.concat([kept, new], ignore_index=True)
 
 
@@ -94,12 +95,13 @@ def standings_effect(
     day = pd.Timestamp(records["date"].max()).date()
     parents = {parent_of(str(code)) for code in records["region"]}
     within = parents.pop() if len(parents) == 1 else upload.scope
-    own = counts[counts["measure"] == measure]
+    own = measure_rows(counts, measure)
     goal = targets[targets["measure"] == measure] if len(targets) else targets
     kwargs = {"targets": goal, "default_share": default_share}
     before = progress.standings(own, regions, upload.level, within, day, **kwargs)  # type: ignore[arg-type]
+    # The board after: the rows the board reads, with the file's in place (not the history).
     after = progress.standings(
-        merge_counts(own, records),
+        merge_counts(progress.window(own, day, within), records),
         regions,
         upload.level,
         within,
