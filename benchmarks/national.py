@@ -121,3 +121,40 @@ def build_sqlite(path: Path, regions: Regions, counts: pd.DataFrame, targets: pd
         con.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
+
+
+def build_postgres(
+    url: str, regions: Regions, counts: pd.DataFrame, targets: pd.DataFrame, tag: str
+) -> None:
+    """The same store in PostgreSQL: emptied, then `counts` loaded as one batch with COPY.
+    The batch's sha256 is `tag`, so a later run can tell the data is already there."""
+    import psycopg
+
+    store = Store(url, regions)
+    store.ensure_ready()
+    store.clear()
+    store.commit_targets(targets, user="bench", file_name="targets.csv", sha256="0" * 64)
+    store.engine.dispose()
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as con:
+        batch = con.execute(
+            'INSERT INTO batches (created_at, "user", file_name, sha256, kind, rows, changed,'
+            " undone) VALUES ('2020-05-29 12:00:00+00', 'bench', 'national.csv', %s, 'counts',"
+            " %s, %s, false) RETURNING id",
+            (tag, len(counts), len(counts)),
+        ).fetchone()[0]
+        dates = counts["date"].dt.strftime("%Y-%m-%d").to_numpy()
+        with con.cursor().copy(
+            "COPY counts (batch_id, region, date, measure, value) FROM STDIN"
+        ) as copy:
+            for row in zip(
+                [batch] * len(counts),
+                counts["region"].to_numpy(),
+                dates,
+                counts["measure"].to_numpy(),
+                counts["value"].to_numpy().tolist(),
+                strict=True,
+            ):
+                copy.write_row(row)
+        con.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+        con.execute("ANALYZE counts")

@@ -101,15 +101,28 @@ def bench_standings(regions, scope, kec, desa_targets, repeat: int) -> dict[str,
     }
 
 
+def data_tag(desa: pd.DataFrame) -> str:
+    """Names the generated data: a store built from other data is rebuilt."""
+    tag = hashlib.sha256(f"{national.SEED}-{len(desa)}-{int(desa['value'].sum())}".encode())
+    return tag.hexdigest()[:10]
+
+
 def store_path(scale: str, desa: pd.DataFrame) -> Path:
     CACHE.mkdir(exist_ok=True)
-    tag = hashlib.sha256(f"{national.SEED}-{len(desa)}-{int(desa['value'].sum())}".encode())
-    return CACHE / f"{scale}-desa-{tag.hexdigest()[:10]}.db"
+    return CACHE / f"{scale}-desa-{data_tag(desa)}.db"
 
 
-def prepare_store(scale: str, regions, desa, targets) -> tuple[str, pd.DataFrame]:
-    """The desa store with every day but the last (built once, cached); the last day's rows."""
+def prepare_store(
+    scale: str, regions, desa, targets, db_url: str | None = None
+) -> tuple[str, pd.DataFrame]:
+    """The desa store with every day but the last (built once, kept); the last day's rows.
+
+    Without `db_url`, a SQLite file in benchmarks/.cache; with one (PostgreSQL), that
+    database, emptied and loaded unless it already holds this data.
+    """
     last = national.DAYS[-1]
+    if db_url is not None:
+        return _prepare_postgres(db_url, scale, regions, desa, targets), desa[desa["date"] == last]
     path = store_path(scale, desa)
     url = f"sqlite:///{path}"
     if not path.exists():
@@ -127,6 +140,36 @@ def prepare_store(scale: str, regions, desa, targets) -> tuple[str, pd.DataFrame
                 con.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
         con.close()
     return url, desa[desa["date"] == last]
+
+
+def _prepare_postgres(url: str, scale: str, regions, desa, targets) -> str:
+    import sqlalchemy as sa
+
+    tag = f"{scale}-{data_tag(desa)}"
+    store = Store(url, regions)
+    store.ensure_ready()
+    with store.engine.begin() as conn:
+        found = conn.execute(
+            sa.text("SELECT id FROM batches WHERE file_name = 'national.csv' AND sha256 = :t"),
+            {"t": tag},
+        ).scalar()
+        if found is not None:  # built before: take out what later runs committed
+            extra = [
+                r[0]
+                for r in conn.execute(sa.text("SELECT id FROM batches WHERE id > :b"), {"b": found})
+            ]
+            for batch in extra:
+                conn.execute(sa.text("DELETE FROM counts WHERE batch_id = :b"), {"b": batch})
+                conn.execute(sa.text("DELETE FROM batches WHERE id = :b"), {"b": batch})
+            if extra:
+                conn.execute(
+                    sa.text("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+                )
+    store.engine.dispose()
+    if found is None:
+        last = national.DAYS[-1]
+        national.build_postgres(url, regions, desa[desa["date"] < last], targets, tag)
+    return url
 
 
 def bench_upload(url: str, regions, last_day_rows: pd.DataFrame, repeat: int) -> dict[str, object]:
@@ -201,7 +244,10 @@ def bench_app(url: str, reruns: int) -> dict[str, object]:
 
 def report(results: dict[str, object]) -> None:
     m = results["machine"]
-    print(f"Pantau Sensus benchmarks, scale {results['scale']}: {m['cores']} cores, {m['python']}")
+    print(
+        f"Pantau Sensus benchmarks, scale {results['scale']}, store {results['store']}: "
+        f"{m['cores']} cores, {m['python']}, load average {m['load_avg_1m']}"
+    )
     d = results["data"]
     print(
         f"data: {d['kecamatan']:,} kecamatan x {d['days']} days = "
@@ -251,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
         "--only", default="standings,upload,app", help="comma list of standings,upload,app"
     )
     parser.add_argument("--repeat", type=int, default=15, help="timed calls per figure")
+    parser.add_argument(
+        "--db-url",
+        help="run upload and app on this store (PostgreSQL: postgresql+psycopg://...); "
+        "it is emptied and loaded with the generated data. Default: a SQLite file in "
+        "benchmarks/.cache",
+    )
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     scope = SCOPES[args.scale]
@@ -261,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     gen_s = time.perf_counter() - start
     results: dict[str, object] = {
         "scale": args.scale,
+        "store": "sqlite" if args.db_url is None else args.db_url.split(":")[0].split("+")[0],
         "machine": {
             "cores": os.cpu_count(),
             "python": platform.python_version(),
@@ -279,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     if "standings" in only:
         results["standings"] = bench_standings(regions, scope, kec, targets, args.repeat)
     if only & {"upload", "app"}:
-        url, last = prepare_store(args.scale, regions, desa, targets)
+        url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
         if "upload" in only:
             results["upload"] = bench_upload(url, regions, last, min(args.repeat, 5))
         if "app" in only:

@@ -10,3 +10,23 @@ def password_ok(given: str, expected: str | None) -> bool:
     if not expected:
         return False
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def parse_operators(text: str | None) -> tuple[str, ...]:
+    """'ani@bps.go.id, Budi@Jemberkab.go.id' -> the addresses, lower case, without blanks."""
+    if not text:
+        return ()
+    parts = (part.strip().lower() for part in text.replace(";", ",").split(","))
+    return tuple(dict.fromkeys(part for part in parts if part))
+
+
+def operator_allowed(email: object, allowed: tuple[str, ...]) -> bool:
+    """True when a signed-in account's address is on the operators' list (case-insensitive).
+
+    An identity provider such as Google signs in anyone with an account: the list, not the
+    sign-in, says who may change data. An empty list lets nobody in.
+    """
+    if not isinstance(email, str) or not email.strip() or not allowed:
+        return False
+    address = email.strip().lower()
+    return any(hmac.compare_digest(address.encode(), a.encode()) for a in allowed)

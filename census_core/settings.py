@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from census_core.auth import parse_operators
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'census.db'}"
 DEFAULT_HOME = "35.09"
@@ -38,6 +40,9 @@ class Settings:
     deadline: date = DEFAULT_DEADLINE
     target_pct: float = DEFAULT_TARGET_PCT
     upload_password: str | None = None
+    # Accounts (e-mail) that may upload after signing in with st.login, when [auth] is set.
+    upload_users: tuple[str, ...] = ()
+    login_provider: str | None = None
     geo_dir: Path = PROJECT_ROOT / "data" / "geo"
     slide_seconds: float = DEFAULT_SLIDE_SECONDS
 
@@ -80,6 +85,10 @@ class Settings:
             kwargs["target_pct"] = value
         if password := get("CENSUS_UPLOAD_PASSWORD"):
             kwargs["upload_password"] = password
+        if users := get("CENSUS_UPLOAD_USERS"):
+            kwargs["upload_users"] = parse_operators(users)
+        if provider := get("CENSUS_LOGIN_PROVIDER"):
+            kwargs["login_provider"] = provider
         if geo := get("CENSUS_GEO_DIR"):
             kwargs["geo_dir"] = Path(geo)
         if seconds := get("CENSUS_SLIDE_SECONDS"):

@@ -1,6 +1,7 @@
 import pytest
 
-from census_core.auth import password_ok
+from census_core.auth import operator_allowed, parse_operators, password_ok
+from census_core.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -16,3 +17,23 @@ from census_core.auth import password_ok
 )
 def test_password_ok(given, expected, ok):
     assert password_ok(given, expected) is ok
+
+
+def test_operators_list_is_read_loosely_and_matched_without_case():
+    allowed = parse_operators(" Ani@BPS.go.id; budi@jemberkab.go.id,, ani@bps.go.id ")
+    assert allowed == ("ani@bps.go.id", "budi@jemberkab.go.id")
+    assert operator_allowed("ANI@bps.go.id ", allowed)
+    assert not operator_allowed("tamu@gmail.com", allowed)
+    assert not operator_allowed("bps.go.id", allowed)
+    assert not operator_allowed(None, allowed)
+    assert not operator_allowed("", allowed)
+    assert not operator_allowed("ani@bps.go.id", ())
+    assert parse_operators(None) == () and parse_operators("  ") == ()
+
+
+def test_settings_read_the_operators_and_the_provider(monkeypatch):
+    monkeypatch.setenv("CENSUS_UPLOAD_USERS", "ani@bps.go.id")
+    monkeypatch.setenv("CENSUS_LOGIN_PROVIDER", "google")
+    settings = Settings.load()
+    assert settings.upload_users == ("ani@bps.go.id",)
+    assert settings.login_provider == "google"

@@ -4,30 +4,40 @@ from __future__ import annotations
 
 import streamlit as st
 
-from census_core.auth import password_ok
+from census_core.auth import operator_allowed, password_ok
 from ui import state
 from ui.safe import md
 
 TEXT = {
     "id": {
         "off": "Unggah belum diaktifkan. Tetapkan kata sandi operator di variabel lingkungan "
-        "`CENSUS_UPLOAD_PASSWORD` atau di `.streamlit/secrets.toml`, lalu muat ulang halaman.",
+        "`CENSUS_UPLOAD_PASSWORD` atau di `.streamlit/secrets.toml` (atau bagian `[auth]` untuk "
+        "masuk dengan akun, dengan daftar `CENSUS_UPLOAD_USERS`), lalu muat ulang halaman.",
         "password": "Kata sandi operator",
         "name": "Nama operator",
         "submit": "Masuk",
         "wrong": "Kata sandi salah.",
         "signed_in": "Masuk sebagai {user}",
         "sign_out": "Keluar",
+        "login": "Masuk dengan akun organisasi",
+        "or": "atau dengan kata sandi operator:",
+        "not_listed": "Akun {email} belum terdaftar sebagai operator. Minta pengelola "
+        "menambahkannya ke `CENSUS_UPLOAD_USERS`, lalu masuk lagi.",
     },
     "en": {
         "off": "Uploads are not enabled. Set the operator password in the environment variable "
-        "`CENSUS_UPLOAD_PASSWORD` or in `.streamlit/secrets.toml`, then reload the page.",
+        "`CENSUS_UPLOAD_PASSWORD` or in `.streamlit/secrets.toml` (or an `[auth]` section for "
+        "account sign-in, with the list `CENSUS_UPLOAD_USERS`), then reload the page.",
         "password": "Operator password",
         "name": "Operator name",
         "submit": "Sign in",
         "wrong": "Wrong password.",
         "signed_in": "Signed in as {user}",
         "sign_out": "Sign out",
+        "login": "Sign in with your organisation account",
+        "or": "or with the operator password:",
+        "not_listed": "The account {email} is not listed as an operator. Ask the administrator "
+        "to add it to `CENSUS_UPLOAD_USERS`, then sign in again.",
     },
 }
 
@@ -36,11 +46,25 @@ def signed_in_user() -> str | None:
     return st.session_state.get("operator")
 
 
+def _login_configured() -> bool:
+    """True when st.login has an identity provider ([auth] in secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets.toml: no provider
+        return False
+
+
 def require_operator(lang: str = "id") -> str | None:
-    """Show the sign-in form until the operator signs in; return the operator's name."""
+    """Show the sign-in until an operator signs in; return the operator's name.
+
+    Two ways in, either or both configured: an account from the identity provider of
+    `[auth]` (st.login) whose address is in CENSUS_UPLOAD_USERS, or the operator password.
+    """
     words = TEXT.get(lang, TEXT["id"])
-    expected = state.settings().upload_password
-    if not expected:
+    config = state.settings()
+    expected = config.upload_password
+    login = _login_configured() and bool(config.upload_users)
+    if not expected and not login:
         st.info(words["off"])
         return None
     user = signed_in_user()
@@ -51,6 +75,40 @@ def require_operator(lang: str = "id") -> str | None:
             st.session_state.pop("operator", None)
             st.rerun()
         return user
+    if login:
+        account = _account(words, config.upload_users, config.login_provider)
+        if account:
+            return account
+        if expected:
+            st.caption(words["or"])
+    if expected:
+        _password_form(words, expected)
+    return None
+
+
+def _account(words: dict[str, str], allowed: tuple[str, ...], provider: str | None) -> str | None:
+    """The signed-in account when it is an operator; otherwise the button or the refusal."""
+    if not st.user.is_logged_in:
+        if st.button(words["login"], key="account_login", type="primary"):
+            if provider:
+                st.login(provider)
+            else:
+                st.login()
+        return None
+    email = st.user.get("email")
+    cols = st.columns([4, 1])
+    if operator_allowed(email, allowed):
+        cols[0].caption(words["signed_in"].format(user=md(str(email))))
+        if cols[1].button(words["sign_out"], key="account_logout"):
+            st.logout()
+        return str(email)
+    cols[0].error(words["not_listed"].format(email=md(str(email or "?"))))
+    if cols[1].button(words["sign_out"], key="account_logout"):
+        st.logout()
+    return None
+
+
+def _password_form(words: dict[str, str], expected: str) -> None:
     with st.form("sign_in"):
         name = st.text_input(words["name"], key="sign_in_name")
         password = st.text_input(words["password"], type="password", key="sign_in_password")
@@ -60,4 +118,3 @@ def require_operator(lang: str = "id") -> str | None:
             st.session_state["operator"] = name.strip() or "operator"
             st.rerun()
         st.error(words["wrong"])
-    return None

@@ -144,3 +144,43 @@ def test_templates_and_limits_are_offered(signed_in):
     assert labels == [
         "snapshot.csv", "snapshot.xlsx", "long.csv", "long.xlsx", "targets.csv", "targets.xlsx"
     ]  # fmt: skip
+
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "uji-cookie-rahasia",
+    "client_id": "pantau-sensus",
+    "client_secret": "uji",
+    "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+}
+
+
+def account_page(app, monkeypatch, user):
+    monkeypatch.delenv("CENSUS_UPLOAD_PASSWORD", raising=False)
+    monkeypatch.setenv("CENSUS_UPLOAD_USERS", "Ani@BPS.go.id, budi@jemberkab.go.id")
+    at = app("app_pages/unggah.py")
+    at.secrets["auth"] = AUTH
+    at.user = user
+    return at.run()
+
+
+def test_with_an_identity_provider_the_page_asks_for_an_account_first(app, monkeypatch):
+    at = account_page(app, monkeypatch, {"is_logged_in": False})
+    assert not at.exception
+    assert at.button(key="account_login").label == "Masuk dengan akun organisasi"
+    assert len(at.get("file_uploader")) == 0
+    assert not at.text_input  # no password form when no password is set
+
+
+def test_a_listed_account_may_upload(app, monkeypatch):
+    at = account_page(app, monkeypatch, {"is_logged_in": True, "email": "ani@bps.go.id"})
+    assert not at.exception
+    assert "ani@bps.go.id" in texts(at)
+    assert len(at.get("file_uploader")) > 0
+
+
+def test_an_account_not_on_the_list_is_refused(app, monkeypatch):
+    at = account_page(app, monkeypatch, {"is_logged_in": True, "email": "tamu@gmail.com"})
+    assert not at.exception
+    assert "tamu@gmail.com belum terdaftar sebagai operator" in texts(at)
+    assert len(at.get("file_uploader")) == 0
