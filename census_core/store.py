@@ -260,7 +260,13 @@ class Store:
         sql = str(query.compile(self.engine, compile_kwargs={"literal_binds": True}))
         with self.engine.connect() as conn:
             # The driver's own cursor: millions of rows are too many for a Row object each.
-            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            driver = conn.connection.driver_connection
+            if self.engine.dialect.name == "postgresql":
+                # A server-side cursor: libpq would otherwise hold the whole result in memory
+                # before the first row is read (about 1 GB more at national desa scale).
+                cursor = driver.cursor(name="current_counts")  # type: ignore[union-attr]
+            else:
+                cursor = driver.cursor()  # type: ignore[union-attr]
             try:
                 cursor.execute(sql)
                 return latest_counts(iter(lambda: cursor.fetchmany(100_000), []))
