@@ -7,21 +7,12 @@ import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from census_core.geofeatures import BPS_LENGTHS, digits, parse_features
 from census_core.regions import LEVELS, Regions, normalize_code, normalize_name
 
-# Property keys, most specific first; compared case-insensitively.
-KEMENDAGRI_KEYS = ("code_kemendagri", "kode_kemendagri", "kemendagri", "kode_wilayah")
-BPS_KEYS = ("code_bps", "kode_bps", "bps_code", "village_code", "kode_desa_bps", "idkec", "idkab")
-CODE_KEYS = ("code", "kode", "kode_wil")
-NAME_KEYS = ("name", "nama", "village", "desa", "nama_desa", "district", "kecamatan", "wadmkc")
-KIND_KEYS = ("kind", "jenis", "type")
-SOURCE_KEYS = ("source", "sumber")
-# BPS codes grow by level: 2 province, 4 regency, 7 district, 10 village.
-BPS_LENGTHS = {2: "provinsi", 4: "kabupaten", 7: "kecamatan", 10: "desa"}
 GEO_SUFFIXES = (".geojson", ".json")
 
 
@@ -140,10 +131,10 @@ def read_crosswalk(data: bytes) -> dict[str, str]:
     for row in rows[1:]:
         if len(row) <= max(bps, kmd):
             continue
-        digits = _digits(row[bps])
+        bps_code = digits(row[bps])
         code = normalize_code(row[kmd])
-        if digits and code:
-            out[digits] = code
+        if bps_code and code:
+            out[bps_code] = code
     return out
 
 
@@ -157,58 +148,6 @@ def read_dir(path: Path) -> list[tuple[str, bytes]]:
         for p in sorted(path.iterdir())
         if p.is_file() and p.suffix.lower() in wanted
     ]
-
-
-def _digits(value: object) -> str:
-    return re.sub(r"\D", "", str(value or ""))
-
-
-def _props(feature: dict) -> dict[str, str]:
-    props = feature.get("properties") or {}
-    return {str(k).lower(): str(v) for k, v in props.items() if v is not None}
-
-
-def _first(props: dict[str, str], keys: Iterable[str]) -> str:
-    return next((props[k].strip() for k in keys if props.get(k, "").strip()), "")
-
-
-@dataclass
-class _Feature:
-    index: int
-    name: str
-    kind: str
-    kemendagri: str | None
-    bps: str
-    geometry: dict | None
-    source: str
-
-
-def _parse(features: list[dict]) -> list[_Feature]:
-    out = []
-    for i, feature in enumerate(features):
-        props = _props(feature)
-        kemendagri = normalize_code(_first(props, KEMENDAGRI_KEYS)) if props else None
-        bps = _digits(_first(props, BPS_KEYS))
-        generic = _first(props, CODE_KEYS)
-        if not kemendagri and generic:
-            # A dotted code is Kemendagri's; bare digits are more often BPS's.
-            if "." in generic:
-                kemendagri = normalize_code(generic)
-            elif not bps:
-                bps = _digits(generic)
-        geometry = feature.get("geometry")
-        out.append(
-            _Feature(
-                index=i,
-                name=_first(props, NAME_KEYS),
-                kind=_first(props, KIND_KEYS),
-                kemendagri=kemendagri,
-                bps=bps,
-                geometry=geometry if isinstance(geometry, dict) else None,
-                source=_first(props, SOURCE_KEYS),
-            )
-        )
-    return out
 
 
 class _Matcher:
@@ -268,7 +207,7 @@ def match_features(
     """
     crosswalk = dict(crosswalk or {})
     matcher = _Matcher(regions)
-    parsed = _parse(features)
+    parsed = parse_features(features)
     learnt: dict[str, str] = {}
     shapes: list[Shape] = []
     unmatched: list[Unmatched] = []
@@ -345,7 +284,7 @@ def _merge(a: dict, b: dict) -> dict:
 
 def _geo_level(features: list[dict]) -> int:
     """Coarse files first, so a desa file can use the kecamatan codes learnt before it."""
-    parsed = _parse(features[:20])
+    parsed = parse_features(features[:20])
     lengths = [len(f.bps) for f in parsed if f.bps] or [len(f.kemendagri or "") for f in parsed]
     return min(lengths) if lengths else 99
 
