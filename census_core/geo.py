@@ -7,11 +7,12 @@ import io
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from census_core.geofeatures import BPS_LENGTHS, digits, parse_features
-from census_core.regions import LEVELS, Regions, normalize_code, normalize_name
+from census_core.geofeatures import BPS_LENGTHS, Feature, digits, parse_features
+from census_core.regions import LEVELS, Regions, normalize_code, normalize_name, parent_of
+from census_core.similar import pair_similar
 
 GEO_SUFFIXES = (".geojson", ".json")
 
@@ -30,6 +31,10 @@ class Shape:
     geometry: dict
     source: str = ""
     credit: str = ""
+    # How the feature found its region: code, bps, name, or similar (a spelling that differs
+    # from the master's, paired by similarity within its kecamatan; `score` says how close).
+    match: str = "code"
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,11 @@ class Unmatched:
     index: int
     name: str
     code: str
-    reason: str  # no_region, ambiguous, no_key, no_geometry, duplicate
+    # no_region, ambiguous, no_key, no_geometry, duplicate, unreadable: ..., and for a desa
+    # whose spelling is close to more than one desa of its kecamatan, similar_tie, or close
+    # only to desa matched already, similar_taken.
+    reason: str
+    near: tuple[str, ...] = ()  # the closest regions of its parent, for the operator
 
 
 @dataclass
@@ -202,8 +211,10 @@ def match_features(
 
     Order: a Kemendagri code in the properties; a BPS code through the crosswalk (regency and
     province BPS codes equal Kemendagri's); else the normalised name within the parent (the
-    region the BPS code's prefix stands for, or `within`). Returns shapes, unmatched features
-    and the BPS codes learnt by name, so a desa file can find its kecamatan through them.
+    region the code's prefix stands for, or the one its kecamatan's name finds, or `within`);
+    last, a desa left over is paired with a desa of its kecamatan by similar spelling, one to
+    one (`census_core.similar`), and marked so. Returns shapes, unmatched features and the BPS
+    codes learnt by name, so a desa file can find its kecamatan through them.
     """
     crosswalk = dict(crosswalk or {})
     matcher = _Matcher(regions)
@@ -230,29 +241,48 @@ def match_features(
         }
         file_level = max(scores, key=lambda lvl: scores[lvl]) if any(scores.values()) else None
 
+    def parent_of_feature(f: Feature, level: str | None) -> str | None:
+        """The region above the feature, by its codes, else by its kecamatan's name."""
+        if f.bps and len(f.bps) in BPS_LENGTHS and len(f.bps) > 2:
+            prefix = f.bps[: max(n for n in BPS_LENGTHS if n < len(f.bps))]
+            found = by_bps(prefix) or learnt.get(prefix)
+            if found:
+                return found
+        up = parent_of(f.kemendagri) if f.kemendagri else None
+        if up in regions:
+            return up
+        if level == "desa" and f.parent_name:
+            named = matcher.candidates(f.parent_name, "", within, "kecamatan")
+            if len(named) == 1:
+                return named[0]
+        return None
+
+    # Desa whose name is not in their kecamatan: tried by similar spelling once all are in.
+    spelt: dict[int, tuple[Feature, str]] = {}
     for f in parsed:
         shown_code = f.kemendagri or f.bps
         if f.geometry is None:
             unmatched.append(Unmatched(source, f.index, f.name, shown_code, "no_geometry"))
             continue
         code = f.kemendagri if f.kemendagri in regions else None
+        how = "code"
         reason = "no_region"
         if code is None and f.bps:
-            code = by_bps(f.bps)
+            code, how = by_bps(f.bps), "bps"
         if code is None and f.name:
             level = BPS_LENGTHS.get(len(f.bps)) or file_level
-            parent = within
-            if f.bps and len(f.bps) in BPS_LENGTHS and len(f.bps) > 2:
-                prefix = f.bps[: max(n for n in BPS_LENGTHS if n < len(f.bps))]
-                parent = by_bps(prefix) or learnt.get(prefix) or within
             if level is not None:
-                found = matcher.candidates(f.name, f.kind, parent, level)
+                parent = parent_of_feature(f, level)
+                found = matcher.candidates(f.name, f.kind, parent or within, level)
                 if len(found) == 1:
-                    code = found[0]
+                    code, how = found[0], "name"
                     if f.bps:
                         learnt[f.bps] = code
                 elif found:
                     reason = "ambiguous"
+                elif level == "desa" and parent and regions.level(parent) == "kecamatan":
+                    spelt[f.index] = (f, parent)
+                    continue
         elif code is None:
             reason = "no_key"
         if code is None:
@@ -266,8 +296,36 @@ def match_features(
                 geometry=f.geometry,
                 source=source,
                 credit=credit or f.source,
+                match=how,
             )
         )
+    if spelt:
+        pairs = pair_similar(
+            {i: f.name for i, (f, _) in spelt.items()},
+            {i: {c: regions.name(c) for c in regions.children(p)} for i, (_, p) in spelt.items()},
+            taken={s.code for s in shapes},
+        )
+        for i, (f, _) in spelt.items():
+            pair = pairs[i]
+            if pair.code is None:
+                why = "no_region" if pair.status == "none" else f"similar_{pair.status}"
+                unmatched.append(
+                    Unmatched(source, i, f.name, f.kemendagri or f.bps, why, pair.near)
+                )
+                continue
+            shapes.append(
+                Shape(
+                    code=pair.code,
+                    level="desa",
+                    name=f.name,
+                    geometry=f.geometry or {},
+                    source=source,
+                    credit=credit or f.source,
+                    match="similar",
+                    score=pair.score,
+                )
+            )
+        unmatched.sort(key=lambda u: u.index)
     return shapes, unmatched, learnt
 
 
@@ -326,9 +384,7 @@ def load_boundaries(
                 out.shapes[shape.code] = shape
             elif kept.source == shape.source:
                 merged = _merge(kept.geometry, shape.geometry)
-                out.shapes[shape.code] = Shape(
-                    kept.code, kept.level, kept.name, merged, kept.source, kept.credit
-                )
+                out.shapes[shape.code] = replace(kept, geometry=merged)
             else:
                 out.unmatched.append(Unmatched(name, -1, shape.name, shape.code, "duplicate"))
     return out
