@@ -1,4 +1,4 @@
-"""The properties of a GeoJSON feature that matter for matching: codes, names, parent."""
+"""GeoJSON features as the matching sees them (codes, names, parent) and what they become."""
 
 from __future__ import annotations
 
@@ -85,3 +85,34 @@ def parse_features(features: list[dict]) -> list[Feature]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The boundary of one region."""
+
+    code: str
+    level: str
+    name: str
+    geometry: dict
+    source: str = ""
+    credit: str = ""
+    # How the feature found its region: code, bps, name, or similar (a spelling that differs
+    # from the master's, paired by similarity within its kecamatan; `score` says how close).
+    match: str = "code"
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A feature that matched no region, or lost to an earlier file: which, and why."""
+
+    source: str
+    index: int
+    name: str
+    code: str
+    # no_region, ambiguous, no_key, no_geometry, duplicate, unreadable: ..., and for a desa
+    # whose spelling is close to more than one desa of its kecamatan, similar_tie, or close
+    # only to desa matched already, similar_taken.
+    reason: str
+    near: tuple[str, ...] = ()  # the closest regions of its parent, for the operator
