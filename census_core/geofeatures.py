@@ -12,7 +12,8 @@ from census_core.regions import normalize_code
 KEMENDAGRI_KEYS = ("code_kemendagri", "kode_kemendagri", "kemendagri", "kode_wilayah")
 BPS_KEYS = ("code_bps", "kode_bps", "bps_code", "village_code", "kode_desa_bps", "idkec", "idkab")
 CODE_KEYS = ("code", "kode", "kode_wil")
-NAME_KEYS = ("name", "nama", "village", "desa", "nama_desa", "district", "kecamatan", "wadmkc")
+DESA_KEYS = ("village", "desa", "nama_desa", "wadmkd")
+NAME_KEYS = ("name", "nama", *DESA_KEYS, "district", "kecamatan", "wadmkc")
 # The kecamatan of a desa, when the desa's own name sits under another key.
 PARENT_KEYS = ("district", "kecamatan", "nama_kec", "wadmkc")
 KIND_KEYS = ("kind", "jenis", "type")
@@ -52,6 +53,7 @@ class Feature:
     geometry: dict | None
     source: str
     parent_name: str = ""
+    level: str | None = None  # "desa" when the name sits under a desa key
 
 
 def parse_features(features: list[dict]) -> list[Feature]:
@@ -82,6 +84,7 @@ def parse_features(features: list[dict]) -> list[Feature]:
                 geometry=geometry if isinstance(geometry, dict) else None,
                 source=_first(props, SOURCE_KEYS),
                 parent_name=parent_name,
+                level="desa" if name_key in DESA_KEYS else None,
             )
         )
     return out

@@ -132,7 +132,9 @@ def match_features(
         if code is None and f.bps:
             code, how = by_bps(f.bps), "bps"
         if code is None and f.name:
-            level = BPS_LENGTHS.get(len(f.bps)) or _code_level(f.kemendagri) or file_level
+            level = (
+                BPS_LENGTHS.get(len(f.bps)) or _code_level(f.kemendagri) or f.level or file_level
+            )
             if level is not None:
                 parent = parent_of_feature(f, level)
                 found = matcher.candidates(f.name, f.kind, parent or within, level)

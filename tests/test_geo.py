@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from census_core.geo import (
+    FileOutcome,
     GeoError,
     load_boundaries,
     match_features,
@@ -131,3 +132,98 @@ def test_the_real_kecamatan_match_by_name_without_the_crosswalk(regions):
 
 def test_read_dir_of_a_missing_folder_is_empty(tmp_path):
     assert read_dir(tmp_path / "nope") == []
+
+
+def desa(name: str, kecamatan: str = "", **codes: str) -> dict:
+    props = {"desa": name, **({"kecamatan": kecamatan} if kecamatan else {}), **codes}
+    return feature(props, size=0.01)
+
+
+def outcome(regions, *features: dict):
+    return match_features(list(features), regions, within="35.09", source="f")
+
+
+def test_a_misspelt_desa_is_matched_by_similar_name_within_its_kecamatan(regions):
+    shapes, unmatched, _ = outcome(
+        regions, desa("Jubung", "Sukorambi"), desa("Kelungkung", "Sukorambi")
+    )
+    assert unmatched == []
+    found = {s.code: (s.name, s.match) for s in shapes}
+    assert found["35.09.15.2005"] == ("Kelungkung", "similar")  # the master's Klungkung
+    assert next(s for s in shapes if s.match == "similar").score == pytest.approx(94.7, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    "features,reason,near",
+    [
+        # Two spellings close to one desa: the closer (Kelungkung) has it, the other is told why.
+        ([desa("Klungkong", "Sukorambi"), desa("Kelungkung", "Sukorambi")], "similar_taken",
+         ("35.09.15.2005",)),
+        # A desa matched by its exact name is not claimed again by a similar one.
+        ([desa("Kelungkung", "Sukorambi"), desa("Klungkung", "Sukorambi")], "similar_taken",
+         ("35.09.15.2005",)),
+        # Two desa of one kecamatan about as close: Banjarsari 90, Bangsalsari 85.7.
+        ([desa("Bangarsari", "Bangsalsari")], "similar_tie", ("35.09.09.2010", "35.09.09.2003")),
+        # Only the desa of its own kecamatan: Klungkung is in Sukorambi, not Jelbuk.
+        ([desa("Kelungkung", "Jelbuk")], "no_region", ()),
+        # Without a kecamatan (no code, no name) nothing is guessed across the regency.
+        ([desa("Jubung"), desa("Kelungkung")], "no_region", ()),
+        # Another number is another desa, however close: Patane I to V exist, VI does not.
+        ([desa("Patane VI", code_kemendagri="12.12.07.2099")], "no_region", ()),
+    ],
+)  # fmt: skip
+def test_a_desa_not_matched_by_similar_name_says_why(regions, features, reason, near):
+    _, unmatched, _ = outcome(regions, *features)
+    [left] = unmatched
+    assert (left.reason, left.near) == (reason, near)
+
+
+def test_the_kecamatan_name_tells_apart_desa_of_the_same_name(regions):
+    # Sukoreno is a desa of Umbulsari and of Kalisat.
+    shapes, unmatched, _ = outcome(
+        regions, desa("Sukoreno", "Umbulsari"), desa("Sukoreno", "Kalisat")
+    )
+    assert unmatched == []
+    assert sorted(regions.parent(s.code) for s in shapes) == ["35.09.05", "35.09.27"]
+
+
+def test_the_reports_show_both_spellings_and_the_closest_names(regions):
+    data = collection(
+        desa("Kelungkung", "Sukorambi"),
+        desa("Bangarsari", "Bangsalsari"),
+        desa("Atlantis", "Jelbuk"),
+    )
+    bounds = load_boundaries([("desa.geojson", data)], regions, within="35.09")
+    assert bounds.similar_report(regions) == [
+        {"name": "Kelungkung", "region": "Klungkung", "parent": "Sukorambi",
+         "code": "35.09.15.2005", "source": "desa.geojson", "score": pytest.approx(94.74, 0.01)}
+    ]  # fmt: skip
+    rows = {r["name"]: r for r in bounds.report(regions, "kecamatan", "35.09")}
+    assert rows["Bangarsari"]["reason"] == "similar_tie"
+    assert rows["Bangarsari"]["near"] == "Banjarsari (35.09.09.2010), Bangsalsari (35.09.09.2003)"
+    assert rows["Atlantis"]["near"] == ""
+    assert bounds.outcome("desa.geojson") == FileOutcome(matched=1, similar=1, unmatched=2)
+
+
+def test_the_real_desa_of_jember_all_match_six_by_similar_name(regions):
+    bounds = load_boundaries(read_dir(shared_geo()), regions, within="35.09")
+    assert len(bounds.of("desa", "35.09")) == 248
+    assert bounds.missing(regions, "desa", "35.09") == []
+    assert not [u for u in bounds.unmatched if u.source.startswith("jember_desa")]
+    pairs = {(r["name"], r["region"], r["parent"]) for r in bounds.similar_report(regions)}
+    assert pairs == {
+        ("Sumberrejo", "Sumberejo", "Ambulu"),
+        ("Kelungkung", "Klungkung", "Sukorambi"),
+        ("Keranjingan", "Kranjingan", "Sumbersari"),
+        ("Kemuningllor", "Kemuninglor", "Arjasa"),
+        ("Sumber Ketempah", "Sumberketempa", "Kalisat"),
+        ("Plereyan", "Plerean", "Sumberjambe"),
+    }
+    # The kecamatan of Jawa Timur are not guessed: misspelt ones stay listed.
+    assert ("Giligenteng", "no_region") in {(u.name, u.reason) for u in bounds.unmatched}
+
+
+def test_the_real_desa_file_alone_finds_kecamatan_by_name(regions):
+    path = shared_geo() / "jember_desa_bps2020_simplified.geojson"
+    bounds = load_boundaries([(path.name, path.read_bytes())], regions, within="35.09")
+    assert bounds.outcome(path.name) == FileOutcome(matched=248, similar=6, unmatched=0)
