@@ -34,8 +34,10 @@ TEXT = {
             "no_key": "tanpa kode dan nama",
             "no_geometry": "tanpa geometri",
             "unreadable": "berkas tidak terbaca",
+            "similar_tie": "nama mirip dengan lebih dari satu desa di kecamatannya",
+            "similar_taken": "desa yang namanya mirip sudah punya batas dari fitur lain",
         },
-        "cols": ["Jenis", "Nama", "Kode", "Berkas", "Sebab"],
+        "cols": ["Jenis", "Nama", "Kode", "Berkas", "Sebab", "Nama terdekat"],
         "credit": "Batas wilayah: {credit}",
     },
     "en": {
@@ -62,8 +64,11 @@ TEXT = {
             "no_key": "no code and no name",
             "no_geometry": "no geometry",
             "unreadable": "file cannot be read",
+            "similar_tie": "the name is about as close to more than one village of its district",
+            "similar_taken": "the village with a similar name already has a boundary from "
+            "another feature",
         },
-        "cols": ["Kind", "Name", "Code", "File", "Reason"],
+        "cols": ["Kind", "Name", "Code", "File", "Reason", "Closest names"],
         "credit": "Boundaries: {credit}",
     },
 }
@@ -143,6 +148,7 @@ credits = bounds.credits(shapes)
 if credits:
     st.caption(words["credit"].format(credit="; ".join(credits)))
 
+boundaries.render_similar(bounds.similar_report(snap.regions))
 rows = bounds.report(snap.regions, level, within)
 if rows:
     with st.expander(words["report"].format(n=len(rows))):
@@ -154,6 +160,7 @@ if rows:
                 words["cols"][2]: table["code"],
                 words["cols"][3]: table["source"],
                 words["cols"][4]: [words["reason"].get(r, r) for r in table["reason"]],
+                words["cols"][5]: table["near"],
             },
             hide_index=True,
             width="stretch",

@@ -9,8 +9,9 @@ import streamlit as st
 
 from census_core import geo
 from census_core.geo import Boundaries
-from census_core.text import fmt_int
+from census_core.text import fmt_int, fmt_pct
 from ui import auth, sidebar, state
+from ui.safe import md
 
 TEXT = {
     "id": {
@@ -24,6 +25,8 @@ TEXT = {
         "bad": "{name}: {error}",
         "same": "{name} sudah tersimpan.",
         "saved": "{name} tersimpan: {matched} wilayah cocok, {unmatched} fitur tidak cocok.",
+        "saved_similar": "{name} tersimpan: {matched} wilayah cocok ({similar} di antaranya "
+        "menurut nama yang mirip, periksa di bawah), {unmatched} fitur tidak cocok.",
         "saved_csv": "{name} tersimpan sebagai tabel padanan kode ({rows} kode).",
         "not_crosswalk": "{name}: CSV ini tidak punya kolom kode BPS dan kode Kemendagri.",
         "stored": "Tersimpan",
@@ -41,6 +44,8 @@ TEXT = {
         "bad": "{name}: {error}",
         "same": "{name} is already stored.",
         "saved": "{name} saved: {matched} regions matched, {unmatched} features unmatched.",
+        "saved_similar": "{name} saved: {matched} regions matched ({similar} of them by similar "
+        "name, check them below), {unmatched} features unmatched.",
         "saved_csv": "{name} saved as a code crosswalk ({rows} codes).",
         "not_crosswalk": "{name}: this CSV has no BPS code and Kemendagri code columns.",
         "stored": "Stored",
@@ -48,6 +53,49 @@ TEXT = {
         "from_dir": "From the folder {path}: {files}",
     },
 }
+
+
+SIMILAR = {
+    "id": {
+        "title": "Cocok menurut nama yang mirip ({n})",
+        "caption": "Ejaan desa ini di berkas berbeda dari daftar wilayah, jadi dipasangkan dengan "
+        "desa yang namanya paling mirip di kecamatan yang sama. Periksa pasangannya; bila ada "
+        "yang keliru, perbaiki nama atau kodenya di berkas lalu unggah lagi.",
+        "cols": ["Nama di berkas", "Nama di daftar wilayah", "Kecamatan", "Kode", "Kemiripan",
+                 "Berkas"],
+    },
+    "en": {
+        "title": "Matched by similar name ({n})",
+        "caption": "The file spells these villages differently from the region master, so each "
+        "was paired with the most similar village name in the same district. Check the pairs; "
+        "if one is wrong, fix its name or code in the file and upload it again.",
+        "cols": ["Name in the file", "Name in the region master", "District", "Code",
+                 "Similarity", "File"],
+    },
+}  # fmt: skip
+
+
+def render_similar(rows: list[dict], *, expanded: bool = False) -> None:
+    """The pairs matched by similar name, both spellings side by side, for the operator."""
+    if not rows:
+        return
+    lang = sidebar.lang()
+    words = SIMILAR.get(lang, SIMILAR["id"])
+    cols = words["cols"]
+    with st.expander(words["title"].format(n=fmt_int(len(rows), lang)), expanded=expanded):
+        st.caption(words["caption"])
+        st.dataframe(
+            {
+                cols[0]: [r["name"] for r in rows],
+                cols[1]: [r["region"] for r in rows],
+                cols[2]: [r["parent"] for r in rows],
+                cols[3]: [r["code"] for r in rows],
+                cols[4]: [fmt_pct(r["score"], lang, 0) for r in rows],
+                cols[5]: [r["source"] for r in rows],
+            },
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def _dir_signature(path: Path) -> tuple:
@@ -63,12 +111,17 @@ def _uploaded(url: str, version: str) -> tuple[tuple[int, str], ...]:
     return tuple(zip(files["id"].tolist(), files["sha256"].tolist(), strict=True))
 
 
-@st.cache_resource(max_entries=2, show_spinner="Memuat batas wilayah…")
-def _load(url: str, uploaded: tuple, geo_dir: str, sig: tuple, home: str) -> Boundaries:
-    files = geo.read_dir(Path(geo_dir))
+def _files(geo_dir: Path) -> list[tuple[str, bytes]]:
+    """Every boundary file: the folder's, then the uploaded ones."""
+    files = geo.read_dir(geo_dir)
     stored = state.store().boundary_files()
     files += [(str(n), bytes(d)) for n, d in zip(stored["file_name"], stored["data"], strict=True)]
-    return geo.load_boundaries(files, state.store().regions, within=home)
+    return files
+
+
+@st.cache_resource(max_entries=2, show_spinner="Memuat batas wilayah…")
+def _load(url: str, uploaded: tuple, geo_dir: str, sig: tuple, home: str) -> Boundaries:
+    return geo.load_boundaries(_files(Path(geo_dir)), state.store().regions, within=home)
 
 
 def load() -> Boundaries:
@@ -84,31 +137,37 @@ def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> None:
     store = state.store()
     known = set(store.boundary_files(with_data=False)["sha256"])
     if hashlib.sha256(data).hexdigest() in known:
-        st.info(words["same"].format(name=name))
+        st.info(words["same"].format(name=md(name)))
         return
     if name.lower().endswith(".csv"):
         rows = len(geo.read_crosswalk(data))
         if not rows:
-            st.error(words["not_crosswalk"].format(name=name))
+            st.error(words["not_crosswalk"].format(name=md(name)))
             return
         store.add_boundary_file(name, data, user)
-        st.success(words["saved_csv"].format(name=name, rows=fmt_int(rows, sidebar.lang())))
+        st.success(words["saved_csv"].format(name=md(name), rows=fmt_int(rows, sidebar.lang())))
         return
     try:
-        features = geo.read_geojson(data)
+        geo.read_geojson(data)  # an unreadable file is refused, never stored
     except geo.GeoError as exc:
-        st.error(words["bad"].format(name=name, error=exc))
+        st.error(words["bad"].format(name=md(name), error=md(exc)))
         return
-    shapes, unmatched, _ = geo.match_features(
-        features, store.regions, within=state.settings().home, source=name
-    )
+    # Matched beside the files already there, as the map will match it.
+    settings = state.settings()
+    files = [*_files(settings.geo_dir), (name, data)]
+    bounds = geo.load_boundaries(files, store.regions, within=settings.home)
+    result = bounds.outcome(name)
     store.add_boundary_file(name, data, user)
     lang = sidebar.lang()
     st.success(
-        words["saved"].format(
-            name=name, matched=fmt_int(len(shapes), lang), unmatched=fmt_int(len(unmatched), lang)
+        words["saved_similar" if result.similar else "saved"].format(
+            name=md(name),
+            matched=fmt_int(result.matched, lang),
+            similar=fmt_int(result.similar, lang),
+            unmatched=fmt_int(result.unmatched, lang),
         )
     )
+    render_similar(bounds.similar_report(store.regions, name), expanded=True)
 
 
 def render_boundary_upload() -> None:

@@ -106,6 +106,48 @@ def test_small_polygons_made_here_and_unmatched_ones_reported(app, monkeypatch, 
     assert "Atlantis" in list(table["Nama"])
 
 
+def test_desa_matched_by_similar_name_are_listed_with_both_spellings(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("app_pages/peta.py").run()
+    assert not at.exception
+    similar = next(e for e in at.expander if e.label.startswith("Cocok menurut nama yang mirip"))
+    assert similar.label.endswith("(6)")
+    table = similar.dataframe[0].value
+    pairs = set(zip(table["Nama di berkas"], table["Nama di daftar wilayah"], strict=True))
+    assert ("Kemuningllor", "Kemuninglor") in pairs and len(pairs) == 6
+    assert set(table["Kemiripan"]) <= {"93%", "95%", "96%"}
+
+
+def test_the_similar_name_report_in_english(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("app_pages/peta.py")
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert "Matched by similar name (6)" in [e.label for e in at.expander]
+
+
+def test_a_desa_close_to_two_names_is_reported_with_both(app, monkeypatch, tmp_path):
+    geo = tmp_path / "geo"
+    geo.mkdir()
+    (geo / "desa.geojson").write_bytes(
+        collection(
+            feature({"desa": "Kelungkung", "kecamatan": "Sukorambi"}, size=0.01),
+            feature({"desa": "Bangarsari", "kecamatan": "Bangsalsari"}, x=113.6, size=0.01),
+        )
+    )
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(geo))
+    at = app("app_pages/peta.py").run()
+    assert not at.exception
+    similar = at.expander[0].dataframe[0].value
+    assert list(similar["Nama di berkas"]) == ["Kelungkung"]
+    assert list(similar["Nama di daftar wilayah"]) == ["Klungkung"]
+    table = at.expander[1].dataframe[0].value
+    row = table[table["Nama"] == "Bangarsari"].iloc[0]
+    assert row["Sebab"] == "nama mirip dengan lebih dari satu desa di kecamatannya"
+    assert row["Nama terdekat"] == "Banjarsari (35.09.09.2010), Bangsalsari (35.09.09.2003)"
+
+
 @pytest.fixture
 def operator(monkeypatch):
     monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", "rahasia")
@@ -127,6 +169,29 @@ def test_boundaries_uploaded_on_unggah_are_kept_in_the_store(
     assert list(Store(demo_url, regions).boundary_files()["file_name"]) == ["jelbuk.geojson"]
     peta = app("app_pages/peta.py").run()
     assert [f["properties"]["code"] for f in features_of(peta)] == ["35.09.25"]
+
+
+def test_an_uploaded_desa_file_shows_its_similar_name_matches(app, monkeypatch, tmp_path, operator):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "none"))
+    at = app("app_pages/unggah.py")
+    at.session_state["operator"] = "Budi"
+    at.run()
+    data = collection(
+        feature({"desa": "Jubung", "kecamatan": "Sukorambi"}, size=0.01),
+        feature({"desa": "Kelungkung", "kecamatan": "Sukorambi"}, x=113.6, size=0.01),
+        feature({"desa": "Atlantis", "kecamatan": "Sukorambi"}, x=113.7, size=0.01),
+    )
+    at.file_uploader(key="boundary_files").set_value([("desa.geojson", data, "application/json")])
+    next(b for b in at.button if b.label == "Tambahkan batas wilayah").click().run()
+    assert not at.exception
+    message = next(s.value for s in at.success if "desa.geojson" in s.value)
+    assert "2 wilayah cocok (1 di antaranya menurut nama yang mirip" in message
+    assert "1 fitur tidak cocok" in message
+    similar = next(e for e in at.expander if e.label == "Cocok menurut nama yang mirip (1)")
+    table = similar.dataframe[0].value
+    assert list(zip(table["Nama di berkas"], table["Nama di daftar wilayah"], strict=True)) == [
+        ("Kelungkung", "Klungkung")
+    ]
 
 
 def test_the_boundary_upload_is_only_for_a_signed_in_operator(app, operator):
