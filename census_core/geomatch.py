@@ -103,21 +103,22 @@ def match_features(
         }
         file_level = max(scores, key=lambda lvl: scores[lvl]) if any(scores.values()) else None
 
-    def parent_of_feature(f: Feature, level: str | None) -> str | None:
-        """The region above the feature, by its codes, else by its kecamatan's name."""
+    def parent_by_code(f: Feature) -> str | None:
+        """The region above the feature by its own code's prefix."""
         if f.bps and len(f.bps) in BPS_LENGTHS and len(f.bps) > 2:
             prefix = f.bps[: max(n for n in BPS_LENGTHS if n < len(f.bps))]
             found = by_bps(prefix) or learnt.get(prefix)
             if found:
                 return found
         up = parent_of(f.kemendagri) if f.kemendagri else None
-        if up in regions:
-            return up
-        if level == "desa" and f.parent_name:
-            named = matcher.candidates(f.parent_name, "", within, "kecamatan")
-            if len(named) == 1:
-                return named[0]
-        return None
+        return up if up in regions else None
+
+    def parent_by_name(f: Feature, level: str) -> str | None:
+        """A desa's kecamatan by the name the file gives it."""
+        if level != "desa" or not f.parent_name:
+            return None
+        named = matcher.candidates(f.parent_name, "", within, "kecamatan")
+        return named[0] if len(named) == 1 else None
 
     # Desa whose name is not in their kecamatan: tried by similar spelling once all are in.
     spelt: dict[int, tuple[Feature, str]] = {}
@@ -136,8 +137,12 @@ def match_features(
                 BPS_LENGTHS.get(len(f.bps)) or _code_level(f.kemendagri) or f.level or file_level
             )
             if level is not None:
-                parent = parent_of_feature(f, level)
+                coded = parent_by_code(f)
+                parent = coded or parent_by_name(f, level)
                 found = matcher.candidates(f.name, f.kind, parent or within, level)
+                if not found and parent and not coded:
+                    # A kecamatan named in the file may be out of date: try the whole regency.
+                    found = matcher.candidates(f.name, f.kind, within, level)
                 if len(found) == 1:
                     code, how = found[0], "name"
                     if f.bps:

@@ -187,6 +187,12 @@ def test_the_kecamatan_name_tells_apart_desa_of_the_same_name(regions):
     assert sorted(regions.parent(s.code) for s in shapes) == ["35.09.05", "35.09.27"]
 
 
+def test_a_kecamatan_name_out_of_date_does_not_lose_a_desa_unique_in_the_regency(regions):
+    shapes, unmatched, _ = outcome(regions, desa("Jubung", "Jelbuk"))
+    assert unmatched == [] and regions.parent(shapes[0].code) == "35.09.15"
+    assert shapes[0].match == "name"
+
+
 def test_the_reports_show_both_spellings_and_the_closest_names(regions):
     data = collection(
         desa("Kelungkung", "Sukorambi"),
