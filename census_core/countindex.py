@@ -18,6 +18,9 @@ import pandas as pd
 _CACHE: OrderedDict[tuple[object, ...], CountIndex] = OrderedDict()
 _ROWS: OrderedDict[tuple[object, ...], tuple[np.ndarray, np.ndarray | slice]] = OrderedDict()
 _CACHE_SIZE = 6
+# Indexes keep their frame's columns alive: bound the rows they hold in all, so the indexes of
+# snapshots replaced by newer ones do not pile up (two national desa indexes fit).
+_CACHE_ROWS = 20_000_000
 _LOCK = threading.Lock()
 
 
@@ -106,7 +109,7 @@ def measure_rows(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
         if key is not None and isinstance(data, np.ndarray):
             with _LOCK:  # the buffer is kept alive with the rows, so its address is not reused
                 _ROWS[key] = (data, rows)
-                while len(_ROWS) > _CACHE_SIZE:
+                while len(_ROWS) > 4:
                     _ROWS.popitem(last=False)
     return frame.iloc[rows]
 
@@ -174,6 +177,8 @@ def index_of(frame: pd.DataFrame) -> CountIndex | None:
         return None
     with _LOCK:
         _CACHE[key] = built
-        while len(_CACHE) > _CACHE_SIZE:
+        while len(_CACHE) > 1 and (
+            len(_CACHE) > _CACHE_SIZE or sum(len(i.keys) for i in _CACHE.values()) > _CACHE_ROWS
+        ):
             _CACHE.popitem(last=False)
     return built

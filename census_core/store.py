@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -246,15 +247,26 @@ class Store:
             sub.c.region, sub.c.date, sub.c.measure, sub.c.value, sub.c.batch_id
         ).where(sub.c.rn == 1)
 
-    def current_counts(self, measure: str | None = None) -> pd.DataFrame:
-        """The current value of every (region, date, measure): latest batch not undone."""
+    def current_counts(
+        self, measure: str | None = None, *, batches: Sequence[int] | None = None
+    ) -> pd.DataFrame:
+        """The current value of every (region, date, measure): latest batch not undone.
+
+        With `batches`, the latest among those batches only (a snapshot taking in new ones).
+        """
         self.ensure_ready()
         c, b = counts_table, batches_table
         # Plain rows of active batches, dates as text (no per-row conversion); the latest batch
         # per key is picked in numpy (census_core.columns), not by a window over every row.
         query = sa.select(
             c.c.region, sa.cast(c.c.date, sa.String), c.c.measure, c.c.value, c.c.batch_id
-        ).where(c.c.batch_id.not_in(sa.select(b.c.id).where(b.c.undone.is_(True))))
+        )
+        if batches is not None and not batches:
+            return latest_counts([])
+        if batches is not None:
+            query = query.where(c.c.batch_id.in_([int(x) for x in batches]))
+        else:
+            query = query.where(c.c.batch_id.not_in(sa.select(b.c.id).where(b.c.undone.is_(True))))
         if measure is not None:
             query = query.where(c.c.measure == measure)
         sql = str(query.compile(self.engine, compile_kwargs={"literal_binds": True}))

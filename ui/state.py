@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 
 import streamlit as st
@@ -43,12 +44,45 @@ def store() -> Store:
     return _store(settings().db_url)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _snapshot(url: str, version: str) -> Snapshot:
-    return load_snapshot(_store(url))
+class _Latest:
+    """The newest snapshot of one store, shared by every session of this process."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.snap: Snapshot | None = None
+
+
+@st.cache_resource(show_spinner=False)
+def _latest(url: str) -> _Latest:
+    return _Latest()
+
+
+def _newer_or_same(have: str, want: str) -> bool:
+    try:
+        return int(have) >= int(want)
+    except ValueError:
+        return have == want
 
 
 def snapshot() -> Snapshot:
-    """The store's contents at its current version (one cheap query when unchanged)."""
+    """The store's contents at its current version (one cheap query when unchanged).
+
+    One snapshot per process: when the version moves, the next one is made from it, reading
+    only the batches added since (see census_core.snapshot.load_snapshot), so an upload costs
+    a national deployment seconds, not a full reload, and only one copy is kept.
+    """
     current = store()
-    return _snapshot(current.url, current.version())
+    version = current.version()
+    holder = _latest(current.url)
+    snap = holder.snap
+    if snap is not None and _newer_or_same(snap.version, version):
+        return snap
+    with holder.lock:  # one session loads; the others wait for it and share the result
+        snap = holder.snap
+        if snap is None:
+            with st.spinner("Memuat data…"):
+                holder.snap = load_snapshot(current)
+        elif not _newer_or_same(snap.version, version):
+            holder.snap = load_snapshot(current, previous=snap)
+        assert holder.snap is not None
+        return holder.snap

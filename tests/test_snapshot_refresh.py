@@ -1,0 +1,107 @@
+"""A snapshot made from the previous one (reading only the batches added since) equals one read
+whole; anything but adding batches (undo, clear) reads the store whole again."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from census_core.columns import latest_counts, merge_latest
+from census_core.demo import load_demo
+from census_core.snapshot import added_batches, load_snapshot
+
+KALIWATES, JELBUK, SUMBERSARI = "35.09.01", "35.09.25", "35.09.02"
+
+
+def records(rows: list[tuple[str, date, int]], measure: str = "households") -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["region", "date", "value"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.assign(measure=measure)[["region", "date", "measure", "value"]]
+
+
+def commit(store, rows, name, measure="households"):
+    return store.commit_counts(
+        records(rows, measure), user="uji", file_name=name, sha256=name.ljust(64, "0")
+    )
+
+
+def same(a, b) -> None:
+    pd.testing.assert_frame_equal(a.counts, b.counts)
+    pd.testing.assert_frame_equal(a.batches, b.batches)
+
+
+def test_new_batches_are_taken_in_without_reading_everything_again(demo_store):
+    first = load_snapshot(demo_store)
+    commit(demo_store, [(KALIWATES, date(2020, 3, 5), 4200), (JELBUK, date(2020, 3, 6), 400)], "a")
+    commit(demo_store, [(KALIWATES, date(2020, 3, 5), 4300)], "b", measure="persons")
+    later = load_snapshot(demo_store, previous=first)
+    assert added_batches(first.batches, later.batches) is not None
+    same(later, load_snapshot(demo_store))
+    row = later.counts[
+        (later.counts["region"] == KALIWATES)
+        & (later.counts["date"] == pd.Timestamp(2020, 3, 5))
+        & (later.counts["measure"] == "households")
+    ]
+    assert row["value"].tolist() == [4200]
+    # The same snapshot again, with nothing new: the frame is kept as it was.
+    again = load_snapshot(demo_store, previous=later)
+    same(again, later)
+
+
+def test_undo_and_clear_read_the_store_whole(demo_store, regions):
+    first = load_snapshot(demo_store)
+    result = commit(demo_store, [(KALIWATES, date(2020, 3, 5), 4200)], "a")
+    second = load_snapshot(demo_store, previous=first)
+    demo_store.undo(result.batch, user="uji")
+    third = load_snapshot(demo_store, previous=second)
+    assert added_batches(second.batches, third.batches) is None
+    same(third, load_snapshot(demo_store))
+    pd.testing.assert_frame_equal(third.counts, first.counts)
+    # Cleared and loaded again: the batch ids start over, yet nothing stale is kept.
+    demo_store.clear()
+    commit(demo_store, [(SUMBERSARI, date(2020, 3, 1), 7)], "b")
+    fourth = load_snapshot(demo_store, previous=third)
+    same(fourth, load_snapshot(demo_store))
+    assert fourth.counts["value"].tolist() == [7]
+    load_demo(demo_store)
+    same(load_snapshot(demo_store, previous=fourth), load_snapshot(demo_store))
+
+
+def test_added_batches_reads_the_lists():
+    def batches(*rows):
+        return pd.DataFrame(rows, columns=["id", "undone", "sha256", "created_at"])
+
+    before = batches((2, False, "b", "t2"), (1, False, "a", "t1"))
+    assert added_batches(before, before) == []
+    assert added_batches(before, batches((3, False, "c", "t3"), *before.itertuples(False))) == [3]
+    assert added_batches(before, batches((2, True, "b", "t2"), (1, False, "a", "t1"))) is None
+    assert added_batches(before, batches((1, False, "a", "t1"))) is None
+    assert added_batches(before, batches((2, False, "x", "t9"), (1, False, "a", "t1"))) is None
+    assert added_batches(before, batches((3, True, "c", "t3"), *before.itertuples(False))) is None
+    assert added_batches(before.iloc[:0], before) is None
+
+
+cell = st.tuples(
+    st.sampled_from(["35.09.01", "35.09.02", "35.10.01"]),
+    st.sampled_from(["2020-03-01", "2020-03-02", "2020-03-05"]),
+    st.sampled_from(["households", "persons"]),
+    st.integers(0, 99),
+)
+
+
+@given(
+    old=st.lists(st.tuples(cell, st.integers(1, 3)), max_size=30),
+    new=st.lists(st.tuples(cell, st.integers(4, 6)), max_size=15),
+)
+def test_merge_latest_equals_reading_both_at_once(old, new):
+    def rows(items):
+        return [(r, d, m, v, b) for (r, d, m, v), b in items]
+
+    merged = merge_latest(latest_counts([rows(old)]), latest_counts([rows(new)]))
+    whole = latest_counts([rows(old) + rows(new)])
+    pd.testing.assert_frame_equal(merged, whole)
+    assert np.all(np.diff(merged.index.to_numpy()) == 1) or len(merged) < 2
