@@ -54,7 +54,7 @@ _TEXT = {
         "since_yesterday": "since yesterday",
         "up": "up {n}",
         "down": "down {n}",
-        "same": "same",
+        "same": "no change",
         "target_of": "of {target}",
         "target_note": "{measure}, target {pct}",
         "until": "to {date}",
@@ -100,8 +100,17 @@ class Kpi:
     label: str
     value: str
     delta: str | None = None
-    trend: int = 0  # 1 good (green, up), -1 bad (red, down), 0 neutral (grey)
+    trend: int = 0  # 1 good (up), -1 bad (down), 0 neutral or no change
     note: str | None = None  # what the delta compares with, in small muted text
+    cue: str = ""  # '▲', '▼' or '=' before a change, so colour is never the only sign
+
+
+ARROWS = {1: "▲", -1: "▼", 0: "="}
+
+
+def arrow(direction: float) -> str:
+    """'▲' for a rise, '▼' for a fall, '=' for no change."""
+    return ARROWS[_sign(direction)]
 
 
 @dataclass(frozen=True)
@@ -204,6 +213,7 @@ def kpis(
             None if h.change is None else fmt_signed(h.change, lang),
             _sign(h.change),
             since if h.change is not None else None,
+            "" if h.change is None else arrow(_sign(h.change)),
         )
     ]
     moved = h.rank_change or 0
@@ -219,6 +229,7 @@ def kpis(
             None if h.rank_change is None else move_text,
             _sign(moved),
             since if h.rank_change is not None else None,
+            "" if h.rank_change is None else arrow(moved),
         )
     )
     cards.append(
@@ -263,6 +274,7 @@ def kpis(
             recent,
             behind,
             w["recent_note"] if recent else None,
+            arrow(behind) if behind else "",
         )
     )
     if with_gain and h.recent_gain is not None:
@@ -271,8 +283,9 @@ def kpis(
                 w["gain"].format(measure=measure_label),
                 fmt_signed(h.recent_gain, lang),
                 None if h.recent_gain_pct is None else fmt_signed_pct(h.recent_gain_pct, lang),
-                _sign(round(h.recent_gain_pct or 0, 1)),  # type: ignore[arg-type]
+                _sign(round(h.recent_gain_pct or 0, 1)),
                 w["gain_note"],
+                "" if h.recent_gain_pct is None else arrow(round(h.recent_gain_pct, 1)),
             )
         )
     return cards
@@ -283,7 +296,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _sign(value: int | None) -> int:
+def _sign(value: float | None) -> int:
     return 0 if not value else (1 if value > 0 else -1)
 
 

@@ -72,11 +72,15 @@ def words(lang: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Figure:
-    """One big number on the headline slide, with its label and a line under it."""
+    """One big number on the headline slide, with its label and a line under it.
+
+    `trend` colours the line (1 up, -1 down, 0 neither); the line's own arrow or words say it too.
+    """
 
     label: str
     value: str
     note: str = ""
+    trend: int = 0
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,12 @@ def headline_slide(
     if not cards:
         return Slide("headline", name, subtitle, message=w["no_data"], key="headline")
     figures = tuple(
-        Figure(card.label, card.value, " ".join(p for p in (card.delta, card.note) if p))
+        Figure(
+            card.label,
+            card.value,
+            " ".join(p for p in (card.cue, card.delta, card.note) if p),
+            card.trend,
+        )
         for card in cards
     )
     return Slide("headline", str(row["name"]), subtitle, figures=figures, key="headline")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from census_core.headline import headline, kpis, sentences
+from census_core.headline import arrow, headline, kpis, sentences
 from census_core.settings import Settings
 from census_core.snapshot import load_snapshot
 
@@ -74,3 +74,45 @@ def test_a_region_without_a_count_gets_a_sentence_not_empty_cards(snap):
     assert sentences(h, "kecamatan", "Kabupaten Banyuwangi", "count", "KK", 50) == [
         f"{h.name} belum punya data s.d. 5 Maret 2020."
     ]
+
+
+def _moved(board, code, change, rank_change):
+    board = board.copy()
+    at = board["code"] == code
+    board.loc[at, "change"] = change
+    board.loc[at, "rank_change"] = rank_change
+    return board
+
+
+@pytest.mark.parametrize(
+    "change,rank_change,expected",
+    [
+        # A rise: up, with an arrow that says so.
+        (235, 2, [("+235", 1, "▲"), ("naik 2", 1, "▲")]),
+        # A fall (a corrected upload): down, never coloured or marked as a rise.
+        (-120, -1, [("−120", -1, "▼"), ("turun 1", -1, "▼")]),
+        # No change: neutral, and a sign that says "no change" rather than nothing.
+        (0, 0, [("0", 0, "="), ("tetap", 0, "=")]),
+    ],
+)
+def test_a_fall_looks_like_a_fall_and_no_change_like_none(kecamatan, change, rank_change, expected):
+    board = _moved(kecamatan, "35.09.19", change, rank_change)
+    cards = kpis(headline(board, "35.09.19", DAY, DEADLINE), "Kabupaten Jember", "KK", 50)
+    assert [(c.delta, c.trend, c.cue) for c in cards[:2]] == expected
+    # Cards that compare nothing with yesterday carry no arrow.
+    assert [c.cue for c in cards[2:4]] == ["", ""]
+
+
+def test_no_change_in_english(kecamatan):
+    board = _moved(kecamatan, "35.09.19", 0, 0)
+    cards = kpis(
+        headline(board, "35.09.19", DAY, DEADLINE), "Kabupaten Jember", "households", 50, "en"
+    )
+    assert (cards[1].cue, cards[1].delta, cards[1].note) == ("=", "no change", "since yesterday")
+
+
+@pytest.mark.parametrize(
+    "value,expected", [(3, "▲"), (0.2, "▲"), (-1, "▼"), (-0.01, "▼"), (0, "=")]
+)
+def test_arrow(value, expected):
+    assert arrow(value) == expected

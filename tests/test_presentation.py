@@ -3,7 +3,14 @@
 import pytest
 
 from census_core.palette import AA_NORMAL, TEXT_PAIRS, THEMES, contrast
-from census_core.presentation import ROWS_PER_SLIDE, deck, due, page_slices, rank_move
+from census_core.presentation import (
+    ROWS_PER_SLIDE,
+    deck,
+    due,
+    headline_slide,
+    page_slices,
+    rank_move,
+)
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import load_snapshot
 
@@ -85,6 +92,27 @@ def test_the_deck_of_the_demo(demo_store):
     assert slides[-2].kind == "pending" and "GeoJSON" in slides[-2].message
     assert slides[-1].kind == "trend" and slides[-1].chart is not None
     assert "perlu 11.269 KK/hari untuk 50%" in slides[-1].subtitle
+
+
+@pytest.mark.parametrize(
+    "change,rank_change,expected",
+    [
+        (2440, 1, [("▲ +2.440 sejak kemarin", 1), ("▲ naik 1 sejak kemarin", 1)]),
+        (-464, -2, [("▼ −464 sejak kemarin", -1), ("▼ turun 2 sejak kemarin", -1)]),
+        (0, 0, [("= 0 sejak kemarin", 0), ("= tetap sejak kemarin", 0)]),
+    ],
+)
+def test_the_headline_shows_a_fall_as_a_fall(demo_store, change, rank_change, expected):
+    snap = load_snapshot(demo_store)
+    day = snap.latest_date()
+    board = snap.board("kabupaten", "35", day, Settings()).copy()
+    home = board["code"] == "35.09"
+    board.loc[home, "change"] = change
+    board.loc[home, "rank_change"] = rank_change
+    slide = headline_slide(board, "35.09", "Jawa Timur", day, Settings(), "KK")
+    assert [(f.note, f.trend) for f in slide.figures[:2]] == expected
+    # Share of target and days left are not changes: muted, no arrow.
+    assert [f.trend for f in slide.figures[2:]] == [0, 0, 0]
 
 
 def test_the_map_slide_colours_the_kecamatan_by_share_of_target(demo_store, regions):

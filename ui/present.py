@@ -10,7 +10,7 @@ import pydeck as pdk
 import streamlit as st
 
 from census_core.palette import THEMES, theme
-from census_core.presentation import CHART_HEIGHT, Slide, due
+from census_core.presentation import CHART_HEIGHT, Figure, Slide, due
 from ui import live
 
 _INDEX = "slide_index"
@@ -77,12 +77,14 @@ def style(name: str) -> None:
 .hero {{ display: flex; align-items: baseline; gap: 32px; margin-bottom: 36px; }}
 .hero .value {{ font-size: 176px; font-weight: 800; line-height: 1; }}
 .hero .label {{ font-size: 40px; color: {c["muted"]}; }}
-.hero .note {{ font-size: 36px; color: {c["up"]}; }}
+.hero .note {{ font-size: 36px; color: {c["muted"]}; }}
 .figures {{ display: grid; grid-template-columns: repeat(4, 1fr); gap: 24px; }}
 .figure {{ background: {c["panel"]}; border-radius: 12px; padding: 22px 26px; }}
 .figure .label {{ font-size: 30px; color: {c["muted"]}; }}
 .figure .value {{ font-size: 88px; font-weight: 800; line-height: 1.15; }}
 .figure .note {{ font-size: 28px; color: {c["muted"]}; }}
+.hero .note.up, .figure .note.up {{ color: {c["up"]}; }}
+.hero .note.down, .figure .note.down {{ color: {c["down"]}; }}
 .callouts {{ display: flex; gap: 48px; font-size: 32px; margin: 8px 0 14px 0; }}
 .callouts .top {{ color: {c["top"]}; font-weight: 700; }}
 .callouts .bottom {{ color: {c["bottom"]}; font-weight: 700; }}
@@ -117,19 +119,24 @@ td.down {{ color: {c["down"]} !important; }}
     )
 
 
+def _note(figure: Figure) -> str:
+    """The line under a figure, coloured as a rise or a fall only where it is one."""
+    kind = {1: " up", -1: " down"}.get(figure.trend, "")
+    return f'<div class="note{kind}">{escape(figure.note)}</div>'
+
+
 def _headline(slide: Slide) -> str:
     if not slide.figures:
         return f'<div class="message">{escape(slide.message)}</div>'
     hero, *rest = slide.figures
     cards = "".join(
         f'<div class="figure"><div class="label">{escape(f.label)}</div>'
-        f'<div class="value">{escape(f.value)}</div><div class="note">{escape(f.note)}</div></div>'
+        f'<div class="value">{escape(f.value)}</div>{_note(f)}</div>'
         for f in rest
     )
     return (
         f'<div class="hero"><span class="value">{escape(hero.value)}</span>'
-        f'<span><div class="label">{escape(hero.label)}</div>'
-        f'<div class="note">{escape(hero.note)}</div></span></div>'
+        f'<span><div class="label">{escape(hero.label)}</div>{_note(hero)}</span></div>'
         f'<div class="figures">{cards}</div>'
     )
 

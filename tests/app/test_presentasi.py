@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from census_core.presentation import Row, Slide
+from census_core.presentation import Figure, Row, Slide
 from census_core.store import Store
 from ui.present import render
 
@@ -156,6 +156,28 @@ def test_a_page_says_what_changed_and_follows_the_newest_day(app, demo_url):
     [notice] = [h.value for h in at.html if "live-notice" in h.value]
     assert "Kaliwates +112" in notice
     assert at.sidebar.selectbox[0].value.isoformat() == "2020-03-06"
+
+
+@pytest.mark.parametrize(
+    "trend,css",
+    [(1, '<div class="note up">'), (-1, '<div class="note down">'), (0, '<div class="note">')],
+)
+def test_a_figure_is_coloured_by_its_own_direction(trend, css):
+    figure = Figure("KK terdata", "36.000", "▼ −464 sejak kemarin", trend)
+    slide = Slide("headline", "Kabupaten Jember", figures=(figure, figure), key="headline")
+    html = render(slide, "1/11", "Data", "id")
+    assert html.count(css) == 2
+
+
+def test_a_fall_on_the_screen_and_on_the_home_page(show, app, demo_url):
+    commit(demo_url, "35.09", 36000, "3")  # a corrected count for 6 March, below 5 March
+    at = show()
+    html = slide_html(at)
+    assert '<div class="note down">▼ −464 sejak kemarin</div>' in html
+    home = app().run()
+    card = next(m for m in home.metric if m.label == "KK terdata")
+    assert card.value == "36.000" and card.proto.delta == "−464"
+    assert card.proto.direction == card.proto.DOWN and card.proto.color == card.proto.RED
 
 
 def test_region_names_never_become_markup():
