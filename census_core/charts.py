@@ -7,54 +7,17 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+from census_core.chartstyle import PAGE, Style, finish
 from census_core.maps import LegendItem
 from census_core.text import fmt_date_short, t
 from census_core.trend import Projection
 
-# Okabe-Ito: told apart by colour-blind viewers too.
-SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
-EVENT_COLOR = "#7a5195"
+# Okabe-Ito: told apart by colour-blind viewers too; each 3:1 or more on the white pages.
+SERIES_COLORS = list(PAGE.colors.series)
+EVENT_COLOR = PAGE.colors.event
 DATE_FORMAT = "%-d %b"
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-LOCALES: dict[str, dict] = {
-    "id": {
-        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
-        "time": {
-            "dateTime": "%A, %e %B %Y %X",
-            "date": "%d/%m/%Y",
-            "time": "%H.%M.%S",
-            "periods": ["AM", "PM"],
-            "days": _words("Minggu Senin Selasa Rabu Kamis Jumat Sabtu"),
-            "shortDays": _words("Min Sen Sel Rab Kam Jum Sab"),
-            "months": _words(
-                "Januari Februari Maret April Mei Juni "
-                "Juli Agustus September Oktober November Desember"
-            ),
-            "shortMonths": _words("Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des"),
-        },
-    },
-    "en": {
-        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
-        "time": {
-            "dateTime": "%a %b %e %X %Y",
-            "date": "%m/%d/%Y",
-            "time": "%H:%M:%S",
-            "periods": ["AM", "PM"],
-            "days": _words("Sunday Monday Tuesday Wednesday Thursday Friday Saturday"),
-            "shortDays": _words("Sun Mon Tue Wed Thu Fri Sat"),
-            "months": _words(
-                "January February March April May June "
-                "July August September October November December"
-            ),
-            "shortMonths": _words("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
-        },
-    },
-}
 WORDS = {
     "id": {
         "date": "Tanggal",
@@ -89,29 +52,20 @@ def _w(lang: str) -> dict[str, str]:
     return WORDS.get(lang, WORDS["id"])
 
 
-def _finish(chart: alt.LayerChart, lang: str, height: int) -> alt.LayerChart:
-    """Indonesian (or English) numbers and dates on the axes, and a projector-sized font."""
-    return (
-        chart.properties(height=height, width="container")
-        .configure(locale=LOCALES.get(lang, LOCALES["id"]), font="sans-serif")
-        .configure_axis(labelFontSize=13, titleFontSize=13)
-        .configure_legend(labelFontSize=13, titleFontSize=13, orient="bottom", labelLimit=260)
-    )
-
-
 def _x(lang: str) -> alt.X:
     return alt.X("date:T", title=_w(lang)["date"], axis=alt.Axis(format=DATE_FORMAT))
 
 
-def _event_layers(events: pd.DataFrame | None, lang: str) -> list[alt.Chart]:
+def _event_layers(events: pd.DataFrame | None, lang: str, style: Style) -> list[alt.Chart]:
     """A dotted rule and a short label per event, so an action's effect can be seen."""
     if events is None or events.empty:
         return []
+    color = style.colors.event
     data = events[["date", "text"]].copy()
     data["date"] = pd.to_datetime(data["date"])
     data["label"] = [x if len(x) <= 28 else x[:27].rstrip() + "…" for x in data["text"]]
     base = alt.Chart(data)
-    rule = base.mark_rule(color=EVENT_COLOR, strokeDash=[2, 3], strokeWidth=1.5).encode(
+    rule = base.mark_rule(color=color, strokeDash=[2, 3], strokeWidth=style.stroke / 2).encode(
         x="date:T",
         tooltip=[
             alt.Tooltip("date:T", title=_w(lang)["date"], format="%-d %B %Y"),
@@ -119,26 +73,33 @@ def _event_layers(events: pd.DataFrame | None, lang: str) -> list[alt.Chart]:
         ],
     )
     text = base.mark_text(
-        color=EVENT_COLOR, angle=270, align="right", baseline="bottom", dx=-4, dy=-2, fontSize=12
+        color=color,
+        angle=270,
+        align="right",
+        baseline="bottom",
+        dx=-4,
+        dy=-2,
+        fontSize=style.font_size - 1,
     ).encode(x="date:T", y=alt.value(0), text="label:N")
     return [rule, text]
 
 
-def _deadline_layers(deadline: date | None, lang: str) -> list[alt.Chart]:
+def _deadline_layers(deadline: date | None, lang: str, style: Style) -> list[alt.Chart]:
     if deadline is None:
         return []
+    color = style.colors.deadline
     data = pd.DataFrame(
         {
             "date": [pd.Timestamp(deadline)],
             "label": [_w(lang)["deadline"].format(date=fmt_date_short(deadline, lang))],
         }
     )
-    rule = alt.Chart(data).mark_rule(color="#b91c1c", strokeWidth=2).encode(x="date:T")
-    text = (
-        alt.Chart(data)
-        .mark_text(color="#b91c1c", align="right", baseline="top", dx=-4, dy=4, fontSize=13)
-        .encode(x="date:T", y=alt.value(0), text="label:N")
+    rule = alt.Chart(data).mark_rule(color=color, strokeWidth=style.stroke * 2 / 3)
+    text = alt.Chart(data).mark_text(
+        color=color, align="right", baseline="top", dx=-4, dy=4, fontSize=style.font_size
     )
+    rule = rule.encode(x="date:T")
+    text = text.encode(x="date:T", y=alt.value(0), text="label:N")
     return [rule, text]
 
 
@@ -152,17 +113,19 @@ def cumulative_chart(
     events: pd.DataFrame | None = None,
     lang: str = "id",
     height: int = 380,
+    style: Style = PAGE,
 ) -> alt.LayerChart:
     """Cumulative count per region (date, name, value), each region's target as a dotted
     line, the projection to the deadline dashed, the deadline as a rule and events as marks.
     """
     w = _w(lang)
+    series = list(style.colors.series)
     unit = t(f"measure.{measure}", lang)
     names = list(dict.fromkeys(frame["name"]))
     color = alt.Color(
         "name:N",
         title=w["region"],
-        scale=alt.Scale(domain=names, range=SERIES_COLORS[: max(len(names), 1)]),
+        scale=alt.Scale(domain=names, range=series[: max(len(names), 1)]),
     )
     y = alt.Y("value:Q", title=w["cumulative"].format(unit=unit), axis=alt.Axis(format=",d"))
     tooltip = [
@@ -171,13 +134,15 @@ def cumulative_chart(
         alt.Tooltip("value:Q", title=w["value"], format=",d"),
     ]
     layers: list[alt.Chart] = [
-        alt.Chart(frame).mark_line(point=True, strokeWidth=3).encode(_x(lang), y, color, tooltip)
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=style.stroke * 12), strokeWidth=style.stroke)
+        .encode(_x(lang), y, color, tooltip)
     ]
     if projections:
         proj = pd.concat([p.line() for p in projections], ignore_index=True)
         layers.append(
             alt.Chart(proj)
-            .mark_line(strokeDash=[8, 5], strokeWidth=2.5, opacity=0.9)
+            .mark_line(strokeDash=[8, 5], strokeWidth=style.stroke * 5 / 6)
             .encode(_x(lang), y, color, tooltip)
         )
     if targets is not None and not targets.empty:
@@ -185,7 +150,7 @@ def cumulative_chart(
         tdata["label"] = [w["target"].format(name=n) for n in tdata["name"]]
         layers.append(
             alt.Chart(tdata)
-            .mark_rule(strokeDash=[2, 2], strokeWidth=2)
+            .mark_rule(strokeDash=[2, 2], strokeWidth=style.stroke * 2 / 3)
             .encode(
                 y=alt.Y("target:Q"),
                 color=color,
@@ -195,8 +160,8 @@ def cumulative_chart(
                 ],
             )
         )
-    layers += _deadline_layers(deadline, lang) + _event_layers(events, lang)
-    return _finish(alt.LayerChart(layer=layers), lang, height)
+    layers += _deadline_layers(deadline, lang, style) + _event_layers(events, lang, style)
+    return finish(alt.LayerChart(layer=layers), lang, height, style)
 
 
 def daily_chart(
@@ -206,6 +171,7 @@ def daily_chart(
     events: pd.DataFrame | None = None,
     lang: str = "id",
     height: int = 300,
+    style: Style = PAGE,
 ) -> alt.LayerChart:
     """Daily increments (date, increment, average) as bars with the 7-day average as a line."""
     w = _w(lang)
@@ -217,13 +183,14 @@ def daily_chart(
         alt.Tooltip("average:Q", title=w["average"], format=",.0f"),
     ]
     base = alt.Chart(frame)
-    bars = base.mark_bar(color="#56B4E9", size=12).encode(
+    bars = base.mark_bar(color=style.colors.bars, size=12).encode(
         _x(lang), alt.Y("increment:Q", title=title, axis=alt.Axis(format=",d")), tooltip=tooltip
     )
-    line = base.mark_line(color="#D55E00", strokeWidth=3).encode(
+    line = base.mark_line(color=style.colors.series[1], strokeWidth=style.stroke).encode(
         _x(lang), alt.Y("average:Q"), tooltip=tooltip
     )
-    return _finish(alt.LayerChart(layer=[bars, line, *_event_layers(events, lang)]), lang, height)
+    layers = [bars, line, *_event_layers(events, lang, style)]
+    return finish(alt.LayerChart(layer=layers), lang, height, style)
 
 
 def comparison_chart(
@@ -233,13 +200,14 @@ def comparison_chart(
     events: pd.DataFrame | None = None,
     lang: str = "id",
     height: int = 320,
+    style: Style = PAGE,
 ) -> alt.LayerChart:
     """Share of base over time (date, name, percent, kind); the average drawn grey and dashed."""
     w = _w(lang)
     unit = t(f"measure.{measure}.long", lang)
     names = list(dict.fromkeys(frame.loc[frame["kind"] == "region", "name"]))
     averages = list(dict.fromkeys(frame.loc[frame["kind"] == "average", "name"]))
-    colors = SERIES_COLORS[: len(names)] + ["#6b7280"] * len(averages)
+    colors = list(style.colors.series[: len(names)]) + [style.colors.average] * len(averages)
     color = alt.Color(
         "name:N", title=w["region"], scale=alt.Scale(domain=names + averages, range=colors)
     )
@@ -251,7 +219,7 @@ def comparison_chart(
     ]
     lines = (
         alt.Chart(frame)
-        .mark_line(strokeWidth=3)
+        .mark_line(strokeWidth=style.stroke)
         .encode(
             _x(lang),
             y,
@@ -264,7 +232,8 @@ def comparison_chart(
             tooltip=tooltip,
         )
     )
-    return _finish(alt.LayerChart(layer=[lines, *_event_layers(events, lang)]), lang, height)
+    layers = [lines, *_event_layers(events, lang, style)]
+    return finish(alt.LayerChart(layer=layers), lang, height, style)
 
 
 def legend_chart(items: list[LegendItem], title: str = "") -> alt.Chart:

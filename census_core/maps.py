@@ -10,6 +10,7 @@ import pandas as pd
 import pydeck as pdk
 
 from census_core.geo import Shape
+from census_core.palette import chart_theme
 from census_core.regions import short_name
 from census_core.text import fmt_int, fmt_pct, fmt_signed, t
 
@@ -17,9 +18,6 @@ from census_core.text import fmt_int, fmt_pct, fmt_signed, t
 # lightest class still stands out from the page on a washed-out projector.
 PALETTE = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"]
 NO_DATA = "#d9d9d9"
-LINE = [255, 255, 255, 255]
-LABEL_COLOR = [17, 17, 17, 255]
-HALO = [255, 255, 255, 190]
 WORDS = {
     "id": {
         "rank": "Peringkat {rank} dari {of}",
@@ -172,11 +170,15 @@ def choropleth(
     layer_id: str = "wilayah",
     labels: bool = True,
     height: int = 620,
+    theme: str = "light",
 ) -> pdk.Deck:
     """Shapes coloured by a board's `percent` (share of target) or `count`, with tooltips.
 
-    Every feature carries its region code, so a click can open that region's page.
+    Every feature carries its region code, so a click can open that region's page. `theme`
+    is the background the map is drawn on (light pages, or the meeting screen's theme): the
+    borders contrast with it, so every region's edge is seen even where its fill is pale.
     """
+    colors = chart_theme(theme)
     key = "percent" if by == "percent" else "count"
     rows = {str(r["code"]): r for r in board.to_dict("records")}
     ranked = int(board["rank"].notna().sum()) if "rank" in board else 0
@@ -216,7 +218,7 @@ def choropleth(
             auto_highlight=True,
             highlight_color=[255, 170, 0, 200],
             get_fill_color="properties.fill",
-            get_line_color=LINE,
+            get_line_color=_hex_rgb(colors.map_line, 255),
             line_width_min_pixels=1.5,
         )
     ]
@@ -236,13 +238,13 @@ def choropleth(
                 get_size=3000,
                 size_min_pixels=12,
                 size_max_pixels=18,
-                get_color=LABEL_COLOR,
+                get_color=_hex_rgb(colors.label, 255),
                 font_weight=700,
                 # A light box behind each name reads on every fill. The default (ASCII)
                 # character set: Streamlit's JSON converter turns a characterSet value into
                 # a function, which breaks the layer.
                 background=True,
-                get_background_color=HALO,
+                get_background_color=_hex_rgb(colors.halo, colors.halo_alpha),
                 background_padding=[3, 1],
             )
         )

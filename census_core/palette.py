@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Built on the Okabe-Ito palette: blue and orange stay apart for every common colour-vision
 # deficiency, so "up" and "down" never rely on red against green. Arrows carry the meaning too.
 THEMES: dict[str, dict[str, str]] = {
@@ -57,6 +59,67 @@ TEXT_PAIRS = [
     ("down", "home_bg"),
 ]
 AA_NORMAL = 4.5
+# WCAG 2.1, 1.4.11: lines, points, bars and borders a reader needs, against what is beside them.
+AA_NON_TEXT = 3.0
+
+
+@dataclass(frozen=True)
+class ChartColors:
+    """The colours of chart and map marks on one background, every one checked against it."""
+
+    background: str
+    series: tuple[str, ...]  # a region's line, points, target and projection
+    bars: str  # daily increments
+    average: str  # a 7-day average, or the parent's average in a comparison
+    deadline: str  # the deadline's rule and its label
+    event: str  # an event's rule and its label
+    text: str  # axis and legend labels
+    muted: str  # axis and legend titles
+    axis: str  # axis lines and ticks
+    grid: str  # gridlines: a guide behind the marks, not a mark (kept faint on purpose)
+    map_line: str  # region borders: every region's edge is seen by this line
+    label: str  # map label text
+    halo: str  # the box behind a map label
+    halo_alpha: int = 220  # of 255: the region's colour still shows faintly through
+
+
+# Okabe-Ito hues, lighter on the dark screen and darker on the light one, each at least 3:1
+# against its background (sky blue replaces the dim blue the dark trend line used to be).
+CHART_THEMES: dict[str, ChartColors] = {
+    "dark": ChartColors(
+        background=THEMES["dark"]["bg"],
+        series=("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#ffffff"),
+        bars="#56B4E9",
+        average="#9ca3af",
+        deadline="#ff8a80",
+        event="#c4a7e7",
+        text=THEMES["dark"]["text"],
+        muted=THEMES["dark"]["muted"],
+        axis=THEMES["dark"]["muted"],
+        grid=THEMES["dark"]["line"],
+        map_line="#ffffff",
+        label="#111111",
+        halo="#ffffff",
+    ),
+    "light": ChartColors(
+        background=THEMES["light"]["bg"],
+        series=("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a5000", "#000000", "#7a5195"),
+        bars="#0072B2",
+        average="#6b7280",
+        deadline="#b91c1c",
+        event="#7a5195",
+        text=THEMES["light"]["text"],
+        muted=THEMES["light"]["muted"],
+        axis=THEMES["light"]["muted"],
+        grid=THEMES["light"]["line"],
+        map_line="#4b5563",
+        label="#111111",
+        halo="#ffffff",
+    ),
+}
+# Which colours of a ChartColors are marks (3:1) and which are text (4.5:1) on its background.
+CHART_MARKS = ("bars", "average", "deadline", "event", "axis", "map_line")
+CHART_TEXTS = ("text", "muted", "deadline", "event")
 
 
 def _channel(value: int) -> float:
@@ -76,6 +139,18 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def blend(color: str, under: str, alpha: float) -> str:
+    """`color` drawn with opacity `alpha` (0 to 1) over `under`, as '#rrggbb'."""
+    top, bottom = ([int(c.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)] for c in (color, under))
+    mixed = (round(alpha * t + (1 - alpha) * b) for t, b in zip(top, bottom, strict=True))
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
 def theme(name: str | None) -> dict[str, str]:
     """The named theme; anything unknown falls back to dark, the projector default."""
     return THEMES.get(name or "dark", THEMES["dark"])
+
+
+def chart_theme(name: str | None) -> ChartColors:
+    """The chart colours of the named theme; unknown names fall back to dark, as `theme` does."""
+    return CHART_THEMES.get(name or "dark", CHART_THEMES["dark"])

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from census_core import charts, headline, maps, progress, trend
+from census_core.chartstyle import screen_style
 from census_core.geo import Shape
 from census_core.regions import LEVEL_LABELS, short_name
 from census_core.settings import Settings
@@ -257,7 +258,14 @@ def board_slides(
     ]
 
 
-def map_slide(board: pd.DataFrame, shapes: list[Shape], within: str, day: date, lang: str) -> Slide:
+def map_slide(
+    board: pd.DataFrame,
+    shapes: list[Shape],
+    within: str,
+    day: date,
+    lang: str,
+    theme: str = "dark",
+) -> Slide:
     """The kecamatan coloured by share of target; a plain message while there are no boundaries."""
     w = words(lang)
     labels = LEVEL_LABELS.get(lang, LEVEL_LABELS["id"])
@@ -265,14 +273,22 @@ def map_slide(board: pd.DataFrame, shapes: list[Shape], within: str, day: date, 
     if not shapes:
         return Slide("pending", title, message=w["no_map"], key="map")
     chart = maps.choropleth(
-        board, shapes, by="percent", lang=lang, layer_id="presentasi", height=CHART_HEIGHT
+        board,
+        shapes,
+        by="percent",
+        lang=lang,
+        layer_id="presentasi",
+        height=CHART_HEIGHT,
+        theme=theme,
     )
     legend = tuple((item.color, item.label) for item in maps.legend_of(board, "percent", lang))
     subtitle = w["map_sub"].format(date=fmt_date(day, lang))
     return Slide("map", title, subtitle, chart=chart, legend=legend, key="map")
 
 
-def trend_slide(snap: Snapshot, settings: Settings, day: date, lang: str) -> Slide:
+def trend_slide(
+    snap: Snapshot, settings: Settings, day: date, lang: str, theme: str = "dark"
+) -> Slide:
     """The home regency's cumulative count, its projection and target towards the deadline."""
     w = words(lang)
     title = w["trend"].format(date=fmt_date(settings.deadline, lang))
@@ -296,16 +312,22 @@ def trend_slide(snap: Snapshot, settings: Settings, day: date, lang: str) -> Sli
         events=snap.events,
         lang=lang,
         height=CHART_HEIGHT,
+        style=screen_style(theme),
     )
     return Slide("trend", title, " ".join(view.sentences), chart=chart, key="trend")
 
 
 def deck(
-    snap: Snapshot, settings: Settings, lang: str = "id", shapes: list[Shape] | None = None
+    snap: Snapshot,
+    settings: Settings,
+    lang: str = "id",
+    shapes: list[Shape] | None = None,
+    theme: str = "dark",
 ) -> list[Slide]:
     """Every slide of the meeting, in order, on the latest data (households).
 
-    `shapes` are the home regency's kecamatan boundaries for the map slide, if there are any.
+    `shapes` are the home regency's kecamatan boundaries for the map slide, if there are any;
+    `theme` (dark or light) colours the map and the trend for the screen's background.
     """
     w = words(lang)
     day = snap.latest_date()
@@ -338,6 +360,6 @@ def deck(
         callouts=True,
         key="kecamatan",
     )
-    slides.append(map_slide(kec, shapes or [], home_name, day, lang))
-    slides.append(trend_slide(snap, settings, day, lang))
+    slides.append(map_slide(kec, shapes or [], home_name, day, lang, theme))
+    slides.append(trend_slide(snap, settings, day, lang, theme))
     return slides

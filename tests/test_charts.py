@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from census_core import charts, trend
+from census_core.chartstyle import screen_style as charts_style
 from census_core.maps import legend
 
 EVENTS = pd.DataFrame(
@@ -91,3 +92,47 @@ def test_png_and_csv_exports(regions):
     csv = charts.to_csv(s).decode("utf-8-sig").splitlines()
     assert csv[0] == "date,code,name,value,derived"
     assert csv[1] == "2020-03-01,35.09.25,Jelbuk,1000,False"
+
+
+def _mark_colours(spec: dict) -> list[str]:
+    out = []
+    for layer in spec["layer"]:
+        out += [layer["mark"][k] for k in ("color", "stroke", "fill") if k in layer["mark"]]
+        out += layer.get("encoding", {}).get("color", {}).get("scale", {}).get("range", [])
+    return out
+
+
+def test_every_mark_of_the_page_charts_stands_out_on_white(regions):
+    from census_core.palette import AA_NON_TEXT, contrast
+
+    s = series(regions)
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2020-03-01"] * 7),
+            "name": [f"R{i}" for i in range(6)] + ["Rata-rata"],
+            "percent": [1.0] * 7,
+            "kind": ["region"] * 6 + ["average"],
+        }
+    )
+    specs = [
+        charts.cumulative_chart(s, deadline=date(2020, 3, 31), events=EVENTS).to_dict(),
+        charts.daily_chart(trend.daily(s), events=EVENTS).to_dict(),
+        charts.comparison_chart(frame, events=EVENTS).to_dict(),
+    ]
+    colours = [c for spec in specs for c in _mark_colours(spec)]
+    assert len(colours) >= 15
+    assert all(contrast(c, "#ffffff") >= AA_NON_TEXT for c in colours), colours
+    assert len(charts.SERIES_COLORS) >= 6  # the home regency and five more on /tren
+
+
+def test_the_screen_style_sizes_type_for_the_room_and_paints_the_background(regions):
+    spec = charts.cumulative_chart(
+        series(regions), deadline=date(2020, 3, 31), style=charts_style("light")
+    ).to_dict()
+    assert spec["background"] == "#ffffff"
+    assert spec["config"]["axis"]["labelFontSize"] == 26
+    deadline = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
+    assert deadline["mark"]["fontSize"] == 26 and deadline["mark"]["color"] == "#b91c1c"
+    # The page style leaves the background and axis colours to Streamlit's theme.
+    page = charts.cumulative_chart(series(regions)).to_dict()
+    assert "background" not in page and "labelColor" not in page["config"]["axis"]

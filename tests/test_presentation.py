@@ -1,8 +1,21 @@
 """The meeting screen's slides: order, paging, tags, timing, colours and the interval setting."""
 
+import json
+
 import pytest
 
-from census_core.palette import AA_NORMAL, TEXT_PAIRS, THEMES, contrast
+from census_core import maps
+from census_core.palette import (
+    AA_NON_TEXT,
+    AA_NORMAL,
+    CHART_MARKS,
+    CHART_TEXTS,
+    CHART_THEMES,
+    TEXT_PAIRS,
+    THEMES,
+    blend,
+    contrast,
+)
 from census_core.presentation import (
     ROWS_PER_SLIDE,
     deck,
@@ -146,6 +159,82 @@ def test_an_empty_store_has_one_slide_that_says_so(fresh_store):
 def test_every_text_colour_meets_wcag_aa(name, fg, bg):
     colours = THEMES[name]
     assert contrast(colours[fg], colours[bg]) >= AA_NORMAL
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_every_chart_colour_meets_wcag_aa_on_the_slide(name):
+    c = CHART_THEMES[name]
+    assert c.background == THEMES[name]["bg"]
+    for colour in (*c.series, *(getattr(c, key) for key in CHART_MARKS)):
+        assert contrast(colour, c.background) >= AA_NON_TEXT, colour
+    for key in CHART_TEXTS:
+        assert contrast(getattr(c, key), c.background) >= AA_NORMAL, key
+    # A map label reads on its halo whatever the halo is drawn over.
+    for under in (c.background, *maps.PALETTE, maps.NO_DATA):
+        assert contrast(c.label, blend(c.halo, under, c.halo_alpha / 255)) >= AA_NORMAL, under
+
+
+def _vega_colours(spec: dict):
+    """(colour, opacity, is_text) of every mark, encoding and axis or legend colour of a spec."""
+    for layer in spec["layer"]:
+        mark, encoding = layer["mark"], layer.get("encoding", {})
+        text = mark["type"] == "text"
+        opacity = mark.get("opacity", 1)
+        own = [mark[k] for k in ("color", "stroke", "fill") if k in mark]
+        scale = encoding.get("color", {}).get("scale", {})
+        own += list(scale.get("range", []))
+        # A mark with no colour of its own would take Vega's default blue: never on a slide.
+        assert own, layer
+        for colour in own:
+            yield colour, opacity, text
+    config = spec["config"]
+    for part in ("axis", "legend"):
+        for key in ("labelColor", "titleColor"):
+            yield config[part][key], 1, True
+    for key in ("domainColor", "tickColor"):
+        yield config["axis"][key], 1, False
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_every_mark_of_the_trend_slide_meets_wcag_aa(demo_store, name):
+    slides = deck(load_snapshot(demo_store), Settings(), theme=name)
+    spec = slides[-1].chart.to_dict()
+    background = THEMES[name]["bg"]
+    assert spec["background"] == background
+    found = list(_vega_colours(spec))
+    assert len(found) >= 10
+    for colour, opacity, text in found:
+        seen = blend(colour, background, opacity)
+        assert contrast(seen, background) >= (AA_NORMAL if text else AA_NON_TEXT), colour
+    # Type for the back of the room: axes, legend and the words drawn in the plot.
+    config = spec["config"]
+    assert config["axis"]["labelFontSize"] >= 24 and config["legend"]["labelFontSize"] >= 24
+    sizes = [
+        layer["mark"]["fontSize"] for layer in spec["layer"] if layer["mark"]["type"] == "text"
+    ]
+    assert sizes and min(sizes) >= 24
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_the_map_slide_borders_and_labels_meet_wcag_aa(demo_store, regions, name):
+    from census_core.geo import load_boundaries, read_dir
+    from tests.geofixtures import shared_geo
+
+    shapes = load_boundaries(read_dir(shared_geo()), regions, within="35.09").of(
+        "kecamatan", "35.09"
+    )
+    slides = deck(load_snapshot(demo_store), Settings(), shapes=shapes, theme=name)
+    layers = json.loads(slides[-2].chart.to_json())["layers"]
+    background = THEMES[name]["bg"]
+    hexed = "#{:02x}{:02x}{:02x}".format
+    # Every region's edge is seen against the slide, however pale its fill.
+    line = layers[0]["getLineColor"]
+    assert contrast(hexed(*line[:3]), background) >= AA_NON_TEXT
+    label = layers[1]
+    text, halo = hexed(*label["getColor"][:3]), label["getBackgroundColor"]
+    for under in (background, *maps.PALETTE, maps.NO_DATA):
+        box = blend(hexed(*halo[:3]), under, halo[3] / 255)
+        assert contrast(text, box) >= AA_NORMAL
 
 
 def test_contrast_of_black_on_white_is_21():

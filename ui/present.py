@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 from html import escape
 
-import altair as alt
 import pydeck as pdk
 import streamlit as st
 
-from census_core.palette import THEMES, theme
+from census_core.palette import THEMES, chart_theme, theme
 from census_core.presentation import CHART_HEIGHT, Figure, Slide, due
 from ui import live
 
@@ -110,7 +109,7 @@ td.down {{ color: {c["down"]} !important; }}
   color: {c["muted"]}; padding: 10px 0; border-top: 2px solid {c["line"]}; }}
 .legend {{ display: flex; gap: 36px; font-size: 28px; }}
 .legend .swatch i {{ display: inline-block; width: 36px; height: 28px; margin-right: 10px;
-  vertical-align: middle; border: 1px solid {c["line"]}; }}
+  vertical-align: middle; border: 2px solid {chart_theme(name).map_line}; }}
 .message {{ font-size: 44px; color: {c["muted"]}; text-align: center; }}
 [class*="st-key-slide_"] button {{ min-height: 64px; background: {c["button_bg"]};
   color: {c["text"]}; border: 2px solid {c["line"]}; }}
@@ -207,34 +206,6 @@ def _legend(slide: Slide) -> str:
     return f'<div class="legend">{swatches}</div>'
 
 
-def _themed(chart: alt.TopLevelMixin, name: str) -> alt.TopLevelMixin:
-    """The core's chart with type big enough for the back of the room, in the screen's colours."""
-    c = theme(name)
-    return (
-        # properties, not configure(): the core's configuration carries the Indonesian locale.
-        chart.properties(background=c["bg"])
-        .configure_axis(
-            labelFontSize=26,
-            titleFontSize=26,
-            labelColor=c["text"],
-            titleColor=c["muted"],
-            gridColor=c["line"],
-            domainColor=c["line"],
-            tickColor=c["line"],
-        )
-        .configure_legend(
-            labelFontSize=26,
-            titleFontSize=26,
-            labelColor=c["text"],
-            titleColor=c["muted"],
-            labelLimit=600,
-            symbolSize=300,
-        )
-        .configure_text(fontSize=24, color=c["text"])
-        .configure_view(stroke=None)
-    )
-
-
 def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) -> None:
     """A map or trend slide: heading as HTML, the chart drawn by Streamlit, then the footer."""
     st.html(
@@ -245,7 +216,7 @@ def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) 
         st.pydeck_chart(slide.chart, height=CHART_HEIGHT)
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
-        st.altair_chart(_themed(slide.chart, name), theme=None)  # type: ignore[arg-type]
+        st.altair_chart(slide.chart, theme=None)  # type: ignore[arg-type]
     st.html(f'<section class="deck-part">{_foot(position, footer)}</section>')
 
 
