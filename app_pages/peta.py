@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from census_core import charts, maps
+from census_core import charts, labels, maps
 from census_core.regions import LEVEL_LABELS
 from census_core.text import ranking_title, t
 from ui import boundaries, sidebar, state
@@ -121,8 +121,16 @@ within = scopes[level]
 shapes = bounds.of(level, within)
 board = snap.board(level, within, day, settings, measure=measure, by=by)
 layer_id = f"wilayah-{level}"
+labelled = level != "desa"
 deck = maps.choropleth(
-    board, shapes, by=by, measure=measure, lang=lang, layer_id=layer_id, labels=level != "desa"
+    board,
+    shapes,
+    by=by,
+    measure=measure,
+    lang=lang,
+    layer_id=layer_id,
+    labels=labelled,
+    first=(home,),
 )
 
 within_name = snap.regions.name(within)
@@ -142,6 +150,9 @@ if picked and level in ("kecamatan", "desa"):
 unit = t(f"measure.{measure}", lang)
 legend_title = words["legend"][by].format(unit=unit)
 st.altair_chart(charts.legend_chart(maps.legend_of(board, by, lang), legend_title), theme=None)
+unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, first=(home,)), lang)
+if labelled and unnamed:
+    st.caption(md(unnamed))
 if level in ("kecamatan", "desa"):
     st.caption(words["click"])
 credits = bounds.credits(shapes)

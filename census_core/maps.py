@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
 
 from census_core.geo import Shape
+from census_core.labels import PAGE_LABELS, LabelStyle, Placement, fit, names_on_map
 from census_core.palette import chart_theme
-from census_core.regions import short_name
 from census_core.text import fmt_int, fmt_pct, fmt_signed, t
 
 # ColorBrewer YlGnBu without its near-white step: sequential, colour-blind safe, and the
@@ -25,6 +25,7 @@ WORDS = {
         "target": "{pct} dari target",
         "no_data": "Belum ada data",
         "no_rank": "Belum ada data",
+        "unnamed": "Tidak muat di peta (arahkan kursor ke wilayahnya): {names}.",
     },
     "en": {
         "rank": "Rank {rank} of {of}",
@@ -32,6 +33,7 @@ WORDS = {
         "target": "{pct} of target",
         "no_data": "No data yet",
         "no_rank": "No data yet",
+        "unnamed": "No room on the map for (hover over the region): {names}.",
     },
 }
 
@@ -84,64 +86,34 @@ def legend(breaks: list[float], by: str, lang: str = "id") -> list[LegendItem]:
     return [*items, LegendItem(NO_DATA, WORDS.get(lang, WORDS["id"])["no_data"])]
 
 
+def colours_of(board: pd.DataFrame, by: str = "percent") -> dict[str, str]:
+    """Each region's fill on the map `choropleth(board, ..., by=by)` draws; grey with no data."""
+    key = "percent" if by == "percent" else "count"
+    if key not in board:
+        return {str(code): NO_DATA for code in board["code"]}
+    breaks = nice_breaks(board[key])
+    out = {}
+    for code, value in zip(board["code"], board[key], strict=True):
+        cls = class_of(value, breaks)
+        out[str(code)] = PALETTE[cls] if cls is not None else NO_DATA
+    return out
+
+
 def legend_of(board: pd.DataFrame, by: str, lang: str = "id") -> list[LegendItem]:
     """The legend of the map `choropleth(board, ..., by=by)` draws."""
     key = "percent" if by == "percent" else "count"
     return legend(nice_breaks(board[key] if key in board else pd.Series(dtype=float)), by, lang)
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    if geometry.get("type") == "Polygon":
-        return [geometry["coordinates"][0]]
-    if geometry.get("type") == "MultiPolygon":
-        return [poly[0] for poly in geometry["coordinates"] if poly]
-    return []
-
-
-def _area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    area = cx = cy = 0.0
-    for (x0, y0, *_), (x1, y1, *_) in itertools.pairwise(ring):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if not area:
-        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-        return 0.0, sum(xs) / len(xs), sum(ys) / len(ys)
-    return abs(area) / 2, cx / (3 * area), cy / (3 * area)
-
-
-def label_point(geometry: dict) -> list[float] | None:
-    """Centroid of the largest piece: islands and exclaves do not drag a label into the sea."""
-    pieces = [_area_centroid(r) for r in _rings(geometry) if len(r) >= 3]
-    if not pieces:
-        return None
-    _, x, y = max(pieces)
-    return [round(x, 5), round(y, 5)]
-
-
-def view_of(shapes: list[Shape], width: int = 1100, height: int = 620) -> pdk.ViewState:
-    """A view that fits every shape.
-
-    deck.gl's world is 512 px wide at zoom 0; near the equator a degree of latitude is about
-    as long as a degree of longitude, so plain degrees are close enough for Indonesia.
-    """
-    xs: list[float] = []
-    ys: list[float] = []
-    for shape in shapes:
-        for ring in _rings(shape.geometry):
-            xs.extend(p[0] for p in ring)
-            ys.extend(p[1] for p in ring)
-    if not xs:
-        return pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=4)
-    dx, dy = max(max(xs) - min(xs), 1e-3), max(max(ys) - min(ys), 1e-3)
-    zoom = math.log2(min(width * 360 / (512 * dx), height * 360 / (512 * dy))) - 0.1
+def view_of(shapes: list[Shape], width: int = 900, height: int = 620) -> pdk.ViewState:
+    """The deck's initial view: `fit`, with room to zoom in and a little out."""
+    view = fit(shapes, width, height)
     return pdk.ViewState(
-        longitude=(min(xs) + max(xs)) / 2,
-        latitude=(min(ys) + max(ys)) / 2,
-        zoom=round(zoom, 2),
-        min_zoom=max(zoom - 3, 1),
-        max_zoom=zoom + 5,
+        longitude=view.longitude,
+        latitude=view.latitude,
+        zoom=view.zoom,
+        min_zoom=max(view.zoom - 3, 1),
+        max_zoom=view.zoom + 5,
     )
 
 
@@ -160,6 +132,14 @@ def _tooltip(row: dict | None, name: str, by: str, measure: str, lang: str) -> s
     return "\n".join(lines)
 
 
+def unnamed_note(placement: Placement, lang: str = "id") -> str:
+    """The sentence under a map naming the regions it has no room to label; empty if none."""
+    names = sorted(label.text for label in placement.hidden)
+    if not names:
+        return ""
+    return WORDS.get(lang, WORDS["id"])["unnamed"].format(names=", ".join(names))
+
+
 def choropleth(
     board: pd.DataFrame,
     shapes: list[Shape],
@@ -169,29 +149,31 @@ def choropleth(
     lang: str = "id",
     layer_id: str = "wilayah",
     labels: bool = True,
+    width: int = 900,
     height: int = 620,
     theme: str = "light",
+    label_style: LabelStyle = PAGE_LABELS,
+    first: Sequence[str] = (),
 ) -> pdk.Deck:
     """Shapes coloured by a board's `percent` (share of target) or `count`, with tooltips.
 
     Every feature carries its region code, so a click can open that region's page. `theme`
     is the background the map is drawn on (light pages, or the meeting screen's theme): the
     borders contrast with it, so every region's edge is seen even where its fill is pale.
+    Names are written where they fit without overlap on a `width` x `height` canvas
+    (`names_on_map`); the others are in the tooltip.
     """
     colors = chart_theme(theme)
-    key = "percent" if by == "percent" else "count"
     rows = {str(r["code"]): r for r in board.to_dict("records")}
     ranked = int(board["rank"].notna().sum()) if "rank" in board else 0
-    breaks = nice_breaks(board[key]) if key in board else nice_breaks(pd.Series(dtype=float))
+    fills = colours_of(board, by)
     features = []
-    texts = []
     for shape in shapes:
         row = rows.get(shape.code)
         if row is not None:
             row = {**row, "of": ranked}
         name = str(row["name"]) if row is not None else shape.name
-        cls = class_of(row.get(key), breaks) if row is not None else None
-        color = PALETTE[cls] if cls is not None else NO_DATA
+        color = fills.get(shape.code, NO_DATA)
         features.append(
             {
                 "type": "Feature",
@@ -204,9 +186,12 @@ def choropleth(
                 },
             }
         )
-        point = label_point(shape.geometry)
-        if labels and point is not None:
-            texts.append({"position": point, "text": short_name(name), "code": shape.code})
+    texts = []
+    if labels:
+        shown = names_on_map(
+            board, shapes, width=width, height=height, style=label_style, first=first
+        ).shown
+        texts = [{"position": [lb.lon, lb.lat], "text": lb.text, "code": lb.code} for lb in shown]
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -231,13 +216,12 @@ def choropleth(
                 pickable=False,
                 get_position="position",
                 get_text="text",
-                # Sized in metres and clamped in pixels: Streamlit's deck draws text sized
-                # in pixels enormous (checked in Chromium), and the clamp keeps names
-                # readable on a projector at any zoom.
-                size_units="meters",
-                get_size=3000,
-                size_min_pixels=12,
-                size_max_pixels=18,
+                # Exactly `label_style.size` pixels at every zoom, as `names_on_map` measured
+                # them: zooming in spreads the regions apart under names of the same size, so
+                # they never come to overlap. Pixels are deck.gl's default unit; naming it
+                # (size_units="pixels"), or sizing in metres, draws the text enormous in
+                # Streamlit 1.67's deck (checked in Chromium).
+                get_size=label_style.size,
                 get_color=_hex_rgb(colors.label, 255),
                 font_weight=700,
                 # A light box behind each name reads on every fill. The default (ASCII)
@@ -245,12 +229,12 @@ def choropleth(
                 # a function, which breaks the layer.
                 background=True,
                 get_background_color=_hex_rgb(colors.halo, colors.halo_alpha),
-                background_padding=[3, 1],
+                background_padding=label_style.padding,
             )
         )
     return pdk.Deck(
         layers=layers,
-        initial_view_state=view_of(shapes, height=height),
+        initial_view_state=view_of(shapes, width, height),
         # No provider and pydeck's placeholder style: Streamlit then draws no basemap and
         # fetches nothing (map_style=None would make it fall back to Carto's tiles).
         map_provider=None,

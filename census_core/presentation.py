@@ -11,6 +11,7 @@ import pandas as pd
 from census_core import charts, headline, maps, progress, trend
 from census_core.chartstyle import screen_style
 from census_core.geo import Shape
+from census_core.labels import SCREEN_LABELS, names_on_map
 from census_core.regions import LEVEL_LABELS, short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
@@ -19,6 +20,9 @@ from census_core.text import fmt_date, fmt_int, fmt_pct, fmt_signed, ranking_tit
 ROWS_PER_SLIDE = 10
 # What is left of a 1080-pixel screen under the slide's heading and above its footer and buttons.
 CHART_HEIGHT = 640
+# The map's share of the slide's 1840 pixels; the regions it cannot name are listed beside it.
+MAP_WIDTH = 1240
+ASIDE_ROWS = 13
 # Slides change on a timer tick once at least this share of the interval has passed, so a
 # tick that arrives a little early still advances, and one just after a manual step does not.
 DUE_SHARE = 0.8
@@ -43,6 +47,8 @@ _TEXT = {
         "map_sub": "Warna menurut persentase target, data s.d. {date}",
         "legend": "% dari target",
         "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
+        "unnamed": "Tidak muat di peta",
+        "more": "dan {n} lainnya",
     },
     "en": {
         "campaign": "Online Population Census 2020",
@@ -63,6 +69,8 @@ _TEXT = {
         "map_sub": "Coloured by share of target, data up to {date}",
         "legend": "% of target",
         "no_data": "No data yet. Upload the daily counts on the Upload page.",
+        "unnamed": "Not named on the map",
+        "more": "and {n} more",
     },
 }
 
@@ -114,6 +122,9 @@ class Slide:
     # A pdk.Deck (map) or alt.Chart (trend) the screen draws under the heading.
     chart: object = field(default=None, compare=False)
     legend: tuple[tuple[str, str], ...] = ()  # (colour, label) swatches under a map
+    # Beside a map: the regions it has no room to name, as (colour, name, value), and a title.
+    aside: tuple[tuple[str, str, str], ...] = ()
+    aside_title: str = ""
 
 
 def page_slices(n: int, size: int = ROWS_PER_SLIDE) -> list[slice]:
@@ -278,12 +289,44 @@ def map_slide(
         by="percent",
         lang=lang,
         layer_id="presentasi",
+        width=MAP_WIDTH,
         height=CHART_HEIGHT,
         theme=theme,
+        label_style=SCREEN_LABELS,
     )
     legend = tuple((item.color, item.label) for item in maps.legend_of(board, "percent", lang))
     subtitle = w["map_sub"].format(date=fmt_date(day, lang))
-    return Slide("map", title, subtitle, chart=chart, legend=legend, key="map")
+    placement = names_on_map(
+        board, shapes, width=MAP_WIDTH, height=CHART_HEIGHT, style=SCREEN_LABELS
+    )
+    return Slide(
+        "map",
+        title,
+        subtitle,
+        chart=chart,
+        legend=legend,
+        aside=unnamed_rows(board, placement.hidden_codes, lang),
+        aside_title=w["unnamed"] if placement.hidden else "",
+        key="map",
+    )
+
+
+def unnamed_rows(
+    board: pd.DataFrame, codes: list[str], lang: str, limit: int = ASIDE_ROWS
+) -> tuple[tuple[str, str, str], ...]:
+    """(colour, name, share of target) of the regions a map leaves unnamed, highest share first;
+    past `limit` rows the last one says how many more there are."""
+    fills = maps.colours_of(board, "percent")
+    rows = board[board["code"].isin(codes)].sort_values(
+        ["percent", "name"], ascending=[False, True]
+    )
+    out = [
+        (fills[str(r["code"])], short_name(str(r["name"])), fmt_pct(r["percent"], lang))
+        for r in rows.to_dict("records")
+    ]
+    if len(out) > limit:
+        out = [*out[: limit - 1], ("", words(lang)["more"].format(n=len(out) - limit + 1), "")]
+    return tuple(out)
 
 
 def trend_slide(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -122,8 +123,14 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory, regions: Regions) -> 
     store = Store(f"sqlite:///{path}", regions)
     load_demo(store)
     # Fold the WAL into the file and close it, or a copy of demo.db alone may miss the demo.
-    with store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    # The store's own background checkpoint (after each commit) may hold the log: wait for it,
+    # and retry while SQLite reports the checkpoint as blocked.
+    for _ in range(50):
+        with store._checkpointing, store.engine.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+        if busy is not None and busy[0] == 0:
+            break
+        time.sleep(0.1)
     store.engine.dispose()
     return path
 

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core import maps
+from census_core import labels, maps
 from census_core.demo import generate
 from census_core.geo import Shape, load_boundaries, read_dir
 from census_core.progress import standings
@@ -110,7 +110,7 @@ def test_legend_items():
 def test_label_point_uses_the_largest_piece():
     big, small = square(113.0, -8.0, 1.0), square(120.0, -8.0, 0.1)
     multi = {"type": "MultiPolygon", "coordinates": [small["coordinates"], big["coordinates"]]}
-    assert maps.label_point(multi) == [113.5, -7.5]
+    assert labels.label_point(multi) == [113.5, -7.5]
 
 
 def test_selected_code_reads_the_pydeck_selection():
@@ -127,10 +127,46 @@ def test_the_real_jember_map(regions):
         counts[counts["measure"] == "households"], regions, "kecamatan", "35.09", date(2020, 3, 5),
         targets=targets[targets["measure"] == "households"], by="percent",
     )  # fmt: skip
-    out = spec(maps.choropleth(b, bounds.of("kecamatan", "35.09")))
+    shapes = bounds.of("kecamatan", "35.09")
+    out = spec(maps.choropleth(b, shapes))
     features = out["layers"][0]["data"]["features"]
-    assert len(features) == 31 and len(out["layers"][1]["data"]) == 31
+    # The names that fit without overlap are drawn (16 px); the others are named under the map.
+    placement = labels.names_on_map(b, shapes)
+    drawn = out["layers"][1]
+    assert len(features) == 31 and len(drawn["data"]) == len(placement.shown) >= 25
+    assert {d["code"] for d in drawn["data"]}.isdisjoint(placement.hidden_codes)
+    assert drawn["getSize"] == 16 and "sizeUnits" not in drawn
+    note = maps.unnamed_note(placement)
+    assert note.startswith("Tidak muat di peta (arahkan kursor ke wilayahnya): ")
+    assert all(lb.text in note for lb in placement.hidden)
     assert all(f["properties"]["fill"][:3] != [0xD9, 0xD9, 0xD9] for f in features)
     view = out["initialViewState"]
     assert 113 < view["longitude"] < 114.5 and -8.6 < view["latitude"] < -7.9
     assert 8 < view["zoom"] < 12
+
+
+def test_colours_of_each_region_are_the_map_fills():
+    rows = [
+        ("35.09.25", "Jelbuk", 344, 7.6),
+        ("35.09.19", "Kaliwates", 4040, 25.5),
+        ("35.09.20", "Patrang", None, None),
+    ]
+    frame = board(rows)
+    fills = maps.colours_of(frame)
+    assert fills == {"35.09.25": "#7fcdbb", "35.09.19": "#253494", "35.09.20": maps.NO_DATA}
+    features = spec(maps.choropleth(frame, shapes()))["layers"][0]["data"]["features"]
+    assert {f["properties"]["code"]: f["properties"]["fill"][:3] for f in features}["35.09.19"] == [
+        0x25,
+        0x34,
+        0x94,
+    ]
+
+
+def test_unnamed_note_is_empty_when_every_name_fits_and_speaks_english():
+    placement = labels.Placement((), (), labels.PAGE_LABELS)
+    assert maps.unnamed_note(placement) == ""
+    hidden = (labels.Label("2", "Patrang", 0, 0), labels.Label("1", "Arjasa", 0, 0))
+    placement = labels.Placement((), hidden, labels.PAGE_LABELS)
+    assert maps.unnamed_note(placement, "en") == (
+        "No room on the map for (hover over the region): Arjasa, Patrang."
+    )

@@ -1,10 +1,12 @@
 """The meeting screen's slides: order, paging, tags, timing, colours and the interval setting."""
 
+import itertools
 import json
 
 import pytest
 
 from census_core import maps
+from census_core.labels import SCREEN_LABELS, box_of, fit
 from census_core.palette import (
     AA_NON_TEXT,
     AA_NORMAL,
@@ -17,12 +19,15 @@ from census_core.palette import (
     contrast,
 )
 from census_core.presentation import (
+    CHART_HEIGHT,
+    MAP_WIDTH,
     ROWS_PER_SLIDE,
     deck,
     due,
     headline_slide,
     page_slices,
     rank_move,
+    unnamed_rows,
 )
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import load_snapshot
@@ -140,6 +145,31 @@ def test_the_map_slide_colours_the_kecamatan_by_share_of_target(demo_store, regi
     assert slide.kind == "map" and slide.chart is not None
     assert slide.subtitle == "Warna menurut persentase target, data s.d. 5 Maret 2020"
     assert slide.legend[0][1] == "0–6%"
+    # Names read from the back of the room (28 px), never on top of each other; every
+    # kecamatan the map cannot name is listed beside it, with its colour and share.
+    drawn = json.loads(slide.chart.to_json())["layers"][1]
+    assert drawn["getSize"] >= 28
+    view = fit(shapes, MAP_WIDTH, CHART_HEIGHT)
+    style = SCREEN_LABELS
+    boxes = [box_of(d["text"], *view.pixel(*d["position"]), style) for d in drawn["data"]]
+    assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
+    assert all(b.inside(MAP_WIDTH, CHART_HEIGHT) for b in boxes)
+    named = {d["text"] for d in drawn["data"]}
+    listed = {name for _, name, _ in slide.aside}
+    assert len(named) >= 15 and not named & listed and len(named | listed) == 31
+    assert slide.aside_title == "Tidak muat di peta"
+    shares = [float(value.rstrip("%").replace(",", ".")) for _, _, value in slide.aside]
+    assert shares == sorted(shares, reverse=True)
+    assert all(colour in maps.PALETTE for colour, _, _ in slide.aside)
+
+
+def test_a_long_list_of_unnamed_regions_ends_with_how_many_more(demo_store):
+    snap = load_snapshot(demo_store)
+    board = snap.board("kecamatan", "35.09", snap.latest_date(), Settings())
+    rows = unnamed_rows(board, list(board["code"]), "id", limit=5)
+    assert len(rows) == 5 and rows[-1] == ("", "dan 27 lainnya", "")
+    assert rows[0][1] == "Kaliwates"  # highest share first
+    assert len(unnamed_rows(board, list(board["code"][:5]), "en", limit=5)) == 5
 
 
 def test_the_deck_in_english(demo_store):

@@ -9,7 +9,7 @@ import pydeck as pdk
 import streamlit as st
 
 from census_core.palette import THEMES, chart_theme, theme
-from census_core.presentation import CHART_HEIGHT, Figure, Slide, due
+from census_core.presentation import CHART_HEIGHT, MAP_WIDTH, Figure, Slide, due
 from ui import live
 
 _INDEX = "slide_index"
@@ -111,6 +111,14 @@ td.down {{ color: {c["down"]} !important; }}
 .legend .swatch i {{ display: inline-block; width: 36px; height: 28px; margin-right: 10px;
   vertical-align: middle; border: 2px solid {chart_theme(name).map_line}; }}
 .message {{ font-size: 44px; color: {c["muted"]}; text-align: center; }}
+.aside h2 {{ font-size: 30px; color: {c["muted"]}; font-weight: 600; margin: 0 0 8px 0;
+  padding: 0; }}
+.aside table {{ border-collapse: collapse; font-size: 28px; width: 100%; }}
+.aside td {{ padding: 2px 8px; color: {c["text"]}; border: none; }}
+.aside td:first-child {{ width: 36px; padding-left: 0; }}
+.aside td.num {{ text-align: right; }}
+.aside i {{ display: inline-block; width: 28px; height: 22px; vertical-align: middle;
+  border: 2px solid {chart_theme(name).map_line}; }}
 [class*="st-key-slide_"] button {{ min-height: 64px; background: {c["button_bg"]};
   color: {c["text"]}; border: 2px solid {c["line"]}; }}
 [class*="st-key-slide_"] button p {{ font-size: 28px; }}
@@ -206,6 +214,22 @@ def _legend(slide: Slide) -> str:
     return f'<div class="legend">{swatches}</div>'
 
 
+def _aside(slide: Slide) -> str:
+    """The regions the map has no room to name: swatch, name and share, one a line."""
+    if not slide.aside:
+        return ""
+    rows = []
+    for color, text, value in slide.aside:
+        swatch = f'<i style="background:{escape(color)}"></i>' if color else ""
+        rows.append(
+            f'<tr><td>{swatch}</td><td>{escape(text)}</td><td class="num">{escape(value)}</td></tr>'
+        )
+    return (
+        f'<section class="deck-part aside" data-testid="map-aside">'
+        f"<h2>{escape(slide.aside_title)}</h2><table>{''.join(rows)}</table></section>"
+    )
+
+
 def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) -> None:
     """A map or trend slide: heading as HTML, the chart drawn by Streamlit, then the footer."""
     st.html(
@@ -213,7 +237,10 @@ def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) 
         f"{_head(slide, lang)}</section>"
     )
     if isinstance(slide.chart, pdk.Deck):
-        st.pydeck_chart(slide.chart, height=CHART_HEIGHT)
+        # The map's width as the core placed its names (MAP_WIDTH of 1840); the list beside it.
+        left, right = st.columns([MAP_WIDTH, 1840 - MAP_WIDTH], gap="small")
+        left.pydeck_chart(slide.chart, height=CHART_HEIGHT)
+        right.html(_aside(slide))
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
         st.altair_chart(slide.chart, theme=None)  # type: ignore[arg-type]

@@ -31,6 +31,9 @@ def test_the_map_of_jember_kecamatan_from_the_shared_boundaries(app, monkeypatch
     captions = " ".join(c.value for c in at.caption)
     assert "data s.d. 5 Maret 2020" in captions
     assert "BPS / OCHA (HDX)" in captions
+    # Names that fit are drawn at 16 px; the few that do not are named under the map.
+    assert deck_of(at)["layers"][1]["getSize"] == 16
+    assert "Tidak muat di peta (arahkan kursor ke wilayahnya): " in captions
     # Every layer has an id: a click names the layer it came from.
     assert all(layer.get("id") for layer in deck_of(at)["layers"])
 

@@ -1,5 +1,6 @@
 """The meeting screen under AppTest: the slide sequence, stepping, pausing, paging, live data."""
 
+import json
 import re
 
 import pandas as pd
@@ -7,6 +8,7 @@ import pytest
 
 from census_core.presentation import Figure, Row, Slide
 from census_core.store import Store
+from tests.geofixtures import shared_geo
 from ui.present import render
 
 SEQUENCE = [
@@ -178,6 +180,20 @@ def test_a_fall_on_the_screen_and_on_the_home_page(show, app, demo_url):
     card = next(m for m in home.metric if m.label == "KK terdata")
     assert card.value == "36.000" and card.proto.delta == "−464"
     assert card.proto.direction == card.proto.DOWN and card.proto.color == card.proto.RED
+
+
+def test_the_map_slide_names_what_fits_and_lists_the_rest(show, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = show()
+    at.button(key="slide_prev").click().run()
+    at.button(key="slide_prev").click().run()
+    assert not at.exception
+    [aside] = [h.value for h in at.html if 'data-testid="map-aside"' in h.value]
+    assert "Tidak muat di peta" in aside and "Kaliwates" in aside and "25,5%" in aside
+    [chart] = at.get("deck_gl_json_chart")
+    names = json.loads(chart.proto.json)["layers"][1]
+    assert names["getSize"] == 28
+    assert not {d["text"] for d in names["data"]} & set(re.findall(r"<td>([A-Z]\w+)</td>", aside))
 
 
 def test_region_names_never_become_markup():
