@@ -151,7 +151,7 @@ unit = t(f"measure.{measure}", lang)
 legend_title = words["legend"][by].format(unit=unit)
 st.altair_chart(charts.legend_chart(maps.legend_of(board, by, lang), legend_title), theme=None)
 unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, first=(home,)), lang)
-if labelled and unnamed:
+if labelled and unnamed:  # desa are many and small: named in the tooltip only
     st.caption(md(unnamed))
 if level in ("kecamatan", "desa"):
     st.caption(words["click"])

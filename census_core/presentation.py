@@ -20,7 +20,9 @@ from census_core.text import fmt_date, fmt_int, fmt_pct, fmt_signed, ranking_tit
 ROWS_PER_SLIDE = 10
 # What is left of a 1080-pixel screen under the slide's heading and above its footer and buttons.
 CHART_HEIGHT = 640
-# The map's share of the slide's 1840 pixels; the regions it cannot name are listed beside it.
+# The slide's width inside its margins, and the map's share of it; the regions the map
+# cannot name are listed beside it.
+SLIDE_WIDTH = 1840
 MAP_WIDTH = 1240
 ASIDE_ROWS = 13
 # Slides change on a timer tick once at least this share of the interval has passed, so a

@@ -9,7 +9,7 @@ import pydeck as pdk
 import streamlit as st
 
 from census_core.palette import THEMES, chart_theme, theme
-from census_core.presentation import CHART_HEIGHT, MAP_WIDTH, Figure, Slide, due
+from census_core.presentation import CHART_HEIGHT, MAP_WIDTH, SLIDE_WIDTH, Figure, Slide, due
 from ui import live
 
 _INDEX = "slide_index"
@@ -237,8 +237,8 @@ def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) 
         f"{_head(slide, lang)}</section>"
     )
     if isinstance(slide.chart, pdk.Deck):
-        # The map's width as the core placed its names (MAP_WIDTH of 1840); the list beside it.
-        left, right = st.columns([MAP_WIDTH, 1840 - MAP_WIDTH], gap="small")
+        # The map as wide as the core placed its names for; the list beside it.
+        left, right = st.columns([MAP_WIDTH, SLIDE_WIDTH - MAP_WIDTH], gap="small")
         left.pydeck_chart(slide.chart, height=CHART_HEIGHT)
         right.html(_aside(slide))
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
