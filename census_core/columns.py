@@ -63,42 +63,65 @@ def latest_counts(chunks: Iterable[Sequence[Sequence[object]]]) -> pd.DataFrame:
 
 def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """A current counts frame with newer batches' rows put in place: per (measure, region,
-    date) the row of the highest batch. Both frames as `latest_counts` returns them.
+    date) the row of the highest batch. Both frames as `latest_counts` returns them (sorted by
+    measure, region and date, one row per key).
 
-    Lets a snapshot take in one upload without reading millions of counts again.
+    Lets a snapshot take in one upload without reading millions of counts again. The old frame
+    is never sorted or hashed row by row: its (measure, region) runs are found by comparing
+    neighbours, each new row's place by a binary search, and the new rows are inserted there.
     """
     if new.empty:
         return old
     if old.empty:
         return new
-    region, r_codes = pd.factorize(
-        np.concatenate([old["region"].to_numpy(), new["region"].to_numpy()]), sort=True
+    o_reg, o_mea = old["region"].to_numpy(object), old["measure"].to_numpy(object)
+    o_day = old["date"].to_numpy("datetime64[ns]")
+    starts = np.flatnonzero(
+        np.concatenate([[True], (o_reg[1:] != o_reg[:-1]) | (o_mea[1:] != o_mea[:-1])])
     )
-    date, days = pd.factorize(
-        np.concatenate(
-            [old["date"].to_numpy("datetime64[ns]"), new["date"].to_numpy("datetime64[ns]")]
-        ),
-        sort=True,
+    n_reg, n_mea = new["region"].to_numpy(object), new["measure"].to_numpy(object)
+    # Every (measure, region) of either frame in sorted order, and every date.
+    pairs = (
+        pd.MultiIndex.from_arrays(
+            [np.concatenate([o_mea[starts], n_mea]), np.concatenate([o_reg[starts], n_reg])]
+        )
+        .unique()
+        .sort_values()
     )
-    measure, m_text = pd.factorize(
-        np.concatenate([old["measure"].to_numpy(), new["measure"].to_numpy()]), sort=True
-    )
-    n_r, n_d = len(r_codes), len(days)
-    key = measure.astype(np.int64)
-    key *= n_r
-    key += region
-    key *= n_d
-    key += date
-    value = np.concatenate([old["value"].to_numpy("int64"), new["value"].to_numpy("int64")])
-    batch = np.concatenate([old["batch_id"].to_numpy("int64"), new["batch_id"].to_numpy("int64")])
-    return _frame(
-        key,
-        value,
-        batch,
-        np.asarray(r_codes, dtype=object),
-        np.asarray(days, dtype="datetime64[ns]"),
-        np.asarray(m_text, dtype=object),
-    )
+    days = np.unique(np.concatenate([np.unique(o_day), new["date"].to_numpy("datetime64[ns]")]))
+    group_rank = pairs.get_indexer(pd.MultiIndex.from_arrays([o_mea[starts], o_reg[starts]]))
+    sizes = np.diff(np.append(starts, len(old)))
+    key_old = np.repeat(group_rank.astype(np.int64), sizes)
+    key_old *= len(days)
+    key_old += np.searchsorted(days, o_day)
+    n_day = new["date"].to_numpy("datetime64[ns]")
+    key_new = pairs.get_indexer(pd.MultiIndex.from_arrays([n_mea, n_reg])).astype(np.int64)
+    key_new = key_new * len(days) + np.searchsorted(days, n_day)
+    order = np.argsort(key_new, kind="stable")
+    key_new = key_new[order]
+
+    pos = np.searchsorted(key_old, key_new)
+    del key_old
+    found = pos < len(old)
+    same = np.zeros(len(pos), dtype=bool)
+    same[found] = old["region"].to_numpy(object)[pos[found]] == n_reg[order][found]
+    same[found] &= old["measure"].to_numpy(object)[pos[found]] == n_mea[order][found]
+    same[found] &= o_day[pos[found]] == n_day[order][found]
+    n_batch = new["batch_id"].to_numpy("int64")[order]
+    o_batch = old["batch_id"].to_numpy("int64")
+    # A key both frames hold keeps the higher batch's row; the others are inserted in place.
+    wins = same.copy()
+    wins[same] = n_batch[same] >= o_batch[pos[same]]
+    at, extra = pos[~same], ~same
+    frame = pd.DataFrame(index=pd.RangeIndex(len(old) + int(extra.sum())))
+    for column in ("region", "date", "measure", "value", "batch_id"):
+        values = old[column].to_numpy()
+        fresh = new[column].to_numpy()[order]
+        if wins.any():
+            values = values.copy()
+            values[pos[wins]] = fresh[wins]
+        frame[column] = np.insert(values, at, fresh[extra])
+    return frame
 
 
 def _frame(

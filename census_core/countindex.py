@@ -1,13 +1,15 @@
 """A lookup index over a counts frame: each region's latest count on or before a day, fast.
 
 Built once per frame (a stable sort by region and date) and kept while the frame's columns
-are alive, so a page rerun or a second board on the same snapshot costs one binary search per
-region instead of a sort of every count. Frames handed to progress are treated as read-only.
+are alive, and no longer: the cache holds weak references, so an index goes with its snapshot.
+A page rerun or a second board on the same snapshot costs one binary search per region instead
+of a sort of every count. Frames handed to progress are treated as read-only.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
@@ -16,12 +18,15 @@ import numpy as np
 import pandas as pd
 
 _CACHE: OrderedDict[tuple[object, ...], CountIndex] = OrderedDict()
-_ROWS: OrderedDict[tuple[object, ...], tuple[np.ndarray, np.ndarray | slice]] = OrderedDict()
+_ROWS: OrderedDict[tuple[object, ...], tuple[tuple[weakref.ref, ...], np.ndarray | slice]] = (
+    OrderedDict()
+)
 _CACHE_SIZE = 6
-# Indexes keep their frame's columns alive: bound the rows they hold in all, so the indexes of
-# snapshots replaced by newer ones do not pile up (two national desa indexes fit).
-_CACHE_ROWS = 20_000_000
+_CACHE_ROWS = 20_000_000  # national desa scale is 8.6 M rows per measure
 _LOCK = threading.Lock()
+# Keys whose frame has been freed; dropped at the next lookup (a weakref callback may run in
+# the middle of anything, so it only notes the key).
+_DEAD: list[tuple[object, ...]] = []
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class CountIndex:
     keys: np.ndarray  # group number * (days + 1) + date rank, ascending
     days: np.ndarray  # the frame's distinct dates (datetime64), ascending
     positions: np.ndarray  # original row position of each sorted row
-    columns: tuple[object, ...]  # the frame's region/date/value arrays, kept alive for the key
+    alive: tuple[weakref.ref, ...]  # the buffers the key's addresses point into
 
     def at(
         self, frame: pd.DataFrame, day: date | pd.Timestamp, within: str | None = None
@@ -96,25 +101,57 @@ def measure_rows(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     data = getattr(column, "_ndarray", None)
     key = None
     if isinstance(data, np.ndarray):
-        key = (data.__array_interface__["data"][0], data.strides, len(data), measure)
+        key = ("rows", data.__array_interface__["data"][0], data.strides, len(data), measure)
     with _LOCK:
+        _purge()
         hit = _ROWS.get(key) if key is not None else None
     rows: np.ndarray | slice
-    if hit is not None:
+    if hit is not None and _alive(hit[0]):
         rows = hit[1]
     else:
         rows = np.flatnonzero((frame["measure"] == measure).to_numpy())
         if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
             rows = slice(int(rows[0]), int(rows[-1]) + 1)
         if key is not None and isinstance(data, np.ndarray):
-            with _LOCK:  # the buffer is kept alive with the rows, so its address is not reused
-                _ROWS[key] = (data, rows)
+            refs = _refs(key, (data,))
+            with _LOCK:
+                _ROWS[key] = (refs, rows)
                 while len(_ROWS) > 4:
                     _ROWS.popitem(last=False)
     return frame.iloc[rows]
 
 
-def _fingerprint(frame: pd.DataFrame) -> tuple[tuple[object, ...], tuple[object, ...]] | None:
+def _root(array: np.ndarray) -> np.ndarray:
+    """The array that owns the memory a view points into."""
+    while isinstance(array.base, np.ndarray):
+        array = array.base
+    return array
+
+
+def _refs(key: tuple[object, ...], arrays: tuple[np.ndarray, ...]) -> tuple[weakref.ref, ...]:
+    """Weak references to the arrays' owners; when one is freed, the key is noted as dead."""
+
+    def dead(_ref: weakref.ref) -> None:
+        _DEAD.append(key)
+
+    return tuple(weakref.ref(_root(a), dead) for a in arrays)
+
+
+def _alive(refs: tuple[weakref.ref, ...]) -> bool:
+    return all(ref() is not None for ref in refs)
+
+
+def _purge() -> None:
+    """Drop the entries of freed frames (called with the lock held)."""
+    while _DEAD:
+        key = _DEAD.pop()
+        _CACHE.pop(key, None)
+        _ROWS.pop(key, None)
+
+
+def _fingerprint(
+    frame: pd.DataFrame,
+) -> tuple[tuple[object, ...], tuple[np.ndarray, ...]] | None:
     """Identity of the frame's data: the buffers of its region, date and value columns."""
     cols = []
     for name in ("region", "date", "value"):
@@ -129,7 +166,7 @@ def _fingerprint(frame: pd.DataFrame) -> tuple[tuple[object, ...], tuple[object,
     return key, tuple(cols)
 
 
-def _build(frame: pd.DataFrame, columns: tuple[object, ...]) -> CountIndex | None:
+def _build(frame: pd.DataFrame, alive: tuple[weakref.ref, ...]) -> CountIndex | None:
     region_codes, uniques = pd.factorize(frame["region"], sort=True)
     dates = frame["date"]
     if not pd.api.types.is_datetime64_dtype(dates.dtype):
@@ -153,7 +190,7 @@ def _build(frame: pd.DataFrame, columns: tuple[object, ...]) -> CountIndex | Non
         keys=keys,
         days=np.asarray(days.to_numpy(dtype="datetime64[ns]")),
         positions=order,
-        columns=columns,
+        alive=alive,
     )
 
 
@@ -168,11 +205,12 @@ def index_of(frame: pd.DataFrame) -> CountIndex | None:
         return None
     key, columns = found
     with _LOCK:
+        _purge()
         hit = _CACHE.get(key)
-        if hit is not None:
+        if hit is not None and _alive(hit.alive):
             _CACHE.move_to_end(key)
             return hit
-    built = _build(frame, columns)
+    built = _build(frame, _refs(key, columns))
     if built is None:
         return None
     with _LOCK:
