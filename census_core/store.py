@@ -368,6 +368,19 @@ class Store:
                 strict=True,
             )
         )
+        if self.engine.dialect.name == "postgresql":
+            # COPY inside the same transaction: a national file in a fraction of the time of
+            # an INSERT per row, and still all or nothing.
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                with cursor.copy(
+                    "COPY counts (batch_id, region, date, measure, value) FROM STDIN"
+                ) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            finally:
+                cursor.close()
+            return
         mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
         sql = (
             "INSERT INTO counts (batch_id, region, date, measure, value) "

@@ -30,13 +30,16 @@ def _wait_for(path: str | None, limit: float = 60.0) -> None:
 
 
 def _pause_after_counts_insert(store: Store, seconds: float, marker: str) -> None:
-    """Hold the open write transaction right after the counts rows went in (a commit mid-way)."""
+    """Hold the open write transaction right after the counts rows went in (a commit mid-way).
+
+    The version bump is the statement after the rows (INSERT on SQLite, COPY on PostgreSQL,
+    which passes no SQLAlchemy event) and before COMMIT."""
     done = False
 
     @sa.event.listens_for(store.engine, "after_cursor_execute")
     def _pause(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
         nonlocal done
-        if not done and statement.lstrip().upper().startswith("INSERT INTO COUNTS"):
+        if not done and statement.lstrip().upper().startswith("UPDATE META"):
             done = True
             Path(marker).write_text("inserted")
             time.sleep(seconds)
