@@ -103,10 +103,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         Path(args.path).name,
         store.regions,
         options,
-        existing=store.current_counts(),
+        existing=lambda codes: store.current_counts(within=regencies_of(codes)),
         targets=store.current_targets(),
     )
     return _finish(args, store, upload)
+
+
+def regencies_of(codes: list[str]) -> list[str]:
+    """The kabupaten/kota (or provinces) the codes lie in: what to read of the store to check
+    a file, instead of every count of a national store."""
+    return sorted({code[:5] if len(code) >= 5 else code for code in codes})
 
 
 def cmd_targets(args: argparse.Namespace) -> int:

@@ -248,11 +248,17 @@ class Store:
         ).where(sub.c.rn == 1)
 
     def current_counts(
-        self, measure: str | None = None, *, batches: Sequence[int] | None = None
+        self,
+        measure: str | None = None,
+        *,
+        batches: Sequence[int] | None = None,
+        within: Sequence[str] | None = None,
     ) -> pd.DataFrame:
         """The current value of every (region, date, measure): latest batch not undone.
 
         With `batches`, the latest among those batches only (a snapshot taking in new ones).
+        With `within`, only the regions with those codes and their descendants (one regency's
+        counts out of a national store, filtered by the database).
         """
         self.ensure_ready()
         c, b = counts_table, batches_table
@@ -269,6 +275,20 @@ class Store:
             query = query.where(c.c.batch_id.not_in(sa.select(b.c.id).where(b.c.undone.is_(True))))
         if measure is not None:
             query = query.where(c.c.measure == measure)
+        if within is not None:
+            # "/" sorts right after ".": [code + ".", code + "/") holds every descendant.
+            query = query.where(
+                sa.or_(
+                    sa.false(),
+                    *(
+                        sa.or_(
+                            c.c.region == code,
+                            sa.and_(c.c.region >= code + ".", c.c.region < code + "/"),
+                        )
+                        for code in sorted(set(within))
+                    ),
+                )
+            )
         sql = str(query.compile(self.engine, compile_kwargs={"literal_binds": True}))
         with self.engine.connect() as conn:
             # The driver's own cursor: millions of rows are too many for a Row object each.

@@ -130,3 +130,13 @@ def test_targets_command(demo_url, tmp_path, capsys):
     main(["rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", demo_url])
     row = next(r for r in json.loads(capsys.readouterr().out)["rows"] if r["name"] == "Kaliwates")
     assert row["target"] == 18000
+
+
+def test_import_compares_with_the_store_of_its_own_regency(demo_url, tmp_path, capsys):
+    """The command reads only the file's regencies from the store, and still sees a fall."""
+    path = tmp_path / "rekap 6 maret.csv"
+    path.write_text("Kecamatan;tanggal;KK\nKaliwates;2020-03-06;4.000\n", encoding="utf-8")
+    assert main(["import", str(path), "--json", "--dry-run", "--db", demo_url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    falls = [w for w in out["warnings"] if "4.040" in w["message"]]
+    assert falls and falls[0]["row"] == 2, out["warnings"]

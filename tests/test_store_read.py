@@ -52,3 +52,15 @@ def test_latest_batch_wins_undone_batches_drop_out(demo_store):
 
 def test_an_empty_store_reads_as_an_empty_frame(fresh_store):
     pd.testing.assert_frame_equal(fresh_store.current_counts(), reference(fresh_store))
+
+
+def test_current_counts_within_regions_equals_filtering_the_whole(demo_store):
+    from census_core.cli_uploads import regencies_of
+
+    whole = demo_store.current_counts()
+    for within in (["35.09"], ["35.09.25"], ["35"], ["35.09", "35.10"], ["99"]):
+        part = demo_store.current_counts(within=within)
+        keep = whole["region"].map(lambda c: any(c == w or c.startswith(w + ".") for w in within))
+        expected = whole[keep].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part.reset_index(drop=True), expected, check_dtype=False)
+    assert regencies_of(["35.09.01", "35.09.25.2001", "35.10", "35"]) == ["35", "35.09", "35.10"]

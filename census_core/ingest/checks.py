@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeAlias
 
 import pandas as pd
 
@@ -13,6 +15,10 @@ from census_core.ingest.problems import Problem, error, warning
 from census_core.regions import Regions
 from census_core.text import fmt_date, fmt_int
 
+# The store's counts, or a function giving them for a list of region codes (so a command that
+# checks one regency's file against a national store reads that regency's counts only).
+Existing: TypeAlias = pd.DataFrame | Callable[[list[str]], pd.DataFrame] | None
+
 
 def _region_name(regions: Regions, code: str) -> str:
     return regions.name(code)
@@ -21,7 +27,7 @@ def _region_name(regions: Regions, code: str) -> str:
 def check_counts(
     upload: Upload,
     regions: Regions,
-    existing: pd.DataFrame | None,
+    existing: Existing,
     targets: pd.DataFrame | None,
     options: Options,
 ) -> list[Problem]:
@@ -45,6 +51,8 @@ def check_counts(
     problems += _conflicts(records, regions)
     records = records.drop_duplicates(["region", "date", "measure"], keep="first")
     upload.records = records.reset_index(drop=True)
+    if callable(existing):  # the store's counts of these regions, read only now
+        existing = existing(sorted(set(upload.records["region"])))
     problems += _decreases(upload.records, existing, regions)
     problems += _above_base(upload.records, targets, regions)
     return problems

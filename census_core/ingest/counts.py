@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core.ingest.checks import check_counts
+from census_core.ingest.checks import Existing, check_counts
 from census_core.ingest.layout import Layout, find_layout, title_date
 from census_core.ingest.matching import Matcher
 from census_core.ingest.model import Options, Upload, empty_counts, sha256_of
@@ -31,13 +31,14 @@ def read_counts(
     regions: Regions,
     options: Options | None = None,
     *,
-    existing: pd.DataFrame | None = None,
+    existing: Existing = None,
     targets: pd.DataFrame | None = None,
 ) -> Upload:
     """Read one upload of counts; never raises for anything in the file.
 
     `existing` (region, date, measure, value) and `targets` (region, measure, base) are the
-    store's current data, for the warnings that compare with it.
+    store's current data, for the warnings that compare with it; `existing` may be a function
+    of the file's region codes, called once the file is read.
     """
     options = options or Options()
     upload = Upload(file_name, sha256_of(data), "counts", empty_counts())
