@@ -1,0 +1,45 @@
+"""The slides of the meeting screen (/presentasi): what each shows, already written as text.
+
+slide: what a slide holds and the screen's sizes; wording: the slides' words; sequence: the
+slides in order and their timing; one module for each kind of slide (headline_figures,
+board_pages, kecamatan_map, home_trend).
+"""
+
+from census_core.presentation.board_pages import board_slides, page_slices, rank_move
+from census_core.presentation.headline_figures import headline_slide
+from census_core.presentation.home_trend import trend_slide
+from census_core.presentation.kecamatan_map import map_slide, unnamed_rows
+from census_core.presentation.sequence import DUE_SHARE, deck, due
+from census_core.presentation.slide import (
+    ASIDE_ROWS,
+    CHART_HEIGHT,
+    MAP_WIDTH,
+    ROWS_PER_SLIDE,
+    SLIDE_WIDTH,
+    Figure,
+    Row,
+    Slide,
+)
+from census_core.presentation.wording import words
+
+__all__ = [
+    "ASIDE_ROWS",
+    "CHART_HEIGHT",
+    "DUE_SHARE",
+    "MAP_WIDTH",
+    "ROWS_PER_SLIDE",
+    "SLIDE_WIDTH",
+    "Figure",
+    "Row",
+    "Slide",
+    "board_slides",
+    "deck",
+    "due",
+    "headline_slide",
+    "map_slide",
+    "page_slices",
+    "rank_move",
+    "trend_slide",
+    "unnamed_rows",
+    "words",
+]

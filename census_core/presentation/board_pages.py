@@ -1,0 +1,117 @@
+"""Board slides: a standings board cut into pages of rows, the home row and the extremes tagged."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from census_core.presentation.slide import ROWS_PER_SLIDE, Row, Slide
+from census_core.presentation.wording import words
+from census_core.regions import short_name
+from census_core.text import fmt_int, fmt_pct, fmt_signed
+
+
+def page_slices(n: int, size: int = ROWS_PER_SLIDE) -> list[slice]:
+    """The fewest pages of at most `size` rows, as even as possible (38 -> 10, 10, 9, 9)."""
+    if n <= 0:
+        return []
+    pages = math.ceil(n / size)
+    base, extra = divmod(n, pages)
+    out, start = [], 0
+    for i in range(pages):
+        stop = start + base + (1 if i < extra else 0)
+        out.append(slice(start, stop))
+        start = stop
+    return out
+
+
+def rank_move(change: object) -> tuple[str, int]:
+    """'▲ 2' / '▼ 1' / '=' with its sign; the arrow says it, colour only repeats it."""
+    if change is None or pd.isna(change):  # type: ignore[call-overload]
+        return "", 0
+    step = int(change)  # type: ignore[call-overload]
+    if step > 0:
+        return f"▲ {step}", 1
+    if step < 0:
+        return f"▼ {-step}", -1
+    return "=", 0
+
+
+def board_slides(
+    board: pd.DataFrame,
+    title: str,
+    measure_label: str,
+    lang: str = "id",
+    *,
+    name_label: str = "",
+    highlight: str | None = None,
+    callouts: bool = False,
+    key: str = "board",
+) -> list[Slide]:
+    """A board cut into pages of at most ROWS_PER_SLIDE rows, the home row and extremes tagged."""
+    w = words(lang)
+    top, bottom, lines = _extremes(board, measure_label, lang) if callouts else (set(), set(), ())
+    rows = []
+    for rec in board.to_dict("records"):
+        tags = []
+        if rec["code"] == highlight:
+            tags.append("home")
+        if rec["code"] in top:
+            tags.append("top")
+        elif rec["code"] in bottom:
+            tags.append("bottom")
+        move, sign = rank_move(rec["rank_change"])
+        rows.append(
+            Row(
+                rank=fmt_int(rec["rank"], lang),
+                name=short_name(str(rec["name"])),
+                count=fmt_int(rec["count"], lang),
+                percent=fmt_pct(rec["percent"], lang),
+                change=fmt_signed(rec["change"], lang),
+                move=move,
+                move_sign=sign,
+                tags=tuple(tags),
+            )
+        )
+    columns = (
+        w["col.rank"],
+        name_label,
+        measure_label,
+        w["col.percent"],
+        w["col.change"],
+        w["col.move"],
+    )
+    pages = page_slices(len(rows))
+    return [
+        Slide(
+            "board",
+            title,
+            w["page"].format(page=i + 1, pages=len(pages)),
+            columns=columns,
+            rows=tuple(rows[part]),
+            callouts=lines,
+            key=f"{key}-{i + 1}",
+        )
+        for i, part in enumerate(pages)
+    ]
+
+
+def _extremes(
+    board: pd.DataFrame, measure_label: str, lang: str
+) -> tuple[set[str], set[str], tuple[str, ...]]:
+    """The codes ranked first and last (ties included), and the two lines that name them."""
+    ranked = board[board["rank"].notna()]
+    if ranked.empty:
+        return set(), set(), ()
+    w = words(lang)
+    top = set(ranked.loc[ranked["rank"] == ranked["rank"].min(), "code"])
+    bottom = set(ranked.loc[ranked["rank"] == ranked["rank"].max(), "code"])
+    lines = tuple(
+        template.format(
+            name=short_name(str(rec["name"])),
+            value=f"{fmt_int(rec['count'], lang)} {measure_label}",
+        )
+        for template, rec in ((w["highest"], ranked.iloc[0]), (w["lowest"], ranked.iloc[-1]))
+    )
+    return top, bottom, lines

@@ -1,0 +1,48 @@
+"""The headline slide: the home regency in five big figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from census_core import headline
+from census_core.presentation.slide import Figure, Slide
+from census_core.presentation.wording import words
+from census_core.regions import short_name
+from census_core.settings import Settings
+from census_core.text import fmt_date, t
+
+
+def headline_slide(
+    board: pd.DataFrame,
+    home: str,
+    within_name: str,
+    day: date,
+    settings: Settings,
+    measure_label: str,
+    lang: str = "id",
+) -> Slide:
+    """The home regency in five numbers: count, rank, share of target, days left, pace needed."""
+    w = words(lang)
+    subtitle = f"{w['campaign']} · {t('data_as_of', lang, date=fmt_date(day, lang))}"
+    # The same cards as the Peringkat page (census_core.headline), drawn large.
+    head = headline.headline(board, home, day, settings.deadline)
+    cards = (
+        []
+        if head is None
+        else headline.kpis(head, within_name, measure_label, settings.target_pct, lang)
+    )
+    if head is None or not cards:
+        name = home if head is None else short_name(head.name)
+        return Slide("headline", name, subtitle, message=w["no_data"], key="headline")
+    figures = tuple(
+        Figure(
+            card.label,
+            card.value,
+            " ".join(p for p in (card.cue, card.delta, card.note) if p),
+            card.trend,
+        )
+        for card in cards
+    )
+    return Slide("headline", head.name, subtitle, figures=figures, key="headline")

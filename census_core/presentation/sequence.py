@@ -1,0 +1,84 @@
+"""The meeting's slides in order, and when a slide gives way to the next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from census_core.geo import Shape
+from census_core.presentation.board_pages import board_slides
+from census_core.presentation.headline_figures import headline_slide
+from census_core.presentation.home_trend import trend_slide
+from census_core.presentation.kecamatan_map import map_slide
+from census_core.presentation.slide import Slide
+from census_core.presentation.wording import words
+from census_core.regions import LEVEL_LABELS
+from census_core.settings import Settings
+from census_core.snapshot import Snapshot
+from census_core.text import ranking_title, t
+
+# Slides change on a timer tick once at least this share of the interval has passed, so a
+# tick that arrives a little early still advances, and one just after a manual step does not.
+DUE_SHARE = 0.8
+
+
+def due(elapsed: float, interval: float) -> bool:
+    """Whether a slide shown `elapsed` seconds ago should give way on a timer tick."""
+    return elapsed >= interval * DUE_SHARE
+
+
+def deck(
+    snap: Snapshot,
+    settings: Settings,
+    lang: str = "id",
+    shapes: list[Shape] | None = None,
+    theme: str = "dark",
+) -> list[Slide]:
+    """Every slide of the meeting, in order, on the latest data (households).
+
+    `shapes` are the home regency's kecamatan boundaries for the map slide, if there are any;
+    `theme` (dark or light) colours the map and the trend for the screen's background.
+    """
+    w = words(lang)
+    day = snap.latest_date()
+    if day is None:
+        return [Slide("empty", w["campaign"], message=w["no_data"], key="empty")]
+    home = settings.home
+    province = home.split(".")[0]
+    province_name = snap.regions.name(province)
+    home_name = snap.regions.name(home)
+    measure = t("measure.households", lang)
+    kab = snap.board("kabupaten", province, day, settings)
+    kec = snap.board("kecamatan", home, day, settings)
+    slides = [headline_slide(kab, home, province_name, day, settings, measure, lang)]
+    slides += _level_slides(kab, "kabupaten", province_name, day, measure, lang, highlight=home)
+    slides += _level_slides(kec, "kecamatan", home_name, day, measure, lang, callouts=True)
+    slides.append(map_slide(kec, shapes or [], home_name, day, lang, theme))
+    slides.append(trend_slide(snap, settings, day, lang, theme))
+    return slides
+
+
+def _level_slides(
+    board: pd.DataFrame,
+    level: str,
+    within_name: str,
+    day: date,
+    measure_label: str,
+    lang: str,
+    *,
+    highlight: str | None = None,
+    callouts: bool = False,
+) -> list[Slide]:
+    """The board slides of one level's board ranked by count, keyed by the level."""
+    label = LEVEL_LABELS.get(lang, LEVEL_LABELS["id"])[level]
+    return board_slides(
+        board,
+        ranking_title(label, within_name, "count", day, lang),
+        measure_label,
+        lang,
+        name_label=label.capitalize(),
+        highlight=highlight,
+        callouts=callouts,
+        key=level,
+    )
