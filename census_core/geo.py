@@ -51,8 +51,8 @@ class Boundaries:
 
     def report(self, regions: Regions, level: str, within: str | None) -> list[dict[str, str]]:
         """Rows for the page: regions of `level` under `within` without a shape, then every
-        feature that found no region (duplicates of a region already drawn left out), with
-        the closest regions of its kecamatan where the spelling came near one."""
+        feature that found no region (duplicates of a region already drawn and water bodies
+        left out), with the regions of its parent it may be: spelt close, or left over."""
         rows = [
             {
                 "kind": "region",
@@ -68,9 +68,17 @@ class Boundaries:
             {"kind": "feature", "name": u.name, "code": u.code, "source": u.source,
              "reason": u.reason.split(":")[0], "near": _named(regions, u.near)}
             for u in self.unmatched
-            if u.reason != "duplicate"
+            if u.reason not in ("duplicate", "water")
         ]  # fmt: skip
         return rows
+
+    def water(self, source: str | None = None) -> list[Unmatched]:
+        """Features that are water bodies, not regions (of `source` only, if given)."""
+        return [
+            u
+            for u in self.unmatched
+            if u.reason == "water" and (source is None or u.source == source)
+        ]
 
     def similar(self, source: str | None = None) -> list[Shape]:
         """Shapes found by a similar spelling (of `source` only, if given), in code order."""
@@ -81,12 +89,13 @@ class Boundaries:
         ]
 
     def similar_report(self, regions: Regions, source: str | None = None) -> list[dict]:
-        """Rows for the operator to check: both spellings, the kecamatan, the score."""
+        """Rows for the operator to check: both spellings, the parent, the level, the score."""
         return [
             {
                 "name": s.name,
                 "region": regions.name(s.code),
                 "parent": regions.name(parent_of(s.code) or s.code),
+                "level": s.level,
                 "code": s.code,
                 "source": s.source,
                 "score": s.score,
@@ -95,14 +104,17 @@ class Boundaries:
         ]
 
     def outcome(self, source: str) -> FileOutcome:
-        """What one file added: regions found (drawn or drawn already), similar, unmatched."""
+        """What one file added: regions found (drawn or drawn already), similar, unmatched,
+        and water bodies (not counted as unmatched)."""
         drawn = sum(s.source == source for s in self.shapes.values())
         mine = [u for u in self.unmatched if u.source == source]
         again = sum(u.reason == "duplicate" for u in mine)
+        water = len(self.water(source))
         return FileOutcome(
             matched=drawn + again,
             similar=len(self.similar(source)),
-            unmatched=len(mine) - again,
+            unmatched=len(mine) - again - water,
+            water=water,
         )
 
 
@@ -113,6 +125,7 @@ class FileOutcome:
     matched: int
     similar: int
     unmatched: int
+    water: int = 0
 
 
 def _named(regions: Regions, codes: tuple[str, ...]) -> str:

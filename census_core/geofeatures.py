@@ -16,6 +16,8 @@ DESA_KEYS = ("village", "desa", "nama_desa", "wadmkd")
 NAME_KEYS = ("name", "nama", *DESA_KEYS, "district", "kecamatan", "wadmkc")
 # The kecamatan of a desa, when the desa's own name sits under another key.
 PARENT_KEYS = ("district", "kecamatan", "nama_kec", "wadmkc")
+# The kabupaten/kota of a kecamatan ("kab": "Malang" in the BPS 2020 files).
+REGENCY_KEYS = ("kab", "kabupaten", "kabkota", "kab_kota", "nama_kab", "regency", "wadmkk")
 KIND_KEYS = ("kind", "jenis", "type")
 SOURCE_KEYS = ("source", "sumber")
 # BPS codes grow by level: 2 province, 4 regency, 7 district, 10 village.
@@ -54,6 +56,7 @@ class Feature:
     source: str
     parent_name: str = ""
     level: str | None = None  # "desa" when the name sits under a desa key
+    regency_name: str = ""
 
 
 def parse_features(features: list[dict]) -> list[Feature]:
@@ -85,6 +88,7 @@ def parse_features(features: list[dict]) -> list[Feature]:
                 source=_first(props, SOURCE_KEYS),
                 parent_name=parent_name,
                 level="desa" if name_key in DESA_KEYS else None,
+                regency_name=_first(props, REGENCY_KEYS),
             )
         )
     return out
@@ -101,7 +105,7 @@ class Shape:
     source: str = ""
     credit: str = ""
     # How the feature found its region: code, bps, name, or similar (a spelling that differs
-    # from the master's, paired by similarity within its kecamatan; `score` says how close).
+    # from the master's, paired by similarity within its parent; `score` says how close).
     match: str = "code"
     score: float | None = None
 
@@ -114,8 +118,11 @@ class Unmatched:
     index: int
     name: str
     code: str
-    # no_region, ambiguous, no_key, no_geometry, duplicate, unreadable: ..., and for a desa
-    # whose spelling is close to more than one desa of its kecamatan, similar_tie, or close
-    # only to desa matched already, similar_taken.
+    # no_region, ambiguous, no_key, no_geometry, duplicate, unreadable: ..., water (a lake or
+    # sea, not a region), and for a desa or kecamatan whose spelling is close to more than
+    # one region of its parent, similar_tie, or close only to regions matched already,
+    # similar_taken.
     reason: str
-    near: tuple[str, ...] = ()  # the closest regions of its parent, for the operator
+    # For the operator: the closest names of its parent, or else the one or two regions of
+    # its parent the file left without a boundary (a renamed region is often one of them).
+    near: tuple[str, ...] = ()

@@ -50,7 +50,7 @@ def test_a_feature_finds_its_region(regions, props, expected):
 @pytest.mark.parametrize(
     "props,reason",
     [
-        ({"code_bps": "3522888", "name": "Perairan"}, "no_region"),
+        ({"code_bps": "3522888", "name": "Perairan"}, "water"),
         ({"name": "Atlantis"}, "no_region"),
         ({"name": "Kediri"}, "ambiguous"),
         ({"luas": "12"}, "no_key"),
@@ -116,9 +116,9 @@ def test_the_real_boundaries_of_jember_and_jawa_timur(regions):
     assert bounds.missing(regions, "kecamatan", "35.09") == []
     assert bounds.shapes["35.09.25"].name == "Jelbuk"
     assert bounds.shapes["35.09.04"].name == "Gumukmas"
-    # The water body and spellings the master does not know are reported, never dropped.
+    # The water body is told apart; spellings the master does not know are reported.
     reported = {(u.name, u.reason) for u in bounds.unmatched}
-    assert ("Perairan", "no_region") in reported
+    assert ("Perairan", "water") in reported and ("Gedek", "no_region") in reported
     desa = bounds.of("desa", "35.09")
     assert len(desa) + sum(u.source.startswith("jember_desa") for u in bounds.unmatched) == 248
 
@@ -201,7 +201,7 @@ def test_the_reports_show_both_spellings_and_the_closest_names(regions):
     )
     bounds = load_boundaries([("desa.geojson", data)], regions, within="35.09")
     assert bounds.similar_report(regions) == [
-        {"name": "Kelungkung", "region": "Klungkung", "parent": "Sukorambi",
+        {"name": "Kelungkung", "region": "Klungkung", "parent": "Sukorambi", "level": "desa",
          "code": "35.09.15.2005", "source": "desa.geojson", "score": pytest.approx(94.74, 0.01)}
     ]  # fmt: skip
     rows = {r["name"]: r for r in bounds.report(regions, "kecamatan", "35.09")}
@@ -216,7 +216,8 @@ def test_the_real_desa_of_jember_all_match_six_by_similar_name(regions):
     assert len(bounds.of("desa", "35.09")) == 248
     assert bounds.missing(regions, "desa", "35.09") == []
     assert not [u for u in bounds.unmatched if u.source.startswith("jember_desa")]
-    pairs = {(r["name"], r["region"], r["parent"]) for r in bounds.similar_report(regions)}
+    rows = bounds.similar_report(regions)
+    pairs = {(r["name"], r["region"], r["parent"]) for r in rows if r["level"] == "desa"}
     assert pairs == {
         ("Sumberrejo", "Sumberejo", "Ambulu"),
         ("Kelungkung", "Klungkung", "Sukorambi"),
@@ -225,11 +226,133 @@ def test_the_real_desa_of_jember_all_match_six_by_similar_name(regions):
         ("Sumber Ketempah", "Sumberketempa", "Kalisat"),
         ("Plereyan", "Plerean", "Sumberjambe"),
     }
-    # The kecamatan of Jawa Timur are not guessed: misspelt ones stay listed.
-    assert ("Giligenteng", "no_region") in {(u.name, u.reason) for u in bounds.unmatched}
 
 
 def test_the_real_desa_file_alone_finds_kecamatan_by_name(regions):
     path = shared_geo() / "jember_desa_bps2020_simplified.geojson"
     bounds = load_boundaries([(path.name, path.read_bytes())], regions, within="35.09")
     assert bounds.outcome(path.name) == FileOutcome(matched=248, similar=6, unmatched=0)
+
+
+def kecamatan(name: str, bps: str = "", **props: str) -> dict:
+    return feature({"name": name, **({"code_bps": bps} if bps else {}), **props})
+
+
+@pytest.mark.parametrize(
+    "props,code,how",
+    [
+        # BPS 2020 spells Bojonegoro's Sumberrejo with one r: paired within its kabupaten,
+        # found by the code's prefix or by the file's "kab" property.
+        ({"code_bps": "3522120", "name": "Sumberejo"}, "35.22.12", "similar"),
+        ({"name": "Sumberejo", "kab": "Bojonegoro"}, "35.22.12", "similar"),
+        ({"code_bps": "3509999", "name": "Kaliwatess"}, "35.09.19", "similar"),
+        # A bare regency name is the kabupaten, as BPS writes it; the kota has "Kota".
+        ({"name": "Sumberpucung", "kab": "Malang"}, "35.07.12", "name"),
+        ({"name": "Klojen", "kab": "Kota Malang"}, "35.73.02", "name"),
+        # "Kota Kediri" in Kota Kediri is the kecamatan the master calls "Kota".
+        ({"code_bps": "3571020", "name": "Kota Kediri"}, "35.71.02", "name"),
+        # A name that begins like a lake is a region when the master has it.
+        ({"code_bps": "1501999", "name": "Danau Kerinci"}, "15.01.02", "name"),
+        ({"code_bps": "1501999", "name": "Danau Kerinchi"}, "15.01.02", "similar"),
+    ],
+)
+def test_a_kecamatan_finds_its_region_by_name_or_similar_name(regions, props, code, how):
+    shapes, unmatched, _ = match_features([feature(props)], regions, within="35.09")
+    assert unmatched == []
+    assert [(s.code, s.level, s.match) for s in shapes] == [(code, "kecamatan", how)]
+
+
+@pytest.mark.parametrize(
+    "features,reason,near",
+    [
+        # Another spelling of a kecamatan matched by its own name: it stays reported.
+        ([kecamatan("Kaliwates", "3509710"), kecamatan("Kaliwatez", "3509711")],
+         "similar_taken", ("35.09.19",)),
+        # Umbulsari 94.7 and Mumbulsari 90, both of Jember: too close to choose.
+        ([kecamatan("Umbulsarii", "3509999")], "similar_tie", ("35.09.05", "35.09.23")),
+        # Only the kecamatan of its own kabupaten: Sumberrejo is Bojonegoro's, not Jember's;
+        # Jember's Sumberjambe (70) is offered as a hint, never paired.
+        ([kecamatan("Sumberejo", "3509999")], "no_region", ("35.09.31",)),
+        # Without a kabupaten (no code, no "kab") nothing is guessed.
+        ([kecamatan("Kaliwatess")], "no_region", ()),
+        # Gedek is 80 from Gedeg, under the minimum: named for the operator, not paired.
+        ([kecamatan("Gedek", "3516140")], "no_region", ("35.16.14",)),
+        # A direction word never pairs: not Sumbermanjing Wetan; Sumberpucung (64) is a hint.
+        ([kecamatan("Sumbermanjing", "3507060")], "no_region", ("35.07.12",)),
+    ],
+)  # fmt: skip
+def test_a_kecamatan_not_matched_by_similar_name_says_why(regions, features, reason, near):
+    _, unmatched, _ = match_features(features, regions, within="35.09")
+    [left] = unmatched
+    assert (left.reason, left.near) == (reason, near)
+
+
+def test_a_file_naming_only_kabupaten_holds_kecamatan(regions):
+    # "Kota Kediri" alone would be the regency; beside its siblings it is a kecamatan.
+    kediri = [{"name": n, "kab": "Kota Kediri"} for n in ("Mojoroto", "Kota Kediri", "Pesantren")]
+    shapes, unmatched, _ = match_features([feature(p) for p in kediri], regions, within="35.09")
+    assert unmatched == []
+    assert [s.code for s in shapes] == ["35.71.01", "35.71.02", "35.71.03"]
+
+
+def test_the_regions_its_kabupaten_left_over_are_named_for_a_renamed_kecamatan(regions):
+    # Bondowoso renamed Sempol to Ijen; the master still says Sempol.
+    others = [c for c in regions.children("35.11") if c != "35.11.19"]
+    features = [kecamatan(regions.name(c), "3511" + c[-2:] + "0") for c in others]
+    _, unmatched, _ = match_features([*features, kecamatan("Ijen", "3511151")], regions)
+    assert [(u.name, u.reason, u.near) for u in unmatched] == [("Ijen", "no_region", ("35.11.19",))]
+
+
+@pytest.mark.parametrize(
+    "props,reason",
+    [
+        # Water by name or kind, once nothing matched.
+        ({"code_bps": "3522888", "name": "Perairan"}, "water"),
+        ({"name": "Perairan Selat Madura"}, "water"),
+        ({"name": "Danau Toba"}, "water"),
+        ({"name": "Waduk Gajah Mungkur", "kab": "Wonogiri"}, "water"),
+        ({"name": "Bengawan", "kind": "Waduk"}, "water"),
+        ({"name": "Lake", "type": "Water body"}, "water"),
+        # A name close to a region of its parent stays an error for the operator to see.
+        ({"code_bps": "1501999", "name": "Danau Kencana"}, "no_region"),
+        ({"name": "Atlantis"}, "no_region"),
+    ],
+)
+def test_water_bodies_are_told_apart_from_regions_that_did_not_match(regions, props, reason):
+    _, unmatched, _ = match_features([feature(props)], regions, within="35.09")
+    assert [u.reason for u in unmatched] == [reason]
+
+
+def test_water_is_reported_apart_and_not_counted_as_unmatched(regions):
+    data = collection(
+        kecamatan("Sumberejo", "3522120"), kecamatan("Perairan", "3522888"), kecamatan("Ijen")
+    )
+    bounds = load_boundaries([("kec.geojson", data)], regions, within="35.09")
+    assert [u.name for u in bounds.water()] == ["Perairan"]
+    assert "Perairan" not in {r["name"] for r in bounds.report(regions, "kecamatan", "35.09")}
+    assert bounds.outcome("kec.geojson") == FileOutcome(matched=1, similar=1, unmatched=1, water=1)
+    assert bounds.similar_report(regions) == [
+        {"name": "Sumberejo", "region": "Sumberrejo", "parent": "Kabupaten Bojonegoro",
+         "level": "kecamatan", "code": "35.22.12", "source": "kec.geojson",
+         "score": pytest.approx(94.74, 0.01)}
+    ]  # fmt: skip
+
+
+def test_the_real_kecamatan_of_jawa_timur(regions):
+    path = shared_geo() / "jatim_kecamatan_bps2020_simplified.geojson"
+    bounds = load_boundaries([(path.name, path.read_bytes())], regions, within="35.09")
+    assert bounds.outcome(path.name) == FileOutcome(matched=662, similar=1, unmatched=4, water=1)
+    assert [(r["name"], r["region"]) for r in bounds.similar_report(regions)] == [
+        ("Sumberejo", "Sumberrejo")
+    ]
+    assert bounds.shapes["35.71.02"].name == "Kota Kediri"
+    # Each left over names the one kecamatan its kabupaten has without a boundary.
+    left = {u.name: (u.reason, [regions.name(c) for c in u.near]) for u in bounds.unmatched}
+    assert left == {
+        "Sumbermanjing": ("no_region", ["Sumbermanjing Wetan"]),  # Wetan: never paired
+        "Ijen": ("no_region", ["Sempol"]),  # renamed
+        "Gedek": ("no_region", ["Gedeg"]),  # 80, under the minimum
+        "Giligenteng": ("no_region", ["Giliginting"]),  # 81.8
+        "Perairan": ("water", []),
+    }
+    assert len(bounds.missing(regions, "kecamatan", "35")) == 4
