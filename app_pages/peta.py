@@ -34,10 +34,11 @@ TEXT = {
             "no_key": "tanpa kode dan nama",
             "no_geometry": "tanpa geometri",
             "unreadable": "berkas tidak terbaca",
-            "similar_tie": "nama mirip dengan lebih dari satu desa di kecamatannya",
-            "similar_taken": "desa yang namanya mirip sudah punya batas dari fitur lain",
+            "similar_tie": "nama mirip dengan lebih dari satu wilayah di kecamatan atau "
+            "kabupaten/kota yang sama",
+            "similar_taken": "wilayah yang namanya mirip sudah punya batas dari fitur lain",
         },
-        "cols": ["Jenis", "Nama", "Kode", "Berkas", "Sebab", "Nama terdekat"],
+        "cols": ["Jenis", "Nama", "Kode", "Berkas", "Sebab", "Mungkin wilayah ini"],
         "credit": "Batas wilayah: {credit}",
     },
     "en": {
@@ -64,11 +65,12 @@ TEXT = {
             "no_key": "no code and no name",
             "no_geometry": "no geometry",
             "unreadable": "file cannot be read",
-            "similar_tie": "the name is about as close to more than one village of its district",
-            "similar_taken": "the village with a similar name already has a boundary from "
+            "similar_tie": "the name is about as close to more than one region of the same "
+            "district or regency",
+            "similar_taken": "the region with a similar name already has a boundary from "
             "another feature",
         },
-        "cols": ["Kind", "Name", "Code", "File", "Reason", "Closest names"],
+        "cols": ["Kind", "Name", "Code", "File", "Reason", "Perhaps this region"],
         "credit": "Boundaries: {credit}",
     },
 }
@@ -160,6 +162,7 @@ if credits:
     st.caption(words["credit"].format(credit="; ".join(credits)))
 
 boundaries.render_similar(bounds.similar_report(snap.regions))
+boundaries.render_water(bounds.water())
 rows = bounds.report(snap.regions, level, within)
 if rows:
     with st.expander(words["report"].format(n=len(rows))):

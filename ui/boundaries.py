@@ -9,6 +9,7 @@ import streamlit as st
 
 from census_core import geo
 from census_core.geo import Boundaries
+from census_core.geofeatures import Unmatched
 from census_core.text import fmt_int, fmt_pct
 from ui import auth, sidebar, state
 from ui.safe import md
@@ -27,6 +28,7 @@ TEXT = {
         "saved": "{name} tersimpan: {matched} wilayah cocok, {unmatched} fitur tidak cocok.",
         "saved_similar": "{name} tersimpan: {matched} wilayah cocok ({similar} di antaranya "
         "menurut nama yang mirip, periksa di bawah), {unmatched} fitur tidak cocok.",
+        "saved_water": " {water} fitur perairan (bukan wilayah) dilewati.",
         "saved_csv": "{name} tersimpan sebagai tabel padanan kode ({rows} kode).",
         "not_crosswalk": "{name}: CSV ini tidak punya kolom kode BPS dan kode Kemendagri.",
         "stored": "Tersimpan",
@@ -46,6 +48,7 @@ TEXT = {
         "saved": "{name} saved: {matched} regions matched, {unmatched} features unmatched.",
         "saved_similar": "{name} saved: {matched} regions matched ({similar} of them by similar "
         "name, check them below), {unmatched} features unmatched.",
+        "saved_water": " {water} water features (not regions) skipped.",
         "saved_csv": "{name} saved as a code crosswalk ({rows} codes).",
         "not_crosswalk": "{name}: this CSV has no BPS code and Kemendagri code columns.",
         "stored": "Stored",
@@ -58,18 +61,20 @@ TEXT = {
 SIMILAR = {
     "id": {
         "title": "Cocok menurut nama yang mirip ({n})",
-        "caption": "Ejaan desa ini di berkas berbeda dari daftar wilayah, jadi dipasangkan dengan "
-        "desa yang namanya paling mirip di kecamatan yang sama. Periksa pasangannya; bila ada "
-        "yang keliru, perbaiki nama atau kodenya di berkas lalu unggah lagi.",
-        "cols": ["Nama di berkas", "Nama di daftar wilayah", "Kecamatan", "Kode", "Kemiripan",
+        "caption": "Ejaan desa atau kecamatan ini di berkas berbeda dari daftar wilayah, jadi "
+        "dipasangkan dengan wilayah yang namanya paling mirip di kecamatan atau kabupaten/kota "
+        "yang sama. Periksa pasangannya; bila ada yang keliru, perbaiki nama atau kodenya di "
+        "berkas lalu unggah lagi.",
+        "cols": ["Nama di berkas", "Nama di daftar wilayah", "Di wilayah", "Kode", "Kemiripan",
                  "Berkas"],
     },
     "en": {
         "title": "Matched by similar name ({n})",
-        "caption": "The file spells these villages differently from the region master, so each "
-        "was paired with the most similar village name in the same district. Check the pairs; "
-        "if one is wrong, fix its name or code in the file and upload it again.",
-        "cols": ["Name in the file", "Name in the region master", "District", "Code",
+        "caption": "The file spells these villages or districts differently from the region "
+        "master, so each was paired with the most similar name in the same district or "
+        "regency. Check the pairs; if one is wrong, fix its name or code in the file and "
+        "upload it again.",
+        "cols": ["Name in the file", "Name in the region master", "Within", "Code",
                  "Similarity", "File"],
     },
 }  # fmt: skip
@@ -96,6 +101,20 @@ def render_similar(rows: list[dict], *, expanded: bool = False) -> None:
             hide_index=True,
             width="stretch",
         )
+
+
+WATER = {
+    "id": "Perairan (danau, waduk, laut), bukan wilayah, tidak digambar: {names}.",
+    "en": "Water bodies (lakes, reservoirs, sea), not regions, not drawn: {names}.",
+}
+
+
+def render_water(features: list[Unmatched]) -> None:
+    """One line naming the water bodies the files hold, so nobody looks for them as errors."""
+    if not features:
+        return
+    names = ", ".join(f"{u.name} ({u.code}, {u.source})" for u in features)
+    st.caption(md(WATER.get(sidebar.lang(), WATER["id"]).format(names=names)))
 
 
 def _dir_signature(path: Path) -> tuple:
@@ -159,12 +178,16 @@ def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> None:
     result = bounds.outcome(name)
     store.add_boundary_file(name, data, user)
     lang = sidebar.lang()
+    message = words["saved_similar" if result.similar else "saved"]
+    if result.water:
+        message += words["saved_water"]
     st.success(
-        words["saved_similar" if result.similar else "saved"].format(
+        message.format(
             name=md(name),
             matched=fmt_int(result.matched, lang),
             similar=fmt_int(result.similar, lang),
             unmatched=fmt_int(result.unmatched, lang),
+            water=fmt_int(result.water, lang),
         )
     )
     render_similar(bounds.similar_report(store.regions, name), expanded=True)

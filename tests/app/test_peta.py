@@ -109,16 +109,26 @@ def test_small_polygons_made_here_and_unmatched_ones_reported(app, monkeypatch, 
     assert "Atlantis" in list(table["Nama"])
 
 
-def test_desa_matched_by_similar_name_are_listed_with_both_spellings(app, monkeypatch):
+def test_regions_matched_by_similar_name_are_listed_with_both_spellings(app, monkeypatch):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
     at = app("app_pages/peta.py").run()
     assert not at.exception
     similar = next(e for e in at.expander if e.label.startswith("Cocok menurut nama yang mirip"))
-    assert similar.label.endswith("(6)")
+    assert similar.label.endswith("(7)")  # 6 desa of Jember, 1 kecamatan of Jawa Timur
     table = similar.dataframe[0].value
-    pairs = set(zip(table["Nama di berkas"], table["Nama di daftar wilayah"], strict=True))
-    assert ("Kemuningllor", "Kemuninglor") in pairs and len(pairs) == 6
+    rows = set(zip(table["Nama di berkas"], table["Nama di daftar wilayah"], table["Di wilayah"],
+                   strict=True))  # fmt: skip
+    assert ("Kemuningllor", "Kemuninglor", "Arjasa") in rows and len(rows) == 7
+    assert ("Sumberejo", "Sumberrejo", "Kabupaten Bojonegoro") in rows
     assert set(table["Kemiripan"]) <= {"93%", "95%", "96%"}
+    # The water body is named apart, not among the boundaries that did not match.
+    captions = " ".join(c.value for c in at.caption)
+    assert "Perairan (danau, waduk, laut), bukan wilayah, tidak digambar: Perairan" in captions
+    report = next(e for e in at.expander if e.label.startswith("Batas wilayah yang belum cocok"))
+    table = report.dataframe[0].value
+    assert "Perairan" not in set(table["Nama"])
+    ijen = table[table["Nama"] == "Ijen"].iloc[0]
+    assert ijen["Mungkin wilayah ini"] == "Sempol (35.11.19)"
 
 
 def test_the_similar_name_report_in_english(app, monkeypatch):
@@ -127,7 +137,9 @@ def test_the_similar_name_report_in_english(app, monkeypatch):
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception
-    assert "Matched by similar name (6)" in [e.label for e in at.expander]
+    assert "Matched by similar name (7)" in [e.label for e in at.expander]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Water bodies (lakes, reservoirs, sea), not regions, not drawn: Perairan" in captions
 
 
 def test_a_desa_close_to_two_names_is_reported_with_both(app, monkeypatch, tmp_path):
@@ -147,8 +159,10 @@ def test_a_desa_close_to_two_names_is_reported_with_both(app, monkeypatch, tmp_p
     assert list(similar["Nama di daftar wilayah"]) == ["Klungkung"]
     table = at.expander[1].dataframe[0].value
     row = table[table["Nama"] == "Bangarsari"].iloc[0]
-    assert row["Sebab"] == "nama mirip dengan lebih dari satu desa di kecamatannya"
-    assert row["Nama terdekat"] == "Banjarsari (35.09.09.2010), Bangsalsari (35.09.09.2003)"
+    assert row["Sebab"] == (
+        "nama mirip dengan lebih dari satu wilayah di kecamatan atau kabupaten/kota yang sama"
+    )
+    assert row["Mungkin wilayah ini"] == "Banjarsari (35.09.09.2010), Bangsalsari (35.09.09.2003)"
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from census_core.store import Store
+from tests.geofixtures import collection, feature
 
 PASSWORD = "sandi-uji"
 SNAPSHOT = (
@@ -184,3 +185,25 @@ def test_an_account_not_on_the_list_is_refused(app, monkeypatch):
     assert not at.exception
     assert "tamu@gmail.com belum terdaftar sebagai operator" in texts(at)
     assert len(at.get("file_uploader")) == 0
+
+
+def test_a_boundary_upload_counts_similar_names_and_water_apart(signed_in, monkeypatch, tmp_path):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "geo"))
+    at = signed_in()
+    data = collection(
+        feature({"code_bps": "3522120", "name": "Sumberejo"}),
+        feature({"code_bps": "3522888", "name": "Perairan"}),
+        feature({"code_bps": "3511151", "name": "Ijen"}),
+    )
+    at.file_uploader(key="boundary_files").set_value([("kec.geojson", data, "application/json")])
+    next(b for b in at.button if b.label == "Tambahkan batas wilayah").click().run()
+    assert not at.exception
+    said = texts(at)
+    assert (
+        "kec.geojson tersimpan: 1 wilayah cocok (1 di antaranya menurut nama yang mirip, periksa "
+        "di bawah), 1 fitur tidak cocok. 1 fitur perairan (bukan wilayah) dilewati." in said
+    )
+    table = next(e for e in at.expander if "nama yang mirip" in e.label).dataframe[0].value
+    assert list(zip(table["Nama di berkas"], table["Di wilayah"], strict=True)) == [
+        ("Sumberejo", "Kabupaten Bojonegoro")
+    ]
