@@ -8,6 +8,7 @@ highest batch, using one integer sort.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -59,6 +60,56 @@ def latest_counts(chunks: Iterable[Sequence[Sequence[object]]]) -> pd.DataFrame:
     value, batch = _concat(cols[3]), _concat(cols[4])
     days = pd.to_datetime(pd.Index([str(x) for x in d_text], dtype=object))
     return _frame(key, value, batch, r_codes, days.to_numpy(dtype="datetime64[ns]"), m_text)
+
+
+def latest_counts_from_text(chunks: Iterable[bytes | memoryview]) -> pd.DataFrame:
+    """Tab-separated lines (region, date, measure, value, batch_id), as PostgreSQL's COPY ...
+    TO STDOUT writes them -> the current counts frame, as `latest_counts` returns it."""
+    buffer = io.BytesIO()
+    for chunk in chunks:
+        buffer.write(chunk)
+    if buffer.tell() == 0:
+        return latest_counts([])
+    buffer.seek(0)
+    text = pd.read_csv(
+        buffer,
+        sep="\t",
+        header=None,
+        names=COLUMNS,
+        dtype={
+            "region": "category",
+            "date": "category",
+            "measure": "category",
+            "value": "int64",
+            "batch_id": "int64",
+        },
+        na_filter=False,
+        engine="c",
+    )
+    del buffer
+    r_codes, r_rank = _category_ranks(text["region"])
+    d_text, d_rank = _category_ranks(text["date"])
+    m_text, m_rank = _category_ranks(text["measure"])
+    n_r, n_d = len(r_codes), len(d_text)
+    key = m_rank[text["measure"].cat.codes.to_numpy()]
+    key *= n_r
+    key += r_rank[text["region"].cat.codes.to_numpy()]
+    key *= n_d
+    key += d_rank[text["date"].cat.codes.to_numpy()]
+    value, batch = text["value"].to_numpy(), text["batch_id"].to_numpy()
+    del text
+    days = pd.to_datetime(pd.Index([str(x) for x in d_text], dtype=object))
+    return _frame(key, value, batch, r_codes, days.to_numpy(dtype="datetime64[ns]"), m_text)
+
+
+def _category_ranks(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A categorical column's categories sorted (as plain strings), and each code's rank."""
+    values = np.empty(len(column.cat.categories), dtype=object)
+    values[:] = [str(x) for x in column.cat.categories]
+    order = np.array(sorted(range(len(values)), key=values.__getitem__), dtype=np.int64)
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[order] = np.arange(len(values))
+    return values[order], rank
 
 
 def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:

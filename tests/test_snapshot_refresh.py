@@ -10,7 +10,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from census_core.columns import latest_counts, merge_latest
+from census_core.columns import latest_counts, latest_counts_from_text, merge_latest
 from census_core.demo import load_demo
 from census_core.snapshot import added_batches, load_snapshot
 
@@ -86,7 +86,7 @@ def test_added_batches_reads_the_lists():
 
 
 cell = st.tuples(
-    st.sampled_from(["35.09.01", "35.09.02", "35.10.01"]),
+    st.sampled_from(["35.09.01", "35.09.02", "35.10.01", "35", "35.10"]),
     st.sampled_from(["2020-03-01", "2020-03-02", "2020-03-05"]),
     st.sampled_from(["households", "persons"]),
     st.integers(0, 99),
@@ -105,3 +105,12 @@ def test_merge_latest_equals_reading_both_at_once(old, new):
     whole = latest_counts([rows(old) + rows(new)])
     pd.testing.assert_frame_equal(merged, whole)
     assert np.all(np.diff(merged.index.to_numpy()) == 1) or len(merged) < 2
+
+
+@given(rows=st.lists(st.tuples(cell, st.integers(1, 6)), max_size=40), cut=st.integers(1, 50))
+def test_text_rows_read_as_the_row_tuples(rows, cut):
+    """COPY's tab-separated text (in chunks cut anywhere) gives the frame the rows give."""
+    items = [(r, d, m, v, b) for (r, d, m, v), b in rows]
+    text = "".join(f"{r}\t{d}\t{m}\t{v}\t{b}\n" for r, d, m, v, b in items).encode()
+    chunks = [text[i : i + cut] for i in range(0, len(text), cut)]
+    pd.testing.assert_frame_equal(latest_counts_from_text(chunks), latest_counts([items]))
