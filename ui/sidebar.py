@@ -38,6 +38,10 @@ def as_of(snap: Snapshot) -> date | None:
     return days[-1] if days else None
 
 
+def _choose_day(widget: str) -> None:
+    st.session_state["as_of"] = st.session_state[widget]
+
+
 def render(snap: Snapshot) -> None:
     with st.sidebar:
         st.radio(
@@ -59,11 +63,20 @@ def render(snap: Snapshot) -> None:
             # A new upload may remove the chosen day; fall back to the latest instead of failing.
             if st.session_state.get("as_of") not in days:
                 st.session_state["as_of"] = days[-1]
+            # "as_of" holds the choice; the widget has a key per language, because a selectbox
+            # remembers its option by the label it showed ("5 Maret 2020"), which the other
+            # language no longer offers.
+            code = lang()
+            widget = f"as_of_{code}"
+            if st.session_state.get(widget) != st.session_state["as_of"]:
+                st.session_state[widget] = st.session_state["as_of"]
             st.selectbox(
-                "Data per tanggal" if lang() == "id" else "As of",
+                "Data per tanggal" if code == "id" else "As of",
                 options=days,
-                key="as_of",
-                format_func=lambda d: fmt_date(d, lang()),
+                key=widget,
+                format_func=lambda d: fmt_date(d, code),  # this widget's language, fixed
+                on_change=_choose_day,
+                args=(widget,),
             )
         line = freshness_line(snap.latest_date(), snap.last_upload(), snap.simulated, lang())
         st.caption(md(line))

@@ -86,7 +86,7 @@ def test_a_stale_figure_says_which_day_it_is_from(app, demo_store):
 
 def test_the_as_of_date_turns_the_boards_back(app):
     at = app().run()
-    at.sidebar.selectbox(key="as_of").set_value(date(2020, 3, 4)).run()
+    at.sidebar.selectbox(key="as_of_id").set_value(date(2020, 3, 4)).run()
     assert not at.exception
     assert _metric(at, "KK terdata").value == "34.024"  # 36.464 less the 2.440 of 5 March
     assert any("data s.d. 4 Maret 2020" in c.value for c in at.caption)

@@ -75,3 +75,20 @@ def test_without_a_password_events_cannot_be_added(app):
     at = app("app_pages/tren.py").run()
     assert any("CENSUS_UPLOAD_PASSWORD" in i.value for i in at.info)
     assert not [b for b in at.button if b.label == "Tambah catatan"]
+
+
+def test_switching_language_keeps_the_chosen_day_and_renames_it(app):
+    """The sidebar's day survives a language switch and reads in the new language."""
+    from datetime import date
+
+    at = app("app_pages/tren.py").run()
+    at.sidebar.selectbox(key="as_of_id").set_value(date(2020, 3, 4)).run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    day = at.sidebar.selectbox(key="as_of_en")
+    assert day.value == date(2020, 3, 4)
+    assert "4 March 2020" in day.options
+    assert at.markdown[0].value.startswith("**At the pace of the last 7 days")
+    at.sidebar.radio(key="lang").set_value("id").run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="as_of_id").value == date(2020, 3, 4)
