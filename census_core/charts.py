@@ -56,6 +56,18 @@ def _x(lang: str) -> alt.X:
     return alt.X("date:T", title=_w(lang)["date"], axis=alt.Axis(format=DATE_FORMAT))
 
 
+def short_label(text: str, limit: int = 28) -> str:
+    """A note cut to fit beside its rule, at a word ("Sosialisasi SPO di kantor…"); the
+    tooltip keeps the whole text."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and text[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def _event_layers(events: pd.DataFrame | None, lang: str, style: Style) -> list[alt.Chart]:
     """A dotted rule and a short label per event, so an action's effect can be seen."""
     if events is None or events.empty:
@@ -63,7 +75,7 @@ def _event_layers(events: pd.DataFrame | None, lang: str, style: Style) -> list[
     color = style.colors.event
     data = events[["date", "text"]].copy()
     data["date"] = pd.to_datetime(data["date"])
-    data["label"] = [x if len(x) <= 28 else x[:27].rstrip() + "…" for x in data["text"]]
+    data["label"] = [short_label(x) for x in data["text"]]
     base = alt.Chart(data)
     rule = base.mark_rule(color=color, strokeDash=[2, 3], strokeWidth=style.stroke / 2).encode(
         x="date:T",
@@ -95,11 +107,12 @@ def _deadline_layers(deadline: date | None, lang: str, style: Style) -> list[alt
         }
     )
     rule = alt.Chart(data).mark_rule(color=color, strokeWidth=style.stroke * 2 / 3)
+    # At the foot of the rule: the top right belongs to the target's label.
     text = alt.Chart(data).mark_text(
-        color=color, align="right", baseline="top", dx=-4, dy=4, fontSize=style.font_size
+        color=color, align="right", baseline="bottom", dx=-4, dy=-4, fontSize=style.font_size
     )
     rule = rule.encode(x="date:T")
-    text = text.encode(x="date:T", y=alt.value(0), text="label:N")
+    text = text.encode(x="date:T", y=alt.datum(0), text="label:N")  # zero: the plot's floor
     return [rule, text]
 
 
@@ -160,6 +173,22 @@ def cumulative_chart(
                 ],
             )
         )
+        if len(tdata) == 1:  # one dotted line says what it is; several would crowd it
+            # Above the line at its right end, clear of the notes at the top left; the
+            # deadline's own label then sits at the foot of its rule.
+            end = pd.Timestamp(deadline) if deadline is not None else frame["date"].max()
+            layers.append(
+                alt.Chart(tdata.assign(date=end))
+                .mark_text(
+                    align="right",
+                    baseline="bottom",
+                    dx=-6,
+                    dy=-3,
+                    fontSize=style.font_size - 1,
+                    color=series[0],
+                )
+                .encode(x="date:T", y=alt.Y("target:Q"), text="label:N")
+            )
     layers += _deadline_layers(deadline, lang, style) + _event_layers(events, lang, style)
     return finish(alt.LayerChart(layer=layers), lang, height, style)
 

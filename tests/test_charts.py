@@ -46,7 +46,8 @@ def test_cumulative_chart_has_series_projection_target_deadline_and_events(regio
     )
     spec = chart.to_dict()
     marks = [layer["mark"]["type"] for layer in layers_of(spec)]
-    assert marks == ["line", "line", "rule", "rule", "text", "rule", "text"]
+    # series, projection, target and its label, deadline and its label, event and its label
+    assert marks == ["line", "line", "rule", "text", "rule", "text", "rule", "text"]
     line, projection = layers_of(spec)[:2]
     assert "strokeDash" not in line["mark"] and projection["mark"]["strokeDash"] == [8, 5]
     assert line["encoding"]["x"]["axis"]["format"] == "%-d %b"
@@ -54,6 +55,7 @@ def test_cumulative_chart_has_series_projection_target_deadline_and_events(regio
     assert spec["config"]["locale"]["time"]["shortMonths"][2] == "Mar"
     datasets = spec["datasets"].values()
     assert any(any(r.get("label") == "Batas 31 Mar" for r in d) for d in datasets)
+    assert any(any(r.get("label") == "Target Jelbuk" for r in d) for d in datasets)
     assert any(any(r.get("text") == "Bimtek operator desa" for r in d) for d in datasets)
     assert any(any(r.get("value") == 4000 for r in d) for d in datasets)  # projected
 
@@ -136,3 +138,12 @@ def test_the_screen_style_sizes_type_for_the_room_and_paints_the_background(regi
     # The page style leaves the background and axis colours to Streamlit's theme.
     page = charts.cumulative_chart(series(regions)).to_dict()
     assert "background" not in page and "labelColor" not in page["config"]["axis"]
+
+
+def test_event_notes_are_cut_at_a_word():
+    from census_core.charts import short_label
+
+    assert short_label("Sosialisasi SPO di kantor kecamatan") == "Sosialisasi SPO di kantor…"
+    assert short_label("Bimtek operator desa") == "Bimtek operator desa"
+    assert short_label("x" * 40) == "x" * 27 + "…"
+    assert len(short_label("Rapat koordinasi kabupaten bersama camat se-Jember")) <= 28
