@@ -106,8 +106,8 @@ events = snap.events
 
 def exports(chart, data, name: str) -> None:
     """PNG made only when asked for (vl-convert); the series as CSV."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
+    row = st.container(horizontal=True)  # buttons as wide as their words, in either language
+    row.download_button(
         words["png"],
         data=lambda: charts.to_png(chart),
         file_name=f"{name}.png",
@@ -115,7 +115,7 @@ def exports(chart, data, name: str) -> None:
         key=f"png_{name}",
         on_click="ignore",
     )
-    right.download_button(
+    row.download_button(
         words["csv"],
         data=charts.to_csv(data),
         file_name=f"{name}.csv",
