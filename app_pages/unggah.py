@@ -10,6 +10,7 @@ from census_core.ingest.templates import template_csv, template_xlsx
 from census_core.markup import md_escape
 from census_core.regions import LEVEL_LABELS, LEVELS
 from census_core.store import StoreError
+from census_core.text import fmt_int
 from ui import auth, sidebar, state, upload
 
 lang = sidebar.lang()
@@ -69,7 +70,7 @@ def upload_section(kind: str) -> None:
     upload.show(checked, snap, lang, kind)
     if checked.upload.ok and st.button(w["commit"], type="primary", key=f"{kind}_commit"):
         result = commit_upload(checked.upload, state.store(), user)
-        done = w["committed"].format(batch=result.batch, n=result.changed)
+        done = w["committed"].format(batch=result.batch, n=fmt_int(result.changed, lang))
         st.session_state["upload_flash"] = done if result.batch else w["unchanged"]
         st.session_state["upload_gen"] = gen + 1  # a fresh, empty uploader
         st.rerun()

@@ -6,7 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from census_core.ingest import Options
-from census_core.ingest.report import preview_table, summary, verdict
+from census_core.ingest.report import (
+    PREVIEW_ROWS,
+    preview_caption,
+    preview_table,
+    summary,
+    verdict,
+)
 from census_core.ingest.service import Checked, check_upload
 from census_core.markup import md_escape
 from census_core.settings import Settings
@@ -152,6 +158,8 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
     table = preview_table(upload, snap.regions, lang)
     if not table.empty:
         st.subheader(w["preview"])
+        if note := preview_caption(len(upload.regions_read), len(table), lang):
+            st.caption(note)
         st.dataframe(
             _highlight(table), hide_index=True, width="stretch", column_config={"status": None}
         )
@@ -159,4 +167,7 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
         st.subheader(w["effect"])
         st.caption(md_escape(checked.effect.summary(snap.regions, lang)))
         if not checked.effect.table.empty:
-            st.dataframe(checked.effect.rows(lang), hide_index=True, width="stretch")
+            rows = checked.effect.rows(lang, limit=PREVIEW_ROWS)
+            if note := preview_caption(len(checked.effect.table), len(rows), lang, effect=True):
+                st.caption(note)
+            st.dataframe(rows, hide_index=True, width="stretch")

@@ -48,10 +48,11 @@ class Effect:
                 moves.append(f"{rec.name} {verb} dari peringkat {before} ke {int(rec.rank_after)}")
         return head + (": " + "; ".join(moves) if moves else "") + "."
 
-    def rows(self, lang: str = "id") -> pd.DataFrame:
-        """The table as the page shows it: formatted numbers, headers in the language."""
+    def rows(self, lang: str = "id", limit: int | None = None) -> pd.DataFrame:
+        """The table as the page shows it: formatted numbers, headers in the language; the
+        first `limit` rows (in board order) when given."""
         en = lang == "en"
-        t = self.table
+        t = self.table if limit is None else self.table.head(limit)
         return pd.DataFrame(
             {
                 "Region" if en else "Wilayah": t["name"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from census_core.freshness import LOCAL_TZ
@@ -14,6 +15,31 @@ MEASURE_WORDS = {
     "id": {"households": "KK", "persons": "Jiwa"},
     "en": {"households": "KK", "persons": "Persons"},
 }
+
+
+def preview_caption(
+    total: int, shown: int, lang: str = "id", *, effect: bool = False
+) -> str | None:
+    """'Menampilkan 2.000 dari 82.112 baris: ...' when a table leaves rows out; else None.
+
+    `effect`: the table of regions an upload changes (in board order), not the file's rows.
+    """
+    if shown >= total:
+        return None
+    n, of = fmt_int(shown, lang), fmt_int(total, lang)
+    if lang == "en":
+        if effect:
+            return f"Showing the first {n} of {of} regions that change, in board order."
+        return (
+            f"Showing {n} of {of} rows: every row with a problem, then the first of the "
+            "others. All rows are checked and stored."
+        )
+    if effect:
+        return f"Menampilkan {n} pertama dari {of} wilayah yang berubah, urut peringkat."
+    return (
+        f"Menampilkan {n} dari {of} baris: semua baris bermasalah, lalu baris pertama "
+        "lainnya. Semua baris tetap diperiksa dan disimpan."
+    )
 
 
 def summary(upload: Upload, lang: str = "id") -> str:
@@ -58,8 +84,20 @@ def verdict(upload: Upload, lang: str = "id") -> str:
     return f"Siap disimpan; {n_warn} peringatan."
 
 
-def preview_table(upload: Upload, regions: Regions, lang: str = "id") -> pd.DataFrame:
-    """One line per data row: row, region as written and as matched, values, notes."""
+# Rows a preview shows at most: every row with a problem, then the first others. A national
+# desa file has 82,000 rows; nobody reads them on screen, and a browser table that size is slow.
+PREVIEW_ROWS = 2000
+PREVIEW_CELLS = 200_000
+
+
+def preview_table(
+    upload: Upload, regions: Regions, lang: str = "id", limit: int | None = PREVIEW_ROWS
+) -> pd.DataFrame:
+    """One line per data row: row, region as written and as matched, values, notes.
+
+    With `limit`, at most that many rows, in file order: those with a problem first chosen,
+    then the first of the rest (see preview_caption for saying so).
+    """
     en = lang == "en"
     read = upload.regions_read
     if read.empty:
@@ -72,6 +110,23 @@ def preview_table(upload: Upload, regions: Regions, lang: str = "id") -> pd.Data
         notes.setdefault(p.row, []).append(p.detail(lang))
         if p.severity == ERROR or status.get(p.row) != ERROR:
             status[p.row] = p.severity
+    if limit is not None:
+        # Wide files have a column per date: keep the table under the cells a browser table
+        # (and pandas' styler, which colours the rows) handles.
+        columns = 6 + (
+            upload.records.groupby(["date", "measure"]).ngroups
+            if upload.kind == "counts" and not upload.records.empty
+            else 2
+        )
+        limit = max(min(limit, PREVIEW_CELLS // columns), 1)
+    if limit is not None and len(read) > limit:
+        flagged = read["row"].astype(int).isin(status.keys()).to_numpy()
+        room = max(limit - int(flagged.sum()), 0)
+        others = np.flatnonzero(~flagged)[:room]
+        keep = np.zeros(len(read), dtype=bool)
+        keep[np.flatnonzero(flagged)[:limit]] = True
+        keep[others] = True
+        read = read[keep].reset_index(drop=True)
     table = pd.DataFrame(
         {
             "Row" if en else "Baris": read["row"].astype(int),
@@ -84,21 +139,22 @@ def preview_table(upload: Upload, regions: Regions, lang: str = "id") -> pd.Data
         }
     )
     records = upload.records
+    columns: dict[str, list[str]] = {}  # built apart and joined once: a wide file has 100+
     if upload.kind == "counts" and not records.empty:
         several = records["date"].nunique() > 1
         for (day, measure), group in records.groupby(["date", "measure"], sort=True):
             word = MEASURE_WORDS[lang if en else "id"][str(measure)]
             name = f"{word} {fmt_date_short(day, lang)}" if several else word
             values = dict(zip(group["row"], group["value"], strict=True))
-            table[name] = [fmt_int(values.get(r), lang) for r in read["row"]]
+            columns[name] = [fmt_int(values.get(r), lang) for r in read["row"]]
     elif upload.kind == "targets" and not records.empty:
         for measure, group in records.groupby("measure"):
             values = dict(zip(group["row"], group["base"], strict=True))
             word = MEASURE_WORDS[lang if en else "id"][str(measure)]
-            table[word] = [fmt_int(values.get(r), lang) for r in read["row"]]
-    table["Notes" if en else "Catatan"] = [" ".join(notes.get(int(r), [])) for r in read["row"]]
-    table["status"] = [status.get(int(r), "") for r in read["row"]]
-    return table
+            columns[word] = [fmt_int(values.get(r), lang) for r in read["row"]]
+    columns["Notes" if en else "Catatan"] = [" ".join(notes.get(int(r), [])) for r in read["row"]]
+    columns["status"] = [status.get(int(r), "") for r in read["row"]]
+    return pd.concat([table, pd.DataFrame(columns, index=table.index)], axis=1)
 
 
 def _local(moment: object) -> str:
