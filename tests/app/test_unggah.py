@@ -207,3 +207,26 @@ def test_a_boundary_upload_counts_similar_names_and_water_apart(signed_in, monke
     assert list(zip(table["Nama di berkas"], table["Di wilayah"], strict=True)) == [
         ("Sumberejo", "Kabupaten Bojonegoro")
     ]
+
+
+def test_a_province_wide_file_is_previewed_in_part_and_stored_whole(signed_in, demo_url, regions):
+    """Every desa of Jawa Timur over 35 days: more cells than a styled table takes at once."""
+    from datetime import date, timedelta
+
+    desa = regions.descendants("35", "desa")
+    days = [date(2020, 2, 15) + timedelta(days=d) for d in range(35)]
+    lines = ["kode;" + ";".join(d.isoformat() for d in days)]
+    lines += [code + ";" + ";".join(str(10 + d) for d in range(35)) for code in desa]
+    at = signed_in()
+    at.file_uploader(key="counts_file_0").set_value(
+        ("jatim.csv", "\n".join(lines).encode(), "text/csv")
+    ).run()
+    assert not at.exception
+    body = texts(at)
+    assert "Siap disimpan" in body
+    assert "Menampilkan 2.000 dari 8.494 baris" in body
+    assert len(at.dataframe[0].value) == 2000
+    at.button(key="counts_commit").click().run()
+    assert not at.exception
+    # Indonesian digits; a few values equal the demo's and do not count as changes.
+    assert re.search(r"Tersimpan sebagai batch 3: 29\d\.\d{3} angka berubah\.", texts(at))
