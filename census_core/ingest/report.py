@@ -113,12 +113,12 @@ def preview_table(
     if limit is not None:
         # Wide files have a column per date: keep the table under the cells a browser table
         # (and pandas' styler, which colours the rows) handles.
-        columns = 6 + (
+        width = 6 + (
             upload.records.groupby(["date", "measure"]).ngroups
             if upload.kind == "counts" and not upload.records.empty
             else 2
         )
-        limit = max(min(limit, PREVIEW_CELLS // columns), 1)
+        limit = max(min(limit, PREVIEW_CELLS // width), 1)
     if limit is not None and len(read) > limit:
         flagged = read["row"].astype(int).isin(status.keys()).to_numpy()
         room = max(limit - int(flagged.sum()), 0)
