@@ -10,6 +10,15 @@ BAD = (
 GOOD = BAD.replace("Kaliwatess", "Kaliwates").replace("12,5", "350")
 
 
+def drop(page, files) -> None:
+    """Drop a file on the counts uploader once the page is still, and wait until the
+    uploader shows it (the upload is its own request, before the rerun that reads it)."""
+    wait_idle(page)
+    page.locator('input[type="file"]').first.set_input_files(files)
+    page.locator('[data-testid="stFileChipName"]').first.wait_for(timeout=60_000)
+    wait_idle(page)
+
+
 def test_upload_check_fix_and_store(start_app, page, tmp_path):
     app = start_app(CENSUS_UPLOAD_PASSWORD=PASSWORD)
     page.set_viewport_size({"width": 1366, "height": 1800})  # the whole page in each screenshot
@@ -25,12 +34,9 @@ def test_upload_check_fix_and_store(start_app, page, tmp_path):
     page.get_by_text("Masuk sebagai Ani").wait_for()
 
     evil = "rekap <img src=x onerror=alert(1)>.csv"
-    page.locator('input[type="file"]').first.set_input_files(
-        {"name": evil, "mimeType": "text/csv", "buffer": BAD.encode()}
-    )
-    wait_idle(page)
+    drop(page, {"name": evil, "mimeType": "text/csv", "buffer": BAD.encode()})
     # Streamlit draws as the script runs: wait for the last element, then for the run to end.
-    page.get_by_text("Isi berkas").wait_for()
+    page.get_by_text("Isi berkas").wait_for(timeout=60_000)
     wait_idle(page)
     body = page.inner_text("body")
     assert "Ditolak" in body
@@ -43,8 +49,7 @@ def test_upload_check_fix_and_store(start_app, page, tmp_path):
 
     good = tmp_path / "rekap jember.csv"
     good.write_text(GOOD, encoding="utf-8")
-    page.locator('input[type="file"]').first.set_input_files(str(good))
-    wait_idle(page)
+    drop(page, str(good))
     page.get_by_text("Sumbersari naik dari peringkat 2 ke 1", exact=False).wait_for()
     wait_idle(page)
     assert "Siap disimpan" in page.inner_text("body")
