@@ -47,19 +47,13 @@ def latest_counts(chunks: Iterable[Sequence[Sequence[object]]]) -> pd.DataFrame:
         frame["date"] = pd.to_datetime(frame["date"])
         frame["value"] = frame["value"].astype("int64")
         return frame
-    r_codes, r_rank = _ranks(regions)
-    d_text, d_rank = _ranks(dates)
-    m_text, m_rank = _ranks(measures)
-    n_r, n_d = len(r_codes), len(d_text)
-    # One integer per (measure, region, date) in sorted order; built in place to spare memory.
-    key = m_rank[_concat(cols[2])]
-    key *= n_r
-    key += r_rank[_concat(cols[0])]
-    key *= n_d
-    key += d_rank[_concat(cols[1])]
-    value, batch = _concat(cols[3]), _concat(cols[4])
-    days = pd.to_datetime(pd.Index([str(x) for x in d_text], dtype=object))
-    return _frame(key, value, batch, r_codes, days.to_numpy(dtype="datetime64[ns]"), m_text)
+    return _assemble(
+        (list(regions), _concat(cols[0])),
+        (list(dates), _concat(cols[1])),
+        (list(measures), _concat(cols[2])),
+        _concat(cols[3]),
+        _concat(cols[4]),
+    )
 
 
 def latest_counts_from_text(chunks: Iterable[bytes | memoryview]) -> pd.DataFrame:
@@ -87,29 +81,35 @@ def latest_counts_from_text(chunks: Iterable[bytes | memoryview]) -> pd.DataFram
         engine="c",
     )
     del buffer
-    r_codes, r_rank = _category_ranks(text["region"])
-    d_text, d_rank = _category_ranks(text["date"])
-    m_text, m_rank = _category_ranks(text["measure"])
-    n_r, n_d = len(r_codes), len(d_text)
-    key = m_rank[text["measure"].cat.codes.to_numpy()]
-    key *= n_r
-    key += r_rank[text["region"].cat.codes.to_numpy()]
-    key *= n_d
-    key += d_rank[text["date"].cat.codes.to_numpy()]
+    parts = [
+        (list(text[name].cat.categories), text[name].cat.codes.to_numpy())
+        for name in ("region", "date", "measure")
+    ]
     value, batch = text["value"].to_numpy(), text["batch_id"].to_numpy()
     del text
+    return _assemble(parts[0], parts[1], parts[2], value, batch)
+
+
+def _assemble(
+    regions: tuple[list[object], np.ndarray],
+    dates: tuple[list[object], np.ndarray],
+    measures: tuple[list[object], np.ndarray],
+    value: np.ndarray,
+    batch: np.ndarray,
+) -> pd.DataFrame:
+    """The counts frame from each text column as (distinct values, each row's value number)."""
+    r_codes, r_rank = _ranks(regions[0])
+    d_text, d_rank = _ranks(dates[0])
+    m_text, m_rank = _ranks(measures[0])
+    n_r, n_d = len(r_codes), len(d_text)
+    # One integer per (measure, region, date) in sorted order; built in place to spare memory.
+    key = m_rank[measures[1]]
+    key *= n_r
+    key += r_rank[regions[1]]
+    key *= n_d
+    key += d_rank[dates[1]]
     days = pd.to_datetime(pd.Index([str(x) for x in d_text], dtype=object))
     return _frame(key, value, batch, r_codes, days.to_numpy(dtype="datetime64[ns]"), m_text)
-
-
-def _category_ranks(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """A categorical column's categories sorted (as plain strings), and each code's rank."""
-    values = np.empty(len(column.cat.categories), dtype=object)
-    values[:] = [str(x) for x in column.cat.categories]
-    order = np.array(sorted(range(len(values)), key=values.__getitem__), dtype=np.int64)
-    rank = np.empty(len(values), dtype=np.int64)
-    rank[order] = np.arange(len(values))
-    return values[order], rank
 
 
 def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
@@ -152,12 +152,8 @@ def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     key_new = key_new[order]
 
     pos = np.searchsorted(key_old, key_new)
+    same = (pos < len(old)) & (key_old[np.minimum(pos, len(old) - 1)] == key_new)
     del key_old
-    found = pos < len(old)
-    same = np.zeros(len(pos), dtype=bool)
-    same[found] = old["region"].to_numpy(object)[pos[found]] == n_reg[order][found]
-    same[found] &= old["measure"].to_numpy(object)[pos[found]] == n_mea[order][found]
-    same[found] &= o_day[pos[found]] == n_day[order][found]
     n_batch = new["batch_id"].to_numpy("int64")[order]
     o_batch = old["batch_id"].to_numpy("int64")
     # A key both frames hold keeps the higher batch's row; the others are inserted in place.
@@ -223,10 +219,10 @@ def _latest(key: np.ndarray, batch: np.ndarray) -> np.ndarray | None:
     return order[last]
 
 
-def _ranks(ids: _Ids) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values sorted, and the sorted position of each id."""
-    values = np.empty(len(ids), dtype=object)
-    values[:] = list(ids)
+def _ranks(distinct: list[object]) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values sorted (as plain strings), and the sorted position of each."""
+    values = np.empty(len(distinct), dtype=object)
+    values[:] = [str(x) for x in distinct]
     order = np.array(sorted(range(len(values)), key=values.__getitem__), dtype=np.int64)
     rank = np.empty(len(values), dtype=np.int64)
     rank[order] = np.arange(len(values))
