@@ -304,6 +304,7 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
 def to_csv(frame: pd.DataFrame) -> bytes:
     """A series as CSV (UTF-8 with BOM, so spreadsheet programs read it right)."""
     out = frame.copy()
-    if "date" in out:
-        out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    for column in ("date", "last_date"):
+        if column in out:
+            out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d")
     return out.to_csv(index=False).encode("utf-8-sig")

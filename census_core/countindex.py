@@ -67,6 +67,14 @@ class CountIndex:
         )
         return out
 
+    def subtree(self, code: str) -> np.ndarray:
+        """Original row positions of `code`'s counts and its descendants' (one contiguous run
+        of sorted codes: "/" sorts right after ".")."""
+        lo, hi = np.searchsorted(self.codes, [code, code + "/"])
+        first = self.starts[lo] if lo < len(self.codes) else len(self.keys)
+        last = self.starts[hi] if hi < len(self.codes) else len(self.keys)
+        return self.positions[first:last]
+
     def before(
         self, frame: pd.DataFrame, regions: np.ndarray, days: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:

@@ -144,11 +144,39 @@ def window(counts: pd.DataFrame, day: date, within: str | None = None) -> pd.Dat
     ]
 
 
+def figure_rule(
+    own_value: np.ndarray,
+    own_date: np.ndarray,
+    kids_value: np.ndarray,
+    kids_date: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The one rule for a region's figure, element by element: (value, date, derived, differs).
+
+    A region's own count stands when it is at least as fresh as the newest part of its
+    children's sum (so always on a day it reported itself); otherwise the children's sum
+    (each carried forward) is its figure, marked derived, dated by its newest part. `differs`
+    marks an own count that stands against a children's sum of the same day that disagrees.
+    Missing values are NaN, missing dates NaT.
+    """
+    own_date = np.asarray(own_date, dtype="datetime64[ns]")
+    kids_date = np.asarray(kids_date, dtype="datetime64[ns]")
+    own_value = np.asarray(own_value, dtype="float64")
+    kids_value = np.asarray(kids_value, dtype="float64")
+    has_own = ~np.isnat(own_date)
+    has_kids = ~np.isnat(kids_date)
+    derived = has_kids & (~has_own | (kids_date > own_date))
+    value = np.where(derived, kids_value, own_value)
+    when = np.where(derived, kids_date, own_date)
+    differs = has_own & has_kids & (own_date == kids_date) & (own_value != kids_value)
+    return value, when, derived, differs
+
+
 def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mismatch]]:
-    """Own counts on `day`, plus every ancestor without its own count as the sum of its children.
+    """Every region's figure on `day` by `figure_rule`: its own count, or its children's sum
+    where that is fresher or it has none.
 
     Returns a frame indexed by code with value, last_date, derived; and the parents whose own
-    count differs from the sum of their children's.
+    count differs from the sum of their children's of the same day.
     """
     return _effective(counts, day, 0)
 
@@ -168,16 +196,104 @@ def _effective(
         sums = kids.groupby(_parents(kids.index)).agg(
             value=("value", "sum"), last_date=("last_date", "max")
         )
-        have = sums.index.intersection(eff.index)
-        for code in have[eff.loc[have, "value"].to_numpy() != sums.loc[have, "value"].to_numpy()]:
+        at = eff.index.get_indexer(sums.index)
+        mine = at >= 0
+        own_value = np.full(len(sums), np.nan)
+        own_date = np.full(len(sums), np.datetime64("NaT"), dtype="datetime64[ns]")
+        own_value[mine] = eff["value"].to_numpy(dtype="float64")[at[mine]]
+        own_date[mine] = eff["last_date"].to_numpy(dtype="datetime64[ns]")[at[mine]]
+        _, _, derived, differs = figure_rule(
+            own_value, own_date, sums["value"].to_numpy(), sums["last_date"].to_numpy()
+        )
+        for i in np.flatnonzero(differs):
             mismatches.append(
-                Mismatch(code, int(eff.at[code, "value"]), int(sums.at[code, "value"]))
+                Mismatch(str(sums.index[i]), int(own_value[i]), int(sums["value"].iat[i]))
             )
-        missing = sums.index.difference(eff.index)
-        if len(missing):
-            eff = pd.concat([eff, sums.loc[missing].assign(derived=True)])
-            depths = np.concatenate([depths, np.full(len(missing), parent_depth)])
+        # Parents with their own count whose children reported later take the children's sum.
+        fresher = derived & mine
+        if fresher.any():
+            rows = at[fresher]
+            eff = eff.copy()
+            for column in ("value", "last_date"):
+                values = eff[column].to_numpy(copy=True)
+                values[rows] = sums[column].to_numpy()[fresher]
+                eff[column] = values
+            flags = eff["derived"].to_numpy(copy=True)
+            flags[rows] = True
+            eff["derived"] = flags
+        missing = derived & ~mine
+        if missing.any():
+            eff = pd.concat([eff, sums[missing].assign(derived=True)])
+            depths = np.concatenate([depths, np.full(int(missing.sum()), parent_depth)])
     return eff, mismatches
+
+
+def figure_series(counts: pd.DataFrame, code: str, days: pd.DatetimeIndex) -> pd.DataFrame:
+    """One region's figure on each of `days` by `figure_rule`, as `effective_at` gives it day by
+    day: value (float, NaN before any report), last_date and derived, indexed by day."""
+    sub = _subtree_rows(counts, code)
+    out = pd.DataFrame(
+        {"value": np.nan, "last_date": pd.NaT, "derived": False}, index=pd.Index(days, name="date")
+    ).astype({"value": "float64", "last_date": "datetime64[ns]"})
+    if sub.empty or len(days) == 0:
+        return out
+    sub = sub.drop_duplicates(["region", "date"], keep="last")
+    steps = pd.DatetimeIndex(sub["date"].unique()).union(days).sort_values()
+    # Each region's own count and its date on every step, carried forward.
+    wide = sub.pivot(index="date", columns="region", values="value").reindex(steps)
+    stamp = sub.assign(when=sub["date"]).pivot(index="date", columns="region", values="when")
+    value = wide.astype("float64").ffill().to_numpy()
+    when = stamp.reindex(steps).ffill().to_numpy(dtype="datetime64[ns]")
+    codes = list(wide.columns)
+    place = {c: i for i, c in enumerate(codes)}
+    derived = np.zeros(value.shape, dtype=bool)
+    top = code.count(".")
+    depths = [c.count(".") for c in codes]
+    for parent_depth in range(max(depths) - 1, top - 1, -1):
+        kids = [i for i, c in enumerate(codes) if depths[i] == parent_depth + 1]
+        if not kids:
+            continue
+        parents = pd.Index([codes[i].rsplit(".", 1)[0] for i in kids])
+        sums = pd.DataFrame(value[:, kids].T).groupby(parents).sum(min_count=1)
+        newest = pd.DataFrame(when[:, kids].T).groupby(parents).max()
+        new = [c for c in sums.index if c not in place]
+        if new:  # parents without a count of their own: empty columns to fill
+            value = np.hstack([value, np.full((len(steps), len(new)), np.nan)])
+            when = np.hstack([when, np.full((len(steps), len(new)), np.datetime64("NaT"))])
+            derived = np.hstack([derived, np.zeros((len(steps), len(new)), dtype=bool)])
+            place.update((c, len(codes) + i) for i, c in enumerate(new))
+            codes += new
+            depths += [parent_depth] * len(new)
+        at = [place[c] for c in sums.index]
+        v, d, flag, _ = figure_rule(
+            value[:, at],
+            when[:, at],
+            sums.to_numpy(dtype="float64").T,
+            newest.to_numpy(dtype="datetime64[ns]").T,
+        )
+        value[:, at], when[:, at], derived[:, at] = v, d, flag
+    if code not in place:
+        return out
+    pick = steps.get_indexer(days)
+    column = place[code]
+    out["value"] = value[pick, column]
+    out["last_date"] = when[pick, column]
+    out["derived"] = derived[pick, column]
+    return out
+
+
+def _subtree_rows(counts: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The counts of `code` and the regions below it (region, date, value)."""
+    if counts.empty:
+        return counts[["region", "date", "value"]]
+    index = index_of(counts)
+    if index is not None:
+        rows = np.sort(index.subtree(code))  # original order: the last duplicate wins
+        return counts[["region", "date", "value"]].iloc[rows]
+    region = counts["region"].astype(str)
+    mask = (region == code) | region.str.startswith(code + ".")
+    sub = counts.loc[mask, ["region", "date", "value"]]
+    return sub.assign(date=pd.to_datetime(sub["date"]))
 
 
 def targets_of(targets: pd.DataFrame | None, default_share: float) -> pd.Series:

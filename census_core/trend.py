@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from census_core.progress import days_left, pace_needed
+from census_core.progress import days_left, figure_series, pace_needed
 from census_core.regions import Regions, short_name
 from census_core.text import fmt_date, fmt_int, fmt_pct, t
 
 WINDOW = 7
-SERIES_COLUMNS = ["date", "code", "name", "value", "derived"]
+SERIES_COLUMNS = ["date", "code", "name", "value", "derived", "last_date"]
 
 
 def _dates(counts: pd.DataFrame) -> pd.DatetimeIndex:
@@ -21,50 +21,25 @@ def _dates(counts: pd.DataFrame) -> pd.DatetimeIndex:
     return pd.date_range(counts["date"].min(), counts["date"].max(), freq="D")
 
 
-def _own(counts: pd.DataFrame, code: str, days: pd.DatetimeIndex) -> pd.Series | None:
-    rows = counts[counts["region"] == code]
-    if rows.empty:
-        return None
-    own = rows.groupby("date")["value"].last().sort_index()
-    # Carried forward: a day without a report keeps the last count.
-    return own.reindex(days).ffill()
-
-
-def _values(
-    counts: pd.DataFrame, regions: Regions, code: str, days: pd.DatetimeIndex
-) -> tuple[pd.Series | None, bool]:
-    own = _own(counts, code, days)
-    if own is not None:
-        return own, False
-    parts = []
-    for child in regions.children(code) if code.count(".") < 3 else []:
-        values, _ = _values(counts, regions, child, days)
-        if values is not None:
-            parts.append(values)
-    if not parts:
-        return None, False
-    # A derived parent counts from the first day any child reports; missing children add 0.
-    total = pd.concat(parts, axis=1).sum(axis=1, min_count=1)
-    return total, True
-
-
 def series(counts: pd.DataFrame, regions: Regions, code: str) -> pd.DataFrame:
-    """Daily cumulative count of one region (one measure), its own or its children's sum.
+    """Daily cumulative count of one region (one measure): its figure on each day by the one
+    rule (`progress.figure_series`), its own count or its children's sum.
 
-    Columns: date, code, name, value, derived. Days before the first report are left out.
+    Columns: date, code, name, value, derived, last_date. Days before the first report are
+    left out.
     """
     days = _dates(counts)
-    values, derived = _values(counts, regions, code, days)
-    if values is None:
+    figures = figure_series(counts, code, days).dropna(subset=["value"])
+    if figures.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    values = values.dropna()
     return pd.DataFrame(
         {
-            "date": values.index,
+            "date": figures.index,
             "code": code,
             "name": regions.name(code),
-            "value": values.astype("int64").to_numpy(),
-            "derived": derived,
+            "value": figures["value"].astype("int64").to_numpy(),
+            "derived": figures["derived"].to_numpy(dtype=bool),
+            "last_date": figures["last_date"].to_numpy(),
         }
     )
 

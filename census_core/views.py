@@ -9,7 +9,7 @@ import pandas as pd
 
 from census_core import boards
 from census_core.headline import Headline, Kpi, headline, kpis, sentences
-from census_core.progress import effective_at, targets_of
+from census_core.progress import figure_series, targets_of
 from census_core.regions import LEVEL_LABELS, Regions, normalize_code, normalize_name, short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
@@ -265,17 +265,5 @@ def share_trend(
 
 
 def _carried(counts: pd.DataFrame, region: str, days: pd.DatetimeIndex) -> pd.Series:
-    """A region's count on each day as the standings see it: its own, carried forward, or
-    else the sum of the regions below it."""
-    own = counts[counts["region"] == region].set_index("date")["value"].sort_index()
-    values = own.astype("float64").reindex(days, method="ffill") if len(own) else None
-    if values is None:
-        values = pd.Series(float("nan"), index=days)
-    missing = values.index[values.isna()]
-    if len(missing):
-        below = counts[counts["region"].str.startswith(region + ".")]
-        for d in missing:
-            eff, _ = effective_at(below, d.date())
-            if region in eff.index:
-                values[d] = float(eff.at[region, "value"])
-    return values
+    """A region's figure on each day, as the boards see it (`progress.figure_series`)."""
+    return figure_series(counts, region, days)["value"]

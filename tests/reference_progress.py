@@ -73,14 +73,21 @@ def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mi
         sums = kids.groupby(_parents(kids.index)).agg(
             value=("value", "sum"), last_date=("last_date", "max")
         )
-        have = sums.index.intersection(eff.index)
-        for code in have[eff.loc[have, "value"].to_numpy() != sums.loc[have, "value"].to_numpy()]:
-            mismatches.append(
-                Mismatch(code, int(eff.at[code, "value"]), int(sums.at[code, "value"]))
-            )
-        missing = sums.index.difference(eff.index)
-        if len(missing):
-            eff = pd.concat([eff, sums.loc[missing].assign(derived=True)])
+        added = []
+        # The rule, one parent at a time: its own count stands unless its children's newest
+        # part is later; a same-day disagreement is reported.
+        for code in sums.index:
+            kid_value, kid_date = sums.at[code, "value"], sums.at[code, "last_date"]
+            if code not in eff.index:
+                added.append(code)
+                continue
+            own_value, own_date = eff.at[code, "value"], eff.at[code, "last_date"]
+            if kid_date > own_date:
+                eff.loc[code, ["value", "last_date", "derived"]] = [kid_value, kid_date, True]
+            elif kid_date == own_date and own_value != kid_value:
+                mismatches.append(Mismatch(code, int(own_value), int(kid_value)))
+        if added:
+            eff = pd.concat([eff, sums.loc[added].assign(derived=True)])
     return eff, mismatches
 
 

@@ -92,8 +92,8 @@ def test_png_and_csv_exports(regions):
         b"\x89PNG"
     )
     csv = charts.to_csv(s).decode("utf-8-sig").splitlines()
-    assert csv[0] == "date,code,name,value,derived"
-    assert csv[1] == "2020-03-01,35.09.25,Jelbuk,1000,False"
+    assert csv[0] == "date,code,name,value,derived,last_date"
+    assert csv[1] == "2020-03-01,35.09.25,Jelbuk,1000,False,2020-03-01"
 
 
 def _mark_colours(spec: dict) -> list[str]:

@@ -162,3 +162,58 @@ def test_rejects_unknown_level_or_order():
         standings(counts(), _regions(), "dusun", None, D3)
     with pytest.raises(ValueError):
         standings(counts(), _regions(), "desa", None, D3, by="speed")
+
+
+# The rule for a region's figure: its own count of the day stands; otherwise the fresher of its
+# own last count and its children's sum (children carried forward).
+D4 = date(2020, 3, 6)
+
+
+def test_children_reported_after_the_parent_set_the_parents_figure():
+    frame = counts(
+        ("35.09", D3, 150), (KALIWATES, D3, 100), (PATRANG, D3, 50), (KALIWATES, D4, 200)
+    )
+    board = standings(frame, _regions(), "kabupaten", "35", D4).set_index("code")
+    # Kaliwates' new 200 plus Patrang carried forward; dated by its newest part.
+    assert board.loc["35.09", "count"] == 250
+    assert bool(board.loc["35.09", "derived"]) is True
+    assert board.loc["35.09", "last_date"] == pd.Timestamp(D4)
+    assert board.loc["35.09", "change"] == 100
+    assert bool(board.loc["35.09", "stale"]) is False
+    # The day before, the parent's own count of that day stands.
+    before = standings(frame, _regions(), "kabupaten", "35", D3).set_index("code")
+    assert before.loc["35.09", "count"] == 150 and not bool(before.loc["35.09", "derived"])
+
+
+@pytest.mark.parametrize(
+    "rows,expected,derived",
+    [
+        # Own count of the day stands against children of an earlier day.
+        ([("35.09", D4, 300), (KALIWATES, D3, 100)], 300, False),
+        # Own count of the day stands against children of the same day, which differ.
+        ([("35.09", D4, 300), (KALIWATES, D4, 100)], 300, False),
+        # Own count carried forward, children of later days: the children's sum.
+        ([("35.09", D1, 300), (KALIWATES, D2, 100), (PATRANG, D4, 20)], 120, True),
+        # Own count carried forward and fresher than the children's newest part.
+        ([("35.09", D3, 300), (KALIWATES, D2, 100)], 300, False),
+        # Desa reported later than their kecamatan, which is later than the regency.
+        (
+            [("35.09", D1, 300), (KALIWATES, D2, 100), ("35.09.19.1001", D4, 500)],
+            500,
+            True,
+        ),
+    ],
+)
+def test_figure_rule_cases(rows, expected, derived):
+    board = standings(counts(*rows), _regions(), "kabupaten", "35", D4).set_index("code")
+    assert board.loc["35.09", "count"] == expected
+    assert bool(board.loc["35.09", "derived"]) is derived
+
+
+def test_a_difference_is_reported_only_between_counts_of_the_same_day():
+    later_own = counts((KALIWATES, D3, 100), ("35.09", D4, 150))
+    assert mismatches_at(later_own, D4) == []
+    same_day = counts((KALIWATES, D4, 100), ("35.09", D4, 150))
+    assert [(m.code, m.own, m.children) for m in mismatches_at(same_day, D4)] == [
+        ("35.09", 150, 100)
+    ]

@@ -65,3 +65,28 @@ def test_fast_standings_equal_the_reference(regions, seed, by):
     pd.testing.assert_series_equal(
         progress.targets_of(targets, 0.5), reference.targets_of(targets, 0.5)
     )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_regions_series_is_its_figure_day_by_day(regions, seed):
+    """figure_series (a trend's line) gives, on each day, the figure effective_at gives."""
+    rng = np.random.default_rng(seed)
+    kec = regions.descendants("35.09", "kecamatan")[:10]
+    desa = [d for k in kec[:4] for d in regions.children(k)][:25]
+    codes = kec[: int(rng.integers(0, 10))] + desa + (["35.09"] if seed % 2 == 0 else [])
+    counts = random_counts(regions, rng, codes)
+    days = pd.DatetimeIndex([pd.Timestamp(d) for d in DAYS])
+    for code in ["35", "35.09", kec[0], kec[1], desa[0]]:
+        got = progress.figure_series(counts, code, days)
+        for day in DAYS:
+            eff, _ = progress.effective_at(counts, day)
+            row = got.loc[pd.Timestamp(day)]
+            if code not in eff.index:
+                assert np.isnan(row["value"]), (code, day)
+                continue
+            want = eff.loc[code]
+            assert (row["value"], row["last_date"], bool(row["derived"])) == (
+                want["value"],
+                want["last_date"],
+                bool(want["derived"]),
+            ), (code, day)
