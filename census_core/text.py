@@ -43,6 +43,17 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Pengaturan {setting} = '{value}' bukan kode wilayah yang dikenal. Isi dengan kode "
             "Kemendagri kabupaten/kota, mis. {setting}=35.09 (Kabupaten Jember)."
         ),
+        "undo.already_undone": (
+            "Batch {batch} tidak dibatalkan: batch ini sudah dibatalkan sebelumnya. "
+            "Tidak ada yang diubah."
+        ),
+        "undo.not_found": (
+            "Batch {batch} tidak dibatalkan: batch ini tidak ada. Tidak ada yang diubah."
+        ),
+        "undo.refused": (
+            "Batch {batch} tidak dibatalkan: penyimpanan data menolak permintaan ini. "
+            "Tidak ada yang diubah; coba lagi."
+        ),
     },
     "en": {
         "measure.households": "households",
@@ -73,6 +84,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "settings.unknown_region": (
             "The setting {setting} = '{value}' is not a known region code. Set the Kemendagri "
             "code of a regency or city, e.g. {setting}=35.09 (Kabupaten Jember)."
+        ),
+        "undo.already_undone": (
+            "Batch {batch} was not undone: it had already been undone. Nothing was changed."
+        ),
+        "undo.not_found": "Batch {batch} was not undone: it does not exist. Nothing was changed.",
+        "undo.refused": (
+            "Batch {batch} was not undone: the data store refused the request. Nothing was "
+            "changed; try again."
         ),
     },
 }
