@@ -92,8 +92,9 @@ if day is None:
 home = settings.home
 province = home.split(".")[0]
 scopes = {"kecamatan": home, "kabupaten": province, "desa": home}
-reported = snap.counts_of("households")["region"]
-has_desa = bool((reported.str.startswith(home + ".") & (reported.str.count(r"\.") == 3)).any())
+measure = sidebar.measure()
+# Desa are drawn only where the chosen measure has desa counts (other levels sum up from below).
+has_desa = snap.has_counts("desa", home, measure)
 levels = [
     lvl
     for lvl in ("kecamatan", "kabupaten", "desa")
@@ -118,7 +119,6 @@ by = cols[1].radio(
     key="peta_by",
     format_func=lambda v: words["by_options"][v],
 )
-measure = sidebar.measure()
 within = scopes[level]
 shapes = bounds.of(level, within)
 board = snap.board(level, within, day, settings, measure=measure, by=by)
