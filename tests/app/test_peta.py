@@ -81,6 +81,7 @@ def test_without_boundaries_the_page_says_so_and_how_to_add_them(app, monkeypatc
     text = at.info[0].value
     assert "Belum ada batas wilayah" in text
     assert "CENSUS_GEO_DIR" in text and "Unggah" in text
+    assert str(tmp_path) not in text and "/data/geo" not in text  # no server path to readers
 
 
 def test_other_pages_work_the_same_without_boundaries(app, monkeypatch, tmp_path):

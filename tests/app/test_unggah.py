@@ -290,3 +290,29 @@ def test_undo_of_a_batch_another_operator_just_undid(signed_in, demo_url):
     # The choice is gone from the list (the batch is no longer active): nothing claims success.
     assert [e.value for e in at.success] == []
     assert at.selectbox(key="undo_batch").value is None
+
+
+SHOWN = ("error", "warning", "success", "info", "caption", "markdown", "text", "title", "subheader")
+
+
+def _all_text(at) -> str:
+    parts = [e.value for kind in SHOWN for e in getattr(at, kind)]
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+@pytest.mark.parametrize("lang,folder", [("id", "folder batas wilayah server"),
+                                         ("en", "server's boundaries folder")])  # fmt: skip
+def test_the_boundaries_folder_is_named_by_its_setting_not_its_server_path(
+    signed_in, monkeypatch, tmp_path, lang, folder
+):
+    geo = tmp_path / "rahasia-server" / "geo"
+    geo.mkdir(parents=True)
+    (geo / "kec.geojson").write_bytes(collection(feature({"name": "Jelbuk"})))
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(geo))
+    at = signed_in()
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    said = _all_text(at)
+    assert "kec.geojson" in said and "CENSUS_GEO_DIR" in said and folder in said
+    assert "rahasia-server" not in said and str(tmp_path) not in said
