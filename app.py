@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from census_core.markup import md_escape
 from ui import live, sidebar, state
 
 st.set_page_config(page_title="Pantau Sensus", page_icon="📊", layout="wide")
@@ -21,6 +22,12 @@ pages = [
     st.Page("app_pages/unggah.py", title=titles[5], url_path="unggah"),
 ]
 page = st.navigation(pages)
+# Settings are checked once, before the watcher or any page uses them: a bad one is one
+# message naming the setting, its value and what to set, on every page, never a traceback.
+if problem := state.settings_error():
+    sidebar.language()
+    st.error(md_escape(problem.message(sidebar.lang())))
+    st.stop()
 # The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.
 if page.url_path != "presentasi":
     live.watch(sidebar.lang())

@@ -14,8 +14,8 @@ TEXT = {
         "title": "Peta",
         "none": "Belum ada batas wilayah, jadi peta belum bisa digambar. Cara menambahkannya: "
         "letakkan berkas GeoJSON batas kecamatan/desa/kabupaten (dan bila ada tabel padanan "
-        "kode BPS–Kemendagri dalam CSV) di folder `{path}` atau di folder yang ditunjuk "
-        "variabel lingkungan `CENSUS_GEO_DIR`, lalu muat ulang halaman; atau unggah berkasnya "
+        "kode BPS–Kemendagri dalam CSV) di folder batas wilayah server (variabel lingkungan "
+        "`CENSUS_GEO_DIR`), lalu muat ulang halaman; atau unggah berkasnya "
         "sebagai operator di halaman Unggah.",
         "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
         "level": "Wilayah",
@@ -45,8 +45,8 @@ TEXT = {
         "title": "Map",
         "none": "There are no boundaries yet, so the map cannot be drawn. To add them: put "
         "GeoJSON files of district/village/regency boundaries (and, if you have one, a "
-        "BPS–Kemendagri code crosswalk as CSV) in the folder `{path}` or in the folder named by "
-        "the environment variable `CENSUS_GEO_DIR`, then reload the page; or upload them as "
+        "BPS–Kemendagri code crosswalk as CSV) in the server's boundaries folder (the "
+        "environment variable `CENSUS_GEO_DIR`), then reload the page; or upload them as "
         "operator on the Unggah (upload) page.",
         "no_data": "No data yet. Upload the daily counts on the Unggah page.",
         "level": "Regions",
@@ -83,7 +83,7 @@ day = sidebar.as_of(snap)
 st.title(words["title"])
 bounds = boundaries.load()
 if bounds.empty:
-    st.info(words["none"].format(path=settings.geo_dir))
+    st.info(words["none"])  # the folder by its setting, never a server path
     st.stop()
 if day is None:
     st.info(words["no_data"])
@@ -92,8 +92,9 @@ if day is None:
 home = settings.home
 province = home.split(".")[0]
 scopes = {"kecamatan": home, "kabupaten": province, "desa": home}
-reported = snap.counts_of("households")["region"]
-has_desa = bool((reported.str.startswith(home + ".") & (reported.str.count(r"\.") == 3)).any())
+measure = sidebar.measure()
+# Desa are drawn only where the chosen measure has desa counts (other levels sum up from below).
+has_desa = snap.has_counts("desa", home, measure)
 levels = [
     lvl
     for lvl in ("kecamatan", "kabupaten", "desa")
@@ -118,7 +119,6 @@ by = cols[1].radio(
     key="peta_by",
     format_func=lambda v: words["by_options"][v],
 )
-measure = sidebar.measure()
 within = scopes[level]
 shapes = bounds.of(level, within)
 board = snap.board(level, within, day, settings, measure=measure, by=by)

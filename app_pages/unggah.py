@@ -5,7 +5,7 @@ import streamlit as st
 from census_core.ingest import Options
 from census_core.ingest.reader import sheet_names
 from census_core.ingest.report import history_table
-from census_core.ingest.service import commit_upload
+from census_core.ingest.service import commit_upload, undo_failure
 from census_core.ingest.templates import template_csv, template_xlsx
 from census_core.markup import md_escape
 from census_core.regions import LEVEL_LABELS, LEVELS
@@ -23,6 +23,8 @@ snap = state.snapshot()
 settings = state.settings()
 if flash := st.session_state.pop("upload_flash", None):
     st.success(md_escape(flash))
+if failure := st.session_state.pop("upload_failure", None):
+    st.error(md_escape(failure))
 gen = st.session_state.setdefault("upload_gen", 0)
 
 
@@ -100,7 +102,7 @@ with tabs[2]:
                 state.store().undo(int(chosen), user=user)
                 st.session_state["upload_flash"] = w["undone"].format(batch=chosen)
             except StoreError as exc:
-                st.session_state["upload_flash"] = str(exc)
+                st.session_state["upload_failure"] = undo_failure(exc, int(chosen), lang)
             st.rerun()
 with tabs[3]:
     day = snap.latest_date() or settings.deadline

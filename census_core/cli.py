@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 from census_core import cli_uploads, demo
-from census_core.regions import LEVELS, UnknownRegion, normalize_code
+from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import load_snapshot
 from census_core.store import MEASURES, Store, get_store
@@ -159,6 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help, 2 for usage errors
         return int(exc.code or 0)
+    try:
+        # Settings checked once, before any command: the app's message, on stderr, exit 2.
+        Settings.load().check_home(load_regions())
+    except SettingsError as exc:
+        print(f"error: {exc.message(getattr(args, 'lang', 'id'))}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
     except (UsageError, cli_uploads.UsageError, SettingsError, UnknownRegion) as exc:

@@ -143,16 +143,17 @@ def candidates(label: Label, view: View, style: LabelStyle) -> list[tuple[float,
     """Canvas points a label may be centred on, best first: its own point, then the shifts
     whose centre still falls inside its region."""
     x, y = view.pixel(label.lon, label.lat)
-    out = [(x, y)]
-    if label.ring:
-        box = box_of(label.text, x, y, style)
-        width, height = box.right - box.left, box.bottom - box.top
-        ring = [view.pixel(lon, lat) for lon, lat in label.ring]
-        for dx, dy in SHIFTS:
-            point = (x + dx * width, y + dy * height)
-            if inside_ring(*point, ring):
-                out.append(point)
-    return out
+    if not label.ring:
+        return [(x, y)]
+    box = box_of(label.text, x, y, style)
+    width, height = box.right - box.left, box.bottom - box.top
+    ring = [view.pixel(lon, lat) for lon, lat in label.ring]
+    # Its own point too only when inside: a C- or U-shaped region's centroid may lie outside.
+    return [
+        point
+        for dx, dy in ((0, 0), *SHIFTS)
+        if inside_ring(*(point := (x + dx * width, y + dy * height)), ring)
+    ]
 
 
 def place(labels: Iterable[Label], view: View, style: LabelStyle) -> Placement:
@@ -212,14 +213,60 @@ def _area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     return abs(area) / 2, cx / (3 * area), cy / (3 * area)
 
 
+def _segment_distance(x: float, y: float, a: Sequence[float], b: Sequence[float]) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if not length else max(0.0, min(1.0, ((x - a[0]) * dx + (y - a[1]) * dy) / length))
+    return math.hypot(x - a[0] - t * dx, y - a[1] - t * dy)
+
+
+def _edge_distance(x: float, y: float, ring: list[tuple[float, float]]) -> float:
+    closed = zip(ring, ring[1:] + ring[:1], strict=True)
+    return min(_segment_distance(x, y, a, b) for a, b in closed)
+
+
+def inner_point(
+    ring: list[list[float]], x: float, y: float, lines: int = 16
+) -> tuple[float, float]:
+    """(x, y) when it lies inside the ring; else a point well inside it.
+
+    An approximation of the pole of inaccessibility: along the line through y and `lines`
+    lines across the ring, the middle of every stretch inside the ring; the one farthest from
+    the ring's edge wins.
+    """
+    flat = [(float(p[0]), float(p[1])) for p in ring]
+    if inside_ring(x, y, flat):
+        return x, y
+    low, high = min(p[1] for p in flat), max(p[1] for p in flat)
+    levels = [y] + [low + (high - low) * (i + 0.5) / lines for i in range(lines)]
+    best: tuple[float, float, float] | None = None
+    for level in levels:
+        crossings = sorted(
+            x0 + (level - y0) * (x1 - x0) / (y1 - y0)
+            for (x0, y0), (x1, y1) in zip(flat, flat[1:] + flat[:1], strict=True)
+            if (y0 > level) != (y1 > level)
+        )
+        for left, right in zip(crossings[::2], crossings[1::2], strict=False):
+            middle = (left + right) / 2
+            depth = _edge_distance(middle, level, flat)
+            if best is None or depth > best[0]:
+                best = (depth, middle, level)
+    return (x, y) if best is None else (best[1], best[2])
+
+
 def _largest_piece(geometry: dict) -> tuple[float, float, float, list] | None:
-    """Area, centroid and ring of a shape's largest piece."""
+    """Area, label point and ring of a shape's largest piece; the point is its centroid when
+    that lies inside the piece, else a point well inside (see inner_point)."""
     pieces = [(*_area_centroid(r), r) for r in _rings(geometry) if len(r) >= 3]
-    return max(pieces, key=lambda p: p[0]) if pieces else None
+    if not pieces:
+        return None
+    area, x, y, ring = max(pieces, key=lambda p: p[0])
+    return (area, *inner_point(ring, x, y), ring)
 
 
 def label_point(geometry: dict) -> list[float] | None:
-    """Centroid of the largest piece: islands and exclaves do not drag a label into the sea."""
+    """Centroid of the largest piece: islands and exclaves do not drag a label into the sea;
+    a C- or U-shaped piece whose centroid falls outside it gets a point inside instead."""
     piece = _largest_piece(geometry)
     if piece is None:
         return None

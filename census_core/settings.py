@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -19,18 +19,63 @@ DEFAULT_SLIDE_SECONDS = 15.0
 
 
 class SettingsError(ValueError):
-    """A setting has a value the product cannot use."""
+    """A setting has a value the product cannot use: which setting, the value, why."""
+
+    def __init__(self, setting: str, value: str, reason: str) -> None:
+        super().__init__(setting, value, reason)
+        self.setting = setting
+        self.value = value
+        # A key of census_core.text ("settings.<reason>") that says what is wrong and what to set.
+        self.reason = reason
+
+    def message(self, lang: str = "id") -> str:
+        """The sentence for a user: the setting, its value and what to set instead."""
+        from census_core.text import t
+
+        return t(f"settings.{self.reason}", lang, setting=self.setting, value=self.value)
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
-def _slide_seconds(text: str) -> float:
+def _number(setting: str, text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError as exc:
-        raise SettingsError(f"CENSUS_SLIDE_SECONDS '{text}' is not a number") from exc
+        raise SettingsError(setting, text, "not_number") from exc
+    return value
+
+
+def _slide_seconds(text: str) -> float:
+    value = _number("CENSUS_SLIDE_SECONDS", text)
     # Under a few seconds nobody at the back of the room can read a slide before it goes.
     if not 3 <= value <= 3600:
-        raise SettingsError(f"CENSUS_SLIDE_SECONDS '{text}' must be between 3 and 3600 seconds")
+        raise SettingsError("CENSUS_SLIDE_SECONDS", text, "slide_range")
     return value
+
+
+def _target_pct(text: str) -> float:
+    value = _number("CENSUS_TARGET_PCT", text)
+    if not 0 < value <= 100:  # also refuses nan
+        raise SettingsError("CENSUS_TARGET_PCT", text, "pct_range")
+    return value
+
+
+def _deadline(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise SettingsError("CENSUS_DEADLINE", text, "not_date") from exc
+
+
+def _hide_password(url: str) -> str:
+    """A database URL as it may be shown or keyed on: any password replaced by ***."""
+    import sqlalchemy as sa
+
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy reads; the store will say so when it opens
+        return url
 
 
 @dataclass(frozen=True)
@@ -39,12 +84,30 @@ class Settings:
     home: str = DEFAULT_HOME
     deadline: date = DEFAULT_DEADLINE
     target_pct: float = DEFAULT_TARGET_PCT
-    upload_password: str | None = None
+    # A secret: never in repr(), which pages use as a cache key (see cache_key).
+    upload_password: str | None = field(default=None, repr=False)
     # Accounts (e-mail) that may upload after signing in with st.login, when [auth] is set.
     upload_users: tuple[str, ...] = ()
     login_provider: str | None = None
     geo_dir: Path = PROJECT_ROOT / "data" / "geo"
     slide_seconds: float = DEFAULT_SLIDE_SECONDS
+
+    def __repr__(self) -> str:
+        """Every field but the secrets; a cached view is keyed on it (ui.cached)."""
+        shown = [
+            f"{f.name}={_hide_password(self.db_url)!r}"
+            if f.name == "db_url"
+            else f"{f.name}={getattr(self, f.name)!r}"
+            for f in fields(self)
+            if f.repr
+        ]
+        return f"Settings({', '.join(shown)})"
+
+    def check_home(self, regions: Container[str]) -> Settings:
+        """These settings, when CENSUS_HOME is a region of the master; else SettingsError."""
+        if self.home not in regions:
+            raise SettingsError("CENSUS_HOME", self.home, "unknown_region")
+        return self
 
     @property
     def target_share(self) -> float:
@@ -69,20 +132,9 @@ class Settings:
         if home := get("CENSUS_HOME"):
             kwargs["home"] = home
         if deadline := get("CENSUS_DEADLINE"):
-            try:
-                kwargs["deadline"] = date.fromisoformat(deadline)
-            except ValueError as exc:
-                raise SettingsError(
-                    f"CENSUS_DEADLINE '{deadline}' is not a date; write it as YYYY-MM-DD"
-                ) from exc
+            kwargs["deadline"] = _deadline(deadline)
         if pct := get("CENSUS_TARGET_PCT"):
-            try:
-                value = float(pct.replace(",", "."))
-            except ValueError as exc:
-                raise SettingsError(f"CENSUS_TARGET_PCT '{pct}' is not a number") from exc
-            if not 0 < value <= 100:
-                raise SettingsError(f"CENSUS_TARGET_PCT '{pct}' must be above 0 and at most 100")
-            kwargs["target_pct"] = value
+            kwargs["target_pct"] = _target_pct(pct)
         if password := get("CENSUS_UPLOAD_PASSWORD"):
             kwargs["upload_password"] = password
         if users := get("CENSUS_UPLOAD_USERS"):

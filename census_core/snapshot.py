@@ -11,7 +11,7 @@ import pandas as pd
 from census_core import progress
 from census_core.columns import merge_latest
 from census_core.countindex import measure_rows
-from census_core.regions import Regions
+from census_core.regions import LEVELS, Regions
 from census_core.settings import Settings
 from census_core.store import Store
 
@@ -57,6 +57,17 @@ class Snapshot:
             return sorted(days.dt.date.unique())
 
         return list(self._cached(("dates", measure), make))  # type: ignore[call-overload]
+
+    def has_counts(self, level: str, within: str, measure: str) -> bool:
+        """True when some region of `level` inside `within` has a count of `measure`."""
+
+        def make() -> bool:
+            reported = pd.Series(self.counts_of(measure)["region"].unique(), dtype=str)
+            depth = LEVELS.index(level)
+            inside = reported.str.startswith(within + ".") & (reported.str.count(r"\.") == depth)
+            return bool(inside.any())
+
+        return bool(self._cached(("has", f"{level}|{within}|{measure}"), make))
 
     @property
     def simulated(self) -> bool:

@@ -27,6 +27,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mismatch": (
             "{name}: angka sendiri {own} berbeda dari jumlah wilayah di bawahnya {children}"
         ),
+        "settings.not_date": (
+            "Pengaturan {setting} = '{value}' bukan tanggal. Tulis tanggalnya sebagai "
+            "TTTT-BB-HH, mis. {setting}=2020-03-31."
+        ),
+        "settings.not_number": ("Pengaturan {setting} = '{value}' bukan angka. Isi dengan angka."),
+        "settings.pct_range": (
+            "Pengaturan {setting} = '{value}' harus di atas 0 dan paling besar 100 (persen), "
+            "mis. {setting}=50."
+        ),
+        "settings.slide_range": (
+            "Pengaturan {setting} = '{value}' harus antara 3 dan 3600 detik, mis. {setting}=15."
+        ),
+        "settings.unknown_region": (
+            "Pengaturan {setting} = '{value}' bukan kode wilayah yang dikenal. Isi dengan kode "
+            "Kemendagri kabupaten/kota, mis. {setting}=35.09 (Kabupaten Jember)."
+        ),
+        "undo.already_undone": (
+            "Batch {batch} tidak dibatalkan: batch ini sudah dibatalkan sebelumnya. "
+            "Tidak ada yang diubah."
+        ),
+        "undo.not_found": (
+            "Batch {batch} tidak dibatalkan: batch ini tidak ada. Tidak ada yang diubah."
+        ),
+        "undo.refused": (
+            "Batch {batch} tidak dibatalkan: penyimpanan data menolak permintaan ini. "
+            "Tidak ada yang diubah; coba lagi."
+        ),
     },
     "en": {
         "measure.households": "households",
@@ -41,6 +68,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "stale": "data of {date}",
         "derived": "sum of the regions below",
         "mismatch": "{name}: own count {own} differs from the sum of the regions below {children}",
+        "settings.not_date": (
+            "The setting {setting} = '{value}' is not a date. Write it as YYYY-MM-DD, e.g. "
+            "{setting}=2020-03-31."
+        ),
+        "settings.not_number": ("The setting {setting} = '{value}' is not a number. Set a number."),
+        "settings.pct_range": (
+            "The setting {setting} = '{value}' must be above 0 and at most 100 (percent), e.g. "
+            "{setting}=50."
+        ),
+        "settings.slide_range": (
+            "The setting {setting} = '{value}' must be between 3 and 3600 seconds, e.g. "
+            "{setting}=15."
+        ),
+        "settings.unknown_region": (
+            "The setting {setting} = '{value}' is not a known region code. Set the Kemendagri "
+            "code of a regency or city, e.g. {setting}=35.09 (Kabupaten Jember)."
+        ),
+        "undo.already_undone": (
+            "Batch {batch} was not undone: it had already been undone. Nothing was changed."
+        ),
+        "undo.not_found": "Batch {batch} was not undone: it does not exist. Nothing was changed.",
+        "undo.refused": (
+            "Batch {batch} was not undone: the data store refused the request. Nothing was "
+            "changed; try again."
+        ),
     },
 }
 

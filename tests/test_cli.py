@@ -109,3 +109,38 @@ def test_demo_command_loads_the_demo(fresh_url):
     proc = run("rank", "--level", "kabupaten", "--within", "35", "--json", "--db", url)
     rows = json.loads(proc.stdout)["rows"]
     assert (rows[0]["code"], rows[0]["count"], rows[-1]["code"]) == ("35.09", 36464, "35.16")
+
+
+@pytest.mark.parametrize(
+    "setting,value,command",
+    [
+        ("CENSUS_HOME", "99.99", ["rank", "--level", "kecamatan"]),
+        ("CENSUS_HOME", "99.99", ["history"]),
+        ("CENSUS_DEADLINE", "31-03-2020x", ["rank", "--level", "kecamatan"]),
+        ("CENSUS_TARGET_PCT", "abc", ["history"]),
+        ("CENSUS_TARGET_PCT", "150", ["undo", "1"]),
+    ],
+)
+def test_a_bad_setting_exits_2_with_the_apps_message(
+    demo_url, monkeypatch, capsys, setting, value, command
+):
+    monkeypatch.setenv(setting, value)
+    assert main([*command, "--db", demo_url]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"error: Pengaturan {setting} = '{value}'")
+
+
+def test_a_bad_setting_speaks_the_commands_language(fresh_url, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("CENSUS_HOME", "99.99")
+    path = tmp_path / "rekap.csv"
+    path.write_text("Kecamatan;Jumlah KK\nKaliwates;4040\n")
+    assert main(["import", str(path), "--lang", "en", "--db", fresh_url]) == 2
+    assert capsys.readouterr().err.startswith("error: The setting CENSUS_HOME = '99.99' is not")
+
+
+def test_an_unknown_home_region_exits_2_without_traceback(monkeypatch, demo_url):
+    monkeypatch.setenv("CENSUS_HOME", "99.99")
+    proc = run("rank", "--level", "kecamatan", "--db", demo_url)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "CENSUS_HOME" in proc.stderr

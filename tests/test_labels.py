@@ -21,9 +21,11 @@ from census_core.labels import (
     LabelStyle,
     View,
     box_of,
+    candidates,
     fit,
     inside_ring,
     label_order,
+    label_point,
     names_on_map,
     place,
 )
@@ -78,6 +80,61 @@ def test_inside_ring():
 
 def label(code: str, lon: float, lat: float, text: str = "Nama", ring=()) -> Label:
     return Label(code, text, lon, lat, tuple(ring))
+
+
+def shaped(points, lon=113.5, lat=-8.3, step=0.1) -> dict:
+    """A polygon drawn on a grid of `step` degrees from (lon, lat)."""
+    ring = [[lon + x * step, lat + y * step] for x, y in points]
+    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+
+# The area centroid of each lies in the gap, outside the region.
+U_SHAPE = shaped([(0, 0), (3, 0), (3, 3), (2, 3), (2, 1), (1, 1), (1, 3), (0, 3)])
+C_SHAPE = shaped([(0, 0), (3, 0), (3, 1), (1, 1), (1, 2), (3, 2), (3, 3), (0, 3)])
+THIN_C = shaped([(0, 0), (5, 0), (5, 0.4), (0.4, 0.4), (0.4, 4.6), (5, 4.6), (5, 5), (0, 5)])
+SQUARE = shaped([(0, 0), (2, 0), (2, 2), (0, 2)])
+
+
+def ring_of(geometry: dict) -> list[tuple[float, float]]:
+    return [(p[0], p[1]) for p in geometry["coordinates"][0]]
+
+
+@pytest.mark.parametrize(
+    "geometry,centroid",
+    [
+        (U_SHAPE, (113.5 + 0.15, -8.3 + 0.95 / 7)),
+        (C_SHAPE, (113.5 + 0.95 / 7, -8.3 + 0.15)),
+        (THIN_C, None),
+    ],
+)
+def test_a_label_point_outside_its_region_moves_inside(geometry, centroid):
+    ring = ring_of(geometry)
+    if centroid is not None:  # the finding: the centroid itself lies outside
+        assert not inside_ring(*centroid, ring)
+    lon, lat = label_point(geometry)
+    assert inside_ring(lon, lat, ring)
+    shape = Shape("35.09.01", "kecamatan", "Bengkok", geometry)
+    board = pd.DataFrame({"code": ["35.09.01"], "name": ["Bengkok"]})
+    (first,) = label_order(board, [shape])
+    assert inside_ring(first.lon, first.lat, ring)
+    placement = names_on_map(board, [shape])
+    assert [lb.code for lb in placement.shown] == ["35.09.01"]
+    shown = placement.shown[0]
+    assert inside_ring(shown.lon, shown.lat, ring)
+
+
+def test_a_region_holding_its_centroid_keeps_it():
+    assert label_point(SQUARE) == [113.6, -8.2]
+
+
+def test_a_given_point_outside_its_ring_is_no_candidate():
+    ring = ring_of(U_SHAPE)
+    outside = label("u", 113.65, -8.16, "U", ring)
+    assert not inside_ring(outside.lon, outside.lat, ring)
+    view = fit([Shape("u", "kecamatan", "U", U_SHAPE)], 900, 620)
+    pixel_ring = [view.pixel(lon, lat) for lon, lat in ring]
+    for x, y in candidates(outside, view, PAGE_LABELS):
+        assert inside_ring(x, y, pixel_ring)
 
 
 NEAR = 35 / PX_PER_DEGREE  # 35 px: closer than a 4-letter name is wide, not under its box

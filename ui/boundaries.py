@@ -33,7 +33,7 @@ TEXT = {
         "not_crosswalk": "{name}: CSV ini tidak punya kolom kode BPS dan kode Kemendagri.",
         "stored": "Tersimpan",
         "delete": "Hapus",
-        "from_dir": "Dari folder {path}: {files}",
+        "from_dir": "Dari folder batas wilayah server (`CENSUS_GEO_DIR`): {files}",
     },
     "en": {
         "title": "Boundaries for the map",
@@ -53,7 +53,7 @@ TEXT = {
         "not_crosswalk": "{name}: this CSV has no BPS code and Kemendagri code columns.",
         "stored": "Stored",
         "delete": "Delete",
-        "from_dir": "From the folder {path}: {files}",
+        "from_dir": "From the server's boundaries folder (`CENSUS_GEO_DIR`): {files}",
     },
 }
 
@@ -200,8 +200,8 @@ def render_boundary_upload() -> None:
     st.caption(words["intro"])
     settings = state.settings()
     on_disk = [name for name, _ in geo.read_dir(settings.geo_dir)]
-    if on_disk:
-        st.caption(words["from_dir"].format(path=settings.geo_dir, files=", ".join(on_disk)))
+    if on_disk:  # the folder by its setting: a server path means nothing to an operator
+        st.caption(words["from_dir"].format(files=md(", ".join(on_disk))))
     user = auth.signed_in_user()
     if not user:
         st.caption(words["sign_in"])

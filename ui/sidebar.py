@@ -42,15 +42,20 @@ def _choose_day(widget: str) -> None:
     st.session_state["as_of"] = st.session_state[widget]
 
 
+def language() -> None:
+    """The language choice, in the sidebar."""
+    st.sidebar.radio(
+        "Bahasa / Language",
+        options=list(LANG_NAMES),
+        key="lang",
+        horizontal=True,
+        format_func=LANG_NAMES.__getitem__,
+    )
+
+
 def render(snap: Snapshot) -> None:
+    language()
     with st.sidebar:
-        st.radio(
-            "Bahasa / Language",
-            options=list(LANG_NAMES),
-            key="lang",
-            horizontal=True,
-            format_func=LANG_NAMES.__getitem__,
-        )
         st.radio(
             "Ukuran" if lang() == "id" else "Measure",
             options=list(MEASURES),

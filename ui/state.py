@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 from collections.abc import Mapping
 
 import streamlit as st
 
 from census_core.demo import ensure_demo
-from census_core.settings import Settings
+from census_core.regions import load_regions
+from census_core.settings import Settings, SettingsError
 from census_core.snapshot import Snapshot, load_snapshot
 from census_core.store import Store, get_store
 
@@ -26,11 +29,19 @@ def _settings(_key: str) -> Settings:
 
 
 def settings() -> Settings:
-    import os
+    # Keyed on the environment so tests that change CENSUS_* get fresh settings; on a digest
+    # of it, so no secret (the upload password, a database password) is itself a cache key.
+    env = repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("CENSUS_")))
+    return _settings(hashlib.sha256(env.encode()).hexdigest())
 
-    # Keyed on the environment so tests that change CENSUS_* get fresh settings.
-    key = repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("CENSUS_")))
-    return _settings(key)
+
+def settings_error() -> SettingsError | None:
+    """What is wrong with the settings, checked once per run before anything uses them."""
+    try:
+        settings().check_home(load_regions())
+    except SettingsError as exc:
+        return exc
+    return None
 
 
 @st.cache_resource(show_spinner="Menyiapkan data…")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from census_core.ingest.counts import read_counts
@@ -10,7 +11,10 @@ from census_core.ingest.model import Options, Upload
 from census_core.ingest.targets import read_targets
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
-from census_core.store import CommitResult, Store
+from census_core.store import AlreadyUndone, BatchNotFound, CommitResult, Store, StoreError
+from census_core.text import t
+
+log = logging.getLogger(__name__)
 
 KINDS = ("counts", "targets")
 
@@ -53,3 +57,15 @@ def commit_upload(upload: Upload, store: Store, user: str) -> CommitResult:
         raise ValueError("a rejected upload cannot be committed")
     commit = store.commit_counts if upload.kind == "counts" else store.commit_targets
     return commit(upload.records, user=user, file_name=upload.file_name, sha256=upload.sha256)
+
+
+def undo_failure(error: StoreError, batch: int, lang: str = "id") -> str:
+    """Why undoing `batch` failed, for the operator: what happened and that nothing changed."""
+    if isinstance(error, AlreadyUndone):
+        key = "undo.already_undone"
+    elif isinstance(error, BatchNotFound):
+        key = "undo.not_found"
+    else:  # the store's own words go to the log, not to the operator's screen
+        log.warning("undo of batch %s refused: %s", batch, error)
+        key = "undo.refused"
+    return t(key, lang, batch=batch)

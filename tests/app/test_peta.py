@@ -8,6 +8,7 @@ import pytest
 
 from census_core.store import Store
 from tests.geofixtures import collection, feature, shared_geo
+from tests.test_snapshot import desa_store
 
 
 def deck_of(at) -> dict:
@@ -80,6 +81,7 @@ def test_without_boundaries_the_page_says_so_and_how_to_add_them(app, monkeypatc
     text = at.info[0].value
     assert "Belum ada batas wilayah" in text
     assert "CENSUS_GEO_DIR" in text and "Unggah" in text
+    assert str(tmp_path) not in text and "/data/geo" not in text  # no server path to readers
 
 
 def test_other_pages_work_the_same_without_boundaries(app, monkeypatch, tmp_path):
@@ -219,3 +221,29 @@ def test_the_boundary_upload_is_only_for_a_signed_in_operator(app, operator):
     at.session_state["operator"] = "Budi"
     at.run()
     assert "Batas wilayah untuk peta" in [h.value for h in at.subheader]
+
+
+@pytest.mark.parametrize(
+    "desa_measure,measure,offered",
+    [
+        ("persons", "persons", True),
+        ("persons", "households", False),
+        ("households", "households", True),
+        ("households", "persons", False),
+    ],
+)
+def test_the_desa_layer_follows_the_chosen_measure(
+    app, monkeypatch, fresh_store, fresh_url, desa_measure, measure, offered
+):
+    desa_store(fresh_store, desa_measure)
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    monkeypatch.setenv("CENSUS_DB_URL", fresh_url)
+    at = app("app_pages/peta.py")
+    at.session_state["measure"] = measure
+    at.run()
+    assert not at.exception
+    assert ("Desa/kelurahan" in at.radio(key="peta_level").options) is offered
+    if offered:
+        at.radio(key="peta_level").set_value("desa").run()
+        assert not at.exception
+        assert features_of(at)

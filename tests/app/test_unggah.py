@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from census_core.store import Store
+from census_core.store import AlreadyUndone, BatchNotFound, Store, StoreError
 from tests.geofixtures import collection, feature
 
 PASSWORD = "sandi-uji"
@@ -230,3 +230,89 @@ def test_a_province_wide_file_is_previewed_in_part_and_stored_whole(signed_in, d
     assert not at.exception
     # Indonesian digits; a few values equal the demo's and do not count as changes.
     assert re.search(r"Tersimpan sebagai batch 3: 29\d\.\d{3} angka berubah\.", texts(at))
+
+
+def _fail_undo(monkeypatch, error):
+    def undo(self, batch_id, user=""):
+        raise error
+
+    monkeypatch.setattr(Store, "undo", undo)
+
+
+@pytest.mark.parametrize(
+    "error,lang,expected",
+    [
+        (
+            AlreadyUndone("Batch 2 is already undone"),
+            "id",
+            "Batch 2 tidak dibatalkan: batch ini sudah dibatalkan sebelumnya. "
+            "Tidak ada yang diubah.",
+        ),
+        (
+            BatchNotFound("Batch 2 does not exist"),
+            "id",
+            "Batch 2 tidak dibatalkan: batch ini tidak ada. Tidak ada yang diubah.",
+        ),
+        (
+            StoreError("database is locked"),
+            "id",
+            "Batch 2 tidak dibatalkan: penyimpanan data menolak permintaan ini. "
+            "Tidak ada yang diubah; coba lagi.",
+        ),
+        (
+            AlreadyUndone("Batch 2 is already undone"),
+            "en",
+            "Batch 2 was not undone: it had already been undone. Nothing was changed.",
+        ),
+    ],
+)
+def test_a_failed_undo_is_an_error_in_the_users_language(
+    signed_in, demo_url, monkeypatch, error, lang, expected
+):
+    at = signed_in()
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    _fail_undo(monkeypatch, error)
+    at.selectbox(key="undo_batch").set_value(2).run()
+    at.button(key="undo").click().run()
+    assert not at.exception
+    assert [e.value for e in at.success] == []
+    assert expected in [re.sub(r"\\(.)", r"\1", e.value) for e in at.error]
+    assert not bool(Store(demo_url).batches().set_index("id").loc[2, "undone"])
+
+
+def test_undo_of_a_batch_another_operator_just_undid(signed_in, demo_url):
+    at = signed_in()
+    at.selectbox(key="undo_batch").set_value(2).run()
+    Store(demo_url).undo(2, user="Budi")  # in another session, between choosing and clicking
+    at.button(key="undo").click().run()
+    assert not at.exception
+    # The choice is gone from the list (the batch is no longer active): nothing claims success.
+    assert [e.value for e in at.success] == []
+    assert at.selectbox(key="undo_batch").value is None
+
+
+SHOWN = ("error", "warning", "success", "info", "caption", "markdown", "text", "title", "subheader")
+
+
+def _all_text(at) -> str:
+    parts = [e.value for kind in SHOWN for e in getattr(at, kind)]
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+@pytest.mark.parametrize("lang,folder", [("id", "folder batas wilayah server"),
+                                         ("en", "server's boundaries folder")])  # fmt: skip
+def test_the_boundaries_folder_is_named_by_its_setting_not_its_server_path(
+    signed_in, monkeypatch, tmp_path, lang, folder
+):
+    geo = tmp_path / "rahasia-server" / "geo"
+    geo.mkdir(parents=True)
+    (geo / "kec.geojson").write_bytes(collection(feature({"name": "Jelbuk"})))
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(geo))
+    at = signed_in()
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    said = _all_text(at)
+    assert "kec.geojson" in said and "CENSUS_GEO_DIR" in said and folder in said
+    assert "rahasia-server" not in said and str(tmp_path) not in said

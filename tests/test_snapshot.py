@@ -1,0 +1,56 @@
+"""What a snapshot answers about its counts, per measure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from census_core.snapshot import load_snapshot
+
+DAY = date(2020, 3, 5)
+KALIWATES, DESA = "35.09.19", "35.09.19.1001"
+
+
+def commit(store, rows, measure):
+    frame = pd.DataFrame(rows, columns=["region", "value"]).assign(
+        date=pd.Timestamp(DAY), measure=measure
+    )
+    name = f"{measure}-{len(rows)}"
+    store.commit_counts(
+        frame[["region", "date", "measure", "value"]],
+        user="uji",
+        file_name=name,
+        sha256=name.ljust(64, "0"),
+    )
+
+
+def desa_store(store, desa_measure):
+    """Kecamatan counts in both measures; desa counts in `desa_measure` only."""
+    commit(store, [(KALIWATES, 4040)] + ([(DESA, 400)] if desa_measure == "households" else []),
+           "households")  # fmt: skip
+    commit(store, [(KALIWATES, 15000)] + ([(DESA, 1500)] if desa_measure == "persons" else []),
+           "persons")  # fmt: skip
+    return store
+
+
+@pytest.mark.parametrize(
+    "desa_measure,measure,level,within,expected",
+    [
+        # desa counted in persons only
+        ("persons", "persons", "desa", "35.09", True),
+        ("persons", "households", "desa", "35.09", False),
+        # desa counted in households only
+        ("households", "households", "desa", "35.09", True),
+        ("households", "persons", "desa", "35.09", False),
+        # kecamatan in both; nothing outside the home regency
+        ("persons", "households", "kecamatan", "35.09", True),
+        ("persons", "persons", "desa", "35.10", False),
+    ],
+)
+def test_has_counts_asks_the_chosen_measure(
+    fresh_store, desa_measure, measure, level, within, expected
+):
+    snap = load_snapshot(desa_store(fresh_store, desa_measure))
+    assert snap.has_counts(level, within, measure) is expected
