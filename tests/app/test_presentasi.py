@@ -145,7 +145,7 @@ def test_a_new_batch_shows_on_the_screen_with_what_changed(show, demo_url):
     commit(demo_url, "35.09.21", 4152, "1")
     at.run()
     html = slide_html(at)
-    assert "Sumbersari +540, naik ke peringkat 1" in html
+    assert "Sumbersari naik 540 menjadi 4.152, naik ke peringkat 1" in html
     assert "Data s.d. 6 Maret 2020" in html
 
 
@@ -156,7 +156,7 @@ def test_a_page_says_what_changed_and_follows_the_newest_day(app, demo_url):
     at.run()
     assert not at.exception
     [notice] = [h.value for h in at.html if "live-notice" in h.value]
-    assert "Kaliwates +112" in notice
+    assert "Kaliwates naik 112 menjadi 4.152" in notice
     assert at.sidebar.selectbox[0].value.isoformat() == "2020-03-06"
 
 

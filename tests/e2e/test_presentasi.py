@@ -104,7 +104,7 @@ def test_an_import_from_the_cli_shows_on_the_open_screen_without_reload(
 
     # The live poll reruns the page by itself; nobody touches the browser.
     notice = page.locator('[data-testid="live-notice"]')
-    notice.get_by_text("Sumbersari +540, naik ke peringkat 1").wait_for(timeout=60_000)
+    notice.get_by_text("Sumbersari naik 540 menjadi 4.152, naik ke peringkat 1").wait_for(timeout=60_000)
     board = page.locator('[data-slide="kecamatan-1"]')
     board.get_by_role("cell", name="4.152", exact=True).wait_for(timeout=60_000)
     assert "Tertinggi: Sumbersari (4.152 KK)" in board.inner_text()
