@@ -134,8 +134,10 @@ def changes_between(
 ) -> list[Change]:
     """The changes of every watched board, most telling first.
 
-    The home region leads; then regions that moved into a better place (by the place they
-    reached), then the rest by the size of their change.
+    The home region leads; then regions that gained their way into a better place (by the
+    place they reached), then the other counts that changed by the size of their change, and
+    last the regions whose place moved only because others' counts did (after an undo, the
+    regions it put back come before those).
     """
     found: list[Change] = []
     for old, new in zip(before, after, strict=False):
@@ -144,7 +146,9 @@ def changes_between(
     def order(change: Change) -> tuple[int, int, int]:
         if change.code == home:
             return (0, 0, 0)
-        if change.moved > 0:
+        if not change.delta:
+            return (3, change.rank_after or 0, 0)
+        if change.moved > 0 and change.delta > 0:
             return (1, change.rank_after or 0, 0)
         return (2, 0, -abs(change.delta))
 

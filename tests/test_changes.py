@@ -329,7 +329,7 @@ def test_an_undo_in_the_store_reads_as_an_undo(demo_store):
     # The 6 March batch held one figure: without it the newest day is 5 March again.
     assert notice.text() == (
         f"Batch {batch} dibatalkan (6 Maret 07.20 WIB): "
-        "Kaliwates naik ke peringkat 1 · Sumbersari kembali ke 3.612, turun ke peringkat 2"
+        "Sumbersari kembali ke 3.612, turun ke peringkat 2 · Kaliwates naik ke peringkat 1"
     )
 
 
