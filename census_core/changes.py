@@ -283,4 +283,3 @@ class Notice:
     def text(self, lang: str = "id") -> str:
         """The notice as one line: 'title: first change · second change · ...'."""
         return f"{self.title(lang)}: {' · '.join(self.lines(lang))}"
-
