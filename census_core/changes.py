@@ -1,8 +1,13 @@
-"""What changed since a page last refreshed, as sentences: "Kaliwates +112, naik ke peringkat 1"."""
+"""What changed since a page last refreshed, as a notice in plain words.
+
+"Data baru (6 Maret 07.12 WIB): Kaliwates naik 112 menjadi 4.152, naik ke peringkat 1";
+"Batch 3 dibatalkan (6 Maret 07.20 WIB): Kalisat kembali ke 1.017". A fall is never said as
+a rise: a count that falls while its place number improves only states the place.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
@@ -11,7 +16,7 @@ from census_core.freshness import upload_time
 from census_core.regions import short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
-from census_core.text import fmt_int, fmt_signed
+from census_core.text import fmt_int
 
 # A board as a page remembers it between refreshes: small, and enough to say what moved.
 WATCH_COLUMNS = ["code", "name", "count", "rank"]
@@ -19,19 +24,41 @@ LIMIT = 4
 
 _TEXT = {
     "id": {
+        "rise": "{name} naik {n} menjadi {count}",
+        "fall": "{name} turun {n} menjadi {count}",
+        "first": "{name} melapor {count}",
+        "back": "{name} kembali ke {count}",
+        "gone": "{name} tanpa angka lagi",
         "up": "naik ke peringkat {rank}",
         "down": "turun ke peringkat {rank}",
+        "now": "kini peringkat {rank}",
         "enters": "masuk peringkat {rank}",
+        "leaves": "keluar dari peringkat",
         "more": "dan {n} wilayah lain",
-        "title": "Data baru ({when} WIB)",
+        "new": "Data baru",
+        "updated": "Data diperbarui",
+        "undone": "Batch {ids} dibatalkan",
+        "undone_many": "Batch {ids} dibatalkan",
+        "and": "dan",
         "same": "Data diperbarui; jumlah dan peringkat tidak berubah",
     },
     "en": {
+        "rise": "{name} up {n} to {count}",
+        "fall": "{name} down {n} to {count}",
+        "first": "{name} reports {count}",
+        "back": "{name} back to {count}",
+        "gone": "{name} has no figure any more",
         "up": "up to rank {rank}",
         "down": "down to rank {rank}",
+        "now": "now rank {rank}",
         "enters": "enters at rank {rank}",
+        "leaves": "leaves the ranking",
         "more": "and {n} more regions",
-        "title": "New data ({when} WIB)",
+        "new": "New data",
+        "updated": "Data updated",
+        "undone": "Batch {ids} undone",
+        "undone_many": "Batches {ids} undone",
+        "and": "and",
         "same": "Data updated; no count or rank changed",
     },
 }
@@ -107,8 +134,10 @@ def changes_between(
 ) -> list[Change]:
     """The changes of every watched board, most telling first.
 
-    The home region leads; then regions that moved into a better place (by the place they
-    reached), then the rest by the size of their change.
+    The home region leads; then regions that gained their way into a better place (by the
+    place they reached), then the other counts that changed by the size of their change, and
+    last the regions whose place moved only because others' counts did (after an undo, the
+    regions it put back come before those).
     """
     found: list[Change] = []
     for old, new in zip(before, after, strict=False):
@@ -117,40 +146,140 @@ def changes_between(
     def order(change: Change) -> tuple[int, int, int]:
         if change.code == home:
             return (0, 0, 0)
-        if change.moved > 0:
+        if not change.delta:
+            return (3, change.rank_after or 0, 0)
+        if change.moved > 0 and change.delta > 0:
             return (1, change.rank_after or 0, 0)
         return (2, 0, -abs(change.delta))
 
     return sorted(found, key=order)
 
 
-def sentence(change: Change, lang: str = "id") -> str:
-    """'Kaliwates +112, naik ke peringkat 1'; a region whose place held gets only its change."""
+def _count_part(change: Change, lang: str, undo: bool) -> str:
+    """What happened to the count: 'Kaliwates naik 112 menjadi 4.152', 'Kalisat kembali ke
+    1.017' after an undo; only the name when the count held."""
     w = _w(lang)
     name = short_name(change.name)
-    parts = [f"{name} {fmt_signed(change.delta, lang)}" if change.delta else name]
-    rank = change.rank_after
-    if rank is not None and rank != change.rank_before:
-        if change.rank_before is None:
-            parts.append(w["enters"].format(rank=rank))
-        elif rank < change.rank_before:
-            parts.append(w["up"].format(rank=rank))
-        else:
-            parts.append(w["down"].format(rank=rank))
-    return ", ".join(parts)
+    if change.count is None:
+        return (
+            w["gone"].format(name=name) if change.rank_before is not None or change.delta else name
+        )
+    count = fmt_int(change.count, lang)
+    if not change.delta:
+        return name
+    if undo:
+        return w["back"].format(name=name, count=count)
+    if change.count == change.delta:  # nothing before: a first report
+        return w["first"].format(name=name, count=count)
+    key = "rise" if change.delta > 0 else "fall"
+    return w[key].format(name=name, n=fmt_int(abs(change.delta), lang), count=count)
 
 
-def summary(changes: list[Change], lang: str = "id", limit: int = LIMIT) -> list[str]:
+def _rank_part(change: Change, lang: str) -> str:
+    """Where the region now stands, if its place moved; a better place reached by a falling
+    count is stated, never called a rise."""
+    w = _w(lang)
+    before, after = change.rank_before, change.rank_after
+    if after == before:
+        return ""
+    if after is None:
+        return w["leaves"]
+    if before is None:
+        return w["enters"].format(rank=after)
+    if after > before:
+        return w["down"].format(rank=after)
+    return w["now" if change.delta < 0 else "up"].format(rank=after)
+
+
+def sentence(change: Change, lang: str = "id", *, undo: bool = False) -> str:
+    """'Kaliwates naik 112 menjadi 4.152, naik ke peringkat 1'; after an undo 'Kalisat kembali
+    ke 1.017'; a region whose place held gets only its count."""
+    head = _count_part(change, lang, undo)
+    rank = _rank_part(change, lang)
+    if not rank:
+        return head
+    return f"{head}, {rank}" if head != short_name(change.name) else f"{head} {rank}"
+
+
+def summary(
+    changes: list[Change] | tuple[Change, ...],
+    lang: str = "id",
+    limit: int = LIMIT,
+    *,
+    undo: bool = False,
+) -> list[str]:
     """At most `limit` sentences, then how many more regions changed."""
     w = _w(lang)
     if not changes:
         return [w["same"]]
-    lines = [sentence(c, lang) for c in changes[:limit]]
+    lines = [sentence(c, lang, undo=undo) for c in changes[:limit]]
     if len(changes) > limit:
         lines.append(w["more"].format(n=fmt_int(len(changes) - limit, lang)))
     return lines
 
 
-def title(when: datetime, lang: str = "id") -> str:
-    """'Data baru (6 Maret 07.12 WIB)': when this page saw the new data."""
-    return _w(lang)["title"].format(when=upload_time(when, lang))
+@dataclass(frozen=True)
+class Cause:
+    """What happened to the store between two refreshes: the batches added and undone."""
+
+    added: tuple[int, ...] = ()
+    undone: tuple[int, ...] = ()
+
+
+def cause_between(before: pd.DataFrame, after: pd.DataFrame) -> Cause:
+    """The batches that appeared, and those newly marked undone, between two lists of batches."""
+
+    def states(frame: pd.DataFrame) -> dict[int, bool]:
+        if frame.empty:
+            return {}
+        return {int(i): bool(u) for i, u in zip(frame["id"], frame["undone"], strict=True)}
+
+    old, new = states(before), states(after)
+    added = tuple(sorted(i for i in new if i not in old))
+    undone = tuple(sorted(i for i, u in new.items() if u and not old.get(i, False)))
+    # A batch both added and undone between two looks never counted here: no news.
+    return Cause(
+        added=tuple(i for i in added if i not in undone),
+        undone=tuple(i for i in undone if i in old),
+    )
+
+
+def _ids(ids: tuple[int, ...], lang: str) -> str:
+    """'3', '3 dan 4', '3, 4 dan 5' ('and' in English)."""
+    text = [str(i) for i in ids]
+    if len(text) == 1:
+        return text[0]
+    return f"{', '.join(text[:-1])} {_w(lang)['and']} {text[-1]}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What a page tells after a refresh: when it saw the change, its cause, what moved."""
+
+    when: datetime
+    cause: Cause = field(default_factory=Cause)
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def undo(self) -> bool:
+        """An undo and nothing new: the figures went back, they did not fall."""
+        return bool(self.cause.undone) and not self.cause.added
+
+    def title(self, lang: str = "id") -> str:
+        """'Data baru (6 Maret 07.12 WIB)', 'Batch 3 dibatalkan (6 Maret 07.20 WIB)'."""
+        w = _w(lang)
+        parts = []
+        if self.cause.added or not self.cause.undone:
+            parts.append(w["new"] if self.cause.added else w["updated"])
+        if self.cause.undone:
+            key = "undone_many" if len(self.cause.undone) > 1 else "undone"
+            undone = w[key].format(ids=_ids(self.cause.undone, lang))
+            parts.append(undone if not parts else undone[0].lower() + undone[1:])
+        return f"{'; '.join(parts)} ({upload_time(self.when, lang)} WIB)"
+
+    def lines(self, lang: str = "id", limit: int = LIMIT) -> list[str]:
+        return summary(self.changes, lang, limit, undo=self.undo)
+
+    def text(self, lang: str = "id") -> str:
+        """The notice as one line: 'title: first change · second change · ...'."""
+        return f"{self.title(lang)}: {' · '.join(self.lines(lang))}"

@@ -24,7 +24,7 @@ WORDS = {
         "cumulative": "Jumlah {unit} (kumulatif)",
         "daily": "{unit} per hari",
         "average": "Rata-rata 7 hari",
-        "percent": "% dari jumlah {unit}",
+        "percent": "Capaian target (%)",
         "target": "Target {name}",
         "deadline": "Batas {date}",
         "projection": "Proyeksi",
@@ -37,7 +37,7 @@ WORDS = {
         "cumulative": "{unit} (cumulative)",
         "daily": "{unit} per day",
         "average": "7-day average",
-        "percent": "% of all {unit}",
+        "percent": "Share of target (%)",
         "target": "Target {name}",
         "deadline": "Deadline {date}",
         "projection": "Projection",
@@ -231,20 +231,20 @@ def comparison_chart(
     height: int = 320,
     style: Style = PAGE,
 ) -> alt.LayerChart:
-    """Share of base over time (date, name, percent, kind); the average drawn grey and dashed."""
+    """Share of target over time (date, name, percent, kind), the cards' scale; the average
+    drawn grey and dashed."""
     w = _w(lang)
-    unit = t(f"measure.{measure}.long", lang)
     names = list(dict.fromkeys(frame.loc[frame["kind"] == "region", "name"]))
     averages = list(dict.fromkeys(frame.loc[frame["kind"] == "average", "name"]))
     colors = list(style.colors.series[: len(names)]) + [style.colors.average] * len(averages)
     color = alt.Color(
         "name:N", title=w["region"], scale=alt.Scale(domain=names + averages, range=colors)
     )
-    y = alt.Y("percent:Q", title=w["percent"].format(unit=unit), axis=alt.Axis(format=",.1f"))
+    y = alt.Y("percent:Q", title=w["percent"], axis=alt.Axis(format=",.1f"))
     tooltip = [
         alt.Tooltip("name:N", title=w["region"]),
         alt.Tooltip("date:T", title=w["date"], format="%-d %B %Y"),
-        alt.Tooltip("percent:Q", title="%", format=",.1f"),
+        alt.Tooltip("percent:Q", title=w["percent"], format=",.1f"),
     ]
     lines = (
         alt.Chart(frame)
@@ -302,8 +302,9 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """A series as CSV (UTF-8 with BOM, so spreadsheet programs read it right)."""
-    out = frame.copy()
+    """A series as CSV (UTF-8 with BOM, so spreadsheet programs read it right); a share column
+    is named for what it is a share of."""
+    out = frame.rename(columns={"percent": "percent_of_target"})
     for column in ("date", "last_date"):
         if column in out:
             out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d")

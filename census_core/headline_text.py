@@ -25,7 +25,7 @@ _TEXT = {
         "down": "turun {n}",
         "same": "tetap",
         "target_of": "dari {target}",
-        "target_note": "{measure}, target {pct}",
+        "target_note": "{measure}; target = {pct} dari seluruh {measure}",
         "until": "s.d. {date}",
         "recent": "kini {value}",
         "recent_note": "rata-rata 7 hari",
@@ -38,9 +38,10 @@ _TEXT = {
         "no_count": "{name} belum punya data s.d. {date}.",
         "sentence": "{name} peringkat {rank} dari {of} {level} di {within} menurut {by}: "
         "{count} {measure} ({pct} dari target), {change} sejak kemarin.",
-        "pace_sentence": "Agar target {target_pct} tercapai pada {deadline} perlu {pace} {measure} "
-        "per hari selama {days} hari lagi.",
-        "reached": "Target {target_pct} sudah tercapai.",
+        "pace_sentence": "Agar target {target} {measure} ({target_pct} dari seluruh {measure}) "
+        "tercapai pada {deadline} perlu {pace} {measure} per hari selama {days} hari lagi.",
+        "reached": "Target {target} {measure} ({target_pct} dari seluruh {measure}) "
+        "sudah tercapai.",
         "over": "Batas waktu {deadline} sudah lewat.",
         "stale": "Angka terakhir {name}: {note}.",
         "by_count": "jumlah {measure}",
@@ -57,7 +58,7 @@ _TEXT = {
         "down": "down {n}",
         "same": "no change",
         "target_of": "of {target}",
-        "target_note": "{measure}, target {pct}",
+        "target_note": "{measure}; target = {pct} of all {measure}",
         "until": "to {date}",
         "recent": "now {value}",
         "recent_note": "7-day average",
@@ -70,9 +71,9 @@ _TEXT = {
         "no_count": "{name} has no data up to {date}.",
         "sentence": "{name} ranks {rank} of {of} {level} in {within} by {by}: "
         "{count} {measure} ({pct} of target), {change} since yesterday.",
-        "pace_sentence": "To reach the {target_pct} target by {deadline} it needs {pace} {measure} "
-        "a day for {days} more days.",
-        "reached": "The {target_pct} target is reached.",
+        "pace_sentence": "To reach the target of {target} {measure} ({target_pct} of all "
+        "{measure}) by {deadline} it needs {pace} {measure} a day for {days} more days.",
+        "reached": "The target of {target} {measure} ({target_pct} of all {measure}) is reached.",
         "over": "The deadline {deadline} has passed.",
         "stale": "Latest figure of {name}: {note}.",
         "by_count": "number of {measure}",
@@ -256,15 +257,20 @@ def sentences(
             change=fmt_signed(h.change, lang),
         )
     ]
+    # The target's share is of all families (or persons), and said so: the sentence before
+    # gives the share of target, a different scale.
     target_text = fmt_pct(target_pct, lang, 0)
+    target = fmt_int(h.target, lang) if h.target is not None else "–"
     if h.pace_needed == 0:
-        out.append(w["reached"].format(target_pct=target_text))
+        reached = w["reached"].format(target_pct=target_text, target=target, measure=measure_label)
+        out.append(reached)
     elif h.days_left == 0:
         out.append(w["over"].format(deadline=fmt_date(h.deadline, lang)))
     elif h.pace_needed is not None:
         out.append(
             w["pace_sentence"].format(
                 target_pct=target_text,
+                target=target,
                 deadline=fmt_date(h.deadline, lang),
                 pace=fmt_int(h.pace_needed, lang),
                 measure=measure_label,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from census_core import progress
 from census_core.progress import days_left, figure_series, pace_needed
 from census_core.regions import Regions, short_name
 from census_core.text import fmt_date, fmt_int, fmt_pct, t
@@ -91,8 +92,8 @@ class Projection:
 
     @property
     def projected_pct(self) -> float | None:
-        """Projected count as a share of the base (percent)."""
-        return self.projected / self.base * 100 if self.base else None
+        """Projected count as a share of the target (percent), the scale of every card."""
+        return self.projected / self.target * 100 if self.target else None
 
     @property
     def reaches_target(self) -> bool:
@@ -161,17 +162,21 @@ def project(
     )
 
 
+# Every percentage here is a share of the target (base x share), as on the cards; the
+# target itself is named by its count, so no share of the base joins the sentence.
 SENTENCES = {
     "id": {
         "pace": "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai ",
-        "needed": "; perlu {needed} {unit}/hari untuk {target}.",
-        "reached": "; target {target} tercapai.",
+        "share": "{pct} target",
+        "needed": "; perlu {needed} {unit}/hari untuk mencapai target {target} {unit}.",
+        "reached": "; target {target} {unit} tercapai.",
         "past": "Batas waktu {deadline} sudah lewat; {name} mencapai {value} {unit}.",
     },
     "en": {
         "pace": "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches ",
-        "needed": "; {needed} {unit}/day needed for {target}.",
-        "reached": "; the {target} target is reached.",
+        "share": "{pct} of target",
+        "needed": "; {needed} {unit}/day needed to reach the target of {target} {unit}.",
+        "reached": "; the target of {target} {unit} is reached.",
         "past": "The deadline of {deadline} has passed; {name} reached {value} {unit}.",
     },
 }
@@ -183,7 +188,8 @@ def _day_month(day: date, lang: str) -> str:
 
 
 def sentence(p: Projection, measure: str = "households", lang: str = "id") -> str:
-    """'Dengan laju 7 hari terakhir (1.234 KK/hari), Jember mencapai 38% pada 31 Maret; ...'."""
+    """'Dengan laju 7 hari terakhir (1.234 KK/hari), Jember mencapai 76% target pada 31 Maret;
+    perlu ... untuk mencapai target 48.000 KK.'"""
     words = SENTENCES.get(lang, SENTENCES["id"])
     unit = t(f"measure.{measure}", lang)
     name = short_name(p.name)
@@ -195,12 +201,13 @@ def sentence(p: Projection, measure: str = "households", lang: str = "id") -> st
         window=WINDOW, pace=fmt_int(round(p.pace), lang), unit=unit, name=name
     )
     on = "pada" if lang == "id" else "by"
-    if p.projected_pct is None:
+    if p.projected_pct is None or p.target is None:
         return f"{head}{fmt_int(p.projected, lang)} {unit} {on} {_day_month(p.deadline, lang)}."
-    reach = f"{fmt_pct(p.projected_pct, lang, digits=0)} {on} {_day_month(p.deadline, lang)}"
-    target = fmt_pct(p.target_pct, lang, digits=0)
+    share = words["share"].format(pct=fmt_pct(p.projected_pct, lang, digits=0))
+    reach = f"{share} {on} {_day_month(p.deadline, lang)}"
+    target = fmt_int(p.target, lang)
     if p.reaches_target:
-        return head + reach + words["reached"].format(target=target)
+        return head + reach + words["reached"].format(target=target, unit=unit)
     tail = words["needed"].format(needed=fmt_int(p.needed, lang), unit=unit, target=target)
     return head + reach + tail
 
@@ -219,24 +226,29 @@ def comparison(
     codes: list[str],
     parent: str,
     lang: str = "id",
+    *,
+    default_share: float = 0.5,
 ) -> pd.DataFrame:
-    """Share of base (percent) over time of `codes` and the average of `parent`'s children.
+    """Share of target (percent) over time of `codes` and the average of `parent`'s children.
 
-    The average is pooled (all children's counts over all their bases), so large regions
-    weigh as they should. Columns: date, name, percent, kind ('region' or 'average').
+    The target is the boards' (base x share; a parent without its own, its children's sum),
+    so the lines read on the cards' scale. The average is pooled (all children's counts over
+    all their targets), so large regions weigh as they should.
+    Columns: date, name, percent, kind ('region' or 'average').
     """
+    by_code = progress.targets_of(targets, default_share)
     frames = []
     for code, kind in [*((c, "region") for c in codes), (parent, "average")]:
-        base = base_of(targets, code)
+        target = by_code.get(code)
         s = series(counts, regions, code)
-        if s.empty or not base:
+        if s.empty or target is None or not target > 0:
             continue
         frames.append(
             pd.DataFrame(
                 {
                     "date": s["date"],
                     "name": _label(regions.name(code), kind, lang),
-                    "percent": s["value"] / base * 100,
+                    "percent": s["value"] / target * 100,
                     "kind": kind,
                 }
             )
@@ -290,7 +302,11 @@ def view(
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SERIES_COLUMNS)
     )
     first = frames[0] if frames else pd.DataFrame(columns=SERIES_COLUMNS)
-    compared = comparison(counts, targets, regions, *compare, lang=lang) if compare else None
+    compared = (
+        comparison(counts, targets, regions, *compare, lang=lang, default_share=default_share)
+        if compare
+        else None
+    )
     if compared is not None:
         compared = compared[compared["date"] <= pd.Timestamp(day)]
     return TrendView(

@@ -78,6 +78,13 @@ def test_comparison_chart_draws_the_average_dashed():
         }
     )
     spec = charts.comparison_chart(frame).to_dict()
+    # The cards' scale, named as such: a share of the target, not of all families.
+    y = layers_of(spec)[0]["encoding"]["y"]
+    assert y["field"] == "percent" and y["title"] == "Capaian target (%)"
+    tips = {tip["field"]: tip["title"] for tip in layers_of(spec)[0]["encoding"]["tooltip"]}
+    assert tips["percent"] == "Capaian target (%)"
+    english = layers_of(charts.comparison_chart(frame, lang="en").to_dict())[0]
+    assert english["encoding"]["y"]["title"] == "Share of target (%)"
     dash = layers_of(spec)[0]["encoding"]["strokeDash"]
     assert dash["scale"]["domain"] == ["region", "average"]
     color = layers_of(spec)[0]["encoding"]["color"]["scale"]
@@ -91,6 +98,9 @@ def test_png_and_csv_exports(regions):
     assert charts.to_png(charts.legend_chart(legend([0, 1, 2, 3, 4, 5], "count"))).startswith(
         b"\x89PNG"
     )
+    # A file of shares says which share it holds.
+    shares = pd.DataFrame({"date": [pd.Timestamp("2020-03-01")], "percent": [20.0]})
+    assert charts.to_csv(shares).decode("utf-8-sig").splitlines()[0] == ("date,percent_of_target")
     csv = charts.to_csv(s).decode("utf-8-sig").splitlines()
     assert csv[0] == "date,code,name,value,derived,last_date"
     assert csv[1] == "2020-03-01,35.09.25,Jelbuk,1000,False,2020-03-01"

@@ -76,3 +76,6 @@ def test_export_frame_of_a_board(regions):
     assert jelbuk["Tanggal data"] == "2020-03-03"
     assert jelbuk["Keterangan"] == "data 3 Maret"
     assert export_frame(board, lang="en").columns[3] == "Count (households)"
+    # The share is of the target, and says so (not "Persen target", an upload's share column).
+    assert list(frame.columns)[5] == "Capaian target (%)"
+    assert export_frame(board, lang="en").columns[5] == "Share of target (%)"

@@ -5,6 +5,7 @@ import pytest
 from census_core.headline import arrow, headline, kpis, sentences
 from census_core.settings import Settings
 from census_core.snapshot import load_snapshot
+from census_core.text import fmt_int
 
 DAY = date(2020, 3, 5)
 DEADLINE = date(2020, 3, 31)
@@ -43,8 +44,12 @@ def test_kpi_cards_in_both_languages(kecamatan):
     assert cards[0].trend == 1 and cards[0].note == "sejak kemarin"
     pace = cards[-1]
     assert pace.label == "Perlu per hari (KK)" and pace.trend == -1  # 21 a day is too slow
+    # The share of target on the card; the target's share of the base named as such.
+    share = cards[2]
+    assert (share.delta, share.note) == ("dari 4.522", "KK; target = 50% dari seluruh KK")
     english = kpis(h, "Kabupaten Jember", "households", 50, "en")
     assert english[1].value == "31 of 31"
+    assert english[2].note == "households; target = 50% of all households"
 
 
 def test_sentences_say_rank_count_and_pace(kecamatan):
@@ -54,7 +59,11 @@ def test_sentences_say_rank_count_and_pace(kecamatan):
         "Kaliwates peringkat 1 dari 31 kecamatan di Kabupaten Jember menurut jumlah KK: "
         "4.040 KK (25,5% dari target), +235 sejak kemarin."
     )
-    assert text[1].startswith("Agar target 50% tercapai pada 31 Maret 2020 perlu ")
+    # The target's own share is of all families, and named so; no share of target beside it.
+    assert text[1].startswith(
+        f"Agar target {fmt_int(h.target)} KK (50% dari seluruh KK) tercapai pada 31 Maret 2020 "
+        "perlu "
+    )
     english = sentences(h, "district", "Kabupaten Jember", "count", "households", 50, "en")
     assert english[0].startswith("Kaliwates ranks 1 of 31 districts in Kabupaten Jember")
 

@@ -25,6 +25,7 @@ from census_core.presentation import (
     deck,
     due,
     headline_slide,
+    notice_left,
     page_slices,
     rank_move,
     unnamed_rows,
@@ -64,6 +65,25 @@ def test_every_page_holds_at_most_ten_rows_and_every_row_is_on_one(n):
 )
 def test_a_slide_is_due_once_most_of_its_interval_has_passed(elapsed, expected):
     assert due(elapsed, 15.0) is expected
+
+
+@pytest.mark.parametrize(
+    "elapsed,steps,expected",
+    [
+        # Fresh: a minute to go.
+        (0.0, 0, 60.0),
+        (15.0, 1, 45.0),
+        # Eleven slides at 15 s make 165 s a round: the minute comes first.
+        (60.0, 4, 0.0),
+        (90.0, 6, 0.0),
+        # Stepped through by hand: once every slide has shown it, it goes.
+        (20.0, 10, 40.0),
+        (20.0, 11, 0.0),
+        (20.0, 30, 0.0),
+    ],
+)
+def test_a_notice_leaves_after_one_round_of_slides_or_a_minute(elapsed, steps, expected):
+    assert notice_left(elapsed, steps, 11) == expected
 
 
 @pytest.mark.parametrize(
@@ -109,7 +129,12 @@ def test_the_deck_of_the_demo(demo_store):
     # No boundaries given: the map slide says how to add them; the trend is a chart.
     assert slides[-2].kind == "pending" and "GeoJSON" in slides[-2].message
     assert slides[-1].kind == "trend" and slides[-1].chart is not None
-    assert "perlu 11.269 KK/hari untuk 50%" in slides[-1].subtitle
+    # On the cards' scale: 11,1% of target now, 29% of target by the deadline at this pace;
+    # the target named by its count, the same pace needed as on the card.
+    assert slides[-1].subtitle.endswith(
+        "Jember mencapai 29% target pada 31 Maret; "
+        "perlu 11.269 KK/hari untuk mencapai target 329.446 KK."
+    )
 
 
 @pytest.mark.parametrize(

@@ -69,17 +69,18 @@ def test_projection_to_the_deadline_by_hand(regions):
     p = trend.project(s, date(2020, 3, 10), date(2020, 3, 31), base=10_000, share=0.5)
     assert p is not None
     assert (p.value, p.pace, p.days_left, p.projected) == (1900, 100.0, 21, 4000)
-    assert (p.target, p.needed, p.projected_pct) == (5000, 148, 40.0)
+    # 4.000 of a 5.000 target: the projection is 80% of target (40% of all 10.000 KK).
+    assert (p.target, p.needed, p.projected_pct) == (5000, 148, 80.0)
     line = p.line()
     assert line["date"].iloc[-1] == pd.Timestamp("2020-03-31")
     assert (line["value"].iloc[0], line["value"].iloc[-1]) == (1900, 4000)
     assert trend.sentence(p) == (
-        "Dengan laju 7 hari terakhir (100 KK/hari), Jelbuk mencapai 40% pada 31 Maret; "
-        "perlu 148 KK/hari untuk 50%."
+        "Dengan laju 7 hari terakhir (100 KK/hari), Jelbuk mencapai 80% target pada 31 Maret; "
+        "perlu 148 KK/hari untuk mencapai target 5.000 KK."
     )
     assert trend.sentence(p, "persons", "en") == (
-        "At the pace of the last 7 days (100 persons/day), Jelbuk reaches 40% by 31 March; "
-        "148 persons/day needed for 50%."
+        "At the pace of the last 7 days (100 persons/day), Jelbuk reaches 80% of target by "
+        "31 March; 148 persons/day needed to reach the target of 5,000 persons."
     )
 
 
@@ -88,12 +89,27 @@ def test_the_sentence_of_the_jember_report_shape(regions):
     s = trend.series(counts(linear("35.09", 36464 - 9 * 1234, 1234)), regions, "35.09")
     p = trend.project(s, date(2020, 3, 10), date(2020, 3, 31), base=96_000, share=0.5)
     assert p is not None
-    # 36.464 + 21 x 1.234 = 62.378 -> 65%; target 48.000 reached.
+    # 36.464 + 21 x 1.234 = 62.378 of a 48.000 target -> 130% of target; reached.
     assert p.projected == 62378
     assert trend.sentence(p) == (
-        "Dengan laju 7 hari terakhir (1.234 KK/hari), Jember mencapai 65% pada 31 Maret; "
-        "target 50% tercapai."
+        "Dengan laju 7 hari terakhir (1.234 KK/hari), Jember mencapai 130% target pada 31 Maret; "
+        "target 48.000 KK tercapai."
     )
+    assert trend.sentence(p, lang="en").endswith(
+        "Jember reaches 130% of target by 31 March; the target of 48,000 households is reached."
+    )
+
+
+def test_the_projected_share_is_of_the_target_not_of_the_base(regions):
+    # 700 KK on 7 March at 100 a day: 1.400 on 14 March, 14% of all 10.000 KK. With a 50%
+    # share the target is 5.000, so the projection is 28% of target, the cards' scale.
+    s = trend.series(counts(linear("35.09.25", 100, 100, days=7)), regions, "35.09.25")
+    p = trend.project(s, date(2020, 3, 7), date(2020, 3, 14), base=10_000, share=0.5)
+    assert p is not None and p.projected == 1400
+    assert p.projected_pct == pytest.approx(28.0)
+    text = trend.sentence(p)
+    assert "mencapai 28% target pada 14 Maret" in text
+    assert "14%" not in text and "50%" not in text
 
 
 def test_the_sentence_without_a_base_and_after_the_deadline(regions):
@@ -125,10 +141,15 @@ def test_comparison_against_the_parent_average(regions):
     )
     targets = pd.DataFrame({"region": ["35.09.25", "35.09"], "base": [100, 1000], "share": None})
     out = trend.comparison(frame, targets, regions, ["35.09.25"], "35.09")
+    # Shares of target (base x 50%), as on the cards: 10 of 50 and 100 of 500.
     assert out[["name", "percent", "kind"]].to_dict("records") == [
-        {"name": "Jelbuk", "percent": 10.0, "kind": "region"},
-        {"name": "Rata-rata Jember", "percent": 10.0, "kind": "average"},
+        {"name": "Jelbuk", "percent": 20.0, "kind": "region"},
+        {"name": "Rata-rata Jember", "percent": 20.0, "kind": "average"},
     ]
+    # A region's own share counts; the default share goes where it has none.
+    targets["share"] = [0.25, None]
+    out = trend.comparison(frame, targets, regions, ["35.09.25"], "35.09", default_share=0.4)
+    assert list(out["percent"]) == [40.0, 25.0]
 
 
 def test_view_gathers_series_projections_and_sentences(regions):

@@ -17,6 +17,7 @@ POLL_SECONDS = 5
 _VERSION = "live_version"
 _BOARDS = "live_boards"
 _LATEST = "live_latest"
+_BATCHES = "live_batches"
 _NOTICE = "live_notice"
 
 
@@ -35,35 +36,41 @@ def _refresh() -> None:
     settings = state.settings()
     boards = _watched(snap, settings.db_url, snap.version, settings.home)
     before = st.session_state.get(_BOARDS)
+    batches = snap.batches[["id", "undone"]].copy() if len(snap.batches) else pd.DataFrame()
     if seen is not None and before is not None:
         found = changes.changes_between(before, boards, settings.home)
-        st.session_state[_NOTICE] = (datetime.now(UTC), found)
+        # The batches tell what happened: an upload, or an undo whose figures go back.
+        cause = changes.cause_between(st.session_state.get(_BATCHES, pd.DataFrame()), batches)
+        st.session_state[_NOTICE] = changes.Notice(datetime.now(UTC), cause, tuple(found))
         # A reader who was looking at the newest day keeps looking at the newest day.
         if st.session_state.get("as_of") == st.session_state.get(_LATEST):
             st.session_state["as_of"] = snap.latest_date()
     st.session_state[_VERSION] = snap.version
     st.session_state[_BOARDS] = boards
+    st.session_state[_BATCHES] = batches
     st.session_state[_LATEST] = snap.latest_date()
 
 
-def notice(lang: str = "id") -> tuple[str, list[str]] | None:
-    """The title and sentences of what changed at the last refresh, if anything did."""
+def notice() -> changes.Notice | None:
+    """What changed at the last refresh, if anything did."""
     saved = st.session_state.get(_NOTICE)
-    if not saved:
-        return None
-    when, found = saved
-    return changes.title(when, lang), changes.summary(found, lang)
+    return saved if isinstance(saved, changes.Notice) else None
 
 
-def notice_html(lang: str = "id") -> str:
-    """The notice as one line of HTML, region names escaped; empty when nothing changed yet."""
-    found = notice(lang)
+def notice_html(lang: str = "id", *, style: str = "") -> str:
+    """The notice as one line of HTML, region names escaped; empty when nothing changed yet.
+
+    The whole text is also its title, so a line cut short on a screen can still be read.
+    """
+    found = notice()
     if found is None:
         return ""
-    title, lines = found
-    body = " · ".join(html.escape(line) for line in lines)
+    title = found.title(lang)
+    body = " · ".join(html.escape(line) for line in found.lines(lang))
+    attr = f' style="{html.escape(style)}"' if style else ""
     return (
-        f'<div class="live-notice" data-testid="live-notice" role="status">'
+        f'<div class="live-notice" data-testid="live-notice" role="status"'
+        f' title="{html.escape(found.text(lang))}"{attr}>'
         f"<b>{html.escape(title)}</b>: {body}</div>"
     )
 

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import re
 import time
+from datetime import UTC, datetime
 from html import escape
 
 import pydeck as pdk
 import streamlit as st
 
 from census_core.palette import THEMES, chart_theme, theme
-from census_core.presentation import CHART_HEIGHT, MAP_WIDTH, SLIDE_WIDTH, Figure, Slide, due
+from census_core.presentation import (
+    CHART_HEIGHT,
+    MAP_WIDTH,
+    SLIDE_WIDTH,
+    Figure,
+    Slide,
+    due,
+    notice_left,
+)
 from ui import live
 
 _INDEX = "slide_index"
 _SHOWN = "slide_shown_at"
 _PAUSED = "slide_paused"
+_STEPS = "slide_steps"  # slide changes since the screen opened, by timer or by hand
+_NOTICE_FROM = "slide_notice_from"  # (the notice's time, _STEPS when the screen first showed it)
 _WORDS = {
     "id": {
         "prev": "◀ Sebelumnya",
@@ -49,11 +61,21 @@ def theme_name() -> str:
     return value if value in THEMES else "dark"
 
 
+def _scaled(css: str) -> str:
+    """Sizes written for a 1920x1080 screen, scaled to the one at hand (1366x768 too)."""
+    return re.sub(r"(\d+(?:\.\d+)?)px", r"calc(\1 * var(--u))", css)
+
+
 def style(name: str) -> None:
-    """Full screen: no sidebar, header or toolbar; the theme's colours; type sized for 10 m."""
+    """Full screen: no sidebar, header or toolbar; the theme's colours; type sized for 10 m.
+
+    Every size is in 1920x1080 pixels times --u, so a smaller screen shows the same slide.
+    """
     c = theme(name)
     st.html(
-        f"""<style>
+        _scaled(
+            f"""<style>
+[data-testid="stApp"] {{ --u: min(calc(100vw / 1920), calc(100vh / 1080)); }}
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {{
   display: none !important; }}
@@ -66,13 +88,16 @@ def style(name: str) -> None:
 .deck h1 {{ font-size: 52px; line-height: 1.1; margin: 0; padding: 0; color: {c["text"]};
   font-weight: 700; }}
 .deck .sub {{ font-size: 30px; color: {c["muted"]}; margin-top: 6px; }}
-.deck .body {{ flex: 1; display: flex; flex-direction: column; justify-content: center;
+.deck header, .deck footer, .notice-strip {{ flex-shrink: 0; }}
+.deck .body {{ flex: 1; display: flex; flex-direction: column; justify-content: safe center;
   min-height: 0; }}
 .deck footer {{ display: flex; justify-content: space-between; font-size: 28px;
   color: {c["muted"]}; padding: 10px 0; border-top: 2px solid {c["line"]}; }}
-.live-notice {{ font-size: 30px; color: {c["text"]}; background: {c["panel"]};
-  border-left: 10px solid {c["mark"]}; padding: 10px 20px; margin-bottom: 14px;
-  border-radius: 6px; }}
+.notice-strip {{ height: 52px; margin-bottom: 10px; }}
+.live-notice {{ font-size: 28px; line-height: 36px; color: {c["text"]};
+  background: {c["panel"]}; border-left: 10px solid {c["mark"]}; padding: 8px 20px;
+  border-radius: 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+@keyframes notice-off {{ to {{ visibility: hidden; }} }}
 .hero {{ display: flex; align-items: baseline; gap: 32px; margin-bottom: 36px; }}
 .hero .value {{ font-size: 176px; font-weight: 800; line-height: 1; }}
 .hero .label {{ font-size: 40px; color: {c["muted"]}; }}
@@ -90,7 +115,8 @@ def style(name: str) -> None:
 table.board {{ width: 100%; border-collapse: collapse; font-size: 36px; }}
 table.board th {{ font-size: 28px; color: {c["muted"]}; text-align: left; font-weight: 600;
   padding: 4px 16px; border-bottom: 2px solid {c["line"]}; }}
-table.board td {{ padding: 6px 16px; border-bottom: 1px solid {c["line"]}; color: {c["text"]}; }}
+table.board td {{ padding: 6px 16px; border-bottom: 1px solid {c["line"]}; color: {c["text"]};
+  line-height: 1.25; }}
 table.board .num {{ text-align: right; }}
 table.board tr.home td {{ background: {c["home_bg"]}; color: {c["home_text"]};
   font-weight: 800; }}
@@ -123,6 +149,7 @@ td.down {{ color: {c["down"]} !important; }}
   color: {c["text"]}; border: 2px solid {c["line"]}; }}
 [class*="st-key-slide_"] button p {{ font-size: 28px; }}
 </style>"""
+        )
     )
 
 
@@ -182,17 +209,20 @@ def _board(slide: Slide, lang: str) -> str:
     return f'{callouts}<table class="board"><tr>{head}</tr>{"".join(rows)}</table>'
 
 
-def _head(slide: Slide, lang: str) -> str:
+def _head(slide: Slide, notice: str) -> str:
+    """The notice's strip (kept on every slide, so a notice never moves the slide), then the
+    heading."""
     sub = f'<div class="sub">{escape(slide.subtitle)}</div>' if slide.subtitle else ""
-    return f"{live.notice_html(lang)}<header><h1>{escape(slide.title)}</h1>{sub}</header>"
+    strip = f'<div class="notice-strip">{notice}</div>'
+    return f"{strip}<header><h1>{escape(slide.title)}</h1>{sub}</header>"
 
 
 def _foot(position: str, footer: str) -> str:
     return f"<footer><span>{escape(footer)}</span><span>{escape(position)}</span></footer>"
 
 
-def render(slide: Slide, position: str, footer: str, lang: str) -> str:
-    """One slide as HTML; every text from the data is escaped."""
+def render(slide: Slide, position: str, footer: str, lang: str, notice: str = "") -> str:
+    """One slide as HTML, `notice` (HTML) in its strip; every text from the data is escaped."""
     if slide.kind == "headline":
         body = _headline(slide)
     elif slide.kind == "board":
@@ -201,7 +231,7 @@ def render(slide: Slide, position: str, footer: str, lang: str) -> str:
         body = f'<div class="message">{escape(slide.message)}</div>'
     return (
         f'<section class="deck deck-{slide.kind}" data-testid="slide" '
-        f'data-slide="{escape(slide.key)}">{_head(slide, lang)}'
+        f'data-slide="{escape(slide.key)}">{_head(slide, notice)}'
         f'<div class="body">{body}</div>{_foot(position, footer)}</section>'
     )
 
@@ -230,11 +260,11 @@ def _aside(slide: Slide) -> str:
     )
 
 
-def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) -> None:
+def _draw_chart(slide: Slide, position: str, footer: str, notice: str) -> None:
     """A map or trend slide: heading as HTML, the chart drawn by Streamlit, then the footer."""
     st.html(
         f'<section class="deck-part" data-testid="slide" data-slide="{escape(slide.key)}">'
-        f"{_head(slide, lang)}</section>"
+        f"{_head(slide, notice)}</section>"
     )
     if isinstance(slide.chart, pdk.Deck):
         # The map as wide as the core placed its names for; the list beside it.
@@ -250,6 +280,25 @@ def _draw_chart(slide: Slide, position: str, footer: str, lang: str, name: str) 
 def _step(delta: int, count: int) -> None:
     st.session_state[_INDEX] = (st.session_state.get(_INDEX, 0) + delta) % count
     st.session_state[_SHOWN] = time.monotonic()
+    st.session_state[_STEPS] = st.session_state.get(_STEPS, 0) + 1
+
+
+def _notice(lang: str, count: int) -> str:
+    """The notice of new data while it is due: one round of the slides or a minute, whichever
+    is first. The page hides it on time by itself, between two runs of the slideshow."""
+    found = live.notice()
+    if found is None:
+        return ""
+    steps = st.session_state.get(_STEPS, 0)
+    seen = st.session_state.get(_NOTICE_FROM)
+    if seen is None or seen[0] != found.when:
+        seen = (found.when, steps)
+        st.session_state[_NOTICE_FROM] = seen
+    elapsed = (datetime.now(UTC) - found.when).total_seconds()
+    left = notice_left(elapsed, steps - seen[1], count)
+    if left <= 0:
+        return ""
+    return live.notice_html(lang, style=f"animation: notice-off 0s linear {left:.1f}s forwards")
 
 
 def _toggle_pause() -> None:
@@ -271,13 +320,15 @@ def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, nam
     if not paused and due(now - shown, interval):
         index = (index + 1) % count
         st.session_state[_SHOWN] = now
+        st.session_state[_STEPS] = st.session_state.get(_STEPS, 0) + 1
     st.session_state[_INDEX] = index
     position = f"{index + 1}/{count}" + (f" · {words['paused']}" if paused else "")
     slide = slides[index]
+    notice = _notice(lang, count)
     if slide.chart is not None:
-        _draw_chart(slide, position, footer, lang, name)
+        _draw_chart(slide, position, footer, notice)
     else:
-        st.html(render(slide, position, footer, lang))
+        st.html(render(slide, position, footer, lang, notice))
     cols = st.columns([2, 2, 2, 2, 6])
     cols[0].button(words["prev"], key="slide_prev", on_click=_step, args=(-1, count))
     cols[1].button(

@@ -9,7 +9,7 @@ from census_core.presentation.board_pages import board_slides, page_slices, rank
 from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
 from census_core.presentation.kecamatan_map import map_slide, unnamed_rows
-from census_core.presentation.sequence import DUE_SHARE, deck, due
+from census_core.presentation.sequence import DUE_SHARE, NOTICE_SECONDS, deck, due, notice_left
 from census_core.presentation.slide import (
     ASIDE_ROWS,
     CHART_HEIGHT,
@@ -27,6 +27,7 @@ __all__ = [
     "CHART_HEIGHT",
     "DUE_SHARE",
     "MAP_WIDTH",
+    "NOTICE_SECONDS",
     "ROWS_PER_SLIDE",
     "SLIDE_WIDTH",
     "Figure",
@@ -37,6 +38,7 @@ __all__ = [
     "due",
     "headline_slide",
     "map_slide",
+    "notice_left",
     "page_slices",
     "rank_move",
     "trend_slide",

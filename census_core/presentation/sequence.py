@@ -21,11 +21,22 @@ from census_core.text import ranking_title, t
 # Slides change on a timer tick once at least this share of the interval has passed, so a
 # tick that arrives a little early still advances, and one just after a manual step does not.
 DUE_SHARE = 0.8
+# A notice of new data stays on the slides for one full round of them or this many seconds,
+# whichever comes first: long enough to be read, not so long that it becomes furniture.
+NOTICE_SECONDS = 60.0
 
 
 def due(elapsed: float, interval: float) -> bool:
     """Whether a slide shown `elapsed` seconds ago should give way on a timer tick."""
     return elapsed >= interval * DUE_SHARE
+
+
+def notice_left(elapsed: float, steps: int, slide_count: int) -> float:
+    """Seconds a notice seen `elapsed` seconds and `steps` slide changes ago has left on the
+    screen; 0 once every slide has shown it or once NOTICE_SECONDS have passed."""
+    if steps >= slide_count:
+        return 0.0
+    return max(0.0, NOTICE_SECONDS - elapsed)
 
 
 def deck(

@@ -1,7 +1,9 @@
 """The meeting screen under AppTest: the slide sequence, stepping, pausing, paging, live data."""
 
+import dataclasses
 import json
 import re
+from datetime import timedelta
 
 import pandas as pd
 import pytest
@@ -145,8 +147,57 @@ def test_a_new_batch_shows_on_the_screen_with_what_changed(show, demo_url):
     commit(demo_url, "35.09.21", 4152, "1")
     at.run()
     html = slide_html(at)
-    assert "Sumbersari +540, naik ke peringkat 1" in html
+    assert "Sumbersari naik 540 menjadi 4.152, naik ke peringkat 1" in html
     assert "Data s.d. 6 Maret 2020" in html
+
+
+def notice_of(at) -> str:
+    found = re.search(r'<div class="live-notice".*?</div>', slide_html(at))
+    return found.group(0) if found else ""
+
+
+def test_the_notice_leaves_after_one_round_of_the_slides(show, demo_url):
+    at = show()
+    commit(demo_url, "35.09.21", 4152, "4")
+    at.run()
+    assert "Sumbersari naik 540" in notice_of(at)
+    # It rides along on every slide once: ten steps on, it is still there...
+    for _ in range(len(SEQUENCE) - 1):
+        at.button(key="slide_next").click().run()
+        assert "Sumbersari naik 540" in notice_of(at), slide_key(at)
+    # ...and back on the slide where it appeared, it is gone; its strip stays, empty.
+    at.button(key="slide_next").click().run()
+    assert slide_key(at) == "headline"
+    assert notice_of(at) == "" and '<div class="notice-strip"></div>' in slide_html(at)
+
+
+def test_the_notice_leaves_after_a_minute(show, demo_url):
+    at = show()
+    commit(demo_url, "35.09.21", 4152, "5")
+    at.run()
+    notice = at.session_state["live_notice"]
+    # The page hides it on time by itself: it is told how many seconds are left.
+    assert re.search(r"animation: notice-off 0s linear (59|60)\.\d+s forwards", notice_of(at))
+    at.session_state["live_notice"] = dataclasses.replace(
+        notice, when=notice.when - timedelta(seconds=61)
+    )
+    at.button(key="slide_next").click().run()
+    assert notice_of(at) == ""
+
+
+def test_an_undo_is_announced_as_an_undo(show, demo_url):
+    commit(demo_url, "35.09.21", 4152, "6")
+    at = show()
+    store = Store(demo_url)
+    batch = int(store.batches()["id"].max())
+    store.undo(batch, user="Rina")
+    at.run()
+    notice = notice_of(at)
+    assert f"Batch {batch} dibatalkan" in notice
+    assert "Sumbersari kembali ke 3.612, turun ke peringkat 2" in notice
+    assert "Kaliwates naik ke peringkat 1" in notice
+    english = show(lang="en")
+    assert notice_of(english) == ""  # a screen opened after the undo has no news
 
 
 def test_a_page_says_what_changed_and_follows_the_newest_day(app, demo_url):
@@ -156,7 +207,7 @@ def test_a_page_says_what_changed_and_follows_the_newest_day(app, demo_url):
     at.run()
     assert not at.exception
     [notice] = [h.value for h in at.html if "live-notice" in h.value]
-    assert "Kaliwates +112" in notice
+    assert "Kaliwates naik 112 menjadi 4.152" in notice
     assert at.sidebar.selectbox[0].value.isoformat() == "2020-03-06"
 
 

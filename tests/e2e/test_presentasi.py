@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from tests.e2e.conftest import ROOT, assert_no_exception, screenshot, wait_idle
@@ -104,7 +105,8 @@ def test_an_import_from_the_cli_shows_on_the_open_screen_without_reload(
 
     # The live poll reruns the page by itself; nobody touches the browser.
     notice = page.locator('[data-testid="live-notice"]')
-    notice.get_by_text("Sumbersari +540, naik ke peringkat 1").wait_for(timeout=60_000)
+    said = "Sumbersari naik 540 menjadi 4.152, naik ke peringkat 1"
+    notice.get_by_text(said).wait_for(timeout=60_000)
     board = page.locator('[data-slide="kecamatan-1"]')
     board.get_by_role("cell", name="4.152", exact=True).wait_for(timeout=60_000)
     assert "Tertinggi: Sumbersari (4.152 KK)" in board.inner_text()
@@ -112,3 +114,64 @@ def test_an_import_from_the_cli_shows_on_the_open_screen_without_reload(
     assert page.evaluate("window.__sameDocument === true")
     assert_no_exception(page)
     screenshot(page, "presentasi-dark-live-update")
+
+
+LAPTOP = {"width": 1366, "height": 768}
+BOARD_GEOMETRY = """() => {
+  const slide = document.querySelector('[data-testid="slide"]');
+  const rows = [...slide.querySelectorAll('table.board tr')];
+  const notice = slide.querySelector('.live-notice');
+  const box = (el) => el.getBoundingClientRect();
+  return {
+    lastRow: box(rows[rows.length - 1]).bottom,
+    footer: box(slide.querySelector('footer')).top,
+    title: box(slide.querySelector('header')).top,
+    strip: box(slide.querySelector('.notice-strip')).bottom,
+    notice: notice ? box(notice).height : null,
+    cut: notice ? notice.scrollWidth > notice.clientWidth : null,
+    page: document.scrollingElement.scrollHeight,
+  };
+}"""
+
+
+def test_a_long_notice_keeps_the_board_above_the_footer_at_1366x768(start_app, fresh_url, page):
+    from census_core.store import Store
+
+    app = start_app(CENSUS_SLIDE_SECONDS="3600")
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app.url}/presentasi?embed=true")
+    wait_idle(page)
+    page.locator('[data-slide="headline"]').wait_for(timeout=60_000)
+    for _ in range(5):
+        page.get_by_role("button", name="Berikutnya ▶").click()
+        wait_idle(page)
+    page.locator('[data-slide="kecamatan-1"]').wait_for(timeout=60_000)
+    quiet = page.evaluate(BOARD_GEOMETRY)
+    assert quiet["notice"] is None
+    assert quiet["lastRow"] <= quiet["footer"], quiet
+    assert quiet["page"] <= LAPTOP["height"], quiet
+
+    # Eight kecamatan corrected upwards, then the batch undone: a notice of many regions.
+    store = Store(fresh_url)
+    codes = store.regions.descendants("35.09", "kecamatan")[:8]
+    rows = pd.DataFrame(
+        [
+            {"region": code, "date": "2020-03-06", "measure": "households", "value": 5000 + i}
+            for i, code in enumerate(codes)
+        ]
+    )
+    store.commit_counts(rows, user="Rina", file_name="koreksi.csv", sha256="e" * 64)
+    page.locator('[data-testid="live-notice"]').get_by_text("Data baru").wait_for(timeout=60_000)
+    store.undo(int(store.batches()["id"].max()), user="Rina")
+    notice = page.locator('[data-testid="live-notice"]')
+    notice.get_by_text("dibatalkan").wait_for(timeout=60_000)
+    wait_idle(page)
+    assert "kembali ke" in notice.inner_text() and "naik ke" not in notice.inner_text()
+    loud = page.evaluate(BOARD_GEOMETRY)
+    # One line, cut with an ellipsis, in the strip kept for it: the slide does not move.
+    assert loud["cut"] and loud["notice"] < 50, loud
+    assert loud["strip"] <= loud["title"] and loud["title"] == quiet["title"], (quiet, loud)
+    assert loud["lastRow"] <= loud["footer"], loud
+    assert loud["page"] <= LAPTOP["height"], loud
+    assert_no_exception(page)
+    screenshot(page, "presentasi-1366-undo-notice")
