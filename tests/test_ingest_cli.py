@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from census_core.cli import main
@@ -140,3 +141,35 @@ def test_import_compares_with_the_store_of_its_own_regency(demo_url, tmp_path, c
     out = json.loads(capsys.readouterr().out)
     falls = [w for w in out["warnings"] if "4.040" in w["message"]]
     assert falls and falls[0]["row"] == 2, out["warnings"]
+
+
+def national_kecamatan_file(path, regions, days):
+    """Every kecamatan of the region master (7,285) on each day: kode, nama, tanggal, kk."""
+    codes = regions.descendants(None, "kecamatan")
+    frame = pd.DataFrame(
+        [
+            (code, regions.name(code), day, 100 + i % 97 + 10 * d)
+            for d, day in enumerate(days)
+            for i, code in enumerate(codes)
+        ],
+        columns=["kode", "nama", "tanggal", "kk"],
+    )
+    frame.to_csv(path, index=False)
+    return len(codes)
+
+
+@pytest.mark.slow
+def test_a_national_kecamatan_file_imports_into_a_fresh_store(fresh_url, regions, tmp_path, capsys):
+    """One condition per regency was too deep an expression for SQLite (OperationalError)."""
+    path = tmp_path / "spo-kecamatan-nasional.csv"
+    days = ["2020-03-03", "2020-03-04", "2020-03-05"]
+    assert national_kecamatan_file(path, regions, days) == 7285
+    assert main(["import", str(path), "--json", "--db", fresh_url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["status"], out["errors"]) == ("ok", [])
+    assert out["rows"] == out["committed"] == 3 * 7285 and isinstance(out["batch"], int)
+    assert out["level"] == "kecamatan" and out["dates"] == days
+    # Again: now the check reads every regency's counts back from the store.
+    assert main(["import", str(path), "--json", "--db", fresh_url]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["status"], again["committed"], again["batch"]) == ("ok", 0, None)
