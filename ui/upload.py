@@ -140,10 +140,10 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
     upload = checked.upload
     st.caption(md_escape(summary(upload, lang)))
     (st.success if upload.ok else st.error)(md_escape(verdict(upload, lang)))
-    if upload.errors:
-        st.error(
-            f"**{w['errors']}**\n\n" + _listing([p.message(lang) for p in upload.errors], lang)
-        )
+    # A fault of the system is the verdict itself, not one more error of the file.
+    errors = [p for p in upload.errors if p.reason != "system_fault"]
+    if errors:
+        st.error(f"**{w['errors']}**\n\n" + _listing([p.message(lang) for p in errors], lang))
     for problem in [p for p in upload.errors if p.suggestions][:10]:
         st.markdown(md_escape(w["suggest"].format(text=problem.value, row=problem.row)))
         cols = st.columns(len(problem.suggestions))
