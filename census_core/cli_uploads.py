@@ -17,7 +17,7 @@ from census_core.ingest.model import empty_counts, sha256_of, sorted_problems
 from census_core.ingest.problems import error, system_fault
 from census_core.ingest.service import commit_upload
 from census_core.ingest.targets import read_targets
-from census_core.regions import LEVELS, normalize_code
+from census_core.regions import LEVELS, Regions, normalize_code
 from census_core.settings import Settings
 from census_core.store import MEASURES, BatchNotFound, Store, StoreError, get_store
 
@@ -115,7 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         name,
         store.regions,
         options,
-        existing=lambda codes: store.current_counts(within=regencies_of(codes)),
+        existing=lambda codes: store.current_counts(within=store_scope(codes, store.regions)),
         targets=targets,
     )
     return _finish(args, store, upload)
@@ -125,6 +125,20 @@ def regencies_of(codes: list[str]) -> list[str]:
     """The kabupaten/kota (or provinces) the codes lie in: what to read of the store to check
     a file, instead of every count of a national store."""
     return sorted({code[:5] if len(code) >= 5 else code for code in codes})
+
+
+# Above this share of the country's kabupaten/kota, reading the whole store is faster than
+# filtering it by each (765,000 kecamatan counts on SQLite: whole 1.7 s; 250 of the 514
+# regencies 1.3 s; all 514 2.2 s). Counts of other regions do not change a check.
+WHOLE_STORE_SHARE = 0.7
+
+
+def store_scope(codes: list[str], regions: Regions) -> list[str] | None:
+    """What of the store to read to check a file of `codes`: its regencies, or all (None)."""
+    regencies = regencies_of(codes)
+    if len(regencies) > WHOLE_STORE_SHARE * len(regions.descendants(None, "kabupaten")):
+        return None
+    return regencies
 
 
 def cmd_targets(args: argparse.Namespace) -> int:

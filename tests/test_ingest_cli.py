@@ -147,6 +147,16 @@ def test_import_compares_with_the_store_of_its_own_regency(demo_url, tmp_path, c
     assert falls and falls[0]["row"] == 2, out["warnings"]
 
 
+def test_a_file_of_most_regencies_reads_the_whole_store(regions):
+    from census_core.cli_uploads import store_scope
+
+    kecamatan = regions.descendants(None, "kecamatan")
+    assert store_scope(kecamatan, regions) is None
+    assert store_scope(["35.09.01", "35.09.25.2001", "35.10.01"], regions) == ["35.09", "35.10"]
+    jatim = regions.descendants("35", "kecamatan")
+    assert store_scope(jatim, regions) == regions.descendants("35", "kabupaten")
+
+
 def national_kecamatan_file(path, regions, days):
     """Every kecamatan of the region master (7,285) on each day: kode, nama, tanggal, kk."""
     codes = regions.descendants(None, "kecamatan")
