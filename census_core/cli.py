@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -167,10 +168,11 @@ def _log_to_file() -> None:
     root = logging.getLogger()
     if root.handlers:
         return
-    try:
-        handler = logging.FileHandler(Path(tempfile.gettempdir()) / LOG_FILE, encoding="utf-8")
-    except OSError:  # no writable temporary directory: Python's last resort (stderr) remains
+    folder = Path(tempfile.gettempdir())
+    if not os.access(folder, os.W_OK):  # then Python's last resort (stderr) remains
         return
+    # Opened on the first record only: a run without a fault leaves no file behind.
+    handler = logging.FileHandler(folder / LOG_FILE, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
 

@@ -261,10 +261,13 @@ def test_a_store_fault_on_storing_is_named_the_systems_and_stores_nothing(
 
 
 def test_a_fault_while_checking_is_the_verdict_in_english(signed_in, monkeypatch, caplog):
+    from census_core.ingest import service
+
     def broken(*args, **kwargs):
         raise RuntimeError("effect failed")
 
-    monkeypatch.setattr("census_core.ingest.service.standings_effect", broken)
+    working = service.standings_effect
+    monkeypatch.setattr(service, "standings_effect", broken)
     at = signed_in()
     at.session_state["lang"] = "en"
     at.file_uploader(key="counts_file_0").set_value(("rekap.csv", SNAPSHOT, "text/csv")).run()
@@ -274,3 +277,7 @@ def test_a_fault_while_checking_is_the_verdict_in_english(signed_in, monkeypatch
     assert "Rejected" not in texts(at)
     assert [b for b in at.button if b.key == "counts_commit"] == []
     fault_ref(verdict, caplog, "census_core.ingest.service")
+    # Once the fault has passed, the same file is checked again, not remembered as failed.
+    monkeypatch.setattr(service, "standings_effect", working)
+    at.run()
+    assert "Ready to store" in texts(at) and not at.exception
