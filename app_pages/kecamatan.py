@@ -86,3 +86,5 @@ if view.desa is None:
     st.info(words["no_desa"])
 else:
     board.board_table(view.desa, view.desa_codes, lang, key="desa", compact=True)
+    if view.desa_footnote:
+        st.caption(md(view.desa_footnote))

@@ -77,6 +77,8 @@ for tab, b in zip(tabs, view.boards, strict=True):
                 highlight=b.highlight,
                 key=f"board_{b.level}",
             )
+            if b.footnote:
+                st.caption(md(b.footnote))
             board.downloads(b.board, f"peringkat-{b.level}-{day}", measure, lang, b.level)
         st.subheader(words["gainers"])
         st.caption(md(b.gainers_title))

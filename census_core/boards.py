@@ -56,6 +56,37 @@ def stale_note(last_date: object, lang: str = "id") -> str:
     return t("stale", lang, date=format_date(day, "d MMMM", locale=_LOCALES[lang]))
 
 
+# A figure carried forward from an earlier day is marked where it is written, so the mark
+# survives a phone's narrow table where a notes column falls off-screen.
+CARRIED_MARK = "*"
+
+
+def is_carried(row: dict | pd.Series) -> bool:
+    """True for a figure that is a region's last report from before the board's day."""
+    stale = row.get("stale")
+    return stale is not None and not pd.isna(stale) and bool(stale) and not pd.isna(row["count"])
+
+
+def figure_text(row: dict | pd.Series, lang: str = "id") -> str:
+    """A board's count as written: '36.464', or '36.464*' when carried forward."""
+    return fmt_int(row["count"], lang) + (CARRIED_MARK if is_carried(row) else "")
+
+
+def carried_note(board: pd.DataFrame, lang: str = "id") -> str:
+    """The footnote to the marks: '* belum ada laporan baru: angka terakhir dari 5 Maret (30
+    wilayah), 3 Maret (1 wilayah)'; empty when no figure on the board is carried forward."""
+    carried = board[[is_carried(row) for row in board.to_dict("records")]]
+    if carried.empty:
+        return ""
+    days = pd.to_datetime(carried["last_date"]).dt.date.value_counts().sort_index(ascending=False)
+    unit = {"id": ("wilayah", "wilayah"), "en": ("region", "regions")}.get(lang, ("wilayah",) * 2)
+    parts = [
+        f"{format_date(day, 'd MMMM', locale=_LOCALES[lang])} ({n} {unit[min(n, 2) - 1]})"
+        for day, n in days.items()
+    ]
+    return t("carried.note", lang, dates=", ".join(parts))
+
+
 def rank_arrow(change: object) -> str:
     """Rank change as an arrow: '▲ 2' moved up two places, '▼ 1' down one, '=' no move."""
     if change is None or pd.isna(change):  # type: ignore[call-overload]
@@ -96,7 +127,7 @@ def display_rows(board: pd.DataFrame, measure_label: str, lang: str = "id") -> p
         {
             w["rank"]: [fmt_int(v, lang) if pd.notna(v) else "–" for v in board["rank"]],
             w["name"]: board["name"].astype(str).to_numpy(),
-            measure_label: [fmt_int(v, lang) for v in board["count"]],
+            measure_label: [figure_text(row, lang) for row in board.to_dict("records")],
             # Written share first, then the bar: a phone shows the number without scrolling.
             w["percent"]: [fmt_pct(v, lang) for v in board["percent"]],
             w["progress"]: board["percent"].astype("float64").round(2).to_numpy(),

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
-from census_core.boards import note_of
+from census_core.boards import is_carried, note_of
 from census_core.text import t
 
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
@@ -66,6 +66,10 @@ def export_frame(
             h["rank_change"]: board["rank_change"].astype("Int64"),
             h["last_date"]: pd.to_datetime(board["last_date"]).dt.strftime("%Y-%m-%d"),
             h["note"]: [note_of(row, lang) for _, row in board.iterrows()],
+            t("carried.column", lang): [
+                t("carried.yes" if is_carried(row) else "carried.no", lang)
+                for row in board.to_dict("records")
+            ],
         }
     )
     return out.reset_index(drop=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from census_core.boards import fmt_signed_pct, stale_note
+from census_core.boards import CARRIED_MARK, fmt_signed_pct, stale_note
 from census_core.text import fmt_date, fmt_date_short, fmt_int, fmt_pct, fmt_signed, t
 
 if TYPE_CHECKING:
@@ -133,13 +133,17 @@ def kpis(
         return []
     w = _w(lang)
     since = w["since_yesterday"]
+    carried = h.stale and h.last_date is not None
     cards = [
         Kpi(
             _capital(w["count"].format(measure=measure_label)),
-            fmt_int(h.count, lang),
+            fmt_int(h.count, lang) + (CARRIED_MARK if carried else ""),
             None if h.change is None else fmt_signed(h.change, lang),
             _sign(h.change),
-            since if h.change is not None else None,
+            # A carried-forward figure says so under itself, on a phone too.
+            t("carried.card", lang, date=fmt_date(h.last_date, lang))
+            if carried
+            else (since if h.change is not None else None),
             "" if h.change is None else arrow(_sign(h.change)),
         )
     ]

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import pandas as pd
 import pydeck as pdk
 
+from census_core.boards import figure_text, is_carried
 from census_core.geo import Shape
 from census_core.labels import PAGE_LABELS, LabelStyle, Placement, fit, names_on_map
 from census_core.palette import chart_theme
-from census_core.text import fmt_int, fmt_pct, fmt_signed, t
+from census_core.text import fmt_date, fmt_int, fmt_pct, fmt_signed, t
 
 # ColorBrewer YlGnBu without its near-white step: sequential, colour-blind safe, and the
 # lightest class still stands out from the page on a washed-out projector.
@@ -122,7 +123,9 @@ def _tooltip(row: dict | None, name: str, by: str, measure: str, lang: str) -> s
     words = WORDS.get(lang, WORDS["id"])
     if row is None or pd.isna(row.get("count")):
         return f"{name}\n{words['no_data']}"
-    lines = [name, f"{fmt_int(row['count'], lang)} {t(f'measure.{measure}', lang)}"]
+    lines = [name, f"{figure_text(row, lang)} {t(f'measure.{measure}', lang)}"]
+    if is_carried(row):
+        lines.append(t("carried.tooltip", lang, date=fmt_date(row["last_date"], lang)))
     if not pd.isna(row.get("percent")):
         lines.append(words["target"].format(pct=fmt_pct(row["percent"], lang)))
     if not pd.isna(row.get("rank")):

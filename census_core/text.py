@@ -24,6 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "simulated": "Data simulasi",
         "stale": "data {date}",
         "derived": "jumlah dari wilayah di bawahnya",
+        "carried.note": "* belum ada laporan baru: angka terakhir dari {dates}",
+        "carried.card": "* angka {date}, belum ada laporan baru",
+        "carried.tooltip": "* angka {date} (belum ada laporan baru)",
+        "carried.column": "Angka hari sebelumnya",
+        "carried.yes": "ya",
+        "carried.no": "tidak",
         "mismatch": (
             "{name}: angka sendiri {own} berbeda dari jumlah wilayah di bawahnya {children}"
         ),
@@ -67,6 +73,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "simulated": "Simulated data",
         "stale": "data of {date}",
         "derived": "sum of the regions below",
+        "carried.note": "* no new report: latest figure of {dates}",
+        "carried.card": "* figure of {date}, no new report",
+        "carried.tooltip": "* figure of {date} (no new report)",
+        "carried.column": "Figure of an earlier day",
+        "carried.yes": "yes",
+        "carried.no": "no",
         "mismatch": "{name}: own count {own} differs from the sum of the regions below {children}",
         "settings.not_date": (
             "The setting {setting} = '{value}' is not a date. Write it as YYYY-MM-DD, e.g. "

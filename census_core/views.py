@@ -48,6 +48,7 @@ class BoardView:
     highlight: str | None  # code of the row to highlight (the home region)
     gainers_title: str
     gainers: pd.DataFrame
+    footnote: str = ""  # what the '*' beside a carried-forward figure means; empty if none
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def board_view(
         gainers=boards.gainer_rows(
             boards.filter_by_name(gained, query).head(GAINERS_SHOWN), label, lang
         ),
+        footnote=boards.carried_note(shown, lang),
     )
 
 
@@ -190,6 +192,7 @@ class KecamatanView:
     desa_title: str
     desa: pd.DataFrame | None  # None when no desa of it has a count
     desa_codes: pd.Series
+    desa_footnote: str = ""  # what the '*' beside a carried-forward figure means
 
 
 def kecamatan_view(
@@ -237,6 +240,7 @@ def kecamatan_view(
         desa_title=text["desa"].format(name=name),
         desa=desa_rows,
         desa_codes=desa["code"].reset_index(drop=True),
+        desa_footnote=boards.carried_note(desa, lang) if desa_rows is not None else "",
     )
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from census_core.boards import (
     callout,
+    carried_note,
     display_rows,
     filter_by_name,
     fmt_signed_pct,
@@ -144,3 +145,26 @@ def test_display_rows_mark_stale_derived_and_missing(regions):
     assert rows.at["Kabupaten Kediri", "Keterangan"] == "belum ada data"
     kec = display_rows(standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5)), "KK")
     assert kec.set_index("Wilayah").at["Kaliwates", "Keterangan"] == "data 3 Maret"
+
+
+def _carried_board(regions):
+    """Kaliwates last reported on 3 March, Jelbuk on the board's day (5 March)."""
+    counts = pd.DataFrame(
+        [("35.09.19", "2020-03-03", 3000), ("35.09.25", "2020-03-05", 344)],
+        columns=["region", "date", "value"],
+    )
+    counts["date"] = pd.to_datetime(counts["date"])
+    return standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5))
+
+
+def test_a_carried_forward_figure_is_marked_where_it_is_written(regions):
+    board = _carried_board(regions)
+    rows = display_rows(board, "KK").set_index("Wilayah")
+    # The mark is on the figure itself: a phone's narrow table keeps that column.
+    assert rows.at["Kaliwates", "KK"] == "3.000*"
+    assert rows.at["Jelbuk", "KK"] == "344"
+    assert (
+        carried_note(board) == "* belum ada laporan baru: angka terakhir dari 3 Maret (1 wilayah)"
+    )
+    assert carried_note(board, "en") == "* no new report: latest figure of 3 March (1 region)"
+    assert carried_note(board[board["code"] == "35.09.25"]) == ""

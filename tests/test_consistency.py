@@ -150,11 +150,13 @@ def figures_on_every_page(store: Store, snap: Snapshot, url: str, day: date) -> 
     layer = maps.choropleth(kecamatan.full, shapes).layers[0]
     tips = {f["properties"]["code"]: f["properties"]["tooltip"] for f in layer.data["features"]}
     for code in KECAMATAN:
-        first = tips[code].splitlines()[1].split(" ")[0]  # "4.040 KK" or "Belum ada data"
+        # "4.040 KK", "4.040* KK" (carried forward) or "Belum ada data"
+        first = tips[code].splitlines()[1].split(" ")[0].rstrip("*")
         seen[code]["map"] = first if first[:1].isdigit() else "-"
     if snap.latest_date() == day:
         slide = deck(snap, SETTINGS)[0]
-        seen[HOME]["presentasi headline"] = slide.figures[0].value if slide.figures else "-"
+        hero = slide.figures[0].value.rstrip("*") if slide.figures else "-"
+        seen[HOME]["presentasi headline"] = hero
     return seen
 
 

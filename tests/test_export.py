@@ -79,3 +79,16 @@ def test_export_frame_of_a_board(regions):
     # The share is of the target, and says so (not "Persen target", an upload's share column).
     assert list(frame.columns)[5] == "Capaian target (%)"
     assert export_frame(board, lang="en").columns[5] == "Share of target (%)"
+
+
+def test_export_says_which_figures_are_carried_forward(regions):
+    counts = pd.DataFrame(
+        [("35.09.19", "2020-03-05", 4040), ("35.09.25", "2020-03-03", 344)],
+        columns=["region", "date", "value"],
+    )
+    counts["date"] = pd.to_datetime(counts["date"])
+    board = standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5))
+    frame = export_frame(board).set_index("Wilayah")
+    assert frame.at["Jelbuk", "Angka hari sebelumnya"] == "ya"
+    assert frame.at["Kaliwates", "Angka hari sebelumnya"] == "tidak"
+    assert export_frame(board, lang="en").columns[-1] == "Figure of an earlier day"

@@ -125,3 +125,14 @@ def test_no_change_in_english(kecamatan):
 )
 def test_arrow(value, expected):
     assert arrow(value) == expected
+
+
+def test_a_carried_forward_count_card_is_marked_and_dated(snap, kecamatan):
+    later = date(2020, 3, 7)  # no report after 5 March
+    h = headline(snap.board("kecamatan", "35.09", later, Settings()), "35.09.25", later, DEADLINE)
+    assert h.stale
+    card = kpis(h, "Kabupaten Jember", "KK", 50)[0]
+    assert card.value == "344*"
+    assert card.note == "* angka 5 Maret 2020, belum ada laporan baru"
+    fresh = kpis(headline(kecamatan, "35.09.25", DAY, DEADLINE), "Kabupaten Jember", "KK", 50)[0]
+    assert fresh.value == "344" and "*" not in (fresh.note or "")

@@ -170,3 +170,14 @@ def test_unnamed_note_is_empty_when_every_name_fits_and_speaks_english():
     assert maps.unnamed_note(placement, "en") == (
         "No room on the map for (hover over the region): Arjasa, Patrang."
     )
+
+
+def test_tooltip_says_a_figure_is_carried_forward():
+    frame = board([("35.09.25", "Jelbuk", 344, 7.6), ("35.09.19", "Kaliwates", 4040, 25.5)])
+    frame["stale"] = [True, False]
+    frame["last_date"] = pd.to_datetime(["2020-03-03", "2020-03-05"])
+    features = spec(maps.choropleth(frame, shapes()))["layers"][0]["data"]["features"]
+    tips = {f["properties"]["code"]: f["properties"]["tooltip"] for f in features}
+    assert "344* KK" in tips["35.09.25"]
+    assert "* angka 3 Maret 2020 (belum ada laporan baru)" in tips["35.09.25"]
+    assert "4.040 KK" in tips["35.09.19"] and "*" not in tips["35.09.19"]

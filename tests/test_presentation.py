@@ -309,3 +309,23 @@ def test_slide_interval_setting_refuses_what_nobody_could_read(monkeypatch, valu
     monkeypatch.setenv("CENSUS_SLIDE_SECONDS", value)
     with pytest.raises(SettingsError, match="CENSUS_SLIDE_SECONDS"):
         Settings.load()
+
+
+def test_board_slides_mark_carried_forward_figures(regions):
+    from datetime import date
+
+    import pandas as pd
+
+    from census_core.presentation.board_pages import board_slides
+    from census_core.progress import standings
+
+    counts = pd.DataFrame(
+        [("35.09.19", "2020-03-05", 4040), ("35.09.25", "2020-03-03", 344)],
+        columns=["region", "date", "value"],
+    )
+    counts["date"] = pd.to_datetime(counts["date"])
+    board = standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5))
+    first = board_slides(board, "Kecamatan", "KK")[0]
+    counts_shown = {row.name: row.count for row in first.rows}
+    assert counts_shown["Jelbuk"] == "344*" and counts_shown["Kaliwates"] == "4.040"
+    assert first.footnote == "* belum ada laporan baru: angka terakhir dari 3 Maret (1 wilayah)"

@@ -110,6 +110,8 @@ def style(name: str) -> None:
 .hero .note.up, .figure .note.up {{ color: {c["up"]}; }}
 .hero .note.down, .figure .note.down {{ color: {c["down"]}; }}
 .callouts {{ display: flex; gap: 48px; font-size: 32px; margin: 8px 0 14px 0; }}
+.footnote {{ font-size: 24px; color: {c["muted"]}; margin: 6px 0 0 0; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }}
 .callouts .top {{ color: {c["top"]}; font-weight: 700; }}
 .callouts .bottom {{ color: {c["bottom"]}; font-weight: 700; }}
 table.board {{ width: 100%; border-collapse: collapse; font-size: 36px; }}
@@ -206,7 +208,8 @@ def _board(slide: Slide, lang: str) -> str:
             f'<td class="num">{escape(row.change)}</td>'
             f'<td class="{move_class}">{escape(row.move)}</td></tr>'
         )
-    return f'{callouts}<table class="board"><tr>{head}</tr>{"".join(rows)}</table>'
+    note = f'<div class="footnote">{escape(slide.footnote)}</div>' if slide.footnote else ""
+    return f'{callouts}<table class="board"><tr>{head}</tr>{"".join(rows)}</table>{note}'
 
 
 def _head(slide: Slide, notice: str) -> str:

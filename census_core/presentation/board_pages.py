@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from census_core.boards import carried_note, figure_text
 from census_core.presentation.slide import ROWS_PER_SLIDE, Row, Slide
 from census_core.presentation.wording import words
 from census_core.regions import short_name
@@ -66,7 +67,7 @@ def board_slides(
             Row(
                 rank=fmt_int(rec["rank"], lang),
                 name=short_name(str(rec["name"])),
-                count=fmt_int(rec["count"], lang),
+                count=figure_text(rec, lang),
                 percent=fmt_pct(rec["percent"], lang),
                 change=fmt_signed(rec["change"], lang),
                 move=move,
@@ -92,6 +93,7 @@ def board_slides(
             rows=tuple(rows[part]),
             callouts=lines,
             key=f"{key}-{i + 1}",
+            footnote=carried_note(board.iloc[part], lang),
         )
         for i, part in enumerate(pages)
     ]

@@ -60,3 +60,4 @@ class Slide:
     # Beside a map: the regions it has no room to name, as (colour, name, value), and a title.
     aside: tuple[tuple[str, str, str], ...] = ()
     aside_title: str = ""
+    footnote: str = ""  # under a board: what the '*' beside a carried-forward figure means
