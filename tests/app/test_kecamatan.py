@@ -79,3 +79,20 @@ def test_a_region_name_never_becomes_markup(app, monkeypatch):
     home = app().run()
     assert not home.exception
     assert all("<script>" not in m.value for m in home.markdown)
+
+
+def test_the_headline_says_where_its_figure_came_from(app):
+    at = app("app_pages/kecamatan.py", wilayah="35.09.25").run()
+    assert not at.exception
+    assert at.expander[0].label == "Asal angka dan riwayat perubahan"
+    said = [m.value for m in at.expander[0].markdown]
+    assert said[0].startswith("Jelbuk: 344 KK pada 5 Maret 2020 — angka sendiri tanggal")
+    assert "dari batch 2 (berkas data simulasi, diunggah demo" in said[0]
+    history = at.expander[0].dataframe[0].value
+    assert list(history["Batch"])[0] == "2" and list(history["Sesudah"])[0] == "344"
+    # The desa board: pick a desa and read where its figure came from.
+    first = load_regions().children("35.09.25")[0]
+    at.selectbox(key="origin_desa").set_value(first).run()
+    assert not at.exception
+    name = load_regions().name(first)
+    assert any(m.value.startswith(f"{name}: ") and "dari batch 2" in m.value for m in at.markdown)
