@@ -135,8 +135,15 @@ def test_region_history_before_and_after_with_an_undone_batch(store):
     commit(store, (KALIWATES, D2, 450), (PATRANG, D2, 320), name="d.csv")
     history = region_history(store, KALIWATES)
     got = [
-        (int(r.batch), r.date, None if pd.isna(r.before) else int(r.before), int(r.after))
-        + (r.file, r.user, bool(r.undone))
+        (
+            int(r.batch),
+            r.date,
+            None if pd.isna(r.before) else int(r.before),
+            int(r.after),
+            r.file,
+            r.user,
+            bool(r.undone),
+        )
         for r in history.itertuples()
     ]
     assert got == [
@@ -145,7 +152,7 @@ def test_region_history_before_and_after_with_an_undone_batch(store):
         (1, D1, None, 400, "a.csv", "Rina", False),
     ]
     assert history["time"].iloc[0].isoformat() == "2020-03-06T07:12:00+07:00"
-    shown = history_rows(history, "KK", "id")
+    shown = history_rows(history, "id")
     assert list(shown.columns) == [
         "Batch",
         "Tanggal data",

@@ -89,7 +89,7 @@ def test_the_headline_says_where_its_figure_came_from(app):
     assert said[0].startswith("Jelbuk: 344 KK pada 5 Maret 2020 — angka sendiri tanggal")
     assert "dari batch 2 (berkas data simulasi, diunggah demo" in said[0]
     history = at.expander[0].dataframe[0].value
-    assert list(history["Batch"])[0] == "2" and list(history["Sesudah"])[0] == "344"
+    assert (history["Batch"].iloc[0], history["Sesudah"].iloc[0]) == ("2", "344")
     # The desa board: pick a desa and read where its figure came from.
     first = load_regions().children("35.09.25")[0]
     at.selectbox(key="origin_desa").set_value(first).run()
