@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from census_core.faults import SystemFault
 from census_core.ingest import Options
 from census_core.ingest.reader import sheet_names
 from census_core.ingest.report import history_table
@@ -71,7 +72,11 @@ def upload_section(kind: str) -> None:
     )
     upload.show(checked, snap, lang, kind)
     if checked.upload.ok and st.button(w["commit"], type="primary", key=f"{kind}_commit"):
-        result = commit_upload(checked.upload, state.store(), user)
+        try:
+            result = commit_upload(checked.upload, state.store(), user)
+        except SystemFault as fault:  # logged with its reference; the store is as it was
+            st.error(md_escape(fault.message(lang)))
+            return
         done = w["committed"].format(batch=result.batch, n=fmt_int(result.changed, lang))
         st.session_state["upload_flash"] = done if result.batch else w["unchanged"]
         st.session_state["upload_gen"] = gen + 1  # a fresh, empty uploader

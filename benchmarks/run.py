@@ -1,5 +1,7 @@
 """National-scale timings: `python benchmarks/run.py [--scale jatim|national] [--json]`.
 
+Figures (--only): standings, upload, app, cli_import.
+
 Prints each figure with the data it ran on, the machine's cores, the budget and the baseline
 beside it. Budgets are reported, never asserted: this is a measurement, not a test.
 """
@@ -229,6 +231,100 @@ def bench_upload(url: str, regions, last_day_rows: pd.DataFrame, repeat: int) ->
     }
 
 
+def kecamatan_file(kec: pd.DataFrame, days: int) -> Path:
+    """The national kecamatan counts of the first `days` days as one long CSV (kode, nama,
+    tanggal, kk), written once to benchmarks/.cache."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"spo-kecamatan-nasional-{days}-hari.csv"
+    if not path.exists():
+        rows = kec[kec["date"].isin(national.DAYS[:days])]
+        regions = load_regions()
+        pd.DataFrame(
+            {
+                "kode": rows["region"],
+                "nama": [regions.name(code) for code in rows["region"]],
+                "tanggal": rows["date"].dt.strftime("%Y-%m-%d"),
+                "kk": rows["value"],
+            }
+        ).to_csv(path, index=False)
+    return path
+
+
+def _fresh_url(db_url: str | None, n: int) -> tuple[str, Callable[[], None]]:
+    """An empty store and how to remove it: a new SQLite file, or a new database on the
+    PostgreSQL server of `db_url` (its user needs CREATEDB)."""
+    if db_url is None:
+        path = CACHE / f"cli-import-{os.getpid()}-{n}.db"
+
+        def drop_file() -> None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+        drop_file()
+        return f"sqlite:///{path}", drop_file
+    import sqlalchemy as sa
+
+    name = f"census_bench_cli_{os.getpid()}_{n}"
+    base = db_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+
+    def drop_db() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return sa.engine.make_url(base).set(database=name).render_as_string(False), drop_db
+
+
+def bench_cli_import(kec: pd.DataFrame, db_url: str | None, repeat: int) -> dict[str, object]:
+    """`python -m census_core import` of every kecamatan of the country over 21 days into a
+    fresh store, timed as a whole process (start, region master, store made, check, commit);
+    then the same file again into that store (it reads every regency back; nothing changes)."""
+    path = kecamatan_file(kec, 21)
+
+    def run(url: str) -> tuple[float, dict[str, object]]:
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "census_core", "import", str(path), "--json", "--db", url],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=1800,
+        )
+        took = time.perf_counter() - start
+        try:
+            out = json.loads(proc.stdout)
+        except json.JSONDecodeError:
+            out = {"status": f"exit {proc.returncode}: {proc.stderr[-500:]}"}
+        return took, out
+
+    firsts, agains, out, again = [], [], {}, {}
+    for n in range(max(repeat, 1)):
+        url, drop = _fresh_url(db_url, n)
+        try:
+            took, out = run(url)
+            firsts.append(took)
+            took, again = run(url)
+            agains.append(took)
+        finally:
+            drop()
+    return {
+        "file_rows": out.get("rows"),
+        "file_bytes": path.stat().st_size,
+        "days": 21,
+        "status": out.get("status"),
+        "committed": out.get("committed"),
+        "errors": [e["message"] for e in out.get("errors", [])][:3],  # type: ignore[attr-defined]
+        "import_s": round(statistics.median(firsts), 2),
+        "import_min_s": round(min(firsts), 2),
+        "runs": len(firsts),
+        "again_s": round(statistics.median(agains), 2),
+        "again_status": again.get("status"),
+        "again_committed": again.get("committed"),
+    }
+
+
 def bench_app(url: str, reruns: int, day_file: bytes | None = None) -> dict[str, object]:
     args = [sys.executable, str(Path(__file__).resolve().parent / "app_probe.py"), url, str(reruns)]
     if day_file is not None:
@@ -272,6 +368,16 @@ def report(results: dict[str, object]) -> None:
             f"index {u['count_index_s']} s | {u['warnings']} warnings, errors "
             f"{u['errors'] or 'none'}"
         )
+    c = results.get("cli_import")
+    if c:
+        print(
+            f"command line: `python -m census_core import` of every kecamatan over {c['days']} "
+            f"days ({c['file_rows']:,} rows, {c['file_bytes']:,} bytes) into a fresh store, "
+            f"whole process: {c['import_s']} s median of {c['runs']} (min {c['import_min_s']}) "
+            f"| {c['status']}, {c['committed']:,} values stored | the same file again: "
+            f"{c['again_s']} s ({c['again_status']}, {c['again_committed']} changed) | errors "
+            f"{c['errors'] or 'none'}"
+        )
     a = results.get("app")
     if a:
         if "error" in a:
@@ -301,7 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=sorted(SCOPES), default="national")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
-        "--only", default="standings,upload,app", help="comma list of standings,upload,app"
+        "--only",
+        default="standings,upload,app",
+        help="comma list of standings,upload,app,cli_import",
     )
     parser.add_argument("--repeat", type=int, default=15, help="timed calls per figure")
     parser.add_argument(
@@ -338,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if "standings" in only:
         results["standings"] = bench_standings(regions, scope, kec, targets, args.repeat)
+    if "cli_import" in only:
+        results["cli_import"] = bench_cli_import(kec, args.db_url, min(args.repeat, 3))
     if only & {"upload", "app"}:
         url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
         if "upload" in only:

@@ -1,16 +1,24 @@
-"""The command line: demo, rank, import, targets, history, undo (exit 0 ok, 1 rejected, 2 usage)."""
+"""The command line: demo, rank, import, targets, history, undo.
+
+Exit 0 ok, 1 rejected input or a fault of the system, 2 usage.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 from census_core import cli_uploads, demo
+from census_core.faults import SystemFault, log_fault
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import load_snapshot
@@ -18,6 +26,8 @@ from census_core.store import MEASURES, Store, get_store
 from census_core.text import fmt_int, fmt_pct
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+LOG_FILE = "census_core.log"  # in the temporary directory, when logging is not set up
+log = logging.getLogger(__name__)
 
 
 class UsageError(Exception):
@@ -161,12 +171,27 @@ def cmd_rank(args: argparse.Namespace) -> int:
 COMMANDS = {"demo": cmd_demo, "rank": cmd_rank, **cli_uploads.COMMANDS}
 
 
+def _log_to_file() -> None:
+    """Send the log (tracebacks of faults) to a file, not the screen, unless a host set it up."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    folder = Path(tempfile.gettempdir())
+    if not os.access(folder, os.W_OK):  # then Python's last resort (stderr) remains
+        return
+    # Opened on the first record only: a run without a fault leaves no file behind.
+    handler = logging.FileHandler(folder / LOG_FILE, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help, 2 for usage errors
         return int(exc.code or 0)
+    _log_to_file()
     try:
         # Settings checked once, before any command: the app's message, on stderr, exit 2.
         Settings.load().check_home(load_regions())
@@ -181,3 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`; nothing is wrong
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # the system's fault: a reference here, the traceback in the log
+        fault = SystemFault(log_fault(log, f"running {args.command!r}", exc))
+        message = fault.message(getattr(args, "lang", "id"), upload=False)
+        print(f"error: {message}", file=sys.stderr)
+        return EXIT_REJECTED

@@ -1,26 +1,31 @@
-"""The upload commands: import, targets, history, undo (exit 0 ok, 1 rejected, 2 usage)."""
+"""The upload commands: import, targets, history, undo (exit 0 ok, 1 rejected/failed, 2 usage)."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import json
+import logging
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from census_core.faults import SystemFault
 from census_core.freshness import upload_time
 from census_core.ingest import Options, Upload, read_counts
-from census_core.ingest.model import sorted_problems
+from census_core.ingest.model import empty_counts, sha256_of, sorted_problems
+from census_core.ingest.problems import error, system_fault
+from census_core.ingest.service import commit_upload
 from census_core.ingest.targets import read_targets
 from census_core.provenance import region_history
-from census_core.regions import LEVELS, normalize_code
+from census_core.regions import LEVELS, Regions, normalize_code
 from census_core.settings import Settings
 from census_core.store import MEASURES, BatchNotFound, Store, StoreError, get_store
 from census_core.text import fmt_int, t
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger(__name__)
 
 
 class UsageError(Exception):
@@ -108,13 +113,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     store, settings = _store(args)
     options = _options(args, store, settings)
     data = _read_file(args.path)
+    name = Path(args.path).name
+    try:
+        targets = store.current_targets()
+    except Exception as exc:  # the store, not the file: nothing is read or stored
+        upload = Upload(name, sha256_of(data), "counts", empty_counts())
+        upload.problems.append(system_fault(log, f"reading the store for {name!r}", exc))
+        return _finish(args, store, upload)
     upload = read_counts(
         data,
-        Path(args.path).name,
+        name,
         store.regions,
         options,
-        existing=lambda codes: store.current_counts(within=regencies_of(codes)),
-        targets=store.current_targets(),
+        existing=lambda codes: store.current_counts(within=store_scope(codes, store.regions)),
+        targets=targets,
     )
     return _finish(args, store, upload)
 
@@ -123,6 +135,20 @@ def regencies_of(codes: list[str]) -> list[str]:
     """The kabupaten/kota (or provinces) the codes lie in: what to read of the store to check
     a file, instead of every count of a national store."""
     return sorted({code[:5] if len(code) >= 5 else code for code in codes})
+
+
+# Above this share of the country's kabupaten/kota, reading the whole store is faster than
+# filtering it by each (765,000 kecamatan counts on SQLite: whole 1.7 s; 250 of the 514
+# regencies 1.3 s; all 514 2.2 s). Counts of other regions do not change a check.
+WHOLE_STORE_SHARE = 0.7
+
+
+def store_scope(codes: list[str], regions: Regions) -> list[str] | None:
+    """What of the store to read to check a file of `codes`: its regencies, or all (None)."""
+    regencies = regencies_of(codes)
+    if len(regencies) > WHOLE_STORE_SHARE * len(regions.descendants(None, "kabupaten")):
+        return None
+    return regencies
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
@@ -136,13 +162,14 @@ def cmd_targets(args: argparse.Namespace) -> int:
 def _finish(args: argparse.Namespace, store: Store, upload: Upload) -> int:
     batch, committed = None, 0
     if upload.ok and not args.dry_run:
-        commit = store.commit_counts if upload.kind == "counts" else store.commit_targets
-        result = commit(
-            upload.records, user=_user(args), file_name=upload.file_name, sha256=upload.sha256
-        )
-        batch, committed = result.batch, result.changed
+        try:
+            result = commit_upload(upload, store, _user(args))
+            batch, committed = result.batch, result.changed
+        except SystemFault as fault:  # logged with its traceback; the store is as it was
+            upload.problems.append(error("system_fault", ref=fault.ref))
+    status = "failed" if upload.fault else ("ok" if upload.ok else "rejected")
     out = {
-        "status": "ok" if upload.ok else "rejected",
+        "status": status,
         **upload.as_json(args.lang),
         "committed": committed,
         "batch": batch,
@@ -172,6 +199,8 @@ def _print_upload(upload: Upload, out: dict[str, object], args: argparse.Namespa
         else:
             word = "values changed" if en else "angka berubah"
             print(f"Batch {out['batch']}: {out['committed']} {word}.")
+    elif upload.fault:
+        print(f"{'Failed' if en else 'Gagal'}: {upload.file_name}")
     else:
         print(f"{'Rejected' if en else 'Ditolak'}: {upload.file_name}")
     for problem in sorted_problems(upload.errors):

@@ -276,19 +276,7 @@ class Store:
         if measure is not None:
             query = query.where(c.c.measure == measure)
         if within is not None:
-            # "/" sorts right after ".": [code + ".", code + "/") holds every descendant.
-            query = query.where(
-                sa.or_(
-                    sa.false(),
-                    *(
-                        sa.or_(
-                            c.c.region == code,
-                            sa.and_(c.c.region >= code + ".", c.c.region < code + "/"),
-                        )
-                        for code in sorted(set(within))
-                    ),
-                )
-            )
+            query = query.where(_within(c.c.region, within))
         sql = str(query.compile(self.engine, compile_kwargs={"literal_binds": True}))
         with self.engine.connect() as conn:
             # The driver's own cursor: millions of rows are too many for a Row object each.
@@ -674,6 +662,25 @@ class Store:
                 sa.select(*cols).where(b.c.deleted.is_(False)).order_by(b.c.id)
             ).all()
         return pd.DataFrame(rows, columns=[c.name for c in cols])
+
+
+def _within(region: sa.ColumnElement[str], codes: Sequence[str]) -> sa.ColumnElement[bool]:
+    """`region` is one of `codes` or lies under one: one IN list per code length.
+
+    Not one condition per code: SQLite refuses an expression tree deeper than 1,000, which a
+    file of every kecamatan of the country (514 kabupaten/kota) passed.
+    """
+    wanted = sorted(set(codes))
+    if not wanted:
+        return sa.false()
+    lengths = sorted({len(code) for code in wanted})
+    return sa.or_(
+        region.in_(wanted),
+        *(
+            sa.func.substr(region, 1, n + 1).in_([code + "." for code in wanted if len(code) == n])
+            for n in lengths
+        ),
+    )
 
 
 @lru_cache(maxsize=8)

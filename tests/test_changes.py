@@ -304,7 +304,9 @@ def test_a_new_batch_in_the_store_reads_as_sentences(demo_store):
     demo_store.commit_counts(rows, user="Rina", file_name="6 maret.csv", sha256="0" * 64)
     after = watched_boards(load_snapshot(demo_store), settings)
     lines = summary(changes_between(before, after, settings.home))
+    # The regency follows its kecamatan: its figure is now the sum of the newer kecamatan.
     assert lines == [
+        "Jember naik 540 menjadi 37.004",
         "Sumbersari naik 540 menjadi 4.152, naik ke peringkat 1",
         "Kaliwates turun ke peringkat 2",
     ]
@@ -328,7 +330,7 @@ def test_an_undo_in_the_store_reads_as_an_undo(demo_store):
     notice = Notice(WHEN, cause, tuple(found))
     # The 6 March batch held one figure: without it the newest day is 5 March again.
     assert notice.text() == (
-        f"Batch {batch} dibatalkan (6 Maret 07.20 WIB): "
+        f"Batch {batch} dibatalkan (6 Maret 07.20 WIB): Jember kembali ke 36.464 · "
         "Sumbersari kembali ke 3.612, turun ke peringkat 2 · Kaliwates naik ke peringkat 1"
     )
 

@@ -1,12 +1,17 @@
 """The upload commands' contract: import, targets, history, undo; JSON shape and exit codes."""
 
 import json
+import os
+import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
+import sqlalchemy as sa
 
-from census_core.cli import main
+from census_core.cli import LOG_FILE, main
+from census_core.store import Store
 
 KEYS = ["status", "file", "level", "dates", "rows", "committed", "errors", "warnings", "batch"]
 SNAPSHOT = (
@@ -168,3 +173,126 @@ def test_import_compares_with_the_store_of_its_own_regency(demo_url, tmp_path, c
     out = json.loads(capsys.readouterr().out)
     falls = [w for w in out["warnings"] if "4.040" in w["message"]]
     assert falls and falls[0]["row"] == 2, out["warnings"]
+
+
+def test_a_file_of_most_regencies_reads_the_whole_store(regions):
+    from census_core.cli_uploads import store_scope
+
+    kecamatan = regions.descendants(None, "kecamatan")
+    assert store_scope(kecamatan, regions) is None
+    assert store_scope(["35.09.01", "35.09.25.2001", "35.10.01"], regions) == ["35.09", "35.10"]
+    jatim = regions.descendants("35", "kecamatan")
+    assert store_scope(jatim, regions) == regions.descendants("35", "kabupaten")
+
+
+def national_kecamatan_file(path, regions, days):
+    """Every kecamatan of the region master (7,285) on each day: kode, nama, tanggal, kk."""
+    codes = regions.descendants(None, "kecamatan")
+    frame = pd.DataFrame(
+        [
+            (code, regions.name(code), day, 100 + i % 97 + 10 * d)
+            for d, day in enumerate(days)
+            for i, code in enumerate(codes)
+        ],
+        columns=["kode", "nama", "tanggal", "kk"],
+    )
+    frame.to_csv(path, index=False)
+    return len(codes)
+
+
+@pytest.mark.slow
+def test_a_national_kecamatan_file_imports_into_a_fresh_store(fresh_url, regions, tmp_path, capsys):
+    """One condition per regency was too deep an expression for SQLite (OperationalError)."""
+    path = tmp_path / "spo-kecamatan-nasional.csv"
+    days = ["2020-03-03", "2020-03-04", "2020-03-05"]
+    assert national_kecamatan_file(path, regions, days) == 7285
+    assert main(["import", str(path), "--json", "--db", fresh_url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["status"], out["errors"]) == ("ok", [])
+    assert out["rows"] == out["committed"] == 3 * 7285 and isinstance(out["batch"], int)
+    assert out["level"] == "kecamatan" and out["dates"] == days
+    # Again: now the check reads every regency's counts back from the store.
+    assert main(["import", str(path), "--json", "--db", fresh_url]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["status"], again["committed"], again["batch"]) == ("ok", 0, None)
+
+
+def logged_ref(message, caplog, logger):
+    """The reference the operator reads, found in the log with the traceback of the fault."""
+    ref = re.search(r"ref ([0-9A-F]{6})\b", message).group(1)
+    [record] = [r for r in caplog.records if ref in r.getMessage()]
+    assert record.name == logger and record.exc_info is not None
+    assert "Traceback" in caplog.text
+    return ref
+
+
+def disk_fault(*args, **kwargs):
+    raise sa.exc.OperationalError("INSERT INTO counts ...", {}, Exception("disk I/O error"))
+
+
+@pytest.mark.parametrize(
+    "lang,start",
+    [("id", "Kesalahan pada sistem, bukan pada berkas"), ("en", "A fault in the system")],
+)
+def test_a_store_fault_in_the_commit_is_the_systems_and_stores_nothing(
+    demo_url, snapshot_file, capsys, caplog, monkeypatch, lang, start
+):
+    store = Store(demo_url)
+    before = (store.version(), store.batches()["id"].tolist(), store.current_counts())
+    # Inside the commit's transaction, after its batch row is written.
+    monkeypatch.setattr(Store, "_insert_counts", disk_fault)
+    code = main(["import", str(snapshot_file), "--json", "--lang", lang, "--db", demo_url])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1 and list(out) == KEYS
+    assert (out["status"], out["committed"], out["batch"]) == ("failed", 0, None)
+    [fault] = out["errors"]
+    assert fault["message"].startswith(start) and "CSV" not in fault["message"]
+    assert (fault["row"], fault["column"]) == (None, None)
+    logged_ref(fault["message"], caplog, "census_core.ingest.service")
+    after = (store.version(), store.batches()["id"].tolist(), store.current_counts())
+    assert after[:2] == before[:2]
+    pd.testing.assert_frame_equal(after[2], before[2])
+
+
+def test_a_store_fault_while_reading_is_the_systems(
+    demo_url, snapshot_file, capsys, caplog, monkeypatch
+):
+    before = Store(demo_url).version()
+    monkeypatch.setattr(Store, "current_counts", lambda *a, **k: disk_fault())
+    code = main(["import", str(snapshot_file), "--db", demo_url])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out + err
+    assert out.startswith("Gagal: rekap jember.csv\n  error: Kesalahan pada sistem"), out
+    assert "Ditolak" not in out
+    logged_ref(out, caplog, "census_core.ingest.counts")
+    assert Store(demo_url).version() == before
+
+
+def test_any_other_fault_exits_1_with_a_reference(demo_url, capsys, caplog, monkeypatch):
+    monkeypatch.setattr(Store, "batches", lambda self: disk_fault())
+    assert main(["history", "--db", demo_url]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("error: Kesalahan pada sistem") and "Traceback" not in err
+    logged_ref(err, caplog, "census_core.cli")
+
+
+@pytest.mark.parametrize("command", ["import", "history"])
+def test_a_broken_store_file_gives_a_reference_and_logs_the_traceback(
+    tmp_path, snapshot_file, command
+):
+    """As an operator sees it: no traceback on the screen; it is in the log under the ref."""
+    broken = tmp_path / "rusak.db"
+    broken.write_bytes(b"this is not a database\n" * 200)
+    args = [str(snapshot_file)] if command == "import" else []
+    proc = subprocess.run(
+        [sys.executable, "-m", "census_core", command, *args, "--db", f"sqlite:///{broken}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    ref = re.search(r"ref ([0-9A-F]{6})\b", proc.stdout + proc.stderr).group(1)
+    log = (tmp_path / LOG_FILE).read_text()
+    assert f"ref {ref}" in log and "Traceback" in log and "DatabaseError" in log

@@ -1,7 +1,8 @@
 """Fuzzing the ingest boundary: random bytes, random tables and mutated real files.
 
 Whatever comes in ends as records or problems, never an exception (nor the last-resort
-'internal' problem); a rejected file yields no records; and a commit stores all or nothing.
+'system_fault' problem, which is the system's); a rejected file yields no records; and a
+commit stores all or nothing.
 """
 
 import os
@@ -33,7 +34,7 @@ def assert_contained(data: bytes, name: str = "fuzz.csv"):
     regions = load_regions()
     for read in (read_counts, read_targets):
         upload = read(data, name, regions, OPTIONS)
-        assert "internal" not in [p.reason for p in upload.problems], upload.problems
+        assert "system_fault" not in [p.reason for p in upload.problems], upload.problems
         for problem in upload.problems:
             assert problem.message("id") and problem.message("en")
         if not upload.ok:

@@ -113,7 +113,10 @@ def check(
     key = (hashlib.sha256(data).hexdigest(), name, kind, options, snap.version)
     memo = st.session_state.get(f"checked_{kind}")
     if memo is None or memo[0] != key:
-        memo = (key, check_upload(data, name, kind, snap, settings, options))
+        checked = check_upload(data, name, kind, snap, settings, options)
+        if checked.upload.fault is not None:  # ours and perhaps passing: check again next run
+            return checked
+        memo = (key, checked)
         st.session_state[f"checked_{kind}"] = memo
     return memo[1]  # type: ignore[no-any-return]
 
@@ -140,10 +143,10 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
     upload = checked.upload
     st.caption(md_escape(summary(upload, lang)))
     (st.success if upload.ok else st.error)(md_escape(verdict(upload, lang)))
-    if upload.errors:
-        st.error(
-            f"**{w['errors']}**\n\n" + _listing([p.message(lang) for p in upload.errors], lang)
-        )
+    # A fault of the system is the verdict itself, not one more error of the file.
+    errors = [p for p in upload.errors if p.reason != "system_fault"]
+    if errors:
+        st.error(f"**{w['errors']}**\n\n" + _listing([p.message(lang) for p in errors], lang))
     for problem in [p for p in upload.errors if p.suggestions][:10]:
         st.markdown(md_escape(w["suggest"].format(text=problem.value, row=problem.row)))
         cols = st.columns(len(problem.suggestions))

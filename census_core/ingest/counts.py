@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import pandas as pd
@@ -10,7 +11,7 @@ from census_core.ingest.checks import Existing, check_counts
 from census_core.ingest.layout import Layout, find_layout, title_date
 from census_core.ingest.matching import Matcher
 from census_core.ingest.model import Options, Upload, empty_counts, sha256_of
-from census_core.ingest.problems import Problem, error, warning
+from census_core.ingest.problems import Problem, error, system_fault, warning
 from census_core.ingest.reader import ReadError, read_grid
 from census_core.ingest.rows import Table, region_rows
 from census_core.ingest.values import (
@@ -23,6 +24,8 @@ from census_core.ingest.values import (
 )
 from census_core.regions import Regions
 from census_core.text import fmt_date
+
+log = logging.getLogger(__name__)
 
 
 def read_counts(
@@ -48,8 +51,8 @@ def read_counts(
             upload.problems += check_counts(upload, regions, existing, targets, options)
     except ReadError as exc:
         upload.problems.append(exc.problem)
-    except Exception as exc:  # the last guard of the boundary; tests assert it never fires
-        upload.problems.append(error("internal", detail=type(exc).__name__))
+    except Exception as exc:  # ours, not the file's: tests assert files never reach it
+        upload.problems.append(system_fault(log, f"reading {file_name!r}", exc))
     if not upload.ok:
         upload.read_dates = upload.dates
         upload.records = empty_counts()

@@ -57,6 +57,12 @@ class Upload:
         return [p for p in self.problems if p.severity != ERROR]
 
     @property
+    def fault(self) -> str | None:
+        """The reference of a fault of the system met on the way (not the file's), if any."""
+        refs = [p.params.get("ref", "") for p in self.problems if p.reason == "system_fault"]
+        return refs[0] if refs else None
+
+    @property
     def ok(self) -> bool:
         return not self.errors
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+
+from census_core import faults
 
 ERROR, WARNING = "error", "warning"
 
@@ -117,10 +120,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{region} on {date} is listed twice with different values ({value} and {other}, "
         "row {other_row}). Remove one of them.",
     ),
-    "internal": (
-        "Berkas tidak dapat diproses ({detail}). Simpan ulang sebagai CSV dan coba lagi.",
-        "The file cannot be processed ({detail}). Save it again as CSV and try again.",
-    ),
+    # Not the file's fault: an unexpected error in reading or storing (census_core.faults).
+    "system_fault": faults.MESSAGE,
     "bad_share": (
         "{column} '{value}' bukan persentase antara 0 dan 100. Tulis mis. 50 atau 50%.",
         "{column} '{value}' is not a percentage between 0 and 100. Write e.g. 50 or 50%.",
@@ -204,6 +205,11 @@ class _Blank(dict[str, str]):
 
 def error(reason: str, **kwargs: object) -> Problem:
     return _make(reason, ERROR, kwargs)
+
+
+def system_fault(log: logging.Logger, doing: str, exc: BaseException) -> Problem:
+    """The problem for an unexpected error, logged with its traceback under a new reference."""
+    return error("system_fault", ref=faults.log_fault(log, doing, exc))
 
 
 def warning(reason: str, **kwargs: object) -> Problem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from census_core.faults import SystemFault
 from census_core.freshness import LOCAL_TZ
 from census_core.ingest.model import Upload, sorted_problems
 from census_core.ingest.problems import ERROR
@@ -71,6 +72,9 @@ def summary(upload: Upload, lang: str = "id") -> str:
 
 
 def verdict(upload: Upload, lang: str = "id") -> str:
+    """'Siap disimpan; ...', 'Ditolak: ...', or the system's own fault with its reference."""
+    if upload.fault is not None:
+        return SystemFault(upload.fault).message(lang)
     n_err, n_warn = len(upload.errors), len(upload.warnings)
     if lang == "en":
         if n_err:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from census_core.faults import SystemFault, log_fault
 from census_core.ingest.counts import read_counts
 from census_core.ingest.effect import Effect, standings_effect
 from census_core.ingest.model import Options, Upload
+from census_core.ingest.problems import system_fault
 from census_core.ingest.targets import read_targets
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
@@ -45,18 +47,28 @@ def check_upload(
     )
     effect = None
     if upload.ok:
-        effect = standings_effect(
-            upload, snap.counts, snap.targets, snap.regions, default_share=settings.target_share
-        )
+        try:
+            effect = standings_effect(
+                upload, snap.counts, snap.targets, snap.regions, default_share=settings.target_share
+            )
+        except Exception as exc:  # ours, not the file's
+            upload.problems.append(system_fault(log, f"drawing the effect of {file_name!r}", exc))
     return Checked(upload, effect, snap.version)
 
 
 def commit_upload(upload: Upload, store: Store, user: str) -> CommitResult:
-    """Store an accepted upload as one batch (none when nothing changes)."""
+    """Store an accepted upload as one batch (none when nothing changes).
+
+    Raises SystemFault, logged under its reference, when the store fails: the batch is one
+    transaction, so the stored data is as it was.
+    """
     if not upload.ok:
         raise ValueError("a rejected upload cannot be committed")
     commit = store.commit_counts if upload.kind == "counts" else store.commit_targets
-    return commit(upload.records, user=user, file_name=upload.file_name, sha256=upload.sha256)
+    try:
+        return commit(upload.records, user=user, file_name=upload.file_name, sha256=upload.sha256)
+    except Exception as exc:
+        raise SystemFault(log_fault(log, f"storing {upload.file_name!r}", exc)) from exc
 
 
 def undo_failure(error: StoreError, batch: int, lang: str = "id") -> str:

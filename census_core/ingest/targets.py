@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+
 import pandas as pd
 
 from census_core.ingest.layout import find_layout
 from census_core.ingest.matching import Matcher
 from census_core.ingest.model import TARGET_COLUMNS, Options, Upload, empty_targets, sha256_of
-from census_core.ingest.problems import Problem, error, warning
+from census_core.ingest.problems import Problem, error, system_fault, warning
 from census_core.ingest.reader import ReadError, read_grid
 from census_core.ingest.rows import region_rows
 from census_core.ingest.values import ValueProblem, cell_text, is_blank, parse_count, parse_number
 from census_core.regions import Regions
 from census_core.text import fmt_int
+
+log = logging.getLogger(__name__)
 
 
 def read_targets(
@@ -25,8 +29,8 @@ def read_targets(
         _read(data, regions, options, upload)
     except ReadError as exc:
         upload.problems.append(exc.problem)
-    except Exception as exc:  # the last guard of the boundary; tests assert it never fires
-        upload.problems.append(error("internal", detail=type(exc).__name__))
+    except Exception as exc:  # ours, not the file's: tests assert files never reach it
+        upload.problems.append(system_fault(log, f"reading {file_name!r}", exc))
     if not upload.ok:
         upload.records = empty_targets()
     return upload

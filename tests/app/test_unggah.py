@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from census_core.store import AlreadyUndone, BatchNotFound, Store, StoreError
 from tests.geofixtures import collection, feature
@@ -316,3 +317,53 @@ def test_the_boundaries_folder_is_named_by_its_setting_not_its_server_path(
     said = _all_text(at)
     assert "kec.geojson" in said and "CENSUS_GEO_DIR" in said and folder in said
     assert "rahasia-server" not in said and str(tmp_path) not in said
+
+
+def fault_ref(message, caplog, logger):
+    """The page's reference, found in the server log with the traceback of the fault."""
+    ref = re.search(r"ref ([0-9A-F]{6})\b", message).group(1)
+    [record] = [r for r in caplog.records if ref in r.getMessage()]
+    assert record.name == logger and record.exc_info is not None
+    return ref
+
+
+def test_a_store_fault_on_storing_is_named_the_systems_and_stores_nothing(
+    signed_in, demo_url, monkeypatch, caplog
+):
+    def locked(*args, **kwargs):  # inside the commit's transaction, after its batch row
+        raise sa.exc.OperationalError("INSERT INTO counts ...", {}, Exception("disk I/O error"))
+
+    before = Store(demo_url).batches()["id"].tolist()
+    monkeypatch.setattr(Store, "_insert_counts", locked)
+    at = signed_in()
+    at.file_uploader(key="counts_file_0").set_value(("rekap.csv", SNAPSHOT, "text/csv")).run()
+    at.button(key="counts_commit").click().run()
+    assert not at.exception
+    message = texts(at)
+    assert "Kesalahan pada sistem, bukan pada berkas" in message
+    assert "tidak ada yang disimpan" in message and "Tersimpan" not in message
+    fault_ref(message, caplog, "census_core.ingest.service")
+    assert Store(demo_url).batches()["id"].tolist() == before
+
+
+def test_a_fault_while_checking_is_the_verdict_in_english(signed_in, monkeypatch, caplog):
+    from census_core.ingest import service
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("effect failed")
+
+    working = service.standings_effect
+    monkeypatch.setattr(service, "standings_effect", broken)
+    at = signed_in()
+    at.session_state["lang"] = "en"
+    at.file_uploader(key="counts_file_0").set_value(("rekap.csv", SNAPSHOT, "text/csv")).run()
+    assert not at.exception
+    [verdict] = [re.sub(r"\\(.)", r"\1", e.value) for e in at.error]
+    assert verdict.startswith("A fault in the system, not in the file: nothing was stored")
+    assert "Rejected" not in texts(at)
+    assert [b for b in at.button if b.key == "counts_commit"] == []
+    fault_ref(verdict, caplog, "census_core.ingest.service")
+    # Once the fault has passed, the same file is checked again, not remembered as failed.
+    monkeypatch.setattr(service, "standings_effect", working)
+    at.run()
+    assert "Ready to store" in texts(at) and not at.exception
