@@ -4,7 +4,7 @@ import streamlit as st
 
 from census_core.standing_chart import share_chart
 from census_core.views import kecamatan_options, resolve_region
-from ui import board, cached, kpi, sidebar, state
+from ui import board, cached, kpi, provenance, sidebar, state
 from ui.safe import md
 
 TEXT = {
@@ -72,11 +72,14 @@ if not code:
     st.info(words["hint"])
     st.stop()
 
-view = cached.kecamatan(snap, settings, day, code, lang, sidebar.measure())
+measure = sidebar.measure()
+view = cached.kecamatan(snap, settings, day, code, lang, measure)
 st.header(md(view.name))
 if view.sentences:
     st.markdown("  \n".join(md(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
+with st.expander(provenance.TEXT[lang]["origin"]):
+    provenance.origin(snap, day, code, measure, lang, "origin_kecamatan")
 
 st.subheader(words["trend"])
 st.altair_chart(share_chart(view.trend, lang), width="stretch")
@@ -88,3 +91,4 @@ else:
     board.board_table(view.desa, view.desa_codes, lang, key="desa", compact=True)
     if view.desa_footnote:
         st.caption(md(view.desa_footnote))
+    provenance.picker(snap, day, view.desa_codes, measure, lang, "origin_desa")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from census_core.regions import short_name
 from census_core.text import t
-from ui import board, cached, kpi, sidebar, state
+from ui import board, cached, kpi, provenance, sidebar, state
 from ui.safe import md
 
 TEXT = {
@@ -80,6 +80,7 @@ for tab, b in zip(tabs, view.boards, strict=True):
             if b.footnote:
                 st.caption(md(b.footnote))
             board.downloads(b.board, f"peringkat-{b.level}-{day}", measure, lang, b.level)
+            provenance.picker(snap, day, b.board["code"], measure, lang, f"origin_{b.level}")
         st.subheader(words["gainers"])
         st.caption(md(b.gainers_title))
         st.dataframe(b.gainers, hide_index=True, width="stretch", key=f"gainers_{b.level}")

@@ -119,6 +119,12 @@ def cmd_rank(args: argparse.Namespace) -> int:
                         None if _none(rec["rank_change"]) is None else int(rec["rank_change"])
                     ),
                     "derived": bool(rec["derived"]),
+                    "batch": None if _none(rec["batch"]) is None else int(rec["batch"]),
+                    "date": (
+                        None
+                        if _none(rec["last_date"]) is None
+                        else pd.Timestamp(rec["last_date"]).date().isoformat()
+                    ),
                 }
             )
     else:
@@ -133,6 +139,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
                 "change": None,
                 "rank_change": None,
                 "derived": False,
+                "batch": None,
+                "date": None,
             }
             for c in store.regions.descendants(within, args.level)
         ]

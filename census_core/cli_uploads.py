@@ -12,14 +12,17 @@ from pathlib import Path
 import pandas as pd
 
 from census_core.faults import SystemFault
+from census_core.freshness import upload_time
 from census_core.ingest import Options, Upload, read_counts
 from census_core.ingest.model import empty_counts, sha256_of, sorted_problems
 from census_core.ingest.problems import error, system_fault
 from census_core.ingest.service import commit_upload
 from census_core.ingest.targets import read_targets
+from census_core.provenance import region_history
 from census_core.regions import LEVELS, Regions, normalize_code
 from census_core.settings import Settings
 from census_core.store import MEASURES, BatchNotFound, Store, StoreError, get_store
+from census_core.text import fmt_int, t
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger(__name__)
@@ -54,7 +57,14 @@ def add_parsers(sub: argparse._SubParsersAction, db: argparse.ArgumentParser) ->
     imp.add_argument("--measure", choices=MEASURES, help="what a plain 'Jumlah' column counts")
     tgt = sub.add_parser("targets", parents=[db], help="check and store a file of targets")
     _upload_args(tgt)
-    hist = sub.add_parser("history", parents=[db], help="list upload batches, newest first")
+    hist = sub.add_parser(
+        "history", parents=[db], help="list upload batches, or one region's changes, newest first"
+    )
+    hist.add_argument(
+        "--region", metavar="CODE", help="the changes of this region's own count (e.g. 35.09.19)"
+    )
+    hist.add_argument("--measure", choices=MEASURES, default="households", help="with --region")
+    hist.add_argument("--lang", choices=("id", "en"), default="id", help="language of the text")
     hist.add_argument("--json", action="store_true", help="print one JSON object")
     undo = sub.add_parser("undo", parents=[db], help="undo one upload batch")
     undo.add_argument("batch", type=int, metavar="BATCH")
@@ -220,6 +230,8 @@ def _batch_json(row: dict[str, object]) -> dict[str, object]:
 
 def cmd_history(args: argparse.Namespace) -> int:
     store, _ = _store(args)
+    if args.region:
+        return _region_history(args, store)
     batches = [_batch_json(r) for r in store.batches().to_dict("records")]
     if args.json:
         print(json.dumps({"batches": batches}, ensure_ascii=False))
@@ -229,6 +241,46 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(
             f"{b['id']:>5}  {b['created_at']}  {b['kind']:<8} {b['user']:<16} "
             f"{b['file']}  rows={b['rows']} changed={b['changed']}{state}"
+        )
+    return EXIT_OK
+
+
+def _region_history(args: argparse.Namespace, store: Store) -> int:
+    """The batches that changed one region's own count: before and after, file, user, WIB."""
+    code = normalize_code(args.region)
+    if code is None or code not in store.regions:
+        raise UsageError(f"--region '{args.region}' is not a region code (e.g. 35.09.19)")
+    history = region_history(store, code, args.measure)
+    name = store.regions.name(code)
+    changes = [
+        {
+            "batch": int(rec["batch"]),
+            "date": rec["date"].isoformat(),
+            "before": None if pd.isna(rec["before"]) else int(rec["before"]),
+            "after": int(rec["after"]),
+            "file": rec["file"],
+            "user": rec["user"],
+            "time": None if rec["time"] is None else rec["time"].isoformat(),
+            "undone": bool(rec["undone"]),
+        }
+        for rec in history.to_dict("records")
+    ]
+    if args.json:
+        out = {"region": code, "name": name, "measure": args.measure, "changes": changes}
+        print(json.dumps(out, ensure_ascii=False))
+        return EXIT_OK
+    en = args.lang == "en"
+    measure = t(f"measure.{args.measure}", args.lang)
+    head = "Changes of {} ({}), {}, newest first" if en else "Perubahan {} ({}), {}, terbaru dulu"
+    print(head.format(name, code, measure))
+    if not changes:
+        print("No counts yet." if en else "Belum ada angka.")
+    for rec, when in zip(changes, history["time"], strict=True):
+        state = (" (undone)" if en else " (dibatalkan)") if rec["undone"] else ""
+        print(
+            f"  batch {rec['batch']}  {rec['date']}  "
+            f"{fmt_int(rec['before'], args.lang)} -> {fmt_int(rec['after'], args.lang)}  "
+            f"{rec['file']}  {rec['user']}  {upload_time(when, args.lang)} WIB{state}"
         )
     return EXIT_OK
 

@@ -43,7 +43,8 @@ class CountIndex:
     def at(
         self, frame: pd.DataFrame, day: date | pd.Timestamp, within: str | None = None
     ) -> pd.DataFrame:
-        """Each region's latest count on or before `day`: value and last_date by region.
+        """Each region's latest count on or before `day`: value, last_date and batch (the
+        frame's batch_id as a float, NaN when the frame has none) by region.
 
         With `within`, only the regions below that code (a contiguous run of sorted codes).
         """
@@ -62,6 +63,7 @@ class CountIndex:
             {
                 "value": frame["value"].array.take(pos),
                 "last_date": frame["date"].array.take(pos),
+                "batch": _batches(frame, pos),
             },
             index=pd.Index(self.codes[lo:hi][found], name="region"),
         )
@@ -96,6 +98,13 @@ class CountIndex:
         value[found] = frame["value"].to_numpy(dtype="float64")[pos]
         when[found] = frame["date"].to_numpy(dtype="datetime64[ns]")[pos]
         return value, when
+
+
+def _batches(frame: pd.DataFrame, pos: np.ndarray) -> np.ndarray:
+    """The batch id of each picked row as a float; NaN when the frame keeps no batch ids."""
+    if "batch_id" not in frame.columns:
+        return np.full(len(pos), np.nan)
+    return np.asarray(frame["batch_id"].to_numpy(dtype="float64", na_value=np.nan)[pos])
 
 
 def measure_rows(frame: pd.DataFrame, measure: str) -> pd.DataFrame:

@@ -32,6 +32,7 @@ STANDING_COLUMNS = [
     "pace_needed",
     "prev_count",
     "prev_rank",
+    "batch",
 ]
 
 
@@ -85,7 +86,8 @@ def _parents(codes: pd.Index) -> pd.Index:
 
 
 def values_at(counts: pd.DataFrame, day: date) -> pd.DataFrame:
-    """Each region's latest own count on or before `day` (carried forward), by region code."""
+    """Each region's latest own count on or before `day` (carried forward), by region code:
+    value, last_date and batch (the count's batch_id as a float; NaN when `counts` has none)."""
     return _values_at(counts, day, None)
 
 
@@ -97,9 +99,14 @@ def _values_at(counts: pd.DataFrame, day: date, within: str | None) -> pd.DataFr
     if within is not None:
         counts = counts[counts["region"].astype(str).str.startswith(within + ".")]
     cutoff = pd.Timestamp(day)
-    upto = counts.loc[counts["date"] <= cutoff, ["region", "date", "value"]]
+    upto = counts.loc[counts["date"] <= cutoff]
+    upto = upto.assign(
+        batch=upto["batch_id"].astype("float64") if "batch_id" in upto.columns else np.nan
+    )[["region", "date", "value", "batch"]]
     last = upto.sort_values(["region", "date"]).drop_duplicates("region", keep="last")
-    return last.set_index("region").rename(columns={"date": "last_date"})[["value", "last_date"]]
+    return last.set_index("region").rename(columns={"date": "last_date"})[
+        ["value", "last_date", "batch"]
+    ]
 
 
 def last_before(counts: pd.DataFrame, regions: pd.Series, days: pd.Series) -> pd.DataFrame:
@@ -175,8 +182,9 @@ def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mi
     """Every region's figure on `day` by `figure_rule`: its own count, or its children's sum
     where that is fresher or it has none.
 
-    Returns a frame indexed by code with value, last_date, derived; and the parents whose own
-    count differs from the sum of their children's of the same day.
+    Returns a frame indexed by code with value, last_date, batch (of the own count, or of the
+    newest part of a sum; NaN when unknown), derived; and the parents whose own count differs
+    from the sum of their children's of the same day.
     """
     return _effective(counts, day, 0)
 
@@ -193,9 +201,9 @@ def _effective(
         kids = eff[depths == parent_depth + 1]
         if kids.empty:
             continue
-        sums = kids.groupby(_parents(kids.index)).agg(
-            value=("value", "sum"), last_date=("last_date", "max")
-        )
+        parents = _parents(kids.index)
+        sums = kids.groupby(parents).agg(value=("value", "sum"), last_date=("last_date", "max"))
+        sums["batch"] = newest_batch(kids, parents).reindex(sums.index).to_numpy()
         at = eff.index.get_indexer(sums.index)
         mine = at >= 0
         own_value = np.full(len(sums), np.nan)
@@ -214,7 +222,7 @@ def _effective(
         if fresher.any():
             rows = at[fresher]
             eff = eff.copy()
-            for column in ("value", "last_date"):
+            for column in ("value", "last_date", "batch"):
                 values = eff[column].to_numpy(copy=True)
                 values[rows] = sums[column].to_numpy()[fresher]
                 eff[column] = values
@@ -226,6 +234,31 @@ def _effective(
             eff = pd.concat([eff, sums[missing].assign(derived=True)])
             depths = np.concatenate([depths, np.full(int(missing.sum()), parent_depth)])
     return eff, mismatches
+
+
+def figure_of(counts: pd.DataFrame, code: str, day: date) -> tuple[pd.Series | None, int]:
+    """One region's figure on `day` by `figure_rule` (value, last_date, batch, derived; None
+    when it has none), and how many regions directly below it have a figure."""
+    depth = code.count(".")
+    parent = code.rsplit(".", 1)[0] if depth else None
+    eff, _ = _effective(counts, day, depth, parent)
+    codes = eff.index.astype(str)
+    parts = int((codes.str.startswith(code + ".") & (codes.str.count(r"\.") == depth + 1)).sum())
+    return (eff.loc[code] if code in eff.index else None), parts
+
+
+def newest_batch(kids: pd.DataFrame, parents: pd.Index) -> pd.Series:
+    """The batch of each parent's newest part: among its children of the latest date, the
+    highest batch (the last upload that set one of them). By parent; NaN when unknown."""
+    frame = pd.DataFrame(
+        {
+            "parent": parents.to_numpy(dtype=object),
+            "last_date": kids["last_date"].to_numpy(dtype="datetime64[ns]"),
+            "batch": kids["batch"].to_numpy(dtype="float64"),
+        }
+    )
+    newest = frame.groupby("parent", sort=False)["last_date"].transform("max")
+    return frame[frame["last_date"] == newest].groupby("parent")["batch"].max()
 
 
 def figure_series(counts: pd.DataFrame, code: str, days: pd.DatetimeIndex) -> pd.DataFrame:
@@ -395,6 +428,7 @@ def standings(
             "rank": rank.array.take(order),
             "prev_count": _ints(prev_value[order]),
             "prev_rank": prev_rank.array.take(order),
+            "batch": _ints(_take(eff["batch"], ix).astype("float64")[order]),
         }
     )
     board["change"] = board["count"] - board["prev_count"]

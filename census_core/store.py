@@ -348,6 +348,37 @@ class Store:
             raise BatchNotFound(f"Batch {batch_id} does not exist")
         return dict(row._mapping)
 
+    def count_history(self, region: str, measure: str | None = None) -> pd.DataFrame:
+        """Every count ever stored for one region, undone or not, with its batch: batch_id,
+        date, measure, value, created_at, user, file_name, kind, undone; by batch, then date."""
+        self.ensure_ready()
+        c, b = counts_table, batches_table
+        query = (
+            sa.select(
+                c.c.batch_id,
+                c.c.date,
+                c.c.measure,
+                c.c.value,
+                b.c.created_at,
+                b.c.user,
+                b.c.file_name,
+                b.c.kind,
+                b.c.undone,
+            )
+            .join(b, b.c.id == c.c.batch_id)
+            .where(c.c.region == region)
+            .order_by(c.c.batch_id, c.c.date, c.c.measure)
+        )
+        if measure is not None:
+            query = query.where(c.c.measure == measure)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        columns = ["batch_id", "date", "measure", "value", "created_at", "user", "file_name"]
+        frame = pd.DataFrame(rows, columns=[*columns, "kind", "undone"])
+        frame["date"] = pd.to_datetime(frame["date"]).dt.date
+        frame["undone"] = frame["undone"].astype(bool)
+        return frame
+
     def commit_counts(
         self,
         records: pd.DataFrame,

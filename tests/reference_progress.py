@@ -30,6 +30,7 @@ STANDING_COLUMNS = [
     "pace_needed",
     "prev_count",
     "prev_rank",
+    "batch",
 ]
 
 
@@ -53,9 +54,12 @@ def _parents(codes: pd.Index) -> pd.Index:
 def values_at(counts: pd.DataFrame, day: date) -> pd.DataFrame:
     """Each region's latest own count on or before `day` (carried forward), by region code."""
     cutoff = pd.Timestamp(day)
-    upto = counts.loc[counts["date"] <= cutoff, ["region", "date", "value"]]
+    upto = counts.loc[counts["date"] <= cutoff].copy()
+    upto["batch"] = upto["batch_id"].astype("float64") if "batch_id" in upto else np.nan
     last = upto.sort_values(["region", "date"]).drop_duplicates("region", keep="last")
-    return last.set_index("region").rename(columns={"date": "last_date"})[["value", "last_date"]]
+    return last.set_index("region").rename(columns={"date": "last_date"})[
+        ["value", "last_date", "batch"]
+    ]
 
 
 def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mismatch]]:
@@ -73,6 +77,12 @@ def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mi
         sums = kids.groupby(_parents(kids.index)).agg(
             value=("value", "sum"), last_date=("last_date", "max")
         )
+        # The batch of the newest part: the highest batch among the children of that date.
+        sums["batch"] = np.nan
+        for code in sums.index:
+            mine = kids[(_parents(kids.index) == code)]
+            newest = mine[mine["last_date"] == sums.at[code, "last_date"]]["batch"]
+            sums.at[code, "batch"] = newest.max()
         added = []
         # The rule, one parent at a time: its own count stands unless its children's newest
         # part is later; a same-day disagreement is reported.
@@ -83,7 +93,13 @@ def effective_at(counts: pd.DataFrame, day: date) -> tuple[pd.DataFrame, list[Mi
                 continue
             own_value, own_date = eff.at[code, "value"], eff.at[code, "last_date"]
             if kid_date > own_date:
-                eff.loc[code, ["value", "last_date", "derived"]] = [kid_value, kid_date, True]
+                kid_batch = sums.at[code, "batch"]
+                eff.loc[code, ["value", "last_date", "batch", "derived"]] = [
+                    kid_value,
+                    kid_date,
+                    kid_batch,
+                    True,
+                ]
             elif kid_date == own_date and own_value != kid_value:
                 mismatches.append(Mismatch(code, int(own_value), int(kid_value)))
         if added:
@@ -166,6 +182,7 @@ def standings(
     board["rank_change"] = board["prev_rank"] - board["rank"]
     board["target"] = board["target"].round().astype("Int64")
     board["stale"] = board["last_date"].notna() & (board["last_date"] < pd.Timestamp(day))
+    board["batch"] = board["batch"].astype("float64").astype("Int64")
 
     board = board.sort_values(
         ["rank", "name"], na_position="last", key=lambda s: s.str.lower() if s.name == "name" else s

@@ -18,6 +18,8 @@ ROW_KEYS = {
     "change",
     "rank_change",
     "derived",
+    "batch",
+    "date",
 }
 
 
@@ -43,6 +45,8 @@ def test_rank_kecamatan_json(demo_url):
     assert (rows[0]["name"], rows[0]["count"], rows[0]["rank"]) == ("Kaliwates", 4040, 1)
     assert (rows[-1]["name"], rows[-1]["count"], rows[-1]["rank"]) == ("Jelbuk", 344, 31)
     assert isinstance(rows[0]["percent"], float) and rows[0]["derived"] is False
+    # The demo's counts are its second batch (targets first); the figure's own date.
+    assert (rows[0]["batch"], rows[0]["date"]) == (2, "2020-03-05")
 
 
 def test_rank_kabupaten_by_percent_on_a_date(demo_url, capsys):
@@ -76,7 +80,9 @@ def test_rank_whole_country_marks_derived_province(demo_url, capsys):
     rows = json.loads(capsys.readouterr().out)["rows"]
     assert len(rows) == 38
     assert rows[0]["code"] == "35" and rows[0]["derived"] is True
+    assert (rows[0]["batch"], rows[0]["date"]) == (2, "2020-03-05")
     assert all(r["rank"] is None and r["count"] is None for r in rows[1:])
+    assert all(r["batch"] is None and r["date"] is None for r in rows[1:])
 
 
 def test_rank_on_a_new_empty_store(fresh_url, capsys):
@@ -84,6 +90,7 @@ def test_rank_on_a_new_empty_store(fresh_url, capsys):
     assert main(["rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", url]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["date"] is None and len(result["rows"]) == 31
+    assert all(set(r) == ROW_KEYS and r["batch"] is None for r in result["rows"])
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,34 @@ def test_history_and_undo(demo_url, snapshot_file, capsys):
     assert main(["undo", "999", "--db", demo_url]) == 1
 
 
+def test_history_of_one_region(demo_url, snapshot_file, capsys):
+    main(["import", str(snapshot_file), "--json", "--user", "ani", "--db", demo_url])
+    batch = json.loads(capsys.readouterr().out)["batch"]
+    assert main(["undo", str(batch), "--user", "ani", "--db", demo_url]) == 0
+    capsys.readouterr()
+    args = ["history", "--region", "35.09.19", "--json", "--db", demo_url]
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["region"], out["name"], out["measure"]) == ("35.09.19", "Kaliwates", "households")
+    newest, *older = out["changes"]
+    assert {k: newest[k] for k in ("batch", "date", "before", "after", "user", "undone")} == {
+        "batch": batch,
+        "date": "2020-03-05",
+        "before": 4040,
+        "after": 4041,
+        "user": "ani",
+        "undone": True,
+    }
+    assert newest["file"] == "rekap jember.csv" and newest["time"].endswith("+07:00")
+    assert older and all(c["batch"] == 2 and c["undone"] is False for c in older)
+    assert main(["history", "--region", "kaliwates", "--db", demo_url]) == 2
+    capsys.readouterr()
+    assert main(["history", "--region", "35.09.19", "--lang", "en", "--db", demo_url]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == "Changes of Kaliwates (35.09.19), households, newest first"
+    assert f"batch {batch}" in text and "4,040 -> 4,041" in text and "(undone)" in text
+
+
 def test_targets_command(demo_url, tmp_path, capsys):
     path = tmp_path / "sasaran.csv"
     path.write_text("Kecamatan;KK;Jiwa;Target (%)\nKaliwates;30.000;110.000;60\n", "utf-8")

@@ -28,6 +28,8 @@ def random_counts(regions, rng: np.random.Generator, codes: list[str]) -> pd.Dat
         rows.append((*rows[int(rng.integers(0, len(rows)))][:2], 999))  # a duplicate report
     frame = pd.DataFrame(rows, columns=["region", "date", "value"])
     frame["date"] = pd.to_datetime(frame["date"])
+    # Batches as the store numbers uploads: later rows (a duplicate report last) higher.
+    frame["batch_id"] = rng.integers(1, 4, size=len(frame)).cumsum()
     return frame.sample(frac=1.0, random_state=int(rng.integers(0, 1000)))
 
 

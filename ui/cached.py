@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
+from census_core.provenance import Provenance, provenance, region_history
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
+from census_core.store import Store
 from census_core.views import HomeView, KecamatanView, home_view, kecamatan_view
 
 
@@ -63,3 +66,23 @@ def kecamatan(
 ) -> KecamatanView:
     """census_core.views.kecamatan_view, cached on the snapshot's version and every input."""
     return _kecamatan(snap.version, repr(settings), day, code, lang, measure, snap, settings)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _provenance(version: str, code: str, day: date, measure: str, _snap: Snapshot) -> Provenance:
+    return provenance(_snap, code, day, measure)
+
+
+def provenance_of(snap: Snapshot, code: str, day: date, measure: str) -> Provenance:
+    """census_core.provenance.provenance, cached on the snapshot's version and every input."""
+    return _provenance(snap.version, code, day, measure, snap)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _history(version: str, url: str, code: str, measure: str, _store: Store) -> pd.DataFrame:
+    return region_history(_store, code, measure)
+
+
+def history(snap: Snapshot, store: Store, code: str, measure: str) -> pd.DataFrame:
+    """census_core.provenance.region_history, cached on the snapshot's version."""
+    return _history(snap.version, store.url, code, measure, store)

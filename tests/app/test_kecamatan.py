@@ -41,7 +41,7 @@ def test_choosing_a_kecamatan_puts_it_in_the_url(app):
 
 def test_desa_breakdown_and_trend(app):
     at = app("app_pages/kecamatan.py", wilayah="35.09.25").run()
-    desa = at.dataframe[0].value
+    desa = next(f.value for f in at.dataframe if "KK" in f.value)  # not the history above it
     assert len(desa) == 6
     assert desa["KK"].map(lambda s: int(s.replace(".", ""))).sum() == 344
     assert len(at.get("vega_lite_chart")) == 1
@@ -79,3 +79,20 @@ def test_a_region_name_never_becomes_markup(app, monkeypatch):
     home = app().run()
     assert not home.exception
     assert all("<script>" not in m.value for m in home.markdown)
+
+
+def test_the_headline_says_where_its_figure_came_from(app):
+    at = app("app_pages/kecamatan.py", wilayah="35.09.25").run()
+    assert not at.exception
+    assert at.expander[0].label == "Asal angka dan riwayat perubahan"
+    said = [m.value for m in at.expander[0].markdown]
+    assert said[0].startswith("Jelbuk: 344 KK pada 5 Maret 2020 — angka sendiri tanggal")
+    assert "dari batch 2 (berkas data simulasi, diunggah demo" in said[0]
+    history = at.expander[0].dataframe[0].value
+    assert (history["Batch"].iloc[0], history["Sesudah"].iloc[0]) == ("2", "344")
+    # The desa board: pick a desa and read where its figure came from.
+    first = load_regions().children("35.09.25")[0]
+    at.selectbox(key="origin_desa").set_value(first).run()
+    assert not at.exception
+    name = load_regions().name(first)
+    assert any(m.value.startswith(f"{name}: ") and "dari batch 2" in m.value for m in at.markdown)

@@ -106,3 +106,20 @@ def test_measure_switch_shows_persons(app):
     assert not at.exception
     assert _metric(at, "Jiwa terdata").value == "136.833"
     assert at.radio(key="by").options[0] == "Jumlah jiwa"
+
+
+def test_a_board_row_says_where_its_figure_came_from(app):
+    at = app().run()
+    assert not at.exception
+    # Nothing picked yet: no sentence, no history.
+    assert not [m for m in at.markdown if "dari batch" in m.value]
+    at.selectbox(key="origin_kecamatan").set_value("35.09.19").run()
+    assert not at.exception
+    said = [m.value for m in at.markdown if m.value.startswith("Kaliwates: 4.040 KK")]
+    assert said and "angka sendiri tanggal 5 Maret 2020; dari batch 2" in said[0]
+    assert "berkas data simulasi, diunggah demo" in said[0] and "WIB" in said[0]
+    history = next(f.value for f in at.dataframe if "Sesudah" in f.value)
+    assert history["Batch"].iloc[0] == "2" and history["Sesudah"].iloc[0] == "4.040"
+    at.selectbox(key="origin_kabupaten").set_value("35.09").run()
+    said = [m.value for m in at.markdown if m.value.startswith("Kabupaten Jember: 36.464 KK")]
+    assert said and "dari batch 2" in said[0]

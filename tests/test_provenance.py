@@ -1,0 +1,189 @@
+"""Where each figure came from: the batch behind a board row, its sentence, a region's history."""
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import pytest
+
+from census_core import store as store_module
+from census_core.progress import standings
+from census_core.provenance import history_rows, provenance, region_history
+from census_core.settings import Settings
+from census_core.snapshot import load_snapshot
+
+JEMBER, KALIWATES, PATRANG, JELBUK = "35.09", "35.09.19", "35.09.20", "35.09.25"
+D1, D2, D3 = date(2020, 3, 3), date(2020, 3, 4), date(2020, 3, 5)
+# 00.12 UTC is 07.12 WIB (Asia/Jakarta, UTC+7).
+UPLOADED = datetime(2020, 3, 6, 0, 12, tzinfo=UTC)
+
+
+def records(*rows, measure="households"):
+    frame = pd.DataFrame(rows, columns=["region", "date", "value"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.assign(measure=measure)
+
+
+def commit(store, *rows, name="a.csv", user="Rina"):
+    result = store.commit_counts(records(*rows), user=user, file_name=name, sha256="x" * 64)
+    assert result.batch is not None
+    return result.batch
+
+
+@pytest.fixture
+def store(fresh_store, monkeypatch):
+    monkeypatch.setattr(store_module, "_now", lambda: UPLOADED)
+    return fresh_store
+
+
+def board(store, level, within, day):
+    return load_snapshot(store).board(level, within, day, Settings()).set_index("code")
+
+
+def batch_of(store, level, within, day, code):
+    value = board(store, level, within, day).loc[code, "batch"]
+    return None if pd.isna(value) else int(value)
+
+
+def test_batch_column_own_carried_and_derived(store):
+    kab = commit(store, (JEMBER, D1, 1000), name="kab.csv")
+    kec = commit(store, (KALIWATES, D1, 400), (PATRANG, D1, 300), name="kec-0303.csv")
+    # Own count of the day, then carried forward to the next day: the same batch.
+    assert batch_of(store, "kabupaten", "35", D1, JEMBER) == kab
+    assert batch_of(store, "kabupaten", "35", D2, JEMBER) == kab
+    assert batch_of(store, "kecamatan", JEMBER, D2, PATRANG) == kec
+    assert batch_of(store, "kecamatan", JEMBER, D2, JELBUK) is None  # no count at all
+    # A later kecamatan file: Jember's figure becomes the children's sum, from that file.
+    later = commit(store, (KALIWATES, D2, 450), name="kec-0304.csv")
+    row = board(store, "kabupaten", "35", D2).loc[JEMBER]
+    assert (row["count"], bool(row["derived"]), int(row["batch"])) == (750, True, later)
+    assert batch_of(store, "kecamatan", JEMBER, D2, KALIWATES) == later
+    assert batch_of(store, "kecamatan", JEMBER, D2, PATRANG) == kec
+
+
+def test_undoing_the_batch_that_set_a_figure_falls_back_to_the_previous_batch(store):
+    kab = commit(store, (JEMBER, D1, 1000))
+    first = commit(store, (KALIWATES, D1, 400), (PATRANG, D1, 300))
+    correction = commit(store, (KALIWATES, D1, 420))
+    later = commit(store, (KALIWATES, D2, 450))
+    assert batch_of(store, "kecamatan", JEMBER, D1, KALIWATES) == correction
+    store.undo(correction)
+    assert batch_of(store, "kecamatan", JEMBER, D1, KALIWATES) == first
+    store.undo(later)
+    # Jember's own count and its children's sum are of the same day: its own count stands.
+    assert batch_of(store, "kecamatan", JEMBER, D2, KALIWATES) == first
+    assert batch_of(store, "kabupaten", "35", D2, JEMBER) == kab
+
+
+def test_a_frame_without_batches_gives_no_batch(regions):
+    frame = pd.DataFrame({"region": [KALIWATES], "date": pd.to_datetime([D1]), "value": [5]})
+    got = standings(frame, regions, "kecamatan", JEMBER, D1).set_index("code")
+    assert got.loc[KALIWATES, "count"] == 5 and pd.isna(got.loc[KALIWATES, "batch"])
+    assert str(got["batch"].dtype) == "Int64"
+
+
+def test_provenance_of_own_carried_derived_and_missing_figures(store):
+    commit(store, (KALIWATES, D1, 400), (PATRANG, D1, 300), name="kec-0303.csv")
+    later = commit(store, (KALIWATES, D2, 4040), name="kec-0304.csv", user="Budi")
+    snap = load_snapshot(store)
+
+    own = provenance(snap, KALIWATES, D2)
+    assert (own.value, own.batch, own.file, own.user) == (4040, later, "kec-0304.csv", "Budi")
+    assert (own.date, own.derived, own.carried, own.parts) == (D2, False, False, 0)
+    assert own.time is not None and own.time.isoformat() == "2020-03-06T07:12:00+07:00"
+    assert own.sentence("id") == (
+        "Kaliwates: 4.040 KK pada 4 Maret 2020 — angka sendiri tanggal 4 Maret 2020; dari "
+        "batch 2 (berkas kec-0304.csv, diunggah Budi 6 Maret 07.12 WIB)."
+    )
+    assert own.sentence("en") == (
+        "Kaliwates: 4,040 households on 4 March 2020 — own count of 4 March 2020; from "
+        "batch 2 (file kec-0304.csv, uploaded by Budi 6 March 07:12 WIB)."
+    )
+
+    carried = provenance(snap, PATRANG, D2)
+    assert (carried.date, carried.carried, carried.batch) == (D1, True, 1)
+    assert carried.sentence("id") == (
+        "Patrang: 300 KK pada 4 Maret 2020 — angka sendiri tanggal 3 Maret 2020, dibawa maju "
+        "karena belum ada angka baru; dari batch 1 (berkas kec-0303.csv, diunggah Rina "
+        "6 Maret 07.12 WIB)."
+    )
+
+    derived = provenance(snap, JEMBER, D2)
+    assert (derived.value, derived.derived, derived.parts, derived.batch) == (4340, True, 2, 2)
+    assert derived.sentence("id") == (
+        "Kabupaten Jember: 4.340 KK pada 4 Maret 2020 — jumlah dari 2 kecamatan, bagian "
+        "terbaru tanggal 4 Maret 2020; terbaru dari batch 2 (berkas kec-0304.csv, diunggah "
+        "Budi 6 Maret 07.12 WIB)."
+    )
+    assert derived.sentence("en") == (
+        "Kabupaten Jember: 4,340 households on 4 March 2020 — sum of 2 district figures, "
+        "newest part of 4 March 2020; newest from batch 2 (file kec-0304.csv, uploaded by "
+        "Budi 6 March 07:12 WIB)."
+    )
+
+    none = provenance(snap, JELBUK, D2)
+    assert none.value is None and none.batch is None
+    assert none.sentence("id") == "Jelbuk: belum ada angka s.d. 4 Maret 2020."
+    assert none.sentence("en") == "Jelbuk: no figure yet up to 4 March 2020."
+
+
+def test_region_history_before_and_after_with_an_undone_batch(store):
+    commit(store, (KALIWATES, D1, 400), (PATRANG, D1, 300), name="a.csv")
+    commit(store, (KALIWATES, D2, 450), name="b.csv", user="Budi")
+    wrong = commit(store, (KALIWATES, D2, 4500), name="c.csv")
+    store.undo(wrong)
+    # Kaliwates unchanged in this file: not a change of Kaliwates.
+    commit(store, (KALIWATES, D2, 450), (PATRANG, D2, 320), name="d.csv")
+    history = region_history(store, KALIWATES)
+    got = [
+        (
+            int(r.batch),
+            r.date,
+            None if pd.isna(r.before) else int(r.before),
+            int(r.after),
+            r.file,
+            r.user,
+            bool(r.undone),
+        )
+        for r in history.itertuples()
+    ]
+    assert got == [
+        (3, D2, 450, 4500, "c.csv", "Rina", True),
+        (2, D2, 400, 450, "b.csv", "Budi", False),
+        (1, D1, None, 400, "a.csv", "Rina", False),
+    ]
+    assert history["time"].iloc[0].isoformat() == "2020-03-06T07:12:00+07:00"
+    shown = history_rows(history, "id")
+    assert list(shown.columns) == [
+        "Batch",
+        "Tanggal data",
+        "Sebelum",
+        "Sesudah",
+        "Berkas",
+        "Pengunggah",
+        "Waktu unggah (WIB)",
+        "Keterangan",
+    ]
+    assert shown.iloc[0].tolist() == [
+        "3",
+        "4 Maret 2020",
+        "450",
+        "4.500",
+        "c.csv",
+        "Rina",
+        "6 Maret 07.12",
+        "dibatalkan",
+    ]
+    assert shown.iloc[2]["Sebelum"] == "–"
+
+
+def test_region_history_of_one_measure_only(store):
+    store.commit_counts(
+        records((KALIWATES, D1, 1500), measure="persons"),
+        user="Rina",
+        file_name="jiwa.csv",
+        sha256="y" * 64,
+    )
+    commit(store, (KALIWATES, D1, 400))
+    assert list(region_history(store, KALIWATES)["after"]) == [400]
+    assert list(region_history(store, KALIWATES, "persons")["after"]) == [1500]
+    assert region_history(store, JELBUK).empty
