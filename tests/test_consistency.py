@@ -142,6 +142,8 @@ def figures_on_every_page(store: Store, snap: Snapshot, url: str, day: date) -> 
         rows = _rank_json(url, level, within, day)
         for code in codes:
             put(code, "rank --json", rows[code]["count"])
+            # The figure's own date and whether it is a sum travel with it.
+            seen[code]["rank --json date"] = (rows[code]["date"], rows[code]["derived"])
     # The map's tooltip and the meeting screen's headline write the figure as text.
     shapes = [
         Shape(c, "kecamatan", snap.regions.name(c), square(113 + i, -8))
@@ -164,6 +166,8 @@ def _agree(ledger: Ledger, seen: dict, day: date) -> None:
     for code, places in seen.items():
         want = ledger.figure(code, day)
         value = None if want is None else want[0]
+        dated = places.pop("rank --json date")
+        assert dated == ((want[1].isoformat(), want[2]) if want else (None, False)), (code, day)
         for place, got in places.items():
             expected = _shown(value) if isinstance(got, str) else value
             assert got == expected, f"{code} on {day} at {place}: {got} != {expected}"
