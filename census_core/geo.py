@@ -4,19 +4,38 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from census_core.faults import log_fault
+from census_core.geocheck import GeoProblem, Refused, check_geojson, read_features
 from census_core.geofeatures import Shape, Unmatched, digits, parse_features
+from census_core.geowords import say
 from census_core.geomatch import match_features
 from census_core.regions import Regions, normalize_code, parent_of
 
 GEO_SUFFIXES = (".geojson", ".json")
+log = logging.getLogger(__name__)
 
 
 class GeoError(ValueError):
     """A boundary file the product cannot read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A boundary file left out of the map, and why: for the operator, never a traceback."""
+
+    file: str
+    problems: tuple[GeoProblem, ...]
+
+    def note(self, lang: str = "id") -> str:
+        """'kec.geojson dilewati: ... Operator: hapus berkas ini ...'"""
+        first = self.problems[0].message(lang) if self.problems else ""
+        if len(self.problems) > 1:
+            first += " " + say("more", lang, n=len(self.problems) - 1)
+        return say("skipped", lang, file=self.file, problem=first)
 
 
 @dataclass
@@ -26,6 +45,7 @@ class Boundaries:
     shapes: dict[str, Shape] = field(default_factory=dict)
     unmatched: list[Unmatched] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -138,18 +158,24 @@ def _credit_name(credit: str) -> str:
 
 
 def read_geojson(data: bytes) -> list[dict]:
-    """The features of a GeoJSON FeatureCollection (or a single Feature)."""
+    """The features of a GeoJSON FeatureCollection (or a single Feature), parsed within the
+    limits of `census_core.geocheck`; not checked further."""
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GeoError(f"not GeoJSON: {exc}") from exc
-    if isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
-        features = doc.get("features")
-        if isinstance(features, list):
-            return [f for f in features if isinstance(f, dict)]
-    if isinstance(doc, dict) and doc.get("type") == "Feature":
-        return [doc]
-    raise GeoError("not a GeoJSON FeatureCollection")
+        return read_features(data)
+    except Refused as exc:
+        raise GeoError(str(exc)) from exc
+
+
+def _checked(name: str, data: bytes) -> tuple[list[dict], list[GeoProblem]]:
+    """A file's features, checked and simplified as on upload; or its problems, never raised."""
+    try:
+        checked = check_geojson(data)
+    except Exception as exc:  # a fault of ours must not take the map down for everyone
+        ref = log_fault(log, f"checking boundary file {name!r}", exc)
+        return [], [GeoProblem("system_fault", params={"ref": ref})]
+    if not checked.ok:
+        log.warning("Boundary file %r skipped: %s", name, checked.refusal("en"))
+    return checked.features, checked.problems
 
 
 def read_crosswalk(data: bytes) -> dict[str, str]:
@@ -230,15 +256,23 @@ def load_boundaries(
         elif lower in ("credit.txt", "kredit.txt", "sumber.txt"):
             credit = data.decode("utf-8", "replace").strip().splitlines()[0][:200] if data else ""
         elif lower.endswith(GEO_SUFFIXES):
-            try:
-                geo.append((name, read_geojson(data)))
-            except GeoError as exc:
-                out.unmatched.append(Unmatched(name, -1, "", "", f"unreadable: {exc}"))
+            features, problems = _checked(name, data)
+            if problems:
+                out.skipped.append(Skipped(name, tuple(problems)))
+                why = problems[0].message("en")
+                out.unmatched.append(Unmatched(name, -1, "", "", f"unreadable: {why}"))
+            else:
+                geo.append((name, features))
     geo.sort(key=lambda item: (_geo_level(item[1]), len(item[1]), item[0]))
     for name, features in geo:
-        shapes, unmatched, learnt = match_features(
-            features, regions, crosswalk=crosswalk, within=within, source=name, credit=credit
-        )
+        try:
+            shapes, unmatched, learnt = match_features(
+                features, regions, crosswalk=crosswalk, within=within, source=name, credit=credit
+            )
+        except Exception as exc:  # skipped and noted, as a file that cannot be read
+            ref = log_fault(log, f"matching boundary file {name!r}", exc)
+            out.skipped.append(Skipped(name, (GeoProblem("system_fault", params={"ref": ref}),)))
+            continue
         crosswalk = {**learnt, **crosswalk}
         out.files.append(name)
         out.unmatched.extend(unmatched)
