@@ -82,6 +82,7 @@ words = TEXT.get(lang, TEXT["id"])
 day = sidebar.as_of(snap)
 st.title(words["title"])
 bounds = boundaries.load()
+boundaries.render_skipped(bounds)  # files left out, for the operator; never a traceback
 if bounds.empty:
     st.info(words["none"])  # the folder by its setting, never a server path
     st.stop()

@@ -11,8 +11,8 @@ from pathlib import Path
 from census_core.faults import log_fault
 from census_core.geocheck import GeoProblem, Refused, check_geojson, read_features
 from census_core.geofeatures import Shape, Unmatched, digits, parse_features
-from census_core.geowords import say
 from census_core.geomatch import match_features
+from census_core.geowords import say
 from census_core.regions import Regions, normalize_code, parent_of
 
 GEO_SUFFIXES = (".geojson", ".json")

@@ -202,7 +202,7 @@ def _geometry(g: object) -> tuple[Polygons | None, tuple[str, str] | None]:
         rings = []
         for ring in poly:
             arr, why = _ring(ring)
-            if why:
+            if arr is None:
                 return None, why
             rings.append(arr)
         out.append(rings)

@@ -67,8 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an empty polygon, with no points. Remove the feature or draw its boundary again.",
     ),
     "bad_structure": (
-        "susunan koordinat bukan GeoJSON ('{value}' tempat sepasang [bujur, lintang]). "
-        f"{FIX[0]}",
+        f"susunan koordinat bukan GeoJSON ('{{value}}' tempat sepasang [bujur, lintang]). {FIX[0]}",
         f"coordinates not laid out as GeoJSON ('{{value}}' where a [lon, lat] pair belongs). "
         f"{FIX[1]}",
     ),

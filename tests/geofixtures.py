@@ -68,7 +68,7 @@ def bad_boundaries() -> dict[str, bytes]:
         "meter.geojson": collection(*_good(lambda i, g: _map_rings(g, metres))),
         "tertukar.geojson": collection(*_good(lambda i, g: _map_rings(g, lambda p: p[::-1]))),
         "lat95.geojson": collection(*_good(lambda i, g: _one(i, g, lat95))),
-        "teks.geojson": collection(*_good(lambda i, g: _map_rings(g, lambda p: [str(v) for v in p]))),
+        "teks.geojson": collection(*_good(lambda i, g: _map_rings(g, lambda p: list(map(str, p))))),
         "kosong.geojson": collection(*_good(lambda i, g: _one(i, g, {"type": "Polygon",
                                                                      "coordinates": []}))),
         "1e308.geojson": collection(*_good(lambda i, g: _one(i, g, huge))),
@@ -93,7 +93,10 @@ def dense(kecamatan: int = 31, points: int = 12_000, seed: int = 1) -> bytes:
         ring.append(ring[0])
         code = f"35.09.{k + 1:02d}"
         features.append(
-            {"type": "Feature", "properties": {"kode": code},
-             "geometry": {"type": "Polygon", "coordinates": [ring]}}  # fmt: skip
+            {
+                "type": "Feature",
+                "properties": {"kode": code},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
         )
     return json.dumps({"type": "FeatureCollection", "features": features}).encode()

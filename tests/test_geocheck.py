@@ -60,8 +60,10 @@ def test_a_fault_while_reading_one_file_skips_it_with_a_reference(regions, monke
 
 def test_non_finite_numbers_and_open_or_short_rings_are_refused():
     ring = [[113.5, -8.2], [113.6, -8.2], [113.6, -8.1], [113.5, -8.1]]
-    nan = b'{"type": "Feature", "properties": {"name": "A"}, "geometry": {"type": "Polygon", ' \
+    nan = (
+        b'{"type": "Feature", "properties": {"name": "A"}, "geometry": {"type": "Polygon", '
         b'"coordinates": [[[113.5, -8.2], [NaN, -8.2], [113.6, -8.1], [113.5, -8.2]]]}}'
+    )
     assert [p.reason for p in check_geojson(nan).problems] == ["not_finite"]
     open_ring = {"type": "Polygon", "coordinates": [ring]}
     short = {"type": "Polygon", "coordinates": [[ring[0], ring[1], ring[0]]]}

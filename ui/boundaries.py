@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 import streamlit as st
 
 from census_core import geo
+from census_core.faults import SystemFault, log_fault
 from census_core.geo import Boundaries
+from census_core.geocheck import check_geojson
 from census_core.geofeatures import Unmatched
 from census_core.text import fmt_int, fmt_pct
 from ui import auth, sidebar, state
 from ui.safe import md
+
+log = logging.getLogger(__name__)
+RESULT = "boundary_result"  # the last upload's outcome, in session state until dismissed
 
 TEXT = {
     "id": {
@@ -34,6 +40,10 @@ TEXT = {
         "stored": "Tersimpan",
         "delete": "Hapus",
         "from_dir": "Dari folder batas wilayah server (`CENSUS_GEO_DIR`): {files}",
+        "refused": "{name} tidak disimpan:",
+        "simplified": " Berkas {summary}.",
+        "dismiss": "Tutup pesan",
+        "skipped": "Berkas batas wilayah yang dilewati ({n})",
     },
     "en": {
         "title": "Boundaries for the map",
@@ -54,6 +64,10 @@ TEXT = {
         "stored": "Stored",
         "delete": "Delete",
         "from_dir": "From the server's boundaries folder (`CENSUS_GEO_DIR`): {files}",
+        "refused": "{name} was not stored:",
+        "simplified": " The file was {summary}.",
+        "dismiss": "Dismiss",
+        "skipped": "Boundary files skipped ({n})",
     },
 }
 
@@ -152,45 +166,80 @@ def load() -> Boundaries:
     return _load(store.url, uploaded, str(settings.geo_dir), sig, settings.home)
 
 
-def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> None:
+def _result(kind: str, text: str, similar: list[dict] | None = None) -> dict:
+    return {"kind": kind, "text": text, "similar": similar or []}
+
+
+def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> dict:
+    """Check and keep one file; what to tell the operator (Markdown, names escaped)."""
     store = state.store()
+    lang = sidebar.lang()
     known = set(store.boundary_files(with_data=False)["sha256"])
     if hashlib.sha256(data).hexdigest() in known:
-        st.info(words["same"].format(name=md(name)))
-        return
+        return _result("info", words["same"].format(name=md(name)))
     if name.lower().endswith(".csv"):
         rows = len(geo.read_crosswalk(data))
         if not rows:
-            st.error(words["not_crosswalk"].format(name=md(name)))
-            return
+            return _result("error", words["not_crosswalk"].format(name=md(name)))
         store.add_boundary_file(name, data, user)
-        st.success(words["saved_csv"].format(name=md(name), rows=fmt_int(rows, sidebar.lang())))
-        return
+        return _result(
+            "success", words["saved_csv"].format(name=md(name), rows=fmt_int(rows, lang))
+        )
+    # Checked (and simplified if dense) before it is kept: a bad file is refused, never stored.
     try:
-        geo.read_geojson(data)  # an unreadable file is refused, never stored
-    except geo.GeoError as exc:
-        st.error(words["bad"].format(name=md(name), error=md(exc)))
-        return
+        checked = check_geojson(data)
+    except Exception as exc:
+        ref = log_fault(log, f"checking boundary upload {name!r}", exc)
+        return _result("error", md(SystemFault(ref).message(lang)))
+    if not checked.ok:
+        lines = "\n".join(f"- {md(line)}" for line in checked.refusal(lang).splitlines())
+        return _result("error", words["refused"].format(name=md(name)) + "\n" + lines)
+    kept = checked.data
+    if hashlib.sha256(kept).hexdigest() in known:
+        return _result("info", words["same"].format(name=md(name)))
     # Matched beside the files already there, as the map will match it.
     settings = state.settings()
-    files = [*_files(settings.geo_dir), (name, data)]
+    files = [*_files(settings.geo_dir), (name, kept)]
     bounds = geo.load_boundaries(files, store.regions, within=settings.home)
     result = bounds.outcome(name)
-    store.add_boundary_file(name, data, user)
-    lang = sidebar.lang()
+    store.add_boundary_file(name, kept, user)
     message = words["saved_similar" if result.similar else "saved"]
     if result.water:
         message += words["saved_water"]
-    st.success(
-        message.format(
-            name=md(name),
-            matched=fmt_int(result.matched, lang),
-            similar=fmt_int(result.similar, lang),
-            unmatched=fmt_int(result.unmatched, lang),
-            water=fmt_int(result.water, lang),
-        )
+    if summary := checked.summary(lang):
+        message += words["simplified"].format(summary=summary)
+    text = message.format(
+        name=md(name),
+        matched=fmt_int(result.matched, lang),
+        similar=fmt_int(result.similar, lang),
+        unmatched=fmt_int(result.unmatched, lang),
+        water=fmt_int(result.water, lang),
     )
-    render_similar(bounds.similar_report(store.regions, name), expanded=True)
+    return _result("success", text, bounds.similar_report(store.regions, name))
+
+
+def render_skipped(bounds: Boundaries) -> None:
+    """The files the map left out and why, for the operator; folded, the page goes on."""
+    if not bounds.skipped:
+        return
+    lang = sidebar.lang()
+    words = TEXT.get(lang, TEXT["id"])
+    with st.expander(words["skipped"].format(n=len(bounds.skipped))):
+        for skipped in bounds.skipped:
+            st.caption(md(skipped.note(lang)))
+
+
+def _render_result(words: dict[str, str]) -> None:
+    """The last upload's outcome, kept until dismissed: the live refresh reruns the page."""
+    results = st.session_state.get(RESULT)
+    if not results:
+        return
+    for r in results:
+        {"success": st.success, "error": st.error, "info": st.info}[r["kind"]](r["text"])
+        render_similar(r["similar"], expanded=True)
+    if st.button(words["dismiss"], key="boundary_result_dismiss"):
+        st.session_state.pop(RESULT, None)
+        st.rerun()
 
 
 def render_boundary_upload() -> None:
@@ -214,9 +263,9 @@ def render_boundary_upload() -> None:
             key="boundary_files",
         )
         submitted = st.form_submit_button(words["submit"])
-    if submitted:
-        for upload in files or []:
-            _save(upload.name, upload.getvalue(), user, words)
+    if submitted and files:
+        st.session_state[RESULT] = [_save(f.name, f.getvalue(), user, words) for f in files]
+    _render_result(words)
     stored = state.store().boundary_files(with_data=False)
     if len(stored):
         st.caption(words["stored"])
@@ -226,3 +275,4 @@ def render_boundary_upload() -> None:
             if cols[1].button(words["delete"], key=f"boundary_delete_{row.id}"):
                 state.store().delete_boundary_file(int(row.id))
                 st.rerun()
+    render_skipped(load())

@@ -273,7 +273,8 @@ def _draw_chart(slide: Slide, position: str, footer: str, notice: str) -> None:
         # The map as wide as the core placed its names for; the list beside it.
         left, right = st.columns([MAP_WIDTH, SLIDE_WIDTH - MAP_WIDTH], gap="small")
         left.pydeck_chart(slide.chart, height=CHART_HEIGHT)
-        right.html(_aside(slide))
+        if aside := _aside(slide):  # st.html refuses an empty body: every name fitted
+            right.html(aside)
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
         st.altair_chart(slide.chart, theme=None)  # type: ignore[arg-type]

@@ -104,7 +104,10 @@ def test_the_map_skips_stored_bad_files_and_draws_the_rest(app, stored_bad):
     at = app("app_pages/peta.py").run()
     assert not at.exception
     [chart] = at.get("deck_gl_json_chart")
-    codes = [f["properties"]["code"] for f in json.loads(chart.proto.json)["layers"][0]["data"]["features"]]
+    codes = [
+        f["properties"]["code"]
+        for f in json.loads(chart.proto.json)["layers"][0]["data"]["features"]
+    ]
     assert codes == ["35.09.10"]
     notes = "\n".join(c.value for c in at.caption)
     for name in BAD:
