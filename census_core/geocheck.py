@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from census_core.geofeatures import parse_features
 from census_core.geowords import say
 from census_core.simplify import box_ring, simplify_ring
 from census_core.text import fmt_int
@@ -210,8 +211,6 @@ def _geometry(g: object) -> tuple[Polygons | None, tuple[str, str] | None]:
 
 
 def _label(feature: dict) -> str:
-    from census_core.geofeatures import parse_features
-
     [parsed] = parse_features([feature])
     return _show(parsed.name or parsed.kemendagri or parsed.bps)
 
