@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from census_core.columns import latest_counts, latest_counts_from_text
+from census_core.markup import clean_text
 from census_core.regions import Regions, load_regions
 
 MEASURES = ("households", "persons")
@@ -546,8 +547,8 @@ class Store:
         result = conn.execute(
             batches_table.insert().values(
                 created_at=_now(),
-                user=user[:120],
-                file_name=file_name[:260],
+                user=clean_text(user, 120),
+                file_name=clean_text(file_name, 260),
                 sha256=sha256,
                 kind=kind,
                 rows=rows,
@@ -572,7 +573,7 @@ class Store:
             conn.execute(
                 batches_table.update()
                 .where(batches_table.c.id == batch_id)
-                .values(undone=True, undone_at=_now(), undone_by=user[:120])
+                .values(undone=True, undone_at=_now(), undone_by=clean_text(user, 120))
             )
             self._bump(conn)
         self._checkpoint_soon()
@@ -593,7 +594,11 @@ class Store:
             self._lock(conn)
             result = conn.execute(
                 events_table.insert().values(
-                    date=day, text=text[:500], user=user[:120], created_at=_now(), deleted=False
+                    date=day,
+                    text=clean_text(text, 500),
+                    user=clean_text(user, 120),
+                    created_at=_now(),
+                    deleted=False,
                 )
             )
             self._bump(conn)
@@ -628,10 +633,10 @@ class Store:
             self._lock(conn)
             result = conn.execute(
                 boundaries_table.insert().values(
-                    file_name=file_name[:260],
+                    file_name=clean_text(file_name, 260),
                     sha256=hashlib.sha256(data).hexdigest(),
                     data=data,
-                    user=user[:120],
+                    user=clean_text(user, 120),
                     created_at=_now(),
                     deleted=False,
                 )

@@ -109,3 +109,26 @@ def test_events(fresh_store):
     assert list(fresh_store.events()["text"]) == ["Bimtek operator desa"]
     fresh_store.delete_event(event)
     assert fresh_store.events().empty
+
+
+def test_operator_names_lose_control_characters_on_every_write(fresh_store):
+    # A NUL made every save of that operator fail on PostgreSQL; escapes and line breaks are
+    # no part of a name either. Names are kept at most 120 characters.
+    name = "Ani\x00 Su\x1b[31mlastri\r\n\x85" + "x" * 300
+    clean = "Ani Su[31mlastri " + "x" * (120 - len("Ani Su[31mlastri "))
+    first = fresh_store.commit_counts(
+        records(("35.09.19", date(2020, 3, 5), 4000)),
+        user=name,
+        file_name="a\x00.csv",
+        sha256="x" * 64,
+    )
+    fresh_store.undo(first.batch, user=name)
+    fresh_store.add_event(date(2020, 2, 25), "Bimtek\x00 operator", name)
+    fresh_store.add_boundary_file("batas\x00.geojson", b"{}", name)
+    batch = fresh_store.batch(first.batch)
+    assert batch["user"] == clean and batch["undone_by"] == clean
+    assert batch["file_name"] == "a.csv"
+    events = fresh_store.events()
+    assert list(events["user"]) == [clean] and list(events["text"]) == ["Bimtek operator"]
+    files = fresh_store.boundary_files(with_data=False)
+    assert list(files["user"]) == [clean] and list(files["file_name"]) == ["batas.geojson"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from census_core.auth import operator_allowed, password_ok
+from census_core.markup import clean_text
 from ui import state
 from ui.safe import md
 
@@ -115,6 +116,7 @@ def _password_form(words: dict[str, str], expected: str) -> None:
         submitted = st.form_submit_button(words["submit"])
     if submitted:
         if password_ok(password, expected):
-            st.session_state["operator"] = name.strip() or "operator"
+            # As stored (census_core.store cleans again): no control characters, 120 at most.
+            st.session_state["operator"] = clean_text(name, 120) or "operator"
             st.rerun()
         st.error(words["wrong"])
