@@ -132,3 +132,29 @@ def test_operator_names_lose_control_characters_on_every_write(fresh_store):
     assert list(events["user"]) == [clean] and list(events["text"]) == ["Bimtek operator"]
     files = fresh_store.boundary_files(with_data=False)
     assert list(files["user"]) == [clean] and list(files["file_name"]) == ["batas.geojson"]
+
+
+def test_sign_ins_are_recorded_newest_first_and_only_the_newest_kept(fresh_store):
+    version = fresh_store.version()
+    fresh_store.record_sign_in("Ani", "10.0.0.7", ok=False, keep=3)
+    fresh_store.record_sign_in("Ani\x00", "10.0.0.7", ok=True, keep=3)
+    frame = fresh_store.sign_ins()
+    assert list(frame["user"]) == ["Ani", "Ani"] and list(frame["ok"]) == [True, False]
+    assert list(frame["address"]) == ["10.0.0.7", "10.0.0.7"]
+    assert fresh_store.version() == version  # no page reloads for a sign-in
+    for n in range(5):
+        fresh_store.record_sign_in(f"tebak-{n}", "10.0.0.9", ok=False, keep=3)
+    assert list(fresh_store.sign_ins()["user"]) == ["tebak-4", "tebak-3", "tebak-2"]
+
+
+def test_a_store_made_before_sign_ins_were_recorded_gets_the_table(fresh_url, regions):
+    import sqlalchemy as sa
+
+    old = Store(fresh_url, regions)
+    old.ensure_ready()
+    with old.engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE sign_ins"))
+    old.engine.dispose()
+    again = Store(fresh_url, regions)
+    again.record_sign_in("Ani", "10.0.0.7", ok=True)
+    assert list(again.sign_ins()["user"]) == ["Ani"]
