@@ -3,8 +3,10 @@
 import streamlit as st
 
 from census_core.markup import md_escape
-from ui import live, sidebar, state
+from ui import guard, live, sidebar, state
 
+# No visitor may empty the caches every session shares (see ui/guard.py).
+guard.refuse_clear_cache()
 st.set_page_config(page_title="Pantau Sensus", page_icon="📊", layout="wide")
 
 TITLES = {

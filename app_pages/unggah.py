@@ -98,6 +98,7 @@ with tabs[2]:
     st.subheader(w["history"])
     batches = snap.batches
     st.dataframe(history_table(batches, lang), hide_index=True, width="stretch")
+    auth.sign_in_history(lang)
     active = [int(b) for b, u in zip(batches["id"], batches["undone"], strict=True) if not u]
     if active:
         cols = st.columns([3, 1], vertical_alignment="bottom")

@@ -30,3 +30,17 @@ def operator_allowed(email: object, allowed: tuple[str, ...]) -> bool:
         return False
     address = email.strip().lower()
     return any(hmac.compare_digest(address.encode(), a.encode()) for a in allowed)
+
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies: int = 0) -> str:
+    """The address a sign-in came from, as the throttle and the sign-in record know it.
+
+    With no trusted proxy it is the connection's own address (`peer`; None on loopback):
+    X-Forwarded-For is then ignored, since any client can write it. Behind `trusted_proxies`
+    proxies that each append the address they saw, the client is that many entries from the end.
+    """
+    if trusted_proxies and forwarded_for:
+        hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+        if hops:
+            return hops[-min(trusted_proxies, len(hops))]
+    return peer or "localhost"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 # Everything Markdown (and Streamlit's extensions: :colors[], $math$) gives a meaning to.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&])")
@@ -26,3 +27,18 @@ def neutralize_cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def clean_text(text: object, limit: int) -> str:
+    """One line of text fit to store: no control characters (C0, C1: a NUL makes PostgreSQL
+    refuse the row), no lone surrogates, runs of blanks made one space, at most `limit` long."""
+    kept = "".join(
+        " " if char in _BREAKS else char
+        for char in str(text)
+        if char in _BREAKS or unicodedata.category(char) not in ("Cc", "Cs")
+    )
+    return " ".join(kept.split())[:limit].rstrip()
+
+
+# Line breaks and tabs part words; every other control character is dropped.
+_BREAKS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85")

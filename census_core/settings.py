@@ -54,6 +54,16 @@ def _slide_seconds(text: str) -> float:
     return value
 
 
+def _proxies(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise SettingsError("CENSUS_TRUSTED_PROXIES", text, "proxies_range") from exc
+    if not 0 <= value <= 5:
+        raise SettingsError("CENSUS_TRUSTED_PROXIES", text, "proxies_range")
+    return value
+
+
 def _target_pct(text: str) -> float:
     value = _number("CENSUS_TARGET_PCT", text)
     if not 0 < value <= 100:  # also refuses nan
@@ -91,6 +101,8 @@ class Settings:
     login_provider: str | None = None
     geo_dir: Path = PROJECT_ROOT / "data" / "geo"
     slide_seconds: float = DEFAULT_SLIDE_SECONDS
+    # Proxies in front of the app that append the client's address to X-Forwarded-For.
+    trusted_proxies: int = 0
 
     def __repr__(self) -> str:
         """Every field but the secrets; a cached view is keyed on it (ui.cached)."""
@@ -145,4 +157,6 @@ class Settings:
             kwargs["geo_dir"] = Path(geo)
         if seconds := get("CENSUS_SLIDE_SECONDS"):
             kwargs["slide_seconds"] = _slide_seconds(seconds)
+        if proxies := get("CENSUS_TRUSTED_PROXIES"):
+            kwargs["trusted_proxies"] = _proxies(proxies)
         return cls(**kwargs)  # type: ignore[arg-type]

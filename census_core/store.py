@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from census_core.columns import latest_counts, latest_counts_from_text
+from census_core.markup import clean_text
 from census_core.regions import Regions, load_regions
 
 MEASURES = ("households", "persons")
@@ -101,6 +102,18 @@ boundaries_table = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("deleted", sa.Boolean, nullable=False, default=False),
 )
+
+# Operator sign-ins by password, right and wrong, for the operator to read on /unggah.
+sign_ins_table = sa.Table(
+    "sign_ins",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("user", sa.String(120), nullable=False),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("ok", sa.Boolean, nullable=False),
+)
+SIGN_INS_KEPT = 10_000  # the newest; a record of guesses must not fill the disk
 
 
 class StoreError(Exception):
@@ -546,8 +559,8 @@ class Store:
         result = conn.execute(
             batches_table.insert().values(
                 created_at=_now(),
-                user=user[:120],
-                file_name=file_name[:260],
+                user=clean_text(user, 120),
+                file_name=clean_text(file_name, 260),
                 sha256=sha256,
                 kind=kind,
                 rows=rows,
@@ -572,7 +585,7 @@ class Store:
             conn.execute(
                 batches_table.update()
                 .where(batches_table.c.id == batch_id)
-                .values(undone=True, undone_at=_now(), undone_by=user[:120])
+                .values(undone=True, undone_at=_now(), undone_by=clean_text(user, 120))
             )
             self._bump(conn)
         self._checkpoint_soon()
@@ -593,7 +606,11 @@ class Store:
             self._lock(conn)
             result = conn.execute(
                 events_table.insert().values(
-                    date=day, text=text[:500], user=user[:120], created_at=_now(), deleted=False
+                    date=day,
+                    text=clean_text(text, 500),
+                    user=clean_text(user, 120),
+                    created_at=_now(),
+                    deleted=False,
                 )
             )
             self._bump(conn)
@@ -628,10 +645,10 @@ class Store:
             self._lock(conn)
             result = conn.execute(
                 boundaries_table.insert().values(
-                    file_name=file_name[:260],
+                    file_name=clean_text(file_name, 260),
                     sha256=hashlib.sha256(data).hexdigest(),
                     data=data,
-                    user=user[:120],
+                    user=clean_text(user, 120),
                     created_at=_now(),
                     deleted=False,
                 )
@@ -649,6 +666,37 @@ class Store:
                 .values(deleted=True)
             )
             self._bump(conn)
+
+    def record_sign_in(self, user: str, address: str, ok: bool, keep: int = SIGN_INS_KEPT) -> None:
+        """Note a sign-in by password, right or wrong; only the newest `keep` are kept.
+
+        Not a change of the data: the version stays, so no page reloads for it.
+        """
+        self.ensure_ready()
+        s = sign_ins_table
+        with self._write() as conn, conn.begin():
+            result = conn.execute(
+                s.insert().values(
+                    created_at=_now(),
+                    user=clean_text(user, 120),
+                    address=clean_text(address, 64),
+                    ok=ok,
+                )
+            )
+            newest = int(result.inserted_primary_key[0])  # type: ignore[index]
+            conn.execute(s.delete().where(s.c.id <= newest - keep))
+
+    def sign_ins(self, limit: int = 200) -> pd.DataFrame:
+        """The newest sign-ins by password first: created_at, user, address, ok."""
+        self.ensure_ready()
+        s = sign_ins_table
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(s.c.created_at, s.c.user, s.c.address, s.c.ok)
+                .order_by(s.c.id.desc())
+                .limit(limit)
+            ).all()
+        return pd.DataFrame(rows, columns=["created_at", "user", "address", "ok"])
 
     def boundary_files(self, with_data: bool = True) -> pd.DataFrame:
         """Uploaded boundary files still in use: id, file_name, sha256, user, created_at[, data]."""

@@ -45,6 +45,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "settings.slide_range": (
             "Pengaturan {setting} = '{value}' harus antara 3 dan 3600 detik, mis. {setting}=15."
         ),
+        "settings.proxies_range": (
+            "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 5: banyaknya proxy "
+            "tepercaya di depan aplikasi, mis. {setting}=1 di belakang satu nginx."
+        ),
+        "auth.too_many": "Terlalu banyak percobaan; coba lagi dalam {seconds} detik.",
         "settings.unknown_region": (
             "Pengaturan {setting} = '{value}' bukan kode wilayah yang dikenal. Isi dengan kode "
             "Kemendagri kabupaten/kota, mis. {setting}=35.09 (Kabupaten Jember)."
@@ -93,6 +98,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "The setting {setting} = '{value}' must be between 3 and 3600 seconds, e.g. "
             "{setting}=15."
         ),
+        "settings.proxies_range": (
+            "The setting {setting} = '{value}' must be a whole number from 0 to 5: the number "
+            "of trusted proxies in front of the app, e.g. {setting}=1 behind one nginx."
+        ),
+        "auth.too_many": "Too many attempts; try again in {seconds} seconds.",
         "settings.unknown_region": (
             "The setting {setting} = '{value}' is not a known region code. Set the Kemendagri "
             "code of a regency or city, e.g. {setting}=35.09 (Kabupaten Jember)."

@@ -1,6 +1,6 @@
 import pytest
 
-from census_core.auth import operator_allowed, parse_operators, password_ok
+from census_core.auth import client_address, operator_allowed, parse_operators, password_ok
 from census_core.settings import Settings
 
 
@@ -37,3 +37,20 @@ def test_settings_read_the_operators_and_the_provider(monkeypatch):
     settings = Settings.load()
     assert settings.upload_users == ("ani@bps.go.id",)
     assert settings.login_provider == "google"
+
+
+@pytest.mark.parametrize(
+    "peer,forwarded,proxies,expected",
+    [
+        # No trusted proxy: the header is anyone's to write and is ignored.
+        ("203.0.113.5", "10.9.9.9", 0, "203.0.113.5"),
+        (None, None, 0, "localhost"),
+        # Behind one nginx: the last entry is what nginx saw; earlier ones are the client's.
+        ("10.0.0.2", "1.1.1.1, 198.51.100.7", 1, "198.51.100.7"),
+        ("10.0.0.2", "1.1.1.1, 198.51.100.7, 10.0.0.3", 2, "198.51.100.7"),
+        ("10.0.0.2", None, 1, "10.0.0.2"),
+        ("10.0.0.2", "198.51.100.7", 3, "198.51.100.7"),
+    ],
+)
+def test_client_address(peer, forwarded, proxies, expected):
+    assert client_address(peer, forwarded, proxies) == expected

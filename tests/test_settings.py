@@ -37,6 +37,9 @@ def clean_env(monkeypatch):
         # slides stay up long enough to be read
         ("CENSUS_SLIDE_SECONDS", "cepat", "not_number", ""),
         ("CENSUS_SLIDE_SECONDS", "1", "slide_range", "=15"),
+        # a count of proxies in front of the app
+        ("CENSUS_TRUSTED_PROXIES", "ya", "proxies_range", "=1"),
+        ("CENSUS_TRUSTED_PROXIES", "9", "proxies_range", "=1"),
     ],
 )
 def test_a_bad_setting_is_a_typed_error_naming_setting_value_and_fix(

@@ -109,3 +109,52 @@ def test_events(fresh_store):
     assert list(fresh_store.events()["text"]) == ["Bimtek operator desa"]
     fresh_store.delete_event(event)
     assert fresh_store.events().empty
+
+
+def test_operator_names_lose_control_characters_on_every_write(fresh_store):
+    # A NUL made every save of that operator fail on PostgreSQL; escapes and line breaks are
+    # no part of a name either. Names are kept at most 120 characters.
+    name = "Ani\x00 Su\x1b[31mlastri\r\n\x85" + "x" * 300
+    clean = "Ani Su[31mlastri " + "x" * (120 - len("Ani Su[31mlastri "))
+    first = fresh_store.commit_counts(
+        records(("35.09.19", date(2020, 3, 5), 4000)),
+        user=name,
+        file_name="a\x00.csv",
+        sha256="x" * 64,
+    )
+    fresh_store.undo(first.batch, user=name)
+    fresh_store.add_event(date(2020, 2, 25), "Bimtek\x00 operator", name)
+    fresh_store.add_boundary_file("batas\x00.geojson", b"{}", name)
+    batch = fresh_store.batch(first.batch)
+    assert batch["user"] == clean and batch["undone_by"] == clean
+    assert batch["file_name"] == "a.csv"
+    events = fresh_store.events()
+    assert list(events["user"]) == [clean] and list(events["text"]) == ["Bimtek operator"]
+    files = fresh_store.boundary_files(with_data=False)
+    assert list(files["user"]) == [clean] and list(files["file_name"]) == ["batas.geojson"]
+
+
+def test_sign_ins_are_recorded_newest_first_and_only_the_newest_kept(fresh_store):
+    version = fresh_store.version()
+    fresh_store.record_sign_in("Ani", "10.0.0.7", ok=False, keep=3)
+    fresh_store.record_sign_in("Ani\x00", "10.0.0.7", ok=True, keep=3)
+    frame = fresh_store.sign_ins()
+    assert list(frame["user"]) == ["Ani", "Ani"] and list(frame["ok"]) == [True, False]
+    assert list(frame["address"]) == ["10.0.0.7", "10.0.0.7"]
+    assert fresh_store.version() == version  # no page reloads for a sign-in
+    for n in range(5):
+        fresh_store.record_sign_in(f"tebak-{n}", "10.0.0.9", ok=False, keep=3)
+    assert list(fresh_store.sign_ins()["user"]) == ["tebak-4", "tebak-3", "tebak-2"]
+
+
+def test_a_store_made_before_sign_ins_were_recorded_gets_the_table(fresh_url, regions):
+    import sqlalchemy as sa
+
+    old = Store(fresh_url, regions)
+    old.ensure_ready()
+    with old.engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE sign_ins"))
+    old.engine.dispose()
+    again = Store(fresh_url, regions)
+    again.record_sign_in("Ani", "10.0.0.7", ok=True)
+    assert list(again.sign_ins()["user"]) == ["Ani"]

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-import streamlit as st
+import secrets
 
-from census_core.auth import operator_allowed, password_ok
+import streamlit as st
+from streamlit.logger import get_logger
+
+from census_core.auth import client_address, operator_allowed, password_ok
+from census_core.faults import log_fault
+from census_core.ingest.report import sign_in_table
+from census_core.markup import clean_text
+from census_core.settings import Settings
+from census_core.text import t
+from census_core.throttle import Throttle
 from ui import state
 from ui.safe import md
+
+log = get_logger(__name__)
+# One per process, shared by every session: a guesser who opens a new session per guess is
+# still counted by address (census_core.throttle).
+_THROTTLE = Throttle()
 
 TEXT = {
     "id": {
@@ -23,6 +37,7 @@ TEXT = {
         "or": "atau dengan kata sandi operator:",
         "not_listed": "Akun {email} belum terdaftar sebagai operator. Minta pengelola "
         "menambahkannya ke `CENSUS_UPLOAD_USERS`, lalu masuk lagi.",
+        "log": "Riwayat masuk",
     },
     "en": {
         "off": "Uploads are not enabled. Set the operator password in the environment variable "
@@ -38,6 +53,7 @@ TEXT = {
         "or": "or with the operator password:",
         "not_listed": "The account {email} is not listed as an operator. Ask the administrator "
         "to add it to `CENSUS_UPLOAD_USERS`, then sign in again.",
+        "log": "Sign-in history",
     },
 }
 
@@ -82,7 +98,7 @@ def require_operator(lang: str = "id") -> str | None:
         if expected:
             st.caption(words["or"])
     if expected:
-        _password_form(words, expected)
+        _password_form(words, expected, config, lang)
     return None
 
 
@@ -108,13 +124,54 @@ def _account(words: dict[str, str], allowed: tuple[str, ...], provider: str | No
     return None
 
 
-def _password_form(words: dict[str, str], expected: str) -> None:
+def _password_form(words: dict[str, str], expected: str, config: Settings, lang: str) -> None:
     with st.form("sign_in"):
         name = st.text_input(words["name"], key="sign_in_name")
         password = st.text_input(words["password"], type="password", key="sign_in_password")
         submitted = st.form_submit_button(words["submit"])
-    if submitted:
-        if password_ok(password, expected):
-            st.session_state["operator"] = name.strip() or "operator"
-            st.rerun()
-        st.error(words["wrong"])
+    if not submitted:
+        return
+    # As stored (census_core.store cleans again): no control characters, 120 at most.
+    user = clean_text(name, 120) or "operator"
+    address = _address(config)
+    session = st.session_state.setdefault("sign_in_session", secrets.token_hex(8))
+    keys = ("session:" + session, "address:" + address)
+    if wait := _THROTTLE.wait(*keys):  # refused without even looking at the password
+        st.error(t("auth.too_many", lang, seconds=wait))
+        return
+    ok = password_ok(password, expected)
+    _record(user, address, ok)
+    if ok:
+        _THROTTLE.succeeded(*keys)
+        st.session_state["operator"] = user
+        st.rerun()
+    wait = _THROTTLE.failed(*keys)
+    st.error(words["wrong"] + (" " + t("auth.too_many", lang, seconds=wait) if wait else ""))
+
+
+def _address(config: Settings) -> str:
+    """The client's address: the connection's, or X-Forwarded-For's behind trusted proxies."""
+    peer = st.context.ip_address
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    # Only text counts (outside a browser, e.g. under AppTest, there is no connection).
+    return client_address(
+        peer if isinstance(peer, str) else None,
+        forwarded if isinstance(forwarded, str) else None,
+        config.trusted_proxies,
+    )
+
+
+def _record(user: str, address: str, ok: bool) -> None:
+    """Log a sign-in and keep it in the store; a store fault must not hide the sign-in's answer."""
+    log.info("sign-in %s: name %r from %s", "ok" if ok else "wrong password", user, address)
+    try:
+        state.store().record_sign_in(user, address, ok)
+    except Exception as exc:
+        log_fault(log, "recording a sign-in", exc)
+
+
+def sign_in_history(lang: str = "id") -> None:
+    """The newest sign-ins by password (who, from where, right or wrong), for an operator."""
+    with st.expander(TEXT.get(lang, TEXT["id"])["log"]):
+        table = sign_in_table(state.store().sign_ins(), lang)
+        st.dataframe(table, hide_index=True, width="stretch")

@@ -8,12 +8,16 @@ import threading
 from collections.abc import Mapping
 
 import streamlit as st
+from streamlit.logger import get_logger
 
 from census_core.demo import ensure_demo
 from census_core.regions import load_regions
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import Snapshot, load_snapshot
 from census_core.store import Store, get_store
+
+# Streamlit's logger: the server's stderr, at the level of its `logger.level` setting.
+log = get_logger(__name__)
 
 
 def _secrets() -> Mapping[str, object]:
@@ -44,28 +48,45 @@ def settings_error() -> SettingsError | None:
     return None
 
 
-@st.cache_resource(show_spinner="Menyiapkan data…")
-def _store(url: str) -> Store:
-    store = get_store(url)
-    ensure_demo(store)  # an empty store starts with the labelled demo data
-    return store
-
-
-def store() -> Store:
-    return _store(settings().db_url)
-
-
 class _Latest:
-    """The newest snapshot of one store, shared by every session of this process."""
+    """One store and its newest snapshot, shared by every session of this process."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        self.store: Store | None = None
         self.snap: Snapshot | None = None
 
 
-@st.cache_resource(show_spinner=False)
-def _latest(url: str) -> _Latest:
-    return _Latest()
+# Held here, not in st.cache_resource: the snapshot is the costliest thing the process has
+# (18 s and ~1 GB to read at national scale), and a cache can be cleared by any visitor's
+# "clear cache" message (ui.guard refuses it too) or by a call to st.cache_resource.clear().
+_HOLDERS: dict[str, _Latest] = {}
+_HOLDERS_LOCK = threading.Lock()
+# A deployment has one store; tests open a new one per test, so only the newest few are kept.
+_KEEP = 4
+
+
+def _holder(url: str) -> _Latest:
+    with _HOLDERS_LOCK:
+        holder = _HOLDERS.pop(url, None) or _Latest()
+        _HOLDERS[url] = holder  # newest last
+        while len(_HOLDERS) > _KEEP:
+            _HOLDERS.pop(next(iter(_HOLDERS)))
+        return holder
+
+
+def store() -> Store:
+    """The store of the settings' URL, made ready (with the demo data when empty) once."""
+    holder = _holder(settings().db_url)
+    if holder.store is not None:
+        return holder.store
+    with holder.lock:
+        if holder.store is None:
+            with st.spinner("Menyiapkan data…"):
+                made = get_store(settings().db_url)
+                ensure_demo(made)  # an empty store starts with the labelled demo data
+            holder.store = made
+        return holder.store
 
 
 def _newer_or_same(have: str, want: str) -> bool:
@@ -84,7 +105,7 @@ def snapshot() -> Snapshot:
     """
     current = store()
     version = current.version()
-    holder = _latest(current.url)
+    holder = _holder(current.url)
     snap = holder.snap
     if snap is not None and _newer_or_same(snap.version, version):
         return snap
@@ -93,7 +114,9 @@ def snapshot() -> Snapshot:
         if snap is None:
             with st.spinner("Memuat data…"):
                 holder.snap = load_snapshot(current)
+            log.info("snapshot loaded from store at version %s", holder.snap.version)
         elif not _newer_or_same(snap.version, version):
             holder.snap = load_snapshot(current, previous=snap)
+            log.info("snapshot updated from store to version %s", holder.snap.version)
         assert holder.snap is not None
         return holder.snap

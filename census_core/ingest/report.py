@@ -194,3 +194,19 @@ def history_table(batches: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
             ],
         }
     )
+
+
+def sign_in_table(sign_ins: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Sign-ins by password as an operator reads them: when (WIB), name, address, right or not."""
+    en = lang == "en"
+    return pd.DataFrame(
+        {
+            "Time (WIB)" if en else "Waktu (WIB)": [_local(t) for t in sign_ins["created_at"]],
+            "Name" if en else "Nama": sign_ins["user"],
+            "Address" if en else "Alamat": sign_ins["address"],
+            "Result" if en else "Hasil": [
+                ("signed in" if en else "berhasil") if ok else ("wrong password" if en else "salah")
+                for ok in sign_ins["ok"]
+            ],
+        }
+    )

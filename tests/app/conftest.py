@@ -6,12 +6,16 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from census_core.throttle import Throttle
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture
 def app(demo_url, monkeypatch):
     monkeypatch.setenv("CENSUS_DB_URL", demo_url)
+    # Every test signs in from the same address: each starts with no wrong password counted.
+    monkeypatch.setattr("ui.auth._THROTTLE", Throttle())
     st.cache_data.clear()
     st.cache_resource.clear()
 
