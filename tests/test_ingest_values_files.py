@@ -127,10 +127,20 @@ def test_a_far_date_in_the_title_or_a_column_header_is_refused(regions):
         title, "rekap.csv", regions, Options(home="35.09", today=date(2020, 3, 31))
     )
     assert found(upload) == [(1, None, "date_out_of_window")]
+    assert (
+        upload.problems[0]
+        .message()
+        .startswith("Baris 1: 'Kondisi s.d. 5 Maret 1920' di luar masa sensus")
+    )
     wide = b"Kecamatan,2020-03-04,1600-03-05\nKaliwates,4000,4040\n"
     upload = read_counts(wide, "tren.csv", regions, LONG)
     assert found(upload) == [(1, "1600-03-05", "date_out_of_window")]
     assert upload.fault is None
+    named = read_counts(b"Kecamatan,KK\nKaliwates,4040\n", "rekap 05-03-20.csv", regions, LONG)
+    assert [p.message("en") for p in named.problems] == [
+        "'rekap 05-03-20.csv': the year is incomplete. Write the year with four digits, e.g. "
+        "05/03/2020 or 2020-03-05."
+    ]
     chosen = Options(home="35.09", date=date(1900, 1, 1), today=date(2020, 3, 31))
     upload = read_counts(b"Kecamatan,KK\nKaliwates,4040\n", "x.csv", regions, chosen)
     assert found(upload) == [(None, None, "date_out_of_window")]

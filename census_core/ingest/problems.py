@@ -214,7 +214,7 @@ class Problem:
         if lang == "en":  # params may carry an English variant under "<key>_en"
             values.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_en")})
         values.setdefault("suggest", "")
-        return template.format_map(_Blank(values))
+        return template.format_map(_Blank(values)).strip()  # no column: starts at the value
 
     def message(self, lang: str = "id") -> str:
         """'Baris 4: Jumlah '12,5' bukan bilangan bulat. ...'"""
