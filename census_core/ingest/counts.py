@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from census_core.ingest.checks import Existing, check_counts
+from census_core.ingest.formulas import mark_unsaved_formulas
 from census_core.ingest.layout import Layout, find_layout, title_date
 from census_core.ingest.matching import Matcher
 from census_core.ingest.model import Options, Upload, empty_counts, sha256_of
@@ -17,6 +18,7 @@ from census_core.ingest.rows import Table, region_rows
 from census_core.ingest.values import (
     ValueProblem,
     cell_text,
+    date_problem,
     find_date,
     is_blank,
     parse_count,
@@ -60,7 +62,7 @@ def read_counts(
 
 
 def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> None:
-    grid = read_grid(data, options.sheet)
+    grid = mark_unsaved_formulas(read_grid(data, options.sheet), data)
     if not grid.rows:
         raise ReadError(error("empty_file"))
     layout = find_layout(grid.rows)
@@ -103,7 +105,10 @@ def _snapshot_date(
     found = title_date(rows, layout.header_row)
     from_file = found[0] if found else find_date(upload.file_name)
     if options.date is not None:
-        if from_file is not None and from_file != options.date:
+        if date_problem(options.date):
+            upload.problems.append(error("date_out_of_window", value=options.date.isoformat()))
+            return None
+        if from_file is not None and from_file != options.date and not date_problem(from_file):
             upload.problems.append(
                 warning(
                     "date_disagrees",
@@ -117,6 +122,13 @@ def _snapshot_date(
         return options.date
     if from_file is None:
         upload.problems.append(error("no_date"))
+    elif reason := date_problem(from_file):
+        if found:  # quote the title cell that holds the date
+            title = next((c for c in rows[found[1]] if find_date(cell_text(c))), "")
+            upload.problems.append(error(reason, row=found[1] + 1, value=cell_text(title)))
+        else:
+            upload.problems.append(error(reason, value=upload.file_name))
+        return None
     return from_file
 
 
@@ -142,7 +154,9 @@ def _values(
     columns: list[tuple[int, date | None, str, str]]
     if wide:
         columns = [
-            (c, d, _measure(layout, -1, options), layout.name(c)) for c, d in layout.dates.items()
+            (c, d, _measure(layout, -1, options), layout.name(c))
+            for c, d in layout.dates.items()
+            if not _far_column(layout, c, d, problems)
         ]
     else:
         columns = [(c, None, _measure(layout, c, options), layout.name(c)) for c in layout.measures]
@@ -164,6 +178,15 @@ def _values(
     return records
 
 
+def _far_column(layout: Layout, col: int, day: date, problems: list[Problem]) -> bool:
+    """A wide column headed by a day no census has ('05/03/20', '1600-03-05'): refused."""
+    reason = date_problem(day)
+    if reason is not None:
+        name = layout.name(col)
+        problems.append(error(reason, row=layout.header_row + 1, column=name, value=name))
+    return reason is not None
+
+
 def _row_date(
     cells: list[object],
     layout: Layout,
@@ -180,10 +203,9 @@ def _row_date(
         return None
     try:
         day = parse_date(cell)
-    except ValueProblem:
-        problems.append(
-            error("bad_date", row=row, column=layout.name(layout.date_col), value=cell_text(cell))
-        )
+    except ValueProblem as exc:
+        name = layout.name(layout.date_col)
+        problems.append(error(exc.reason, row=row, column=name, value=cell_text(cell)))
         return None
     if isinstance(cell, str):
         seen[cell] = day

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from census_core.ingest.values import cell_text, find_date, looks_like_date, parse_date
+from census_core.ingest.values import cell_text, find_date, looks_like_date, read_date
 
 HEADER_SCAN = 30  # the header is within the first rows; titles sit above it
 _WORD = re.compile(r"[a-z0-9]+")
@@ -113,7 +113,7 @@ def find_layout(rows: list[list[object]]) -> Layout | None:
             text = cell_text(cell)
             if looks_like_date(cell) and not words(text) & (DATE_WORDS | set(REGION_WORDS)):
                 names[col] = text
-                layout.dates[col] = parse_date(cell)
+                layout.dates[col] = read_date(cell)
                 continue
             names[col] = text
             _classify(layout, col, text)
@@ -156,7 +156,7 @@ def title_date(rows: list[list[object]], header_row: int) -> tuple[date, int] | 
     for i in range(header_row):
         for cell in rows[i]:
             if isinstance(cell, date):
-                return parse_date(cell), i
+                return read_date(cell), i
             found = find_date(cell_text(cell))
             if found:
                 return found, i

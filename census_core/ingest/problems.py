@@ -6,8 +6,13 @@ import logging
 from dataclasses import dataclass, field
 
 from census_core import faults
+from census_core.ingest.values import DATE_FIRST, DATE_LAST, MAX_COUNT
+from census_core.text import fmt_date, fmt_int
 
 ERROR, WARNING = "error", "warning"
+MAX_VALUE_SHOWN = 40  # a cell quoted in a message is cut after this many characters
+_WINDOW_ID = f"{fmt_date(DATE_FIRST)} s.d. {fmt_date(DATE_LAST)}"
+_WINDOW_EN = f"{fmt_date(DATE_FIRST, 'en')} to {fmt_date(DATE_LAST, 'en')}"
 
 # reason -> (Indonesian, English); {value}, {column} and reason-specific fields fill them in.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -99,12 +104,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column} '{value}' is negative. Counts cannot be below 0.",
     ),
     "too_large": (
-        "{column} '{value}' terlalu besar untuk satu wilayah. Periksa angkanya.",
-        "{column} '{value}' is too large for one region. Check the number.",
+        f"{{column}} '{{value}}' terlalu besar (paling besar {fmt_int(MAX_COUNT)}) untuk satu "
+        "wilayah. Periksa angkanya.",
+        f"{{column}} '{{value}}' is too large for one region (at most {fmt_int(MAX_COUNT, 'en')})."
+        " Check the number.",
+    ),
+    "formula_without_value": (
+        "kolom {column} berisi rumus tanpa nilai tersimpan ('{value}'); buka berkas di Excel atau "
+        "LibreOffice lalu simpan ulang agar nilainya ikut tersimpan, kemudian unggah lagi.",
+        "column {column} holds a formula with no saved value ('{value}'). Open the file in Excel "
+        "or LibreOffice and save it again so that the values are saved, then upload it again.",
     ),
     "bad_date": (
         "{column} '{value}' bukan tanggal. Tulis mis. 2020-03-05, 05/03/2020 atau 5 Maret 2020.",
         "{column} '{value}' is not a date. Write e.g. 2020-03-05, 05/03/2020 or 5 March 2020.",
+    ),
+    "two_digit_year": (
+        "{column} '{value}': tahunnya tidak lengkap. Tulis tahun dengan empat angka, mis. "
+        "05/03/2020 atau 2020-03-05.",
+        "{column} '{value}': the year is incomplete. Write the year with four digits, e.g. "
+        "05/03/2020 or 2020-03-05.",
+    ),
+    "date_out_of_window": (
+        f"{{column}} '{{value}}' di luar masa sensus: hanya tanggal {_WINDOW_ID} yang diterima. "
+        "Periksa tanggalnya (tahun empat angka, mis. 5 Maret 2020).",
+        f"{{column}} '{{value}}' is outside the census period: only dates from {_WINDOW_EN} are "
+        "accepted. Check the date (a four-digit year, e.g. 5 March 2020).",
     ),
     "missing_date": (
         "Tanggal kosong. Isi tanggal data baris ini.",
@@ -181,11 +206,15 @@ class Problem:
     def detail(self, lang: str = "id") -> str:
         """The sentence without the row: what is wrong and what to do."""
         template = MESSAGES[self.reason][1 if lang == "en" else 0]
-        values = {"value": self.value or "", "column": self.column or "", **self.params}
+        values = {
+            "value": _shown(self.value or ""),
+            "column": _shown(self.column or ""),
+            **self.params,
+        }
         if lang == "en":  # params may carry an English variant under "<key>_en"
             values.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_en")})
         values.setdefault("suggest", "")
-        return template.format_map(_Blank(values))
+        return template.format_map(_Blank(values)).strip()  # no column: starts at the value
 
     def message(self, lang: str = "id") -> str:
         """'Baris 4: Jumlah '12,5' bukan bilangan bulat. ...'"""
@@ -214,6 +243,11 @@ def system_fault(log: logging.Logger, doing: str, exc: BaseException) -> Problem
 
 def warning(reason: str, **kwargs: object) -> Problem:
     return _make(reason, WARNING, kwargs)
+
+
+def _shown(text: str) -> str:
+    """A cell as quoted in a message: a 5,000-digit number shows its first digits and '…'."""
+    return text if len(text) <= MAX_VALUE_SHOWN else text[: MAX_VALUE_SHOWN - 8] + "…"
 
 
 def _make(reason: str, severity: str, kwargs: dict[str, object]) -> Problem:

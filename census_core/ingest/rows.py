@@ -8,7 +8,7 @@ from census_core.ingest.layout import Layout, is_total_text
 from census_core.ingest.matching import Matcher, Resolution
 from census_core.ingest.model import Options
 from census_core.ingest.problems import Problem, error, warning
-from census_core.ingest.values import cell_text, is_blank
+from census_core.ingest.values import UnsavedFormula, cell_text, is_blank
 from census_core.regions import LEVEL_LABELS
 
 
@@ -52,6 +52,10 @@ def region_rows(
         row = rows[i]
         if all(is_blank(c) for c in row):
             continue
+        formula = _formula_label(row, layout, i + 1)
+        if formula is not None:  # the region is unknown until the file is saved with values
+            table.problems.append(formula)
+            continue
         code_text = cell_text(_cell(row, layout.code))
         name_text = cell_text(_cell(row, layout.region))
         text = code_text or name_text
@@ -91,6 +95,15 @@ def region_rows(
     elif table.level is None:
         table.level = next((str(matcher.regions.level(r.code)) for r in table.data if r.code), None)
     return table
+
+
+def _formula_label(row: list[object], layout: Layout, number: int) -> Problem | None:
+    """A formula saved without its value where the row names its region."""
+    for col in (layout.code, layout.region, layout.parent):
+        cell = _cell(row, col)
+        if col is not None and isinstance(cell, UnsavedFormula):
+            return error("formula_without_value", row=number, column=layout.name(col), value=cell)
+    return None
 
 
 def _is_total_row(row: list[object], label_cols: list[int]) -> bool:

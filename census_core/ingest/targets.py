@@ -6,13 +6,14 @@ import logging
 
 import pandas as pd
 
+from census_core.ingest.formulas import mark_unsaved_formulas
 from census_core.ingest.layout import find_layout
 from census_core.ingest.matching import Matcher
 from census_core.ingest.model import TARGET_COLUMNS, Options, Upload, empty_targets, sha256_of
 from census_core.ingest.problems import Problem, error, system_fault, warning
 from census_core.ingest.reader import ReadError, read_grid
 from census_core.ingest.rows import region_rows
-from census_core.ingest.values import ValueProblem, cell_text, is_blank, parse_count, parse_number
+from census_core.ingest.values import ValueProblem, cell_text, is_blank, parse_count, parse_share
 from census_core.regions import Regions
 from census_core.text import fmt_int
 
@@ -40,18 +41,14 @@ def _share(cell: object, row: int, column: str, problems: list[Problem]) -> floa
     if is_blank(cell):
         return None
     try:
-        value = parse_number(cell)
-    except ValueProblem:
-        value = -1.0
-    share = value / 100.0 if value > 1 else value  # '50', '50%' and '0,5' all mean half
-    if not 0 < share <= 1:
-        problems.append(error("bad_share", row=row, column=column, value=cell_text(cell)))
+        return parse_share(cell)  # '50', '50%' and '0,5' all mean half; '0,5%' half a percent
+    except ValueProblem as exc:
+        problems.append(error(exc.reason, row=row, column=column, value=cell_text(cell)))
         return None
-    return share
 
 
 def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> None:
-    grid = read_grid(data, options.sheet)
+    grid = mark_unsaved_formulas(read_grid(data, options.sheet), data)
     layout = find_layout(grid.rows) if grid.rows else None
     if layout is None:
         raise ReadError(error("no_header" if grid.rows else "empty_file"))

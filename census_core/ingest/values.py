@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 MAX_COUNT = 1_000_000_000  # above any region's population; larger is a typing slip
+_MAX_DIGITS = len(str(MAX_COUNT))
+# Census days: a window around the 2020 campaign (its preparation to its last extensions).
+# Anything outside is a slip (a two-digit year, 1900 from an Excel serial, a typed 2300).
+DATE_FIRST = date(2019, 1, 1)
+DATE_LAST = date(2031, 12, 31)
 
 MONTHS = {
     "januari": 1, "january": 1, "jan": 1,
@@ -32,6 +38,7 @@ _EN_ZERO_DECIMALS = re.compile(r"(\d+|\d{1,3}(,\d{3})+)\.0+")
 _FRACTION = re.compile(r"(\d+|\d{1,3}([.,]\d{3})+)[.,]\d+")
 _SPACES = re.compile(r"[\s\u00a0\u202f']+")
 EXCEL_EPOCH = date(1899, 12, 30)
+_LAST_SERIAL = (date(9999, 12, 31) - EXCEL_EPOCH).days
 
 # Dates inside text: ISO, day-first numeric, '5 Maret 2020', 'March 5, 2020', '20200305'.
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
@@ -44,6 +51,16 @@ _DATE_FULL = re.compile(rf"^\s*(?:{_ISO}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.
 _DATE_ANY = re.compile(
     rf"(?<!\d)(?:{_ISO}|{_DMY}|{_DNAME}|{_NAMED}|{_COMPACT})(?![\d])", re.IGNORECASE
 )
+
+
+@dataclass(frozen=True)
+class UnsavedFormula:
+    """A formula cell saved without its value (a tool other than Excel wrote the file)."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
 
 
 class ValueProblem(ValueError):
@@ -88,6 +105,8 @@ def cell_text(value: object) -> str:
 
 def parse_count(value: object) -> int:
     """A whole, non-negative count from a cell; raises ValueProblem naming what is wrong."""
+    if isinstance(value, UnsavedFormula):
+        raise ValueProblem("formula_without_value")
     if isinstance(value, bool | date | datetime):
         raise ValueProblem("not_a_number")
     if isinstance(value, int):
@@ -107,9 +126,16 @@ def parse_count(value: object) -> int:
     return number
 
 
+def _int(digits: str) -> int:
+    """int() of a digit string, refusing one too long for a count before converting it."""
+    if len(digits) > _MAX_DIGITS and len(digits.lstrip("0")) > _MAX_DIGITS:
+        raise ValueProblem("too_large")  # int() itself refuses above 4,300 digits
+    return int(digits)
+
+
 def _parse_count_text(text: str) -> int:
     if text.isascii() and text.isdigit():  # the common case, without the regexes
-        return int(text)
+        return _int(text)
     text = _SPACES.sub("", text)
     negative = False
     if text[:1] in ("-", "−", "–") and len(text) > 1:
@@ -117,15 +143,15 @@ def _parse_count_text(text: str) -> int:
     elif text.startswith("(") and text.endswith(")") and len(text) > 2:
         negative, text = True, text[1:-1]
     if _INT.fullmatch(text):
-        number = int(text)
+        number = _int(text)
     elif _DOT_THOUSANDS.fullmatch(text):
-        number = int(text.replace(".", ""))
+        number = _int(text.replace(".", ""))
     elif _COMMA_THOUSANDS.fullmatch(text):
-        number = int(text.replace(",", ""))
+        number = _int(text.replace(",", ""))
     elif _ID_ZERO_DECIMALS.fullmatch(text):
-        number = int(text.split(",")[0].replace(".", ""))
+        number = _int(text.split(",")[0].replace(".", ""))
     elif _EN_ZERO_DECIMALS.fullmatch(text):
-        number = int(text.split(".")[0].replace(",", ""))
+        number = _int(text.split(".")[0].replace(",", ""))
     elif _FRACTION.fullmatch(text):
         raise ValueProblem("negative" if negative else "not_whole_number")
     else:
@@ -134,31 +160,61 @@ def _parse_count_text(text: str) -> int:
 
 
 def parse_number(value: object) -> float:
-    """Any decimal number ('12,5', '12.5', '50%'), for shares; raises ValueProblem."""
+    """Any decimal number ('12,5', '12.5', '4.040'); raises ValueProblem."""
+    if isinstance(value, UnsavedFormula):
+        raise ValueProblem("formula_without_value")
     if isinstance(value, bool | date | datetime):
         raise ValueProblem("not_a_number")
     if isinstance(value, int | float):
         if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
             raise ValueProblem("not_a_number")
         return float(value)
-    text = _SPACES.sub("", str(value)).rstrip("%")
+    text = _SPACES.sub("", str(value))
     try:
         return float(_parse_count_text(text))
     except ValueProblem as exc:
         if exc.reason != "not_whole_number":
             raise
-    if re.fullmatch(r"-?\d+[.,]\d+", text):
+    if re.fullmatch(r"-?\d{1,20}[.,]\d{1,20}", text):
         return float(text.replace(",", "."))
     raise ValueProblem("not_a_number")
 
 
+def parse_share(value: object) -> float:
+    """A target share in (0, 1]: '1%' and 0.01 are 1 %; a bare number above 1 is a percentage.
+
+    '50%', '50' and '0,5' all mean half; '0,5%' is half a percent; '1' is the whole (100 %).
+    Raises ValueProblem('bad_share'), or 'formula_without_value'.
+    """
+    text = value.strip() if isinstance(value, str) else None
+    percent = text is not None and text.endswith("%")
+    try:
+        number = parse_number(text[:-1] if text is not None and percent else value)
+    except ValueProblem as exc:
+        if exc.reason == "formula_without_value":
+            raise
+        raise ValueProblem("bad_share") from exc
+    share = number / 100.0 if percent or number > 1 else number
+    if not 0 < share <= 1:
+        raise ValueProblem("bad_share")
+    return share
+
+
 def _build(year: int, month: int, day: int) -> date | None:
-    if year < 100:
-        year += 2000
+    # A two-digit year stays as written (year 20, not 2020): the window check then names it.
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def date_problem(day: date) -> str | None:
+    """Why `day` cannot be a census day ('two_digit_year', 'date_out_of_window'), or None."""
+    if day.year < 100:
+        return "two_digit_year"
+    if not DATE_FIRST <= day <= DATE_LAST:
+        return "date_out_of_window"
+    return None
 
 
 def _from_match(m: re.Match[str]) -> date | None:
@@ -176,8 +232,13 @@ def _from_match(m: re.Match[str]) -> date | None:
     return None
 
 
-def parse_date(value: object) -> date:
-    """A date from a cell: Excel date or serial, ISO, 05/03/2020, 5-3-2020, '5 Maret 2020'."""
+def read_date(value: object) -> date:
+    """A date from a cell: Excel date or serial, ISO, 05/03/2020, 5-3-2020, '5 Maret 2020'.
+
+    Any day, even one no census can have (see parse_date); raises ValueProblem.
+    """
+    if isinstance(value, UnsavedFormula):
+        raise ValueProblem("formula_without_value")
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -185,10 +246,10 @@ def parse_date(value: object) -> date:
     if isinstance(value, bool):
         raise ValueProblem("bad_date")
     if isinstance(value, int | float):
-        # An Excel serial day number in a cell not formatted as a date (1982..2064).
+        # An Excel serial day number in a cell not formatted as a date (1 is 1 January 1900).
         if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
             raise ValueProblem("bad_date")
-        if 30000 <= value <= 60000:
+        if 1 <= value <= _LAST_SERIAL:
             return EXCEL_EPOCH + timedelta(days=int(value))
         raise ValueProblem("bad_date")
     m = _DATE_FULL.match(str(value))
@@ -196,6 +257,15 @@ def parse_date(value: object) -> date:
     if parsed is None:
         raise ValueProblem("bad_date")
     return parsed
+
+
+def parse_date(value: object) -> date:
+    """A census day from a cell (read_date inside DATE_FIRST..DATE_LAST); raises ValueProblem."""
+    day = read_date(value)
+    reason = date_problem(day)
+    if reason is not None:
+        raise ValueProblem(reason)
+    return day
 
 
 def find_date(text: str) -> date | None:
@@ -211,7 +281,7 @@ def looks_like_date(value: object) -> bool:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return False  # a bare number in a header is a year or a label, not a date
     try:
-        parse_date(value)
+        read_date(value)  # a header date outside the window is still a date, to be refused
     except ValueProblem:
         return False
     return True
