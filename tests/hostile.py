@@ -110,9 +110,7 @@ def far_cell() -> bytes:
 
 def long_sheet(rows: int = 300_000) -> bytes:
     """A header and `rows` short data rows: a sheet longer than the row limit."""
-    return xlsx(
-        [HEADER_ROW, *(row(i, "Kaliwates", i) for i in range(2, rows + 2))], dimension=None
-    )
+    return xlsx([HEADER_ROW, *(row(i, "Kaliwates", i) for i in range(2, rows + 2))], dimension=None)
 
 
 def huge_shared_string(chars: int) -> bytes:

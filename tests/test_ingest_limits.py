@@ -105,7 +105,7 @@ def test_a_very_long_name_is_refused_by_row_without_fuzzy_search(regions):
 def test_a_long_name_in_csv_is_refused_by_row(regions):
     text = "Kecamatan,KK\n" + _random_name(5_000) + ",5\nJelbuk,3\n"
     upload = refused(text.encode(), regions, "x.csv")
-    assert [(p.row, p.reason) for p in upload.errors][0] == (2, "name_too_long")
+    assert (upload.errors[0].row, upload.errors[0].reason) == (2, "name_too_long")
 
 
 def test_a_csv_cell_beyond_the_field_limit_says_so(regions):
@@ -200,3 +200,20 @@ def test_the_command_line_exits_1_with_the_message(demo_url, tmp_path, make, wor
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert words in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr and "panicked" not in proc.stderr
+
+
+def test_a_file_past_the_size_limit_is_refused_by_its_size(demo_url, tmp_path):
+    path = tmp_path / "besar.csv"
+    with path.open("wb") as file:
+        file.write(b"Kecamatan,KK\n")
+        line = b"Kaliwates,1\n" * 100_000
+        while file.tell() <= 101 << 20:
+            file.write(line)
+    proc = subprocess.run(
+        [sys.executable, "-m", "census_core", "import", str(path), "--db", demo_url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "Berkas lebih besar dari 100 MB" in proc.stdout

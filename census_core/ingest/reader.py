@@ -104,7 +104,7 @@ def _read_csv(data: bytes) -> Grid:
     try:
         rows: list[list[object]] = []
         for record in csv.reader(io.StringIO(text, newline=""), delimiter=delim):
-            rows.append(record[:MAX_COLUMNS] if len(record) > MAX_COLUMNS else record)
+            rows.append(list(record[:MAX_COLUMNS]))
             if len(rows) > MAX_ROWS:
                 raise ReadError(_too_many(text.count("\n") + 1))
     except csv.Error as exc:
