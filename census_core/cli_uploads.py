@@ -14,6 +14,7 @@ import pandas as pd
 from census_core.faults import SystemFault
 from census_core.freshness import upload_time
 from census_core.ingest import Options, Upload, read_counts
+from census_core.ingest.limits import MAX_FILE_MB
 from census_core.ingest.model import empty_counts, sha256_of, sorted_problems
 from census_core.ingest.problems import error, system_fault
 from census_core.ingest.service import commit_upload
@@ -103,8 +104,10 @@ def _options(args: argparse.Namespace, store: Store, settings: Settings) -> Opti
 
 
 def _read_file(path: str) -> bytes:
+    """The file's bytes, or its first MAX_FILE_MB and one byte: enough to refuse it by size."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            return file.read((MAX_FILE_MB << 20) + 1)
     except OSError as exc:
         raise UsageError(f"cannot read '{path}': {exc.strerror or exc}") from exc
 

@@ -20,6 +20,8 @@ MIN_SCORE = 88.0
 MARGIN = 5.0
 # Below MIN_SCORE a name this close is still worth showing the operator as a hint.
 HINT_SCORE = 60.0
+# Names longer than this are no region's: not compared (fuzzy scores cost length squared).
+MAX_COMPARED_CHARS = 100
 
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})")  # i to xxxix
 # Words that tell neighbouring desa apart ("Patane II", "Kemuning Lor", "Buket Panyang Dua",
@@ -58,6 +60,8 @@ def designators(name: str) -> frozenset[str]:
 
 def similarity(a: str, b: str) -> float:
     """0-100 over the normalised names; 0 when they differ in a number or direction word."""
+    if len(a) > MAX_COMPARED_CHARS or len(b) > MAX_COMPARED_CHARS:
+        return 0.0
     if designators(a) != designators(b):
         return 0.0
     return float(fuzz.ratio(normalize_name(a), normalize_name(b)))

@@ -28,8 +28,8 @@ TEXT = {
         "tab_history": "Riwayat",
         "tab_templates": "Templat",
         "file": "Berkas CSV atau Excel (.xlsx)",
-        "limits": "Paling besar {mb} MB dan {rows} baris. Baris 1 adalah baris pertama berkas, "
-        "seperti di Excel.",
+        "limits": "Paling besar {mb} MB, {rows} baris dan {cols} kolom. Baris 1 adalah baris "
+        "pertama berkas, seperti di Excel.",
         "options": "Pilihan (bila berkas tidak menyebutkannya)",
         "date": "Tanggal data",
         "measure": "Kolom 'Jumlah' berisi",
@@ -59,7 +59,8 @@ TEXT = {
         "tab_history": "History",
         "tab_templates": "Templates",
         "file": "CSV or Excel (.xlsx) file",
-        "limits": "At most {mb} MB and {rows} rows. Row 1 is the file's first line, as in Excel.",
+        "limits": "At most {mb} MB, {rows} rows and {cols} columns. Row 1 is the file's first "
+        "line, as in Excel.",
         "options": "Options (when the file does not say)",
         "date": "Date of the data",
         "measure": "A 'Jumlah' column counts",
@@ -91,11 +92,12 @@ def words(lang: str) -> dict[str, str]:
 
 def limits(lang: str) -> str:
     """The upload limits in words: Streamlit's maxUploadSize and the ingest row limit."""
-    from census_core.ingest import MAX_ROWS
+    from census_core.ingest.limits import MAX_COLUMNS, MAX_ROWS
     from census_core.text import fmt_int
 
     mb = st.get_option("server.maxUploadSize")
-    return words(lang)["limits"].format(mb=mb, rows=fmt_int(MAX_ROWS, lang))
+    rows, cols = fmt_int(MAX_ROWS, lang), fmt_int(MAX_COLUMNS, lang)
+    return words(lang)["limits"].format(mb=mb, rows=rows, cols=cols)
 
 
 def corrections(sha: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from census_core.regions import (
     normalize_code,
     normalize_name,
 )
+from census_core.similar import MAX_COMPARED_CHARS
 
 # What a written prefix says: a level, or for kabupaten-level names, Kabupaten vs Kota.
 _PREFIX_KINDS = (
@@ -197,6 +198,8 @@ class Matcher:
         """The closest region names at `level` under `scope`, as (code, name)."""
         codes = self.regions.descendants(scope, level)
         choices = {c: self.index.key_of[c] for c in codes}
+        if len(text) > MAX_COMPARED_CHARS:  # no region's name: not worth a fuzzy search
+            return []
         key = normalize_name(text)
         if not key or not choices:
             return []

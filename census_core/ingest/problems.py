@@ -32,6 +32,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas berisi {value} baris; batasnya {limit}. Pecah menjadi beberapa berkas.",
         "The file has {value} rows; the limit is {limit}. Split it into several files.",
     ),
+    "file_too_large": (
+        "Berkas lebih besar dari {limit} MB. Pecah menjadi beberapa berkas atau simpan ulang "
+        "hanya tabel datanya.",
+        "The file is larger than {limit} MB. Split it into several files or save only the data "
+        "table again.",
+    ),
+    "sheet_too_large": (
+        "Lembar '{sheet}' mencakup {rows} baris x {cols} kolom; batasnya {max_rows} baris dan "
+        "{max_cols} kolom ({max_cells} sel). Simpan ulang hanya tabel datanya (hapus isi dan "
+        "format di luar tabel).",
+        "Sheet '{sheet}' spans {rows} rows x {cols} columns; the limit is {max_rows} rows and "
+        "{max_cols} columns ({max_cells} cells). Save only the data table again (delete what "
+        "lies outside it, formatting too).",
+    ),
+    "unpacked_too_large": (
+        "Isi berkas Excel ini {value} MB setelah dibuka; batasnya {limit} MB. Simpan ulang hanya "
+        "tabel datanya, tanpa lembar, gambar atau teks lain.",
+        "This Excel file unpacks to {value} MB; the limit is {limit} MB. Save only the data "
+        "table again, without other sheets, pictures or text.",
+    ),
+    "cell_too_long": (
+        "Berkas memuat sel berisi lebih dari {limit} karakter (batas Excel untuk satu sel). "
+        "Hapus teks panjang itu lalu simpan ulang.",
+        "The file has a cell of more than {limit} characters (Excel's limit for one cell). "
+        "Delete that long text and save again.",
+    ),
+    "read_limit": (
+        "Berkas Excel ini terlalu berat untuk dibaca: melebihi {memory} MB memori atau {seconds} "
+        "detik. Simpan ulang hanya tabel datanya sebagai .xlsx atau CSV.",
+        "This Excel file is too heavy to read: it needs more than {memory} MB of memory or "
+        "{seconds} seconds. Save only the data table again as .xlsx or CSV.",
+    ),
+    "name_too_long": (
+        "{column} berisi {length} karakter; batasnya {limit} karakter untuk nama atau kode "
+        "wilayah. Tulis nama wilayahnya saja.",
+        "{column} holds {length} characters; the limit is {limit} for a region's name or code. "
+        "Write only the region's name.",
+    ),
     "empty_file": (
         "Berkas kosong. Isi satu baris judul kolom (mis. Kecamatan, KK) lalu satu baris per "
         "wilayah.",

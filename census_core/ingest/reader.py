@@ -1,17 +1,34 @@
-"""Bytes in, a grid of cells out: CSV (sniffed delimiter and encoding) or an Excel sheet."""
+"""Bytes in, a grid of cells out: CSV (sniffed delimiter and encoding) or an Excel sheet.
+
+An .xlsx is scanned before it is loaded (census_core.ingest.xlsxscan); every Excel file is
+loaded in a child process under memory and CPU limits (census_core.excel_child).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import logging
+import pickle
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
-import python_calamine
-
+from census_core.ingest import xlsxscan
+from census_core.ingest.limits import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_FILE_MB,
+    MAX_ROWS,
+    READ_MEMORY_MB,
+    READ_SECONDS,
+)
 from census_core.ingest.problems import Problem, error
+from census_core.text import fmt_int
 
-MAX_ROWS = 250_000  # a national desa file is ~84,000 rows; beyond this is a mistake or abuse
-MAX_COLUMNS = 400
+log = logging.getLogger(__name__)
+_CHILD = Path(__file__).resolve().parents[1] / "excel_child.py"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # legacy .xls
 _DELIMITERS = (",", ";", "\t")
@@ -36,6 +53,8 @@ def read_grid(data: bytes, sheet: str | None = None) -> Grid:
     """Read the file's cells; raises ReadError with the problem when it is no table."""
     if not data or not data.strip():
         raise ReadError(error("empty_file"))
+    if len(data) > MAX_FILE_MB << 20:
+        raise ReadError(error("file_too_large", limit=fmt_int(MAX_FILE_MB)))
     if data.startswith(_ZIP) or data.startswith(_OLE):
         return _read_excel(data, sheet)
     return _read_csv(data)
@@ -85,17 +104,23 @@ def _read_csv(data: bytes) -> Grid:
     try:
         rows: list[list[object]] = []
         for record in csv.reader(io.StringIO(text, newline=""), delimiter=delim):
-            rows.append(list(record))
+            rows.append(list(record[:MAX_COLUMNS]))
             if len(rows) > MAX_ROWS:
                 raise ReadError(_too_many(text.count("\n") + 1))
     except csv.Error as exc:
+        if "field limit" in str(exc):  # csv's own 128 KiB a field
+            raise ReadError(_too_long()) from exc
         raise ReadError(error("not_a_spreadsheet")) from exc
     return Grid(_trim(rows), "csv")
 
 
-def _too_many(count: int) -> Problem:
-    from census_core.text import fmt_int
+def _too_long() -> Problem:
+    return error(
+        "cell_too_long", limit=fmt_int(MAX_CELL_CHARS), limit_en=fmt_int(MAX_CELL_CHARS, "en")
+    )
 
+
+def _too_many(count: int) -> Problem:
     return error(
         "too_many_rows",
         value=fmt_int(count),
@@ -107,26 +132,53 @@ def _too_many(count: int) -> Problem:
 
 def _read_excel(data: bytes, sheet: str | None) -> Grid:
     try:
-        book = python_calamine.load_workbook(io.BytesIO(data))
-        names = list(book.sheet_names)
-        if not names:
-            raise ReadError(error("empty_file"))
-        if sheet is not None and sheet not in names:
-            raise ReadError(error("no_sheet", value=sheet, sheets=", ".join(names)))
-        chosen = sheet if sheet is not None else names[0]
-        ws = book.get_sheet_by_name(chosen)
-        if ws.total_height > MAX_ROWS:
-            raise ReadError(_too_many(ws.total_height))
-        rows: list[list[object]] = [
-            list(r) for r in ws.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
-        ]
-    except ReadError:
-        raise
-    except Exception as exc:  # calamine raises many kinds on corrupt files; all mean "unreadable"
-        if data.startswith(_ZIP) and b"xl/" not in data[:4096] and b"[Content_Types]" not in data:
-            raise ReadError(error("not_a_spreadsheet")) from exc
-        raise ReadError(error("unreadable_excel", detail=type(exc).__name__)) from exc
-    return Grid(_trim(rows), "excel", chosen)
+        xlsxscan.check_xlsx(data, sheet)
+    except xlsxscan.Refused as refused:
+        raise ReadError(refused.problem) from None
+    result = _in_child(data, "grid", sheet)
+    if result[0] == "grid":
+        return Grid(_trim(result[2]), "excel", str(result[1]))
+    if result[0] == "empty":
+        raise ReadError(error("empty_file"))
+    if result[0] == "no_sheet":
+        raise ReadError(error("no_sheet", value=sheet, sheets=", ".join(result[1])))
+    if result[0] == "too_many_rows":
+        raise ReadError(_too_many(int(result[1])))
+    if data.startswith(_ZIP) and b"xl/" not in data[:4096] and b"[Content_Types]" not in data:
+        raise ReadError(error("not_a_spreadsheet"))
+    raise ReadError(error("unreadable_excel", detail=str(result[1])))
+
+
+def _in_child(data: bytes, mode: str, sheet: str | None) -> tuple:  # type: ignore[type-arg]
+    """Run the Excel reader in its own process under READ_MEMORY_MB and READ_SECONDS."""
+    args = [mode, str(READ_MEMORY_MB), str(READ_SECONDS), str(MAX_ROWS)]
+    command = [sys.executable, "-I", str(_CHILD), *args, *([sheet] if sheet is not None else [])]
+    try:
+        # Wall time beyond the CPU limit: a loaded machine shares its cores.
+        proc = subprocess.run(command, input=data, capture_output=True, timeout=2 * READ_SECONDS)
+    except subprocess.TimeoutExpired:
+        log.warning("Excel reader stopped after %s s", 2 * READ_SECONDS)
+        raise ReadError(_read_limit()) from None
+    if proc.returncode != 0:
+        # Out of memory (a failed allocation aborts the reader) or out of CPU time.
+        log.warning(
+            "Excel reader ended with %s: %s",
+            proc.returncode,
+            proc.stderr[-2000:].decode("utf-8", "replace"),
+        )
+        raise ReadError(_read_limit())
+    result = pickle.loads(proc.stdout)
+    assert isinstance(result, tuple)
+    return result
+
+
+def _read_limit() -> Problem:
+    return error(
+        "read_limit",
+        memory=fmt_int(READ_MEMORY_MB),
+        seconds=fmt_int(READ_SECONDS),
+        memory_en=fmt_int(READ_MEMORY_MB, "en"),
+    )
 
 
 def _trim(rows: list[list[object]]) -> list[list[object]]:
@@ -151,7 +203,11 @@ def sheet_names(data: bytes) -> list[str]:
     """The sheets of an Excel file (empty for CSV or unreadable files)."""
     if not (data.startswith(_ZIP) or data.startswith(_OLE)):
         return []
+    found = xlsxscan.sheets(data)
+    if found is not None:  # an .xlsx: its workbook part names them, nothing else is read
+        return [s.name for s in found]
     try:
-        return list(python_calamine.load_workbook(io.BytesIO(data)).sheet_names)
-    except Exception:  # an unreadable workbook has no sheets to choose from
+        result = _in_child(data, "names", None)
+    except ReadError:
         return []
+    return list(result[1]) if result[0] == "names" else []

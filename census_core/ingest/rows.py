@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from census_core.ingest.layout import Layout, is_total_text
+from census_core.ingest.limits import MAX_NAME_CHARS
 from census_core.ingest.matching import Matcher, Resolution
 from census_core.ingest.model import Options
 from census_core.ingest.problems import Problem, error, warning
 from census_core.ingest.values import UnsavedFormula, cell_text, is_blank
 from census_core.regions import LEVEL_LABELS
+from census_core.text import fmt_int
 
 
 @dataclass
@@ -59,6 +61,10 @@ def region_rows(
         code_text = cell_text(_cell(row, layout.code))
         name_text = cell_text(_cell(row, layout.region))
         text = code_text or name_text
+        long = _too_long(row, i + 1, layout, code_text, name_text)
+        if long is not None:  # never matched: a fuzzy search of it would take minutes
+            table.problems.append(long)
+            continue
         has_values = any(not is_blank(_cell(row, c)) for c in value_cols)
         item = DataRow(i + 1, text, None, row)
         if layout.parent is not None and not code_text:
@@ -103,6 +109,29 @@ def _formula_label(row: list[object], layout: Layout, number: int) -> Problem | 
         cell = _cell(row, col)
         if col is not None and isinstance(cell, UnsavedFormula):
             return error("formula_without_value", row=number, column=layout.name(col), value=cell)
+    return None
+
+
+def _too_long(
+    row: list[object], number: int, layout: Layout, code_text: str, name_text: str
+) -> Problem | None:
+    """The row's region or parent text when longer than a name can be."""
+    parent = cell_text(_cell(row, layout.parent)) if layout.parent is not None else ""
+    for text, col in (
+        (code_text, layout.code),
+        (name_text, layout.region),
+        (parent, layout.parent),
+    ):
+        if len(text) > MAX_NAME_CHARS:
+            return error(
+                "name_too_long",
+                row=number,
+                column=layout.name(col or 0),
+                length=fmt_int(len(text)),
+                limit=fmt_int(MAX_NAME_CHARS),
+                length_en=fmt_int(len(text), "en"),
+                limit_en=fmt_int(MAX_NAME_CHARS, "en"),
+            )
     return None
 
 
