@@ -228,7 +228,13 @@ def _reason(exc: BaseException, file: _SqliteFile | None) -> str | None:
     if type(orig).__module__ == "sqlite3":
         text = str(orig).lower()
         return next((reason for words, reason in _SQLITE_TEXTS if words in text), None)
-    if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError | sa.exc.TimeoutError):
+    if isinstance(exc, sa.exc.TimeoutError):  # no connection free in the pool in time
+        return "unavailable"
+    driver = type(orig).__module__.split(".")[0]
+    if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError) and driver in (
+        "psycopg",
+        "psycopg2",
+    ):  # refused, timed out, server gone away: a connection, not a statement, failed
         return "unavailable"
     return None
 
