@@ -30,8 +30,13 @@ if problem := state.settings_error():
     sidebar.language()
     st.error(md_escape(problem.message(sidebar.lang())))
     st.stop()
-# The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.
-if page.url_path != "presentasi":
-    live.watch(sidebar.lang())
-    sidebar.render(state.snapshot())
-page.run()
+# A store that fails (gone, locked, unreachable, a bad URL) is one message, never a traceback;
+# the page tries again by itself (ui.live.fault). Anything else is a bug and is raised.
+try:
+    # The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.
+    if page.url_path != "presentasi":
+        live.watch(sidebar.lang())
+        sidebar.render(state.snapshot())
+    page.run()
+except Exception as exc:
+    live.fault(exc, sidebar.lang(), f"showing page {page.url_path!r}")

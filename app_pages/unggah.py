@@ -10,7 +10,7 @@ from census_core.ingest.service import commit_upload, undo_failure
 from census_core.ingest.templates import template_csv, template_xlsx
 from census_core.markup import md_escape
 from census_core.regions import LEVEL_LABELS, LEVELS
-from census_core.store import StoreError
+from census_core.store import StoreError, StoreFault
 from census_core.text import fmt_int
 from ui import auth, sidebar, state, upload
 
@@ -75,6 +75,9 @@ def upload_section(kind: str) -> None:
         try:
             result = commit_upload(checked.upload, state.store(), user)
         except SystemFault as fault:  # logged with its reference; the store is as it was
+            st.error(md_escape(fault.message(lang)))
+            return
+        except StoreFault as fault:  # gone, locked, read-only, full: what to do, and its ref
             st.error(md_escape(fault.message(lang)))
             return
         done = w["committed"].format(batch=result.batch, n=fmt_int(result.changed, lang))

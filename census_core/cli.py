@@ -22,7 +22,7 @@ from census_core.faults import SystemFault, log_fault
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import load_snapshot
-from census_core.store import MEASURES, Store, get_store
+from census_core.store import MEASURES, Store, get_store, store_fault
 from census_core.text import fmt_int, fmt_pct
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -207,7 +207,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # the system's fault: a reference here, the traceback in the log
+        lang = getattr(args, "lang", "id")
+        # The store's faults (gone, locked, unreachable, a bad --db) in its own words; their
+        # detail, with any host, port or path, only in the log.
+        if stored := store_fault(exc, f"running {args.command!r}"):
+            print(f"error: {stored.message(lang)}", file=sys.stderr)
+            return EXIT_REJECTED
         fault = SystemFault(log_fault(log, f"running {args.command!r}", exc))
-        message = fault.message(getattr(args, "lang", "id"), upload=False)
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {fault.message(lang, upload=False)}", file=sys.stderr)
         return EXIT_REJECTED

@@ -22,7 +22,7 @@ from census_core.ingest.targets import read_targets
 from census_core.provenance import region_history
 from census_core.regions import LEVELS, Regions, normalize_code
 from census_core.settings import Settings
-from census_core.store import MEASURES, BatchNotFound, Store, StoreError, get_store
+from census_core.store import MEASURES, BatchNotFound, Store, StoreError, StoreFault, get_store
 from census_core.text import fmt_int, t
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -168,7 +168,7 @@ def _finish(args: argparse.Namespace, store: Store, upload: Upload) -> int:
         try:
             result = commit_upload(upload, store, _user(args))
             batch, committed = result.batch, result.changed
-        except SystemFault as fault:  # logged with its traceback; the store is as it was
+        except (SystemFault, StoreFault) as fault:  # logged with its traceback; store as it was
             upload.problems.append(error("system_fault", ref=fault.ref))
     status = "failed" if upload.fault else ("ok" if upload.ok else "rejected")
     out = {
@@ -294,6 +294,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
         store.undo(args.batch, user=_user(args))
     except BatchNotFound as exc:
         return _undo_result(args, "rejected", str(exc))
+    except StoreFault:  # the store's fault, not the request's: main() says so on stderr
+        raise
     except StoreError as exc:
         return _undo_result(args, "rejected", str(exc))
     return _undo_result(args, "ok", f"Batch {args.batch} undone.")

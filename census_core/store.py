@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import errno
+import functools
 import hashlib
+import logging
+import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import ParamSpec, TypeVar
+from urllib.parse import quote
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from census_core.columns import latest_counts, latest_counts_from_text
+from census_core.faults import log_fault
 from census_core.markup import clean_text
 from census_core.regions import Regions, load_regions
+from census_core.text import t
+
+log = logging.getLogger(__name__)
+
+# How long a writer waits for another's lock before saying so (SQLite busy timeout,
+# PostgreSQL lock_timeout): long enough for any one upload, short enough to wait for.
+BUSY_SECONDS = 10
 
 MEASURES = ("households", "persons")
 KINDS = ("counts", "targets", "demo")
@@ -128,6 +142,211 @@ class AlreadyUndone(StoreError):
     pass
 
 
+class StoreFault(StoreError):
+    """The store cannot serve a request (not the request's fault); the detail is logged
+    under `ref`, and the message, without URL, path or host, says what to do."""
+
+    reason = "unavailable"
+
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"store {self.reason}, ref {ref}")
+        self.ref = ref
+
+    def message(self, lang: str = "id") -> str:
+        return t(f"store.{self.reason}", lang, ref=self.ref)
+
+
+class StoreUnavailable(StoreFault):
+    """The database does not answer (server down, refused, unreachable)."""
+
+    reason = "unavailable"
+
+
+class StoreLocked(StoreFault):
+    """Another process held the write lock for longer than BUSY_SECONDS."""
+
+    reason = "locked"
+
+
+class StoreReadOnly(StoreFault):
+    """The store may be read but not written."""
+
+    reason = "read_only"
+
+
+class StoreGone(StoreFault):
+    """The SQLite file was deleted or replaced under the running store."""
+
+    reason = "gone"
+
+
+class StoreFull(StoreFault):
+    """No room left on the store's disk."""
+
+    reason = "full"
+
+
+class StoreBadUrl(StoreFault):
+    """CENSUS_DB_URL (or --db) is not a store this product can open."""
+
+    reason = "bad_url"
+
+
+FAULTS: dict[str, type[StoreFault]] = {
+    f.reason: f
+    for f in (StoreUnavailable, StoreLocked, StoreReadOnly, StoreGone, StoreFull, StoreBadUrl)
+}
+
+# PostgreSQL SQLSTATE classes and codes -> reason.
+_PG_STATES = {
+    "53100": "full",
+    "55P03": "locked",
+    "25006": "read_only",
+    "57P01": "unavailable",
+    "57P02": "unavailable",
+    "57P03": "unavailable",
+    "3D000": "unavailable",
+}
+# SQLite's own words -> reason; other SQLite errors (no such table, syntax) are our bugs.
+_SQLITE_TEXTS = (
+    ("locked", "locked"),
+    ("readonly", "read_only"),
+    ("read-only", "read_only"),
+    ("disk is full", "full"),
+    ("unable to open", "unavailable"),
+    ("disk i/o error", "unavailable"),
+    ("file is not a database", "unavailable"),
+)
+
+
+def _reason(exc: BaseException, file: _SqliteFile | None) -> str | None:
+    if isinstance(exc, sa.exc.ArgumentError):
+        return "bad_url"
+    if file is not None and file.lost():
+        return "gone"
+    orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+    if isinstance(orig, OSError):
+        return {
+            errno.ENOSPC: "full",
+            errno.EROFS: "read_only",
+            errno.EACCES: "read_only",
+            errno.ENOENT: "gone",
+        }.get(orig.errno or 0, "unavailable")
+    state = getattr(orig, "sqlstate", None)
+    if isinstance(state, str):
+        if state in _PG_STATES:
+            return _PG_STATES[state]
+        if state.startswith(("08", "28")):  # connection, authorization
+            return "unavailable"
+    if type(orig).__module__ == "sqlite3":
+        text = str(orig).lower()
+        return next((reason for words, reason in _SQLITE_TEXTS if words in text), None)
+    if isinstance(exc, sa.exc.TimeoutError):  # no connection free in the pool in time
+        return "unavailable"
+    driver = type(orig).__module__.split(".")[0]
+    if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError) and driver in (
+        "psycopg",
+        "psycopg2",
+    ):  # refused, timed out, server gone away: a connection, not a statement, failed
+        return "unavailable"
+    return None
+
+
+def store_fault(exc: BaseException, doing: str, store: Store | None = None) -> StoreFault | None:
+    """`exc` as a StoreFault (its detail logged under a new reference), or None when it is
+    not a fault of the store (a bug, a refused request): the edges' one translation."""
+    if isinstance(exc, StoreFault):
+        return exc
+    if isinstance(exc, StoreError):
+        return None
+    reason = _reason(exc, store._file if store is not None else None)
+    if reason is None:
+        return None
+    return FAULTS[reason](log_fault(log, doing, exc))
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _guarded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Raise the store's faults as StoreFault; everything else as it was."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except StoreError:
+            raise
+        except Exception as exc:
+            store = args[0] if args and isinstance(args[0], Store) else None
+            fault = store_fault(exc, f"{method.__name__} on the store", store)
+            if fault is None:
+                raise
+            raise fault from None  # the detail is in the log; none of it is shown
+
+    return wrapper
+
+
+class _SqliteFile:
+    """The SQLite file of a store: made on a first start only, then opened as it was found.
+
+    Its device and inode are taken at the first open; a file deleted or replaced under the
+    running store is noticed (lost()) instead of a new empty file being made, or writes
+    going to a deleted one.
+    """
+
+    def __init__(self, path: str, mode: str | None) -> None:
+        self.path = path
+        self.forced_mode = mode  # from a URL with ?mode=ro&uri=true
+        self.identity: tuple[int, int] | None = None
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (found.st_dev, found.st_ino)
+
+    def lost(self) -> bool:
+        return self.identity is not None and self._stat() != self.identity
+
+    def check(self) -> None:
+        if self.lost():
+            raise StoreGone(
+                log_fault(log, "opening the store", FileNotFoundError("store file deleted"))
+            )
+
+    def writable(self) -> bool:
+        folder = os.path.dirname(self.path) or "."
+        return os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)
+
+    def uri(self) -> str:
+        """How to open it now: create only on a first start; read-only when it cannot be
+        written (immutable when not even SQLite's shared-memory file can be made)."""
+        self.check()
+        exists = os.path.exists(self.path)
+        if self.forced_mode:
+            mode = self.forced_mode
+        elif not exists and self.identity is None:
+            mode = "rwc"
+        elif exists and not self.writable():
+            mode = "ro"
+        else:
+            mode = "rw"
+        uri = f"file:{quote(self.path)}?mode={mode}"
+        folder = os.path.dirname(self.path) or "."
+        # A read-only folder where no reader made the WAL's shared-memory file: none can be.
+        shm = os.path.exists(self.path + "-shm")
+        if mode == "ro" and not os.access(folder, os.W_OK) and not shm:
+            uri += "&immutable=1"
+        return uri
+
+    def opened(self) -> None:
+        if self.identity is None:
+            self.identity = self._stat()
+
+
 @dataclass(frozen=True)
 class CommitResult:
     batch: int | None
@@ -139,24 +358,47 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _make_engine(url: str) -> Engine:
+def _sqlite_file(url: str) -> _SqliteFile | None:
+    parsed = sa.engine.make_url(url)
+    path = parsed.database
+    if not path or path == ":memory:" or path.startswith("file::memory:"):
+        return None
+    mode: str | None = None
+    if path.startswith("file:"):
+        path = path[len("file:") :]
+        asked = parsed.query.get("mode")
+        mode = asked if isinstance(asked, str) else None
+    return _SqliteFile(path, mode)
+
+
+def _make_engine(url: str) -> tuple[Engine, _SqliteFile | None]:
     if url.startswith("sqlite"):
-        path = sa.engine.make_url(url).database
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        file = _sqlite_file(url)
+        if file is not None and file.identity is None and not os.path.exists(file.path):
+            Path(file.path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": BUSY_SECONDS})
+
+        if file is not None:
+
+            @sa.event.listens_for(engine, "do_connect")
+            def _open(_dialect, _record, cargs, cparams):  # type: ignore[no-untyped-def]
+                # Never SQLite's default (make the file if missing) under a running store.
+                cargs[:] = [file.uri()]
+                cparams["uri"] = True
 
         @sa.event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
             # Let SQLAlchemy's "begin" event choose BEGIN vs BEGIN IMMEDIATE.
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
-            if path and path != ":memory:":
-                cur.execute("PRAGMA journal_mode=WAL")
+            if file is not None:
+                file.opened()
+                if file.writable() and file.forced_mode in (None, "rw", "rwc"):
+                    cur.execute("PRAGMA journal_mode=WAL")
                 # Checkpoints run after a commit, off its path (Store._checkpoint_soon).
                 cur.execute("PRAGMA wal_autocheckpoint=0")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             # 64 MB of page cache: an upload updates the (measure, region, date) index all over.
             cur.execute("PRAGMA cache_size=-65536")
             cur.close()
@@ -165,12 +407,26 @@ def _make_engine(url: str) -> Engine:
         def _on_begin(conn):  # type: ignore[no-untyped-def]
             # Writers take the lock up front so two writers never deadlock on upgrade.
             immediate = conn.get_execution_options().get("write", False)
+            if file is not None:
+                file.check()
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            if immediate and file is not None and file.lost():
+                # Deleted while this writer waited for the lock: write nothing there.
+                conn.exec_driver_sql("ROLLBACK")
+                file.check()
 
-        return engine
+        @sa.event.listens_for(engine, "commit")
+        def _on_commit(conn):  # type: ignore[no-untyped-def]
+            # The last moment to refuse: a batch committed to a deleted file is lost.
+            if file is not None:
+                file.check()
+
+        return engine, file
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return sa.create_engine(url, pool_pre_ping=True)
+    # A server that does not answer is a message after a few seconds, not a hung page.
+    timeout = {"connect_timeout": BUSY_SECONDS} if url.startswith("postgresql") else {}
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=timeout), None
 
 
 class Store:
@@ -178,26 +434,43 @@ class Store:
 
     def __init__(self, url: str, regions: Regions | None = None) -> None:
         self.url = url
-        self.engine = _make_engine(url)
+        try:
+            self.engine, self._file = _make_engine(url)
+        except Exception as exc:  # not a URL, an unknown kind of database, a missing driver
+            raise StoreBadUrl(log_fault(log, "opening the store's URL", exc)) from None
         self.regions = regions or load_regions()
         self._ready = False
         self._ready_lock = threading.Lock()
         self._checkpointing = threading.Lock()
 
+    def _read(self) -> Connection:
+        """A connection to read with: the store as it was opened, or StoreGone."""
+        if self._file is not None:
+            self._file.check()
+        return self.engine.connect()
+
     def _write(self) -> Connection:
         """A connection whose transaction holds the store's write lock."""
+        if self._file is not None:
+            self._file.check()
         return self.engine.connect().execution_options(write=True)
 
     def _lock(self, conn: Connection) -> None:
         if self.engine.dialect.name == "postgresql":
-            # One writer at a time across every replica sharing the database.
+            # One writer at a time across every replica sharing the database; a writer that
+            # holds it too long is reported (StoreLocked), not waited for without end.
+            conn.execute(sa.text(f"SET LOCAL lock_timeout = '{BUSY_SECONDS}s'"))
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(735090)"))
 
+    @_guarded
     def ensure_ready(self) -> None:
         if self._ready:
             return
         with self._ready_lock:
             if self._ready:
+                return
+            if self._complete():  # reading needs no write access (a read-only store)
+                self._ready = True
                 return
             with self._write() as conn, conn.begin():
                 self._lock(conn)
@@ -212,6 +485,18 @@ class Store:
                     conn.execute(meta_table.insert(), [{"key": "version", "value": "0"}])
             self._ready = True
 
+    def _complete(self) -> bool:
+        """Every table and index of the schema is there, and the regions (read only)."""
+        with self._read() as conn:
+            inspector = sa.inspect(conn)
+            tables = set(inspector.get_table_names())
+            if not set(metadata.tables) <= tables:
+                return False
+            indexes = {i["name"] for i in inspector.get_indexes(counts_table.name)}
+            if not {i.name for i in counts_table.indexes} <= indexes:
+                return False
+            return conn.execute(sa.select(regions_table.c.code).limit(1)).first() is not None
+
     def _bump(self, conn: Connection) -> None:
         conn.execute(
             meta_table.update()
@@ -219,18 +504,20 @@ class Store:
             .values(value=sa.cast(sa.cast(meta_table.c.value, sa.Integer) + 1, sa.String))
         )
 
+    @_guarded
     def version(self) -> str:
         """A cheap token that changes whenever anything stored changes."""
         self.ensure_ready()
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             value = conn.execute(
                 sa.select(meta_table.c.value).where(meta_table.c.key == "version")
             ).scalar_one()
         return str(value)
 
+    @_guarded
     def is_empty(self) -> bool:
         self.ensure_ready()
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return conn.execute(sa.select(batches_table.c.id).limit(1)).first() is None
 
     def _current_counts_query(
@@ -260,6 +547,7 @@ class Store:
             sub.c.region, sub.c.date, sub.c.measure, sub.c.value, sub.c.batch_id
         ).where(sub.c.rn == 1)
 
+    @_guarded
     def current_counts(
         self,
         measure: str | None = None,
@@ -291,7 +579,7 @@ class Store:
         if within is not None:
             query = query.where(_within(c.c.region, within))
         sql = str(query.compile(self.engine, compile_kwargs={"literal_binds": True}))
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             # The driver's own cursor: millions of rows are too many for a Row object each.
             driver = conn.connection.driver_connection
             if self.engine.dialect.name == "postgresql":
@@ -324,6 +612,7 @@ class Store:
             finally:
                 cursor.close()
 
+    @_guarded
     def current_targets(self) -> pd.DataFrame:
         """The current base and share of every (region, measure)."""
         self.ensure_ready()
@@ -340,20 +629,22 @@ class Store:
             .subquery()
         )
         query = sa.select(sub.c.region, sub.c.measure, sub.c.base, sub.c.share, sub.c.batch_id)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(query.where(sub.c.rn == 1)).all()
         return pd.DataFrame(rows, columns=["region", "measure", "base", "share", "batch_id"])
 
+    @_guarded
     def batches(self) -> pd.DataFrame:
         """Every batch, newest first: who uploaded what, when, and how much it changed."""
         self.ensure_ready()
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(sa.select(batches_table).order_by(batches_table.c.id.desc())).all()
         return pd.DataFrame(rows, columns=[c.name for c in batches_table.columns])
 
+    @_guarded
     def batch(self, batch_id: int) -> dict[str, object]:
         self.ensure_ready()
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(
                 sa.select(batches_table).where(batches_table.c.id == batch_id)
             ).first()
@@ -361,6 +652,7 @@ class Store:
             raise BatchNotFound(f"Batch {batch_id} does not exist")
         return dict(row._mapping)
 
+    @_guarded
     def count_history(self, region: str, measure: str | None = None) -> pd.DataFrame:
         """Every count ever stored for one region, undone or not, with its batch: batch_id,
         date, measure, value, created_at, user, file_name, kind, undone; by batch, then date."""
@@ -384,7 +676,7 @@ class Store:
         )
         if measure is not None:
             query = query.where(c.c.measure == measure)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(query).all()
         columns = ["batch_id", "date", "measure", "value", "created_at", "user", "file_name"]
         frame = pd.DataFrame(rows, columns=[*columns, "kind", "undone"])
@@ -392,6 +684,7 @@ class Store:
         frame["undone"] = frame["undone"].astype(bool)
         return frame
 
+    @_guarded
     def commit_counts(
         self,
         records: pd.DataFrame,
@@ -464,13 +757,15 @@ class Store:
         Automatic checkpoints are off (see _make_engine): they would run inside the upload's
         COMMIT and double its time. The commit is durable in the log already.
         """
+        if self._file is not None:
+            self._file.check()  # a batch committed to a file deleted meanwhile is lost: say so
         if self.engine.dialect.name != "sqlite" or self._checkpointing.locked():
             return
 
         def run() -> None:
             with self._checkpointing:
                 try:
-                    with self.engine.connect() as conn:
+                    with self._read() as conn:
                         # The driver's connection, outside any transaction (a checkpoint
                         # cannot run inside one).
                         raw = conn.connection.driver_connection
@@ -491,6 +786,7 @@ class Store:
         frame["date"] = pd.to_datetime(frame["date"]).dt.date if len(frame) else frame["date"]
         return frame
 
+    @_guarded
     def commit_targets(
         self,
         records: pd.DataFrame,
@@ -570,6 +866,7 @@ class Store:
         )
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
+    @_guarded
     def undo(self, batch_id: int, user: str = "") -> None:
         """Mark a batch undone; its values stop counting, its rows stay in history."""
         self.ensure_ready()
@@ -590,6 +887,7 @@ class Store:
             self._bump(conn)
         self._checkpoint_soon()
 
+    @_guarded
     def clear(self) -> None:
         """Remove every batch, count, target and event (used before reloading the demo)."""
         self.ensure_ready()
@@ -600,6 +898,7 @@ class Store:
             self._bump(conn)
         self._checkpoint_soon()
 
+    @_guarded
     def add_event(self, day: date, text: str, user: str) -> int:
         self.ensure_ready()
         with self._write() as conn, conn.begin():
@@ -616,6 +915,7 @@ class Store:
             self._bump(conn)
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
+    @_guarded
     def delete_event(self, event_id: int) -> None:
         self.ensure_ready()
         with self._write() as conn, conn.begin():
@@ -625,10 +925,11 @@ class Store:
             )
             self._bump(conn)
 
+    @_guarded
     def events(self) -> pd.DataFrame:
         self.ensure_ready()
         e = events_table
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(
                 sa.select(e.c.id, e.c.date, e.c.text, e.c.user)
                 .where(e.c.deleted.is_(False))
@@ -638,6 +939,7 @@ class Store:
         frame["date"] = pd.to_datetime(frame["date"])
         return frame
 
+    @_guarded
     def add_boundary_file(self, file_name: str, data: bytes, user: str) -> int:
         """Keep one uploaded boundary (GeoJSON) or crosswalk (CSV) file."""
         self.ensure_ready()
@@ -656,6 +958,7 @@ class Store:
             self._bump(conn)
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
+    @_guarded
     def delete_boundary_file(self, file_id: int) -> None:
         self.ensure_ready()
         with self._write() as conn, conn.begin():
@@ -667,6 +970,7 @@ class Store:
             )
             self._bump(conn)
 
+    @_guarded
     def record_sign_in(self, user: str, address: str, ok: bool, keep: int = SIGN_INS_KEPT) -> None:
         """Note a sign-in by password, right or wrong; only the newest `keep` are kept.
 
@@ -686,6 +990,7 @@ class Store:
             newest = int(result.inserted_primary_key[0])  # type: ignore[index]
             conn.execute(s.delete().where(s.c.id <= newest - keep))
 
+    @_guarded
     def sign_ins(self, limit: int = 200) -> pd.DataFrame:
         """The newest sign-ins by password first: created_at, user, address, ok."""
         self.ensure_ready()
@@ -698,6 +1003,7 @@ class Store:
             ).all()
         return pd.DataFrame(rows, columns=["created_at", "user", "address", "ok"])
 
+    @_guarded
     def boundary_files(self, with_data: bool = True) -> pd.DataFrame:
         """Uploaded boundary files still in use: id, file_name, sha256, user, created_at[, data]."""
         self.ensure_ready()
@@ -705,7 +1011,7 @@ class Store:
         cols = [b.c.id, b.c.file_name, b.c.sha256, b.c.user, b.c.created_at]
         if with_data:
             cols.append(b.c.data)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(
                 sa.select(*cols).where(b.c.deleted.is_(False)).order_by(b.c.id)
             ).all()

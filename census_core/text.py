@@ -65,6 +65,31 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Batch {batch} tidak dibatalkan: penyimpanan data menolak permintaan ini. "
             "Tidak ada yang diubah; coba lagi."
         ),
+        "store.unavailable": (
+            "Penyimpanan data tidak dapat dihubungi saat ini. Tidak ada yang disimpan. Halaman "
+            "ini mencoba lagi sendiri; bila terus terjadi, hubungi pengelola server (ref {ref})."
+        ),
+        "store.locked": (
+            "Penyimpanan sedang dipakai proses lain; coba lagi sebentar lagi. Tidak ada yang "
+            "disimpan. (ref {ref})"
+        ),
+        "store.read_only": (
+            "Penyimpanan data hanya dapat dibaca (berkas atau foldernya tidak dapat ditulis). "
+            "Tidak ada yang disimpan. Hubungi pengelola server (ref {ref})."
+        ),
+        "store.gone": (
+            "Penyimpanan data tidak ditemukan lagi (berkas dihapus atau dipindah). Tidak ada yang "
+            "disimpan. Hubungi pengelola server (ref {ref})."
+        ),
+        "store.full": (
+            "Penyimpanan data penuh (ruang disk server habis). Tidak ada yang disimpan. Hubungi "
+            "pengelola server untuk mengosongkan ruang (ref {ref})."
+        ),
+        "store.bad_url": (
+            "Pengaturan CENSUS_DB_URL tidak dapat dipakai: jenis atau alamat penyimpanan data "
+            "tidak dikenal. Tidak ada yang disimpan. Perbaiki pengaturan itu atau hubungi "
+            "pengelola server (ref {ref})."
+        ),
     },
     "en": {
         "measure.households": "households",
@@ -114,6 +139,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "undo.refused": (
             "Batch {batch} was not undone: the data store refused the request. Nothing was "
             "changed; try again."
+        ),
+        "store.unavailable": (
+            "The data store cannot be reached right now. Nothing was stored. This page tries "
+            "again by itself; if this goes on, contact the server's administrator (ref {ref})."
+        ),
+        "store.locked": (
+            "The data store is in use by another process; try again in a moment. Nothing was "
+            "stored. (ref {ref})"
+        ),
+        "store.read_only": (
+            "The data store can only be read (its file or folder cannot be written). Nothing "
+            "was stored. Contact the server's administrator (ref {ref})."
+        ),
+        "store.gone": (
+            "The data store is no longer there (its file was deleted or moved). Nothing was "
+            "stored. Contact the server's administrator (ref {ref})."
+        ),
+        "store.full": (
+            "The data store is full (the server's disk has no room left). Nothing was stored. "
+            "Contact the server's administrator to free some space (ref {ref})."
+        ),
+        "store.bad_url": (
+            "The setting CENSUS_DB_URL cannot be used: the kind or address of the data store is "
+            "not known. Nothing was stored. Correct that setting or contact the server's "
+            "administrator (ref {ref})."
         ),
     },
 }

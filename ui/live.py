@@ -9,7 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from census_core import changes
+from census_core.markup import md_escape
 from census_core.snapshot import Snapshot
+from census_core.store import StoreFault, store_fault
 from ui import state
 
 # One tiny query per open page every few seconds; a new batch shows well within 30 s.
@@ -83,7 +85,13 @@ _STYLE = """<style>
 
 @st.fragment(run_every=POLL_SECONDS)
 def _poll(lang: str, show: bool) -> None:
-    if st.session_state.get(_VERSION) != state.store().version():
+    try:
+        version = state.store().version()
+    except StoreFault as failed:  # say so here; the first poll that gets an answer reruns
+        st.session_state[_VERSION] = None
+        st.error(md_escape(failed.message(lang)))
+        return
+    if st.session_state.get(_VERSION) != version:
         st.rerun(scope="app")
     if show and (line := notice_html(lang)):
         st.html(_STYLE + line)
@@ -93,3 +101,25 @@ def watch(lang: str = "id", *, show: bool = True) -> None:
     """Call once per run before the sidebar; `show=False` leaves drawing the notice to the page."""
     _refresh()
     _poll(lang, show)
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def _retry() -> None:
+    """Try the store again until it answers, then run the whole page again."""
+    try:
+        state.store().version()
+    except StoreFault:
+        return
+    st.rerun(scope="app")
+
+
+def fault(exc: Exception, lang: str, doing: str) -> None:
+    """Show a store fault met while drawing a page as one message (the detail only in the log,
+    under the reference it names) and keep trying; raise anything else as it was."""
+    found = store_fault(exc, doing)
+    if found is None:
+        raise exc
+    st.session_state.pop(_VERSION, None)  # nothing of this run was shown from the store
+    st.error(md_escape(found.message(lang)))
+    if found.reason != "bad_url":  # a setting does not mend itself; a server or a lock may
+        _retry()

@@ -13,7 +13,15 @@ from census_core.ingest.problems import system_fault
 from census_core.ingest.targets import read_targets
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
-from census_core.store import AlreadyUndone, BatchNotFound, CommitResult, Store, StoreError
+from census_core.store import (
+    AlreadyUndone,
+    BatchNotFound,
+    CommitResult,
+    Store,
+    StoreError,
+    StoreFault,
+    store_fault,
+)
 from census_core.text import t
 
 log = logging.getLogger(__name__)
@@ -59,20 +67,27 @@ def check_upload(
 def commit_upload(upload: Upload, store: Store, user: str) -> CommitResult:
     """Store an accepted upload as one batch (none when nothing changes).
 
-    Raises SystemFault, logged under its reference, when the store fails: the batch is one
-    transaction, so the stored data is as it was.
+    Raises StoreFault (gone, locked, read-only, full, unreachable) or SystemFault, each logged
+    under its reference, when the store fails: the batch is one transaction, so the stored
+    data is as it was.
     """
     if not upload.ok:
         raise ValueError("a rejected upload cannot be committed")
     commit = store.commit_counts if upload.kind == "counts" else store.commit_targets
     try:
         return commit(upload.records, user=user, file_name=upload.file_name, sha256=upload.sha256)
+    except StoreFault:
+        raise
     except Exception as exc:
+        if fault := store_fault(exc, f"storing {upload.file_name!r}", store):
+            raise fault from None
         raise SystemFault(log_fault(log, f"storing {upload.file_name!r}", exc)) from exc
 
 
 def undo_failure(error: StoreError, batch: int, lang: str = "id") -> str:
     """Why undoing `batch` failed, for the operator: what happened and that nothing changed."""
+    if isinstance(error, StoreFault):  # the store's state, in its own words, with a reference
+        return error.message(lang)
     if isinstance(error, AlreadyUndone):
         key = "undo.already_undone"
     elif isinstance(error, BatchNotFound):
