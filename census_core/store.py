@@ -364,8 +364,8 @@ class Store:
         the commit, then a checkpoint in the background; an exception inside writes nothing.
 
         `bump=False` for what is not census data (a sign-in): pages do not reload for it,
-        and it does not wait for the writers' lock. A write that sets `changed = False`
-        (it found every value current) leaves the version too.
+        and on PostgreSQL it does not queue behind an upload for the writers' lock. A write
+        that sets `changed = False` (it found every value current) leaves the version too.
         """
         self.ensure_ready()
         if bump:
