@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from census_core import charts, trend
+from census_core import charts, services, trend
 from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import fmt_date
@@ -162,7 +162,7 @@ with st.expander(words["events"]):
         left, right = st.columns([6, 1])
         left.text(f"{fmt_date(row.date, lang)} — {row.text}")
         if user and right.button(words["delete"], key=f"event_delete_{row.id}"):
-            state.store().delete_event(int(row.id))
+            services.delete_event(state.store(), int(row.id))
             st.rerun()
     if user:
         with st.form("event_add", clear_on_submit=True):
@@ -173,5 +173,6 @@ with st.expander(words["events"]):
             if not text.strip():
                 st.error(words["empty_text"])
             else:
-                state.store().add_event(when if isinstance(when, date) else day, text.strip(), user)
+                day_of = when if isinstance(when, date) else day
+                services.add_event(state.store(), day_of, text.strip(), user)
                 st.rerun()

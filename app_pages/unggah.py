@@ -2,15 +2,15 @@
 
 import streamlit as st
 
+from census_core import services
 from census_core.faults import SystemFault
 from census_core.ingest import Options
 from census_core.ingest.reader import sheet_names
 from census_core.ingest.report import history_table
-from census_core.ingest.service import commit_upload, undo_failure
 from census_core.ingest.templates import template_csv, template_xlsx
 from census_core.markup import md_escape
 from census_core.regions import LEVEL_LABELS, LEVELS
-from census_core.store import StoreError, StoreFault
+from census_core.storefaults import StoreFault
 from census_core.text import fmt_int
 from ui import auth, sidebar, state, upload
 
@@ -73,7 +73,7 @@ def upload_section(kind: str) -> None:
     upload.show(checked, snap, lang, kind)
     if checked.upload.ok and st.button(w["commit"], type="primary", key=f"{kind}_commit"):
         try:
-            result = commit_upload(checked.upload, state.store(), user)
+            result = services.commit_upload(checked.upload, state.store(), user)
         except SystemFault as fault:  # logged with its reference; the store is as it was
             st.error(md_escape(fault.message(lang)))
             return
@@ -107,11 +107,11 @@ with tabs[2]:
         cols = st.columns([3, 1], vertical_alignment="bottom")
         chosen = cols[0].selectbox(w["undo"], active, index=None, key="undo_batch")
         if cols[1].button(w["undo_button"], key="undo", disabled=chosen is None):
-            try:
-                state.store().undo(int(chosen), user=user)
+            undo = services.undo_batch(state.store(), int(chosen), user)
+            if undo.done:
                 st.session_state["upload_flash"] = w["undone"].format(batch=chosen)
-            except StoreError as exc:
-                st.session_state["upload_failure"] = undo_failure(exc, int(chosen), lang)
+            else:
+                st.session_state["upload_failure"] = undo.message(lang)
             st.rerun()
 with tabs[3]:
     day = snap.latest_date() or settings.deadline

@@ -181,7 +181,8 @@ def bench_upload(url: str, regions, last_day_rows: pd.DataFrame, repeat: int) ->
     The first check in a process also builds the name index of the region master; it is
     reported apart from the warm checks.
     """
-    from census_core.ingest.service import check_upload, commit_upload
+    from census_core.ingest.service import check_upload
+    from census_core.services import commit_upload
 
     data = national.daily_file(last_day_rows, national.DAYS[-1])
     store = Store(url, regions)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from census_core import cli_uploads, demo
+from census_core import cli_uploads, services
 from census_core.faults import SystemFault, log_fault
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
@@ -80,7 +80,7 @@ def _store(args: argparse.Namespace) -> tuple[Store, Settings]:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     store, _ = _store(args)
-    n_counts, n_targets = demo.load_demo(store)
+    n_counts, n_targets = services.load_demo(store)
     print(f"Demo data loaded: {n_counts} counts and {n_targets} targets (simulated).")
     return EXIT_OK
 

@@ -17,12 +17,13 @@ from census_core.ingest import Options, Upload, read_counts
 from census_core.ingest.limits import MAX_FILE_MB
 from census_core.ingest.model import empty_counts, sha256_of, sorted_problems
 from census_core.ingest.problems import error, system_fault
-from census_core.ingest.service import commit_upload
 from census_core.ingest.targets import read_targets
 from census_core.provenance import region_history
 from census_core.regions import LEVELS, Regions, normalize_code
+from census_core.services import commit_upload, undo_batch
 from census_core.settings import Settings
-from census_core.store import MEASURES, BatchNotFound, Store, StoreError, StoreFault, get_store
+from census_core.store import MEASURES, Store, get_store
+from census_core.storefaults import StoreFault
 from census_core.text import fmt_int, t
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -290,14 +291,11 @@ def _region_history(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     store, _ = _store(args)
-    try:
-        store.undo(args.batch, user=_user(args))
-    except BatchNotFound as exc:
-        return _undo_result(args, "rejected", str(exc))
-    except StoreFault:  # the store's fault, not the request's: main() says so on stderr
-        raise
-    except StoreError as exc:
-        return _undo_result(args, "rejected", str(exc))
+    undo = undo_batch(store, args.batch, _user(args))
+    if undo.fault:  # the store's fault, not the request's: main() says so on stderr
+        raise undo.fault
+    if undo.error:
+        return _undo_result(args, "rejected", str(undo.error))
     return _undo_result(args, "ok", f"Batch {args.batch} undone.")
 
 

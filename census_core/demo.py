@@ -4,7 +4,8 @@ Deterministic (fixed seed). On 2020-03-05 (households): Kabupaten Jember first o
 kabupaten/kota of Jawa Timur with 36.464 KK (136.833 jiwa), Kabupaten Kediri and Sidoarjo
 second and third, Kabupaten Mojokerto last; inside Jember Kaliwates first with 4.040,
 Sumbersari and Patrang next, Jelbuk last with 344; the 31 kecamatan sum to 36.464.
-Everything else is simulated and labelled so wherever it is shown.
+Everything else is simulated and labelled so wherever it is shown. census_core.services
+loads it into a store.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import pandas as pd
 
 from census_core.regions import Regions, load_regions
 from census_core.settings import PROJECT_ROOT
-from census_core.store import Store
 
 POPULATIONS = PROJECT_ROOT / "data" / "demo" / "populations.csv"
 START = date(2020, 2, 15)
@@ -163,26 +163,6 @@ def generate(regions: Regions | None = None) -> tuple[pd.DataFrame, pd.DataFrame
     return count_frame, target_frame
 
 
-def _digest(frame: pd.DataFrame) -> str:
+def digest(frame: pd.DataFrame) -> str:
+    """The demo batch's stand-in for a file's sha256."""
     return hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()
-
-
-def load_demo(store: Store) -> tuple[int, int]:
-    """Replace the store's contents with the demo; returns (counts, targets) stored."""
-    counts, targets = generate(store.regions)
-    store.clear()
-    store.commit_targets(
-        targets, user=USER, file_name=FILE_NAME, sha256=_digest(targets), kind="demo"
-    )
-    store.commit_counts(counts, user=USER, file_name=FILE_NAME, sha256=_digest(counts), kind="demo")
-    for day, text in EVENTS:
-        store.add_event(day, text, USER)
-    return len(counts), len(targets)
-
-
-def ensure_demo(store: Store) -> bool:
-    """Fill an empty store with the demo; True when it did."""
-    if not store.is_empty():
-        return False
-    load_demo(store)
-    return True

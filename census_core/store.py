@@ -1,14 +1,17 @@
-"""The store: the only module that speaks SQL (SQLAlchemy Core, SQLite or PostgreSQL)."""
+"""The store: the only module that speaks SQL (SQLAlchemy Core, SQLite or PostgreSQL).
+
+Its errors are in census_core.storefaults, and can be imported from here too.
+"""
 
 from __future__ import annotations
 
-import errno
 import functools
 import hashlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -24,7 +27,20 @@ from census_core.columns import latest_counts, latest_counts_from_text
 from census_core.faults import log_fault
 from census_core.markup import clean_text
 from census_core.regions import Regions, load_regions
-from census_core.text import t
+from census_core.storefaults import FAULTS as FAULTS
+from census_core.storefaults import (
+    AlreadyUndone,
+    BatchNotFound,
+    StoreBadUrl,
+    StoreError,
+    StoreGone,
+    store_fault,
+)
+from census_core.storefaults import StoreFault as StoreFault
+from census_core.storefaults import StoreFull as StoreFull
+from census_core.storefaults import StoreLocked as StoreLocked
+from census_core.storefaults import StoreReadOnly as StoreReadOnly
+from census_core.storefaults import StoreUnavailable as StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -130,141 +146,6 @@ sign_ins_table = sa.Table(
 SIGN_INS_KEPT = 10_000  # the newest; a record of guesses must not fill the disk
 
 
-class StoreError(Exception):
-    """A request the store refuses; the message says why."""
-
-
-class BatchNotFound(StoreError):
-    pass
-
-
-class AlreadyUndone(StoreError):
-    pass
-
-
-class StoreFault(StoreError):
-    """The store cannot serve a request (not the request's fault); the detail is logged
-    under `ref`, and the message, without URL, path or host, says what to do."""
-
-    reason = "unavailable"
-
-    def __init__(self, ref: str) -> None:
-        super().__init__(f"store {self.reason}, ref {ref}")
-        self.ref = ref
-
-    def message(self, lang: str = "id") -> str:
-        return t(f"store.{self.reason}", lang, ref=self.ref)
-
-
-class StoreUnavailable(StoreFault):
-    """The database does not answer (server down, refused, unreachable)."""
-
-    reason = "unavailable"
-
-
-class StoreLocked(StoreFault):
-    """Another process held the write lock for longer than BUSY_SECONDS."""
-
-    reason = "locked"
-
-
-class StoreReadOnly(StoreFault):
-    """The store may be read but not written."""
-
-    reason = "read_only"
-
-
-class StoreGone(StoreFault):
-    """The SQLite file was deleted or replaced under the running store."""
-
-    reason = "gone"
-
-
-class StoreFull(StoreFault):
-    """No room left on the store's disk."""
-
-    reason = "full"
-
-
-class StoreBadUrl(StoreFault):
-    """CENSUS_DB_URL (or --db) is not a store this product can open."""
-
-    reason = "bad_url"
-
-
-FAULTS: dict[str, type[StoreFault]] = {
-    f.reason: f
-    for f in (StoreUnavailable, StoreLocked, StoreReadOnly, StoreGone, StoreFull, StoreBadUrl)
-}
-
-# PostgreSQL SQLSTATE classes and codes -> reason.
-_PG_STATES = {
-    "53100": "full",
-    "55P03": "locked",
-    "25006": "read_only",
-    "57P01": "unavailable",
-    "57P02": "unavailable",
-    "57P03": "unavailable",
-    "3D000": "unavailable",
-}
-# SQLite's own words -> reason; other SQLite errors (no such table, syntax) are our bugs.
-_SQLITE_TEXTS = (
-    ("locked", "locked"),
-    ("readonly", "read_only"),
-    ("read-only", "read_only"),
-    ("disk is full", "full"),
-    ("unable to open", "unavailable"),
-    ("disk i/o error", "unavailable"),
-    ("file is not a database", "unavailable"),
-)
-
-
-def _reason(exc: BaseException, file: _SqliteFile | None) -> str | None:
-    if isinstance(exc, sa.exc.ArgumentError):
-        return "bad_url"
-    if file is not None and file.lost():
-        return "gone"
-    orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
-    if isinstance(orig, OSError):
-        return {
-            errno.ENOSPC: "full",
-            errno.EROFS: "read_only",
-            errno.EACCES: "read_only",
-            errno.ENOENT: "gone",
-        }.get(orig.errno or 0, "unavailable")
-    state = getattr(orig, "sqlstate", None)
-    if isinstance(state, str):
-        if state in _PG_STATES:
-            return _PG_STATES[state]
-        if state.startswith(("08", "28")):  # connection, authorization
-            return "unavailable"
-    if type(orig).__module__ == "sqlite3":
-        text = str(orig).lower()
-        return next((reason for words, reason in _SQLITE_TEXTS if words in text), None)
-    if isinstance(exc, sa.exc.TimeoutError):  # no connection free in the pool in time
-        return "unavailable"
-    driver = type(orig).__module__.split(".")[0]
-    if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError) and driver in (
-        "psycopg",
-        "psycopg2",
-    ):  # refused, timed out, server gone away: a connection, not a statement, failed
-        return "unavailable"
-    return None
-
-
-def store_fault(exc: BaseException, doing: str, store: Store | None = None) -> StoreFault | None:
-    """`exc` as a StoreFault (its detail logged under a new reference), or None when it is
-    not a fault of the store (a bug, a refused request): the edges' one translation."""
-    if isinstance(exc, StoreFault):
-        return exc
-    if isinstance(exc, StoreError):
-        return None
-    reason = _reason(exc, store._file if store is not None else None)
-    if reason is None:
-        return None
-    return FAULTS[reason](log_fault(log, doing, exc))
-
-
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -345,6 +226,14 @@ class _SqliteFile:
     def opened(self) -> None:
         if self.identity is None:
             self.identity = self._stat()
+
+
+@dataclass
+class Write:
+    """One write in progress (Store.writing): its connection, and whether it changed anything."""
+
+    conn: Connection
+    changed: bool = True
 
 
 @dataclass(frozen=True)
@@ -462,6 +351,36 @@ class Store:
             conn.execute(sa.text(f"SET LOCAL lock_timeout = '{BUSY_SECONDS}s'"))
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(735090)"))
 
+    @contextmanager
+    def _locked(self) -> Iterator[Connection]:
+        """A transaction that holds the store's write lock; committed on leaving."""
+        with self._write() as conn, conn.begin():
+            self._lock(conn)
+            yield conn
+
+    @contextmanager
+    def writing(self, *, bump: bool = True) -> Iterator[Write]:
+        """One write, all or nothing: the lock, the caller's statements, the version bump and
+        the commit, then a checkpoint in the background; an exception inside writes nothing.
+
+        `bump=False` for what is not census data (a sign-in): pages do not reload for it,
+        and on PostgreSQL it does not queue behind an upload for the writers' lock. A write
+        that sets `changed = False` (it found every value current) leaves the version too.
+        """
+        self.ensure_ready()
+        if bump:
+            with self._locked() as conn:
+                write = Write(conn)
+                yield write
+                if write.changed:
+                    self._bump(conn)
+        else:
+            with self._write() as conn, conn.begin():
+                write = Write(conn)
+                yield write
+        if write.changed:
+            self._checkpoint_soon()
+
     @_guarded
     def ensure_ready(self) -> None:
         if self._ready:
@@ -472,8 +391,7 @@ class Store:
             if self._complete():  # reading needs no write access (a read-only store)
                 self._ready = True
                 return
-            with self._write() as conn, conn.begin():
-                self._lock(conn)
+            with self._locked() as conn:
                 metadata.create_all(conn, checkfirst=True)
                 # Stores made before an index was added get it now (once; later a no-op).
                 for index in counts_table.indexes:
@@ -614,8 +532,12 @@ class Store:
 
     @_guarded
     def current_targets(self) -> pd.DataFrame:
-        """The current base and share of every (region, measure)."""
+        """The current base and share of every (region, measure), with the batch they came in."""
         self.ensure_ready()
+        with self._read() as conn:
+            return self._current_targets(conn)
+
+    def _current_targets(self, conn: Connection) -> pd.DataFrame:
         t, b = targets_table, batches_table
         rank = (
             sa.func.row_number()
@@ -629,8 +551,7 @@ class Store:
             .subquery()
         )
         query = sa.select(sub.c.region, sub.c.measure, sub.c.base, sub.c.share, sub.c.batch_id)
-        with self._read() as conn:
-            rows = conn.execute(query.where(sub.c.rn == 1)).all()
+        rows = conn.execute(query.where(sub.c.rn == 1)).all()
         return pd.DataFrame(rows, columns=["region", "measure", "base", "share", "batch_id"])
 
     @_guarded
@@ -698,22 +619,19 @@ class Store:
 
         A file whose every value is already current changes nothing and makes no batch.
         """
-        self.ensure_ready()
         records = records[["region", "date", "measure", "value"]].copy()
         records["date"] = pd.to_datetime(records["date"]).dt.date
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
-            current = self._current_for(conn, records)
+        with self.writing() as write:
+            current = self._current_for(write.conn, records)
             merged = records.merge(current, on=["region", "date", "measure"], how="left")
             changed = int((merged["current"].isna() | (merged["current"] != merged["value"])).sum())
             if changed == 0:
+                write.changed = False
                 return CommitResult(batch=None, rows=len(records), changed=0)
             batch_id = self._insert_batch(
-                conn, user, file_name, sha256, kind, len(records), changed
+                write.conn, user, file_name, sha256, kind, len(records), changed
             )
-            self._insert_counts(conn, batch_id, records)
-            self._bump(conn)
-        self._checkpoint_soon()
+            self._insert_counts(write.conn, batch_id, records)
         return CommitResult(batch=batch_id, rows=len(records), changed=changed)
 
     def _insert_counts(self, conn: Connection, batch_id: int, records: pd.DataFrame) -> None:
@@ -797,11 +715,9 @@ class Store:
         kind: str = "targets",
     ) -> CommitResult:
         """Store one upload of targets (region, measure, base, share) as one batch."""
-        self.ensure_ready()
         records = records[["region", "measure", "base", "share"]].copy()
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
-            current = self.current_targets_in(conn)
+        with self.writing() as write:
+            current = self._current_targets(write.conn)[["region", "measure", "base", "share"]]
             merged = records.merge(
                 current, on=["region", "measure"], how="left", suffixes=("", "_cur")
             )
@@ -811,34 +727,15 @@ class Store:
             )
             changed = int((~same).sum())
             if changed == 0:
+                write.changed = False
                 return CommitResult(batch=None, rows=len(records), changed=0)
             batch_id = self._insert_batch(
-                conn, user, file_name, sha256, kind, len(records), changed
+                write.conn, user, file_name, sha256, kind, len(records), changed
             )
             rows = records.assign(batch_id=batch_id).astype({"base": "int64"})
             rows["share"] = rows["share"].astype(object).where(rows["share"].notna(), None)
-            conn.execute(targets_table.insert(), rows.to_dict("records"))
-            self._bump(conn)
-        self._checkpoint_soon()
+            write.conn.execute(targets_table.insert(), rows.to_dict("records"))
         return CommitResult(batch=batch_id, rows=len(records), changed=changed)
-
-    def current_targets_in(self, conn: Connection) -> pd.DataFrame:
-        t, b = targets_table, batches_table
-        rank = (
-            sa.func.row_number()
-            .over(partition_by=(t.c.region, t.c.measure), order_by=t.c.batch_id.desc())
-            .label("rn")
-        )
-        sub = (
-            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, rank)
-            .join(b, b.c.id == t.c.batch_id)
-            .where(b.c.undone.is_(False))
-            .subquery()
-        )
-        rows = conn.execute(
-            sa.select(sub.c.region, sub.c.measure, sub.c.base, sub.c.share).where(sub.c.rn == 1)
-        ).all()
-        return pd.DataFrame(rows, columns=["region", "measure", "base_cur", "share_cur"])
 
     def _insert_batch(
         self,
@@ -869,41 +766,31 @@ class Store:
     @_guarded
     def undo(self, batch_id: int, user: str = "") -> None:
         """Mark a batch undone; its values stop counting, its rows stay in history."""
-        self.ensure_ready()
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
-            row = conn.execute(
+        with self.writing() as write:
+            row = write.conn.execute(
                 sa.select(batches_table.c.undone).where(batches_table.c.id == batch_id)
             ).first()
             if row is None:
                 raise BatchNotFound(f"Batch {batch_id} does not exist")
             if row[0]:
                 raise AlreadyUndone(f"Batch {batch_id} is already undone")
-            conn.execute(
+            write.conn.execute(
                 batches_table.update()
                 .where(batches_table.c.id == batch_id)
                 .values(undone=True, undone_at=_now(), undone_by=clean_text(user, 120))
             )
-            self._bump(conn)
-        self._checkpoint_soon()
 
     @_guarded
     def clear(self) -> None:
         """Remove every batch, count, target and event (used before reloading the demo)."""
-        self.ensure_ready()
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
+        with self.writing() as write:
             for table in (counts_table, targets_table, events_table, batches_table):
-                conn.execute(table.delete())
-            self._bump(conn)
-        self._checkpoint_soon()
+                write.conn.execute(table.delete())
 
     @_guarded
     def add_event(self, day: date, text: str, user: str) -> int:
-        self.ensure_ready()
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
-            result = conn.execute(
+        with self.writing() as write:
+            result = write.conn.execute(
                 events_table.insert().values(
                     date=day,
                     text=clean_text(text, 500),
@@ -912,18 +799,14 @@ class Store:
                     deleted=False,
                 )
             )
-            self._bump(conn)
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     @_guarded
     def delete_event(self, event_id: int) -> None:
-        self.ensure_ready()
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
-            conn.execute(
+        with self.writing() as write:
+            write.conn.execute(
                 events_table.update().where(events_table.c.id == event_id).values(deleted=True)
             )
-            self._bump(conn)
 
     @_guarded
     def events(self) -> pd.DataFrame:
@@ -942,10 +825,8 @@ class Store:
     @_guarded
     def add_boundary_file(self, file_name: str, data: bytes, user: str) -> int:
         """Keep one uploaded boundary (GeoJSON) or crosswalk (CSV) file."""
-        self.ensure_ready()
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
-            result = conn.execute(
+        with self.writing() as write:
+            result = write.conn.execute(
                 boundaries_table.insert().values(
                     file_name=clean_text(file_name, 260),
                     sha256=hashlib.sha256(data).hexdigest(),
@@ -955,20 +836,16 @@ class Store:
                     deleted=False,
                 )
             )
-            self._bump(conn)
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     @_guarded
     def delete_boundary_file(self, file_id: int) -> None:
-        self.ensure_ready()
-        with self._write() as conn, conn.begin():
-            self._lock(conn)
-            conn.execute(
+        with self.writing() as write:
+            write.conn.execute(
                 boundaries_table.update()
                 .where(boundaries_table.c.id == file_id)
                 .values(deleted=True)
             )
-            self._bump(conn)
 
     @_guarded
     def record_sign_in(self, user: str, address: str, ok: bool, keep: int = SIGN_INS_KEPT) -> None:
@@ -976,10 +853,9 @@ class Store:
 
         Not a change of the data: the version stays, so no page reloads for it.
         """
-        self.ensure_ready()
         s = sign_ins_table
-        with self._write() as conn, conn.begin():
-            result = conn.execute(
+        with self.writing(bump=False) as write:
+            result = write.conn.execute(
                 s.insert().values(
                     created_at=_now(),
                     user=clean_text(user, 120),
@@ -988,7 +864,7 @@ class Store:
                 )
             )
             newest = int(result.inserted_primary_key[0])  # type: ignore[index]
-            conn.execute(s.delete().where(s.c.id <= newest - keep))
+            write.conn.execute(s.delete().where(s.c.id <= newest - keep))
 
     @_guarded
     def sign_ins(self, limit: int = 200) -> pd.DataFrame:

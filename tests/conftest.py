@@ -18,8 +18,8 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import settings
 
-from census_core.demo import load_demo
 from census_core.regions import Regions, load_regions
+from census_core.services import load_demo
 from census_core.store import Store
 
 # No timing in tests: Hypothesis' per-example deadline fails on a busy 2-core machine.

@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 from census_core import cli, export, maps, trend
 from census_core.geo import Shape
 from census_core.ingest.model import Options
-from census_core.ingest.service import check_upload, commit_upload
+from census_core.ingest.service import check_upload
 from census_core.presentation import deck
+from census_core.services import commit_upload
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot, load_snapshot
 from census_core.store import Store

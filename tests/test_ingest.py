@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from census_core.ingest import MAX_ROWS, Options, read_counts
 from census_core.ingest.effect import standings_effect
 from census_core.ingest.matching import Matcher
-from census_core.ingest.service import check_upload, commit_upload
+from census_core.ingest.service import check_upload
 from census_core.ingest.targets import read_targets
 from census_core.ingest.templates import TEMPLATES, template_csv, template_xlsx
+from census_core.services import commit_upload
 from census_core.settings import Settings
 from census_core.snapshot import load_snapshot
 

@@ -248,7 +248,7 @@ def test_a_store_fault_in_the_commit_is_the_systems_and_stores_nothing(
     [fault] = out["errors"]
     assert fault["message"].startswith(start) and "CSV" not in fault["message"]
     assert (fault["row"], fault["column"]) == (None, None)
-    logged_ref(fault["message"], caplog, "census_core.ingest.service")
+    logged_ref(fault["message"], caplog, "census_core.services")
     after = (store.version(), store.batches()["id"].tolist(), store.current_counts())
     assert after[:2] == before[:2]
     pd.testing.assert_frame_equal(after[2], before[2])

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from census_core.ingest import Options, read_counts
-from census_core.ingest.service import commit_upload
 from census_core.ingest.targets import read_targets
 from census_core.regions import load_regions
+from census_core.services import commit_upload
 from census_core.store import Store
 
 CORPUS = Path(__file__).parent / "fixtures" / "uploads"

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core.store import AlreadyUndone, BatchNotFound, Store
+from census_core.store import AlreadyUndone, BatchNotFound, Store, events_table
 
 
 def records(*rows, measure="households"):
@@ -158,3 +158,24 @@ def test_a_store_made_before_sign_ins_were_recorded_gets_the_table(fresh_url, re
     again = Store(fresh_url, regions)
     again.record_sign_in("Ani", "10.0.0.7", ok=True)
     assert list(again.sign_ins()["user"]) == ["Ani"]
+
+
+# Store.writing: the one transaction every write takes.
+def test_a_write_moves_the_version_once_and_a_failed_one_writes_nothing(fresh_store):
+    before = fresh_store.version()
+    fresh_store.add_event(date(2020, 3, 1), "Rakor", "op")
+    assert int(fresh_store.version()) == int(before) + 1
+    with pytest.raises(RuntimeError), fresh_store.writing() as write:
+        write.conn.execute(events_table.delete())
+        raise RuntimeError("halfway")
+    assert len(fresh_store.events()) == 1
+    assert int(fresh_store.version()) == int(before) + 1
+
+
+def test_writes_that_are_not_census_data_or_change_nothing_keep_the_version(fresh_store):
+    frame = records(("35.09.19", date(2020, 3, 5), 4040))
+    commit(fresh_store, frame)
+    version = fresh_store.version()
+    assert commit(fresh_store, frame).batch is None
+    fresh_store.record_sign_in("Ani", "10.0.0.7", ok=True)
+    assert fresh_store.version() == version

@@ -7,6 +7,7 @@ import secrets
 import streamlit as st
 from streamlit.logger import get_logger
 
+from census_core import services
 from census_core.auth import client_address, operator_allowed, password_ok
 from census_core.faults import log_fault
 from census_core.ingest.report import sign_in_table
@@ -165,7 +166,7 @@ def _record(user: str, address: str, ok: bool) -> None:
     """Log a sign-in and keep it in the store; a store fault must not hide the sign-in's answer."""
     log.info("sign-in %s: name %r from %s", "ok" if ok else "wrong password", user, address)
     try:
-        state.store().record_sign_in(user, address, ok)
+        services.record_sign_in(state.store(), user, address, ok)
     except Exception as exc:
         log_fault(log, "recording a sign-in", exc)
 

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import logging
 from pathlib import Path
 
 import streamlit as st
 
-from census_core import geo
-from census_core.faults import SystemFault, log_fault
+from census_core import geo, services
 from census_core.geo import Boundaries
-from census_core.geocheck import check_geojson
 from census_core.geofeatures import Unmatched
 from census_core.text import fmt_int, fmt_pct
 from ui import auth, sidebar, state
 from ui.safe import md
 
-log = logging.getLogger(__name__)
 RESULT = "boundary_result"  # the last upload's outcome, in session state until dismissed
 
 TEXT = {
@@ -144,17 +139,10 @@ def _uploaded(url: str, version: str) -> tuple[tuple[int, str], ...]:
     return tuple(zip(files["id"].tolist(), files["sha256"].tolist(), strict=True))
 
 
-def _files(geo_dir: Path) -> list[tuple[str, bytes]]:
-    """Every boundary file: the folder's, then the uploaded ones."""
-    files = geo.read_dir(geo_dir)
-    stored = state.store().boundary_files()
-    files += [(str(n), bytes(d)) for n, d in zip(stored["file_name"], stored["data"], strict=True)]
-    return files
-
-
 @st.cache_resource(max_entries=2, show_spinner="Memuat batas wilayah…")
 def _load(url: str, uploaded: tuple, geo_dir: str, sig: tuple, home: str) -> Boundaries:
-    return geo.load_boundaries(_files(Path(geo_dir)), state.store().regions, within=home)
+    files = services.boundary_sources(state.store(), Path(geo_dir))
+    return geo.load_boundaries(files, state.store().regions, within=home)
 
 
 def load() -> Boundaries:
@@ -171,42 +159,33 @@ def _result(kind: str, text: str, similar: list[dict] | None = None) -> dict:
 
 
 def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> dict:
-    """Check and keep one file; what to tell the operator (Markdown, names escaped)."""
-    store = state.store()
+    """Check and keep one file (census_core.services); what to tell the operator (Markdown,
+    names escaped)."""
     lang = sidebar.lang()
-    known = set(store.boundary_files(with_data=False)["sha256"])
-    if hashlib.sha256(data).hexdigest() in known:
-        return _result("info", words["same"].format(name=md(name)))
-    if name.lower().endswith(".csv"):
-        rows = len(geo.read_crosswalk(data))
-        if not rows:
-            return _result("error", words["not_crosswalk"].format(name=md(name)))
-        store.add_boundary_file(name, data, user)
-        return _result(
-            "success", words["saved_csv"].format(name=md(name), rows=fmt_int(rows, lang))
-        )
-    # Checked (and simplified if dense) before it is kept: a bad file is refused, never stored.
-    try:
-        checked = check_geojson(data)
-    except Exception as exc:
-        ref = log_fault(log, f"checking boundary upload {name!r}", exc)
-        return _result("error", md(SystemFault(ref).message(lang)))
-    if not checked.ok:
-        lines = "\n".join(f"- {md(line)}" for line in checked.refusal(lang).splitlines())
-        return _result("error", words["refused"].format(name=md(name)) + "\n" + lines)
-    kept = checked.data
-    if hashlib.sha256(kept).hexdigest() in known:
-        return _result("info", words["same"].format(name=md(name)))
-    # Matched beside the files already there, as the map will match it.
     settings = state.settings()
-    files = [*_files(settings.geo_dir), (name, kept)]
-    bounds = geo.load_boundaries(files, store.regions, within=settings.home)
-    result = bounds.outcome(name)
-    store.add_boundary_file(name, kept, user)
+    added = services.add_boundary_file(
+        state.store(), name, data, user, geo_dir=settings.geo_dir, home=settings.home
+    )
+    if added.status == "same":
+        return _result("info", words["same"].format(name=md(name)))
+    if added.status == "not_crosswalk":
+        return _result("error", words["not_crosswalk"].format(name=md(name)))
+    if added.status == "saved_csv":
+        return _result(
+            "success", words["saved_csv"].format(name=md(name), rows=fmt_int(added.rows, lang))
+        )
+    if added.fault is not None:
+        return _result("error", md(added.fault.message(lang)))
+    assert added.checked is not None
+    if added.status == "refused":
+        lines = "\n".join(f"- {md(line)}" for line in added.checked.refusal(lang).splitlines())
+        return _result("error", words["refused"].format(name=md(name)) + "\n" + lines)
+    result = added.outcome
+    assert result is not None
     message = words["saved_similar" if result.similar else "saved"]
     if result.water:
         message += words["saved_water"]
-    if summary := checked.summary(lang):
+    if summary := added.checked.summary(lang):
         message += words["simplified"].format(summary=summary)
     text = message.format(
         name=md(name),
@@ -215,7 +194,7 @@ def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> dict:
         unmatched=fmt_int(result.unmatched, lang),
         water=fmt_int(result.water, lang),
     )
-    return _result("success", text, bounds.similar_report(store.regions, name))
+    return _result("success", text, added.similar)
 
 
 def render_skipped(bounds: Boundaries) -> None:
@@ -273,6 +252,6 @@ def render_boundary_upload() -> None:
             cols = st.columns([5, 1])
             cols[0].text(f"{row.file_name} · {row.user}")
             if cols[1].button(words["delete"], key=f"boundary_delete_{row.id}"):
-                state.store().delete_boundary_file(int(row.id))
+                services.delete_boundary_file(state.store(), int(row.id))
                 st.rerun()
     render_skipped(load())

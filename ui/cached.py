@@ -10,8 +10,8 @@ import streamlit as st
 from census_core.provenance import Provenance, provenance, region_history
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
-from census_core.store import Store
 from census_core.views import HomeView, KecamatanView, home_view, kecamatan_view
+from ui import state
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -79,10 +79,10 @@ def provenance_of(snap: Snapshot, code: str, day: date, measure: str) -> Provena
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _history(version: str, url: str, code: str, measure: str, _store: Store) -> pd.DataFrame:
-    return region_history(_store, code, measure)
+def _history(version: str, url: str, code: str, measure: str) -> pd.DataFrame:
+    return region_history(state.store(), code, measure)
 
 
-def history(snap: Snapshot, store: Store, code: str, measure: str) -> pd.DataFrame:
-    """census_core.provenance.region_history, cached on the snapshot's version."""
-    return _history(snap.version, store.url, code, measure, store)
+def history(snap: Snapshot, code: str, measure: str) -> pd.DataFrame:
+    """census_core.provenance.region_history of the store, cached on the snapshot's version."""
+    return _history(snap.version, state.settings().db_url, code, measure)

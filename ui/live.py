@@ -11,7 +11,7 @@ import streamlit as st
 from census_core import changes
 from census_core.markup import md_escape
 from census_core.snapshot import Snapshot
-from census_core.store import StoreFault, store_fault
+from census_core.storefaults import StoreFault, store_fault
 from ui import state
 
 # One tiny query per open page every few seconds; a new batch shows well within 30 s.

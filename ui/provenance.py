@@ -9,7 +9,7 @@ import streamlit as st
 
 from census_core.provenance import history_rows
 from census_core.snapshot import Snapshot
-from ui import cached, state
+from ui import cached
 from ui.safe import md
 
 TEXT = {
@@ -36,7 +36,7 @@ def origin(snap: Snapshot, day: date, code: str, measure: str, lang: str, key: s
     """The sentence saying which upload set the figure, then the region's history of changes."""
     words = TEXT.get(lang, TEXT["id"])
     st.markdown(md(cached.provenance_of(snap, code, day, measure).sentence(lang)))
-    history = cached.history(snap, state.store(), code, measure)
+    history = cached.history(snap, code, measure)
     st.caption(words["history"])
     if history.empty:
         st.caption(words["no_history"])

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 import streamlit as st
 from streamlit.logger import get_logger
 
-from census_core.demo import ensure_demo
 from census_core.regions import load_regions
+from census_core.services import ensure_demo
 from census_core.settings import Settings, SettingsError
 from census_core.snapshot import Snapshot, load_snapshot
 from census_core.store import Store, get_store

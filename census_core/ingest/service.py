@@ -1,11 +1,10 @@
-"""Check and commit an upload: what the page and the command line both call."""
+"""Check an upload against a snapshot of the store (census_core.services commits it)."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-from census_core.faults import SystemFault, log_fault
 from census_core.ingest.counts import read_counts
 from census_core.ingest.effect import Effect, standings_effect
 from census_core.ingest.model import Options, Upload
@@ -13,16 +12,6 @@ from census_core.ingest.problems import system_fault
 from census_core.ingest.targets import read_targets
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
-from census_core.store import (
-    AlreadyUndone,
-    BatchNotFound,
-    CommitResult,
-    Store,
-    StoreError,
-    StoreFault,
-    store_fault,
-)
-from census_core.text import t
 
 log = logging.getLogger(__name__)
 
@@ -62,37 +51,3 @@ def check_upload(
         except Exception as exc:  # ours, not the file's
             upload.problems.append(system_fault(log, f"drawing the effect of {file_name!r}", exc))
     return Checked(upload, effect, snap.version)
-
-
-def commit_upload(upload: Upload, store: Store, user: str) -> CommitResult:
-    """Store an accepted upload as one batch (none when nothing changes).
-
-    Raises StoreFault (gone, locked, read-only, full, unreachable) or SystemFault, each logged
-    under its reference, when the store fails: the batch is one transaction, so the stored
-    data is as it was.
-    """
-    if not upload.ok:
-        raise ValueError("a rejected upload cannot be committed")
-    commit = store.commit_counts if upload.kind == "counts" else store.commit_targets
-    try:
-        return commit(upload.records, user=user, file_name=upload.file_name, sha256=upload.sha256)
-    except StoreFault:
-        raise
-    except Exception as exc:
-        if fault := store_fault(exc, f"storing {upload.file_name!r}", store):
-            raise fault from None
-        raise SystemFault(log_fault(log, f"storing {upload.file_name!r}", exc)) from exc
-
-
-def undo_failure(error: StoreError, batch: int, lang: str = "id") -> str:
-    """Why undoing `batch` failed, for the operator: what happened and that nothing changed."""
-    if isinstance(error, StoreFault):  # the store's state, in its own words, with a reference
-        return error.message(lang)
-    if isinstance(error, AlreadyUndone):
-        key = "undo.already_undone"
-    elif isinstance(error, BatchNotFound):
-        key = "undo.not_found"
-    else:  # the store's own words go to the log, not to the operator's screen
-        log.warning("undo of batch %s refused: %s", batch, error)
-        key = "undo.refused"
-    return t(key, lang, batch=batch)

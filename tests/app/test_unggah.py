@@ -342,7 +342,7 @@ def test_a_store_fault_on_storing_is_named_the_systems_and_stores_nothing(
     message = texts(at)
     assert "Kesalahan pada sistem, bukan pada berkas" in message
     assert "tidak ada yang disimpan" in message and "Tersimpan" not in message
-    fault_ref(message, caplog, "census_core.ingest.service")
+    fault_ref(message, caplog, "census_core.services")
     assert Store(demo_url).batches()["id"].tolist() == before
 
 
