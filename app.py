@@ -1,9 +1,8 @@
-"""Pantau Sensus: the router (page config, navigation, shared sidebar)."""
+"""Pantau Sensus: the router (page config, navigation, shared sidebar) and the one error edge."""
 
 import streamlit as st
 
-from census_core.markup import md_escape
-from ui import guard, live, sidebar, state
+from ui import errors, guard, live, sidebar, state
 
 # No visitor may empty the caches every session shares (see ui/guard.py).
 guard.refuse_clear_cache()
@@ -24,19 +23,19 @@ pages = [
     st.Page("app_pages/unggah.py", title=titles[5], url_path="unggah"),
 ]
 page = st.navigation(pages)
-# Settings are checked once, before the watcher or any page uses them: a bad one is one
-# message naming the setting, its value and what to set, on every page, never a traceback.
-if problem := state.settings_error():
-    sidebar.language()
-    st.error(md_escape(problem.message(sidebar.lang())))
-    st.stop()
-# A store that fails (gone, locked, unreachable, a bad URL) is one message, never a traceback;
-# the page tries again by itself (ui.live.fault). Anything else is a bug and is raised.
+# The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.
+meeting = page.url_path == "presentasi"
+# The one edge: a bad setting, an unknown region or a failing store, met here or in a page, is
+# one message in the reader's language (ui.errors), never a traceback; anything else is a bug.
 try:
-    # The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.
-    if page.url_path != "presentasi":
+    if not meeting:
+        sidebar.language()  # first, so every word below, an error's too, follows it
+    state.check_settings()  # before the watcher or any page uses them
+    if not meeting:
         live.watch(sidebar.lang())
         sidebar.render(state.snapshot())
     page.run()
 except Exception as exc:
-    live.fault(exc, sidebar.lang(), f"showing page {page.url_path!r}")
+    if meeting:
+        sidebar.language()  # an error screen always offers the language choice
+    errors.show_error(exc, sidebar.lang(), f"showing page {page.url_path!r}")

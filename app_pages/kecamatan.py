@@ -4,7 +4,8 @@ import streamlit as st
 
 from census_core.standing_chart import share_chart
 from census_core.views import kecamatan_options, resolve_region
-from ui import board, cached, kpi, provenance, sidebar, state
+from ui import board, cached, kpi, provenance
+from ui.page import need_data, open_page
 from ui.safe import md
 
 TEXT = {
@@ -30,13 +31,10 @@ TEXT = {
     },
 }
 
-snap = state.snapshot()
-settings = state.settings()
-lang = sidebar.lang()
+snap, settings, lang, day, measure = open_page()
 words = TEXT[lang]
-day = sidebar.as_of(snap)
-home_name = snap.regions.name(settings.home) if settings.home in snap.regions else "–"
-options = kecamatan_options(snap.regions, settings.home) if settings.home in snap.regions else {}
+home_name = snap.regions.name(settings.home)
+options = kecamatan_options(snap.regions, settings.home)
 st.title(words["title"])
 
 raw = st.query_params.get("wilayah")
@@ -65,14 +63,11 @@ code = st.selectbox(
 )
 if raw and from_url is None:
     st.warning(words["unknown"].format(text=md(raw), home=md(home_name)))
-if day is None:
-    st.info(words["no_data"])
-    st.stop()
+day = need_data(day, words["no_data"])
 if not code:
     st.info(words["hint"])
     st.stop()
 
-measure = sidebar.measure()
 view = cached.kecamatan(snap, settings, day, code, lang, measure)
 st.header(md(view.name))
 if view.sentences:

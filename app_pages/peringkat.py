@@ -4,7 +4,8 @@ import streamlit as st
 
 from census_core.regions import short_name
 from census_core.text import t
-from ui import board, cached, kpi, provenance, sidebar, state
+from ui import board, cached, kpi, provenance
+from ui.page import need_data, open_page
 from ui.safe import md
 
 TEXT = {
@@ -32,19 +33,10 @@ TEXT = {
     },
 }
 
-snap = state.snapshot()
-settings = state.settings()
-lang = sidebar.lang()
+snap, settings, lang, day, measure = open_page()
 words = TEXT[lang]
-day = sidebar.as_of(snap)
-measure = sidebar.measure()
-if settings.home not in snap.regions:
-    st.error(words["bad_home"].format(code=md(settings.home)))
-    st.stop()
 st.title(f"Pantau Sensus — {md(short_name(snap.regions.name(settings.home)))}")
-if day is None:
-    st.info(words["no_data"])
-    st.stop()
+day = need_data(day, words["no_data"])
 
 left, right = st.columns([1, 1])
 by = left.radio(

@@ -6,7 +6,8 @@ import streamlit as st
 from census_core import charts, labels, maps
 from census_core.regions import LEVEL_LABELS
 from census_core.text import ranking_title, t
-from ui import boundaries, sidebar, state
+from ui import boundaries
+from ui.page import need_data, open_page
 from ui.safe import md
 
 TEXT = {
@@ -75,25 +76,19 @@ TEXT = {
     },
 }
 
-snap = state.snapshot()
-settings = state.settings()
-lang = sidebar.lang()
+snap, settings, lang, day, measure = open_page()
 words = TEXT.get(lang, TEXT["id"])
-day = sidebar.as_of(snap)
 st.title(words["title"])
 bounds = boundaries.load()
 boundaries.render_skipped(bounds)  # files left out, for the operator; never a traceback
 if bounds.empty:
     st.info(words["none"])  # the folder by its setting, never a server path
     st.stop()
-if day is None:
-    st.info(words["no_data"])
-    st.stop()
+day = need_data(day, words["no_data"])
 
 home = settings.home
 province = home.split(".")[0]
 scopes = {"kecamatan": home, "kabupaten": province, "desa": home}
-measure = sidebar.measure()
 # Desa are drawn only where the chosen measure has desa counts (other levels sum up from below).
 has_desa = snap.has_counts("desa", home, measure)
 levels = [

@@ -4,15 +4,15 @@ import streamlit as st
 
 from census_core.freshness import freshness_line
 from census_core.presentation import deck
-from ui import boundaries, live, present, state
+from ui import boundaries, live, present
+from ui.page import open_page
 
 # Set here as well as in app.py: a fresh server whose first visitor opens /presentasi runs
 # this page without the router (Streamlit's pages/ folder fallback).
 st.set_page_config(page_title="Presentasi · Pantau Sensus", page_icon="📊", layout="wide")
 lang = present.lang()
 live.watch(lang, show=False)
-snap = state.snapshot()
-settings = state.settings()
+snap, settings, lang, _, _ = open_page(lang)
 theme = present.theme_name()
 present.style(theme)
 footer = freshness_line(snap.latest_date(), snap.last_upload(), snap.simulated, lang)

@@ -8,7 +8,8 @@ from census_core import charts, services, trend
 from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import fmt_date
-from ui import auth, sidebar, state
+from ui import auth, state
+from ui.page import need_data, open_page
 from ui.safe import md
 
 TEXT = {
@@ -56,21 +57,15 @@ TEXT = {
     },
 }
 
-snap = state.snapshot()
-settings = state.settings()
-lang = sidebar.lang()
+snap, settings, lang, day, measure = open_page()
 words = TEXT.get(lang, TEXT["id"])
-day = sidebar.as_of(snap)
 st.title(words["title"])
-if day is None:
-    st.info(words["no_data"])
-    st.stop()
+day = need_data(day, words["no_data"])
 
 home = settings.home
 province = home.split(".")[0]
 names = snap.regions.name
 cols = st.columns([1, 3])
-measure = sidebar.measure()
 kind = cols[0].radio(
     words["compare"], ["kecamatan", "kabupaten"], key="tren_kind", format_func=words["kinds"].get
 )

@@ -12,16 +12,15 @@ from census_core.markup import md_escape
 from census_core.regions import LEVEL_LABELS, LEVELS
 from census_core.storefaults import StoreFault
 from census_core.text import fmt_int
-from ui import auth, sidebar, state, upload
+from ui import auth, state, upload
+from ui.page import open_page
 
-lang = sidebar.lang()
+snap, settings, lang, _, _ = open_page()
 w = upload.words(lang)
 st.title(w["title"])
 user = auth.require_operator(lang)
 if user is None:
     st.stop()
-snap = state.snapshot()
-settings = state.settings()
 if flash := st.session_state.pop("upload_flash", None):
     st.success(md_escape(flash))
 if failure := st.session_state.pop("upload_failure", None):

@@ -54,6 +54,13 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Pengaturan {setting} = '{value}' bukan kode wilayah yang dikenal. Isi dengan kode "
             "Kemendagri kabupaten/kota, mis. {setting}=35.09 (Kabupaten Jember)."
         ),
+        "region.unknown": (
+            "Wilayah dengan kode '{code}' tidak dikenal. Pilih wilayah dari daftar atau periksa "
+            "tautannya."
+        ),
+        "store.refused": (
+            "Penyimpanan data menolak permintaan ini. Tidak ada yang diubah; coba lagi."
+        ),
         "undo.already_undone": (
             "Batch {batch} tidak dibatalkan: batch ini sudah dibatalkan sebelumnya. "
             "Tidak ada yang diubah."
@@ -132,6 +139,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "The setting {setting} = '{value}' is not a known region code. Set the Kemendagri "
             "code of a regency or city, e.g. {setting}=35.09 (Kabupaten Jember)."
         ),
+        "region.unknown": (
+            "No region has the code '{code}'. Choose a region from the list or check the link."
+        ),
+        "store.refused": "The data store refused this request. Nothing was changed; try again.",
         "undo.already_undone": (
             "Batch {batch} was not undone: it had already been undone. Nothing was changed."
         ),

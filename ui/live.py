@@ -11,7 +11,7 @@ import streamlit as st
 from census_core import changes
 from census_core.markup import md_escape
 from census_core.snapshot import Snapshot
-from census_core.storefaults import StoreFault, store_fault
+from census_core.storefaults import StoreFault
 from ui import state
 
 # One tiny query per open page every few seconds; a new batch shows well within 30 s.
@@ -113,13 +113,9 @@ def _retry() -> None:
     st.rerun(scope="app")
 
 
-def fault(exc: Exception, lang: str, doing: str) -> None:
-    """Show a store fault met while drawing a page as one message (the detail only in the log,
-    under the reference it names) and keep trying; raise anything else as it was."""
-    found = store_fault(exc, doing)
-    if found is None:
-        raise exc
+def retry(fault: StoreFault) -> None:
+    """After a store fault was shown (ui.errors): forget what this run showed and keep trying
+    the store until it answers, unless the fault is a setting, which does not mend itself."""
     st.session_state.pop(_VERSION, None)  # nothing of this run was shown from the store
-    st.error(md_escape(found.message(lang)))
-    if found.reason != "bad_url":  # a setting does not mend itself; a server or a lock may
+    if fault.reason != "bad_url":  # a server or a lock may come back; a bad URL stays bad
         _retry()

@@ -54,7 +54,7 @@ def language() -> None:
 
 
 def render(snap: Snapshot) -> None:
-    language()
+    """The rest of the sidebar, below the language choice: measure, day and freshness."""
     with st.sidebar:
         st.radio(
             "Ukuran" if lang() == "id" else "Measure",

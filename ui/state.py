@@ -12,7 +12,7 @@ from streamlit.logger import get_logger
 
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
-from census_core.settings import Settings, SettingsError
+from census_core.settings import Settings
 from census_core.snapshot import Snapshot, load_snapshot
 from census_core.store import Store, get_store
 
@@ -39,13 +39,9 @@ def settings() -> Settings:
     return _settings(hashlib.sha256(env.encode()).hexdigest())
 
 
-def settings_error() -> SettingsError | None:
-    """What is wrong with the settings, checked once per run before anything uses them."""
-    try:
-        settings().check_home(load_regions())
-    except SettingsError as exc:
-        return exc
-    return None
+def check_settings() -> None:
+    """Raise SettingsError for a setting the product cannot use; app.py calls it first."""
+    settings().check_home(load_regions())
 
 
 class _Latest:
