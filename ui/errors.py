@@ -8,7 +8,7 @@ from streamlit.logger import get_logger
 from census_core.markup import md_escape
 from census_core.regions import UnknownRegion
 from census_core.settings import SettingsError
-from census_core.store import StoreError, StoreFault, store_fault
+from census_core.storefaults import StoreError, StoreFault, store_fault
 from census_core.text import t
 from ui import live
 
