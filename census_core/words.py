@@ -1,0 +1,194 @@
+"""The word catalogue: every sentence the interface shows, key -> (Indonesian, English).
+
+One pair per key, so a missing translation cannot be written. `census_core.text.t` looks a key
+up and fills in its values; tests/test_words.py checks that every key used exists, every key
+defined is used and both languages take the same {placeholders}. A key with the forms
+`<key>.one` and `<key>.other` is a plural: `t("<key>", lang, n=3)` picks the form for `n`.
+"""
+
+from __future__ import annotations
+
+# Measures, ranking sentences, carried-forward figures.
+_CORE: dict[str, tuple[str, str]] = {
+    "measure.households": ("KK", "households"),
+    "measure.persons": ("jiwa", "persons"),
+    "measure.households.long": ("keluarga (KK)", "households (families)"),
+    "measure.persons.long": ("penduduk (jiwa)", "persons"),
+    "by.count": ("jumlah", "count"),
+    "by.percent": ("persentase target", "share of target"),
+    "ranking_title": (
+        "Peringkat {level} {within} menurut {by}, data s.d. {date}",
+        "Ranking of {level} {within} by {by}, data up to {date}",
+    ),
+    "data_as_of": ("Data s.d. {date}", "Data up to {date}"),
+    "stale": ("data {date}", "data of {date}"),
+    "derived": ("jumlah dari wilayah di bawahnya", "sum of the regions below"),
+    "carried.note": (
+        "* belum ada laporan baru: angka terakhir dari {dates}",
+        "* no new report: latest figure of {dates}",
+    ),
+    "carried.card": ("* angka {date}, belum ada laporan baru", "* figure of {date}, no new report"),
+    "carried.tooltip": (
+        "* angka {date} (belum ada laporan baru)",
+        "* figure of {date} (no new report)",
+    ),
+    "carried.column": ("Angka hari sebelumnya", "Figure of an earlier day"),
+    "carried.yes": ("ya", "yes"),
+    "carried.no": ("tidak", "no"),
+}
+
+# Settings, sign-in, undo and the data store: what went wrong and what to do.
+_FAULTS: dict[str, tuple[str, str]] = {
+    "settings.not_date": (
+        "Pengaturan {setting} = '{value}' bukan tanggal. Tulis tanggalnya sebagai TTTT-BB-HH, mis. "
+        "{setting}=2020-03-31.",
+        "The setting {setting} = '{value}' is not a date. Write it as YYYY-MM-DD, e.g. "
+        "{setting}=2020-03-31.",
+    ),
+    "settings.not_number": (
+        "Pengaturan {setting} = '{value}' bukan angka. Isi dengan angka.",
+        "The setting {setting} = '{value}' is not a number. Set a number.",
+    ),
+    "settings.pct_range": (
+        "Pengaturan {setting} = '{value}' harus di atas 0 dan paling besar 100 (persen), mis. "
+        "{setting}=50.",
+        "The setting {setting} = '{value}' must be above 0 and at most 100 (percent), e.g. "
+        "{setting}=50.",
+    ),
+    "settings.slide_range": (
+        "Pengaturan {setting} = '{value}' harus antara 3 dan 3600 detik, mis. {setting}=15.",
+        "The setting {setting} = '{value}' must be between 3 and 3600 seconds, e.g. {setting}=15.",
+    ),
+    "settings.proxies_range": (
+        "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 5: banyaknya proxy "
+        "tepercaya di depan aplikasi, mis. {setting}=1 di belakang satu nginx.",
+        "The setting {setting} = '{value}' must be a whole number from 0 to 5: the number of "
+        "trusted proxies in front of the app, e.g. {setting}=1 behind one nginx.",
+    ),
+    "auth.too_many": (
+        "Terlalu banyak percobaan; coba lagi dalam {seconds} detik.",
+        "Too many attempts; try again in {seconds} seconds.",
+    ),
+    "settings.unknown_region": (
+        "Pengaturan {setting} = '{value}' bukan kode wilayah yang dikenal. Isi dengan kode "
+        "Kemendagri kabupaten/kota, mis. {setting}=35.09 (Kabupaten Jember).",
+        "The setting {setting} = '{value}' is not a known region code. Set the Kemendagri code of "
+        "a regency or city, e.g. {setting}=35.09 (Kabupaten Jember).",
+    ),
+    "undo.already_undone": (
+        "Batch {batch} tidak dibatalkan: batch ini sudah dibatalkan sebelumnya. Tidak ada yang "
+        "diubah.",
+        "Batch {batch} was not undone: it had already been undone. Nothing was changed.",
+    ),
+    "undo.not_found": (
+        "Batch {batch} tidak dibatalkan: batch ini tidak ada. Tidak ada yang diubah.",
+        "Batch {batch} was not undone: it does not exist. Nothing was changed.",
+    ),
+    "undo.refused": (
+        "Batch {batch} tidak dibatalkan: penyimpanan data menolak permintaan ini. Tidak ada yang "
+        "diubah; coba lagi.",
+        "Batch {batch} was not undone: the data store refused the request. Nothing was changed; "
+        "try again.",
+    ),
+    "store.unavailable": (
+        "Penyimpanan data tidak dapat dihubungi saat ini. Tidak ada yang disimpan. Halaman ini "
+        "mencoba lagi sendiri; bila terus terjadi, hubungi pengelola server (ref {ref}).",
+        "The data store cannot be reached right now. Nothing was stored. This page tries again by "
+        "itself; if this goes on, contact the server's administrator (ref {ref}).",
+    ),
+    "store.locked": (
+        "Penyimpanan sedang dipakai proses lain; coba lagi sebentar lagi. Tidak ada yang disimpan. "
+        "(ref {ref})",
+        "The data store is in use by another process; try again in a moment. Nothing was stored. "
+        "(ref {ref})",
+    ),
+    "store.read_only": (
+        "Penyimpanan data hanya dapat dibaca (berkas atau foldernya tidak dapat ditulis). Tidak "
+        "ada yang disimpan. Hubungi pengelola server (ref {ref}).",
+        "The data store can only be read (its file or folder cannot be written). Nothing was "
+        "stored. Contact the server's administrator (ref {ref}).",
+    ),
+    "store.gone": (
+        "Penyimpanan data tidak ditemukan lagi (berkas dihapus atau dipindah). Tidak ada yang "
+        "disimpan. Hubungi pengelola server (ref {ref}).",
+        "The data store is no longer there (its file was deleted or moved). Nothing was stored. "
+        "Contact the server's administrator (ref {ref}).",
+    ),
+    "store.full": (
+        "Penyimpanan data penuh (ruang disk server habis). Tidak ada yang disimpan. Hubungi "
+        "pengelola server untuk mengosongkan ruang (ref {ref}).",
+        "The data store is full (the server's disk has no room left). Nothing was stored. Contact "
+        "the server's administrator to free some space (ref {ref}).",
+    ),
+    "store.bad_url": (
+        "Pengaturan CENSUS_DB_URL tidak dapat dipakai: jenis atau alamat penyimpanan data tidak "
+        "dikenal. Tidak ada yang disimpan. Perbaiki pengaturan itu atau hubungi pengelola server "
+        "(ref {ref}).",
+        "The setting CENSUS_DB_URL cannot be used: the kind or address of the data store is not "
+        "known. Nothing was stored. Correct that setting or contact the server's administrator "
+        "(ref {ref}).",
+    ),
+}
+
+# The ranking board: its columns, callouts and gainers.
+_BOARD: dict[str, tuple[str, str]] = {
+    "board.rank": ("Peringkat", "Rank"),
+    "board.name": ("Wilayah", "Region"),
+    "board.progress": ("Capaian target", "Share of target"),
+    "board.percent": ("% target", "% of target"),
+    "board.change": ("Perubahan", "Change"),
+    "board.rank_change": ("Naik/turun", "Up/down"),
+    "board.note": ("Keterangan", "Note"),
+    "board.gain": ("Naik {days} hari", "Gain {days} days"),
+    "board.gain_pct": ("Naik {days} hari (poin %)", "Gain {days} days (% points)"),
+    "board.highest": ("Tertinggi: {name} ({value})", "Highest: {name} ({value})"),
+    "board.lowest": ("terendah: {name} ({value})", "lowest: {name} ({value})"),
+    "board.no_data": ("belum ada data", "no data yet"),
+    "board.carried_day": ("{date} ({regions})", "{date} ({regions})"),
+    "n_regions.one": ("{n} wilayah", "{n} region"),
+    "n_regions.other": ("{n} wilayah", "{n} regions"),
+    "board.gainers_title": (
+        "Paling naik dalam {days} hari terakhir (s.d. {date}), menurut {by}",
+        "Biggest gains in the last {days} days (up to {date}), by {by}",
+    ),
+}
+
+# Tabs and columns of the board and kecamatan views.
+_VIEWS: dict[str, tuple[str, str]] = {
+    "views.tab": ("{level} di {within}", "{level} in {within}"),
+    "views.desa": ("Desa/kelurahan di {name}", "Villages of {name}"),
+    "average_of": ("Rata-rata {name}", "{name} average"),
+}
+
+# Where the pace of the last days leads by the deadline (census_core.trend).
+_PROJECTION: dict[str, tuple[str, str]] = {
+    "projection.count": (
+        "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {value} {unit} "
+        "pada {date}.",
+        "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches {value} {unit} "
+        "by {date}.",
+    ),
+    "projection.reached": (
+        "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {pct} target "
+        "pada {date}; target {target} {unit} tercapai.",
+        "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches {pct} of "
+        "target by {date}; the target of {target} {unit} is reached.",
+    ),
+    "projection.needed": (
+        "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {pct} target "
+        "pada {date}; perlu {needed} {unit}/hari untuk mencapai target {target} {unit}.",
+        "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches {pct} of "
+        "target by {date}; {needed} {unit}/day needed to reach the target of {target} {unit}.",
+    ),
+    "projection.past": (
+        "Batas waktu {deadline} sudah lewat; {name} mencapai {value} {unit}.",
+        "The deadline of {deadline} has passed; {name} reached {value} {unit}.",
+    ),
+}
+
+_AREAS = (_CORE, _FAULTS, _BOARD, _VIEWS, _PROJECTION)
+CATALOGUE: dict[str, tuple[str, str]] = {}
+for _area in _AREAS:
+    _twice = CATALOGUE.keys() & _area.keys()
+    assert not _twice, f"keys defined twice: {sorted(_twice)}"
+    CATALOGUE.update(_area)
