@@ -186,7 +186,94 @@ _PROJECTION: dict[str, tuple[str, str]] = {
     ),
 }
 
-_AREAS = (_CORE, _FAULTS, _BOARD, _VIEWS, _PROJECTION)
+# How fresh the data is (census_core.freshness).
+_FRESHNESS: dict[str, tuple[str, str]] = {
+    "freshness.none": ("Belum ada data", "No data yet"),
+    "freshness.uploaded": (
+        "Data s.d. {date}, diunggah {when} oleh {user}",
+        "Data up to {date}, uploaded {when} by {user}",
+    ),
+    "freshness.simulated": ("Data simulasi, s.d. {date}", "Simulated data, up to {date}"),
+    # Babel patterns of an upload's day and time, in Western Indonesia Time.
+    "freshness.time_pattern": ("d MMMM HH.mm", "d MMMM HH:mm"),
+}
+
+# What moved on a board between two refreshes (census_core.changes).
+_CHANGES: dict[str, tuple[str, str]] = {
+    "changes.rise": ("{name} naik {n} menjadi {count}", "{name} up {n} to {count}"),
+    "changes.fall": ("{name} turun {n} menjadi {count}", "{name} down {n} to {count}"),
+    "changes.first": ("{name} melapor {count}", "{name} reports {count}"),
+    "changes.back": ("{name} kembali ke {count}", "{name} back to {count}"),
+    "changes.gone": ("{name} tanpa angka lagi", "{name} has no figure any more"),
+    "changes.up": ("naik ke peringkat {rank}", "up to rank {rank}"),
+    "changes.down": ("turun ke peringkat {rank}", "down to rank {rank}"),
+    "changes.now": ("kini peringkat {rank}", "now rank {rank}"),
+    "changes.enters": ("masuk peringkat {rank}", "enters at rank {rank}"),
+    "changes.leaves": ("keluar dari peringkat", "leaves the ranking"),
+    "changes.more": ("dan {n} wilayah lain", "and {n} more regions"),
+    "changes.new": ("Data baru", "New data"),
+    "changes.updated": ("Data diperbarui", "Data updated"),
+    "changes.same": (
+        "Data diperbarui; jumlah dan peringkat tidak berubah",
+        "Data updated; no count or rank changed",
+    ),
+    "changes.undone.one": ("Batch {ids} dibatalkan", "Batch {ids} undone"),
+    "changes.undone.other": ("Batch {ids} dibatalkan", "Batches {ids} undone"),
+    "changes.ids": ("{first} dan {last}", "{first} and {last}"),
+}
+
+# A headline's KPI cards and sentences (census_core.headline_text).
+_HEADLINE: dict[str, tuple[str, str]] = {
+    "headline.count": ("{measure} terdata", "{measure} counted"),
+    "headline.rank": ("Peringkat di {within}", "Rank in {within}"),
+    "headline.rank_value": ("{rank} dari {of}", "{rank} of {of}"),
+    "headline.percent": ("Capaian target", "Share of target"),
+    "headline.days_left": ("Sisa hari", "Days left"),
+    "headline.pace": ("Perlu per hari ({measure})", "Needed per day ({measure})"),
+    "headline.since_yesterday": ("sejak kemarin", "since yesterday"),
+    "headline.up": ("naik {n}", "up {n}"),
+    "headline.down": ("turun {n}", "down {n}"),
+    "headline.same": ("tetap", "no change"),
+    "headline.target_of": ("dari {target}", "of {target}"),
+    "headline.target_note": (
+        "{measure}; target = {pct} dari seluruh {measure}",
+        "{measure}; target = {pct} of all {measure}",
+    ),
+    "headline.until": ("s.d. {date}", "to {date}"),
+    "headline.recent": ("kini {value}", "now {value}"),
+    "headline.recent_note": ("rata-rata 7 hari", "7-day average"),
+    "headline.above": ("Tepat di atas", "Next above"),
+    "headline.gap": ("selisih {gap}", "gap {gap}"),
+    "headline.gap_note": ("{measure}", "{measure}"),
+    "headline.first": ("Teratas", "On top"),
+    "headline.gain": ("Naik 7 hari ({measure})", "Gain in 7 days ({measure})"),
+    "headline.gain_note": ("poin % target", "% points of target"),
+    "headline.no_count": (
+        "{name} belum punya data s.d. {date}.",
+        "{name} has no data up to {date}.",
+    ),
+    "headline.sentence": (
+        "{name} peringkat {rank} dari {of} {level} di {within} menurut {by}: {count} {measure} "
+        "({pct} dari target), {change} sejak kemarin.",
+        "{name} ranks {rank} of {of} {level} in {within} by {by}: {count} {measure} ({pct} of "
+        "target), {change} since yesterday.",
+    ),
+    "headline.pace_sentence": (
+        "Agar target {target} {measure} ({target_pct} dari seluruh {measure}) tercapai pada "
+        "{deadline} perlu {pace} {measure} per hari selama {days} hari lagi.",
+        "To reach the target of {target} {measure} ({target_pct} of all {measure}) by {deadline} "
+        "it needs {pace} {measure} a day for {days} more days.",
+    ),
+    "headline.reached": (
+        "Target {target} {measure} ({target_pct} dari seluruh {measure}) sudah tercapai.",
+        "The target of {target} {measure} ({target_pct} of all {measure}) is reached.",
+    ),
+    "headline.over": ("Batas waktu {deadline} sudah lewat.", "The deadline {deadline} has passed."),
+    "headline.stale": ("Angka terakhir {name}: {note}.", "Latest figure of {name}: {note}."),
+    "headline.by_count": ("jumlah {measure}", "number of {measure}"),
+}
+
+_AREAS = (_CORE, _FAULTS, _BOARD, _VIEWS, _PROJECTION, _FRESHNESS, _CHANGES, _HEADLINE)
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:
     _twice = CATALOGUE.keys() & _area.keys()
