@@ -273,7 +273,126 @@ _HEADLINE: dict[str, tuple[str, str]] = {
     "headline.by_count": ("jumlah {measure}", "number of {measure}"),
 }
 
-_AREAS = (_CORE, _FAULTS, _BOARD, _VIEWS, _PROJECTION, _FRESHNESS, _CHANGES, _HEADLINE)
+# Where a figure comes from, and a region's history (census_core.provenance).
+_PROVENANCE: dict[str, tuple[str, str]] = {
+    "provenance.none": (
+        "{name}: belum ada angka s.d. {day}.",
+        "{name}: no figure yet up to {day}.",
+    ),
+    "provenance.figure": (
+        "{name}: {value} {measure} pada {day} — {what}{carried}; {source}.",
+        "{name}: {value} {measure} on {day} — {what}{carried}; {source}.",
+    ),
+    "provenance.own": ("angka sendiri tanggal {date}", "own count of {date}"),
+    "provenance.sum": (
+        "jumlah dari {parts} {level}, bagian terbaru tanggal {date}",
+        "sum of {parts} {level} figures, newest part of {date}",
+    ),
+    "provenance.carried": (
+        ", dibawa maju karena belum ada angka baru",
+        ", carried forward: no newer figure yet",
+    ),
+    "provenance.from_own": ("dari batch {batch} ({upload})", "from batch {batch} ({upload})"),
+    "provenance.from_sum": (
+        "terbaru dari batch {batch} ({upload})",
+        "newest from batch {batch} ({upload})",
+    ),
+    "provenance.upload": (
+        "berkas {file}, diunggah {user} {time} WIB",
+        "file {file}, uploaded by {user} {time} WIB",
+    ),
+    "provenance.unknown": ("asal angka tidak tercatat", "source not recorded"),
+    "provenance.batch": ("Batch", "Batch"),
+    "provenance.date": ("Tanggal data", "Date of data"),
+    "provenance.before": ("Sebelum", "Before"),
+    "provenance.after": ("Sesudah", "After"),
+    "provenance.file": ("Berkas", "File"),
+    "provenance.user": ("Pengunggah", "Uploaded by"),
+    "provenance.time": ("Waktu unggah (WIB)", "Upload time (WIB)"),
+    "provenance.note": ("Keterangan", "Note"),
+    "provenance.undone": ("dibatalkan", "undone"),
+}
+
+# The choropleth's legend, tooltips and notes (census_core.maps).
+_MAP: dict[str, tuple[str, str]] = {
+    "map.rank": ("Peringkat {rank} dari {of}", "Rank {rank} of {of}"),
+    "map.change": ("Perubahan sehari: {change}", "Change in a day: {change}"),
+    "map.target": ("{pct} dari target", "{pct} of target"),
+    "map.no_data": ("Belum ada data", "No data yet"),
+    "map.unnamed": (
+        "Tidak muat di peta (arahkan kursor ke wilayahnya): {names}.",
+        "No room on the map for (hover over the region): {names}.",
+    ),
+}
+
+# Axes, tooltips and rules of the charts (census_core.charts).
+_CHART: dict[str, tuple[str, str]] = {
+    "chart.date": ("Tanggal", "Date"),
+    "chart.cumulative": ("Jumlah {unit} (kumulatif)", "{unit} (cumulative)"),
+    "chart.daily": ("{unit} per hari", "{unit} per day"),
+    "chart.average": ("Rata-rata 7 hari", "7-day average"),
+    "chart.percent": ("Capaian target (%)", "Share of target (%)"),
+    "chart.target": ("Target {name}", "Target {name}"),
+    "chart.deadline": ("Batas {date}", "Deadline {date}"),
+    "chart.region": ("Wilayah", "Region"),
+    "chart.value": ("Jumlah", "Count"),
+    "chart.event": ("Catatan", "Note"),
+}
+
+# The meeting screen's slides and buttons (census_core.presentation, ui/present.py).
+_SLIDES: dict[str, tuple[str, str]] = {
+    "slide.campaign": ("Sensus Penduduk Online 2020", "Online Population Census 2020"),
+    "slide.page": ("halaman {page} dari {pages}", "page {page} of {pages}"),
+    "slide.col.rank": ("#", "#"),
+    "slide.col.change": ("Sehari", "Day"),
+    "slide.col.move": ("Posisi", "Place"),
+    "slide.col.percent": ("% target", "% target"),
+    "slide.highest": ("Tertinggi: {name} ({value})", "Highest: {name} ({value})"),
+    "slide.lowest": ("Terendah: {name} ({value})", "Lowest: {name} ({value})"),
+    "slide.tag.top": ("tertinggi", "highest"),
+    "slide.tag.bottom": ("terendah", "lowest"),
+    "slide.tag.home": ("kita", "home"),
+    "slide.map": ("Peta capaian {level} {within}", "Map of {level} in {within}"),
+    "slide.trend": ("Tren menuju {date}", "Trend towards {date}"),
+    "slide.pending": ("Belum tersedia di versi ini.", "Not available in this version yet."),
+    "slide.no_map": (
+        "Belum ada batas wilayah untuk peta. Tambahkan GeoJSON di halaman Unggah.",
+        "No boundaries for the map yet. Add GeoJSON on the Upload page.",
+    ),
+    "slide.map_sub": (
+        "Warna menurut persentase target, data s.d. {date}",
+        "Coloured by share of target, data up to {date}",
+    ),
+    "slide.legend": ("% dari target", "% of target"),
+    "slide.no_data": (
+        "Belum ada data. Unggah data harian di halaman Unggah.",
+        "No data yet. Upload the daily counts on the Upload page.",
+    ),
+    "slide.unnamed": ("Tidak muat di peta", "Not named on the map"),
+    "slide.more": ("dan {n} lainnya", "and {n} more"),
+    "present.prev": ("◀ Sebelumnya", "◀ Previous"),
+    "present.next": ("Berikutnya ▶", "Next ▶"),
+    "present.pause": ("Jeda", "Pause"),
+    "present.play": ("▶ Putar", "▶ Play"),
+    "present.light": ("Tema terang", "Light theme"),
+    "present.dark": ("Tema gelap", "Dark theme"),
+    "present.paused": ("dijeda", "paused"),
+}
+
+_AREAS = (
+    _CORE,
+    _FAULTS,
+    _BOARD,
+    _VIEWS,
+    _PROJECTION,
+    _FRESHNESS,
+    _CHANGES,
+    _HEADLINE,
+    _PROVENANCE,
+    _MAP,
+    _CHART,
+    _SLIDES,
+)
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:
     _twice = CATALOGUE.keys() & _area.keys()
