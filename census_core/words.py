@@ -379,6 +379,146 @@ _SLIDES: dict[str, tuple[str, str]] = {
     "present.paused": ("dijeda", "paused"),
 }
 
+# What the boundary checks say (census_core.geocheck, census_core.geo).
+_GEO: dict[str, tuple[str, str]] = {
+    "geo.too_big": (
+        "Berkas {size} MB; paling besar {limit} MB. Sederhanakan dulu (QGIS: Vektor › Alat "
+        "Geometri › Sederhanakan) atau pecah per kabupaten/kota.",
+        "The file is {size} MB; at most {limit} MB. Simplify it first (QGIS: Vector › Geometry "
+        "Tools › Simplify) or split it by regency.",
+    ),
+    "geo.too_deep": (
+        "Berkas bersarang terlalu dalam ({value} tingkat; GeoJSON batas wilayah cukup {limit}), "
+        "jadi bukan GeoJSON batas wilayah. Ekspor ulang dari QGIS/ArcGIS sebagai GeoJSON dalam "
+        "WGS84 / EPSG:4326.",
+        "The file is nested too deep ({value} levels; boundary GeoJSON needs {limit}), so it is no "
+        "boundary GeoJSON. Export it again from QGIS/ArcGIS as GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.too_many_points": (
+        "Berkas berisi lebih dari {limit} titik. Sederhanakan dulu (QGIS: Vektor › Alat Geometri › "
+        "Sederhanakan) atau pecah per kabupaten/kota.",
+        "The file holds more than {limit} points. Simplify it first (QGIS: Vector › Geometry Tools "
+        "› Simplify) or split it by regency.",
+    ),
+    "geo.too_many_features": (
+        "Berkas berisi {value} fitur; paling banyak {limit}. Pecah per kabupaten/kota.",
+        "The file holds {value} features; at most {limit}. Split it by regency.",
+    ),
+    "geo.too_dense": (
+        "Berkas masih {value} titik setelah disederhanakan (ketelitian {metres} m); paling banyak "
+        "{limit}. Pecah per kabupaten/kota.",
+        "The file still holds {value} points once simplified (to {metres} m); at most {limit}. "
+        "Split it by regency.",
+    ),
+    "geo.not_utf8": (
+        "Berkas ini bukan teks UTF-8, jadi bukan GeoJSON. Ekspor ulang dari QGIS/ArcGIS sebagai "
+        "GeoJSON dalam WGS84 / EPSG:4326.",
+        "The file is not UTF-8 text, so it is no GeoJSON. Export it again from QGIS/ArcGIS as "
+        "GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.not_json": (
+        "Berkas ini bukan GeoJSON: JSON rusak di baris {line} kolom {column}. Ekspor ulang dari "
+        "QGIS/ArcGIS sebagai GeoJSON dalam WGS84 / EPSG:4326.",
+        "The file is no GeoJSON: broken JSON at line {line} column {column}. Export it again from "
+        "QGIS/ArcGIS as GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.not_geojson": (
+        "Berkas ini bukan GeoJSON FeatureCollection. Ekspor ulang dari QGIS/ArcGIS sebagai GeoJSON "
+        "dalam WGS84 / EPSG:4326.",
+        "The file is not a GeoJSON FeatureCollection. Export it again from QGIS/ArcGIS as GeoJSON "
+        "in WGS84 / EPSG:4326.",
+    ),
+    "geo.no_features": (
+        "Berkas tidak berisi satu fitur pun. Ekspor lapisan batas wilayah yang berisi poligon.",
+        "The file holds no feature. Export the boundary layer that holds the polygons.",
+    ),
+    "geo.not_feature": (
+        "bukan fitur GeoJSON ('{value}'). Hapus isian ini.",
+        "not a GeoJSON feature ('{value}'). Remove this entry.",
+    ),
+    "geo.geometry_type": (
+        "geometri {value}, bukan Polygon atau MultiPolygon; peta hanya menggambar poligon batas "
+        "wilayah.",
+        "a {value} geometry, not a Polygon or MultiPolygon; the map draws boundary polygons only.",
+    ),
+    "geo.empty_geometry": (
+        "poligon kosong, tanpa titik. Hapus fitur ini atau gambar ulang batasnya.",
+        "an empty polygon, with no points. Remove the feature or draw its boundary again.",
+    ),
+    "geo.bad_structure": (
+        "susunan koordinat bukan GeoJSON ('{value}' tempat sepasang [bujur, lintang]). Ekspor "
+        "ulang dari QGIS/ArcGIS sebagai GeoJSON dalam WGS84 / EPSG:4326.",
+        "coordinates not laid out as GeoJSON ('{value}' where a [lon, lat] pair belongs). Export "
+        "it again from QGIS/ArcGIS as GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.ring_short": (
+        "cincin poligon hanya {value} titik; paling sedikit 4 (titik pertama diulang di akhir).",
+        "a polygon ring of only {value} points; at least 4 (the first repeated at the end).",
+    ),
+    "geo.ring_open": (
+        "cincin poligon tidak tertutup: titik terakhir harus sama dengan titik pertama. Perbaiki "
+        "geometrinya (QGIS: Perbaiki Geometri) lalu ekspor ulang.",
+        "a polygon ring that is not closed: its last point must equal its first. Fix the geometry "
+        "(QGIS: Fix Geometries) and export it again.",
+    ),
+    "geo.not_number": (
+        "koordinat '{value}' bukan angka. Ekspor ulang sehingga koordinat tertulis sebagai angka, "
+        "bukan teks.",
+        "coordinate '{value}' is not a number. Export again so coordinates are numbers, not text.",
+    ),
+    "geo.not_finite": (
+        "koordinat '{value}' bukan angka yang bisa dipakai (NaN, Infinity atau terlalu besar). "
+        "Perbaiki titik ini.",
+        "coordinate '{value}' is no usable number (NaN, Infinity or too large). Fix this point.",
+    ),
+    "geo.out_of_range": (
+        "{axis} {value} di luar {low}..{high} derajat. Perbaiki titik ini; koordinat harus dalam "
+        "derajat WGS84 / EPSG:4326.",
+        "{axis} {value} is outside {low}..{high} degrees. Fix this point; coordinates must be "
+        "degrees in WGS84 / EPSG:4326.",
+    ),
+    "geo.metres": (
+        "Sebagian besar koordinat tampaknya dalam meter (mis. UTM), bukan derajat; ekspor ulang "
+        "dalam WGS84 / EPSG:4326.",
+        "Most coordinates seem to be in metres (e.g. UTM), not degrees; export again in WGS84 / "
+        "EPSG:4326.",
+    ),
+    "geo.swapped": (
+        "Koordinat lon/lat tertukar: tertulis [lintang, bujur], padahal GeoJSON menulis [bujur, "
+        "lintang]. Ekspor ulang dalam WGS84 / EPSG:4326 dengan bujur lebih dulu.",
+        "Coordinates have lon/lat swapped: written [lat, lon] where GeoJSON writes [lon, lat]. "
+        "Export again in WGS84 / EPSG:4326, longitude first.",
+    ),
+    "geo.outside": (
+        "Sebagian besar koordinat di luar Indonesia (sekitar bujur {lon}, lintang {lat}; "
+        "Indonesia: bujur 94..142, lintang -11..6). Periksa sistem koordinatnya. Ekspor ulang dari "
+        "QGIS/ArcGIS sebagai GeoJSON dalam WGS84 / EPSG:4326.",
+        "Most coordinates lie outside Indonesia (about lon {lon}, lat {lat}; Indonesia: lon "
+        "94..142, lat -11..6). Check the coordinate system. Export it again from QGIS/ArcGIS as "
+        "GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.system_fault": (
+        "Kesalahan pada sistem saat membaca berkas ini, bukan pada berkasnya; sampaikan kode ref "
+        "{ref} kepada pengelola sistem.",
+        "A fault in the system while reading this file, not in the file; give the system's "
+        "administrator the code ref {ref}.",
+    ),
+    "geo.feature": ("Fitur", "Feature"),
+    "geo.lon": ("bujur", "longitude"),
+    "geo.lat": ("lintang", "latitude"),
+    "geo.more": ("… dan {n} masalah lain.", "… and {n} more problems."),
+    "geo.simplified": (
+        "disederhanakan dari {before} ke {after} titik (ketelitian sekitar {metres} m)",
+        "simplified from {before} to {after} points (to about {metres} m)",
+    ),
+    "geo.skipped": (
+        "{file} dilewati: {problem} Peta digambar tanpa berkas ini. Operator: hapus berkas ini di "
+        "halaman Unggah (atau dari folder `CENSUS_GEO_DIR`), perbaiki, lalu unggah lagi.",
+        "{file} skipped: {problem} The map is drawn without it. Operator: delete this file on the "
+        "Unggah page (or from the `CENSUS_GEO_DIR` folder), fix it and upload it again.",
+    ),
+}
+
 _AREAS = (
     _CORE,
     _FAULTS,
@@ -392,6 +532,7 @@ _AREAS = (
     _MAP,
     _CHART,
     _SLIDES,
+    _GEO,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:
