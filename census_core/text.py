@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 import pandas as pd
 from babel import Locale
@@ -12,12 +13,18 @@ from babel.numbers import format_decimal
 from census_core.words import CATALOGUE
 
 LANGS = ("id", "en")
+T = TypeVar("T")
 LOCALES = {"id": "id_ID", "en": "en_US"}  # Babel's locale for each language of the interface
 
 
 def _side(lang: str) -> int:
     """0 for Indonesian (also for an unknown language), 1 for English."""
     return 1 if lang == "en" else 0
+
+
+def pick(lang: str, indonesian: T, english: T) -> T:
+    """`indonesian` or `english` by `lang`: for values that come in both, such as a problem's."""
+    return english if _side(lang) else indonesian
 
 
 def template(key: str, lang: str = "id") -> str:

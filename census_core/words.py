@@ -39,6 +39,21 @@ _CORE: dict[str, tuple[str, str]] = {
 
 # Settings, sign-in, undo and the data store: what went wrong and what to do.
 _FAULTS: dict[str, tuple[str, str]] = {
+    # A system fault, not the user's: also the upload problem "system_fault".
+    "fault.upload": (
+        "Kesalahan pada sistem, bukan pada berkas: tidak ada yang disimpan dan data yang tersimpan "
+        "tetap seperti semula. Coba lagi nanti; bila terulang, sampaikan kode ref {ref} kepada "
+        "pengelola sistem.",
+        "A fault in the system, not in the file: nothing was stored and the stored data is as it "
+        "was. Try again later; if it happens again, give the system's administrator the code ref "
+        "{ref}.",
+    ),
+    "fault.command": (
+        "Kesalahan pada sistem, bukan pada masukan Anda. Coba lagi nanti; bila terulang, sampaikan "
+        "kode ref {ref} kepada pengelola sistem.",
+        "A fault in the system, not in your input. Try again later; if it happens again, give the "
+        "system's administrator the code ref {ref}.",
+    ),
     "settings.not_date": (
         "Pengaturan {setting} = '{value}' bukan tanggal. Tulis tanggalnya sebagai TTTT-BB-HH, mis. "
         "{setting}=2020-03-31.",
@@ -519,6 +534,215 @@ _GEO: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Problems found in an uploaded file: what is wrong and what to do (census_core.ingest.problems).
+_PROBLEMS: dict[str, tuple[str, str]] = {
+    "problem.not_a_spreadsheet": (
+        "Berkas ini bukan tabel CSV atau Excel (.xlsx). Simpan ulang sebagai CSV atau .xlsx.",
+        "This file is not a CSV or Excel (.xlsx) table. Save it again as CSV or .xlsx.",
+    ),
+    "problem.unreadable_excel": (
+        "Berkas Excel tidak bisa dibaca ({detail}). Buka di Excel lalu simpan ulang sebagai .xlsx.",
+        "The Excel file cannot be read ({detail}). Open it in Excel and save it again as .xlsx.",
+    ),
+    "problem.no_sheet": (
+        "Lembar '{value}' tidak ada. Lembar yang ada: {sheets}.",
+        "There is no sheet '{value}'. The sheets are: {sheets}.",
+    ),
+    "problem.too_many_rows": (
+        "Berkas berisi {value} baris; batasnya {limit}. Pecah menjadi beberapa berkas.",
+        "The file has {value} rows; the limit is {limit}. Split it into several files.",
+    ),
+    "problem.file_too_large": (
+        "Berkas lebih besar dari {limit} MB. Pecah menjadi beberapa berkas atau simpan ulang hanya "
+        "tabel datanya.",
+        "The file is larger than {limit} MB. Split it into several files or save only the data "
+        "table again.",
+    ),
+    "problem.sheet_too_large": (
+        "Lembar '{sheet}' mencakup {rows} baris x {cols} kolom; batasnya {max_rows} baris dan "
+        "{max_cols} kolom ({max_cells} sel). Simpan ulang hanya tabel datanya (hapus isi dan "
+        "format di luar tabel).",
+        "Sheet '{sheet}' spans {rows} rows x {cols} columns; the limit is {max_rows} rows and "
+        "{max_cols} columns ({max_cells} cells). Save only the data table again (delete what lies "
+        "outside it, formatting too).",
+    ),
+    "problem.unpacked_too_large": (
+        "Isi berkas Excel ini {value} MB setelah dibuka; batasnya {limit} MB. Simpan ulang hanya "
+        "tabel datanya, tanpa lembar, gambar atau teks lain.",
+        "This Excel file unpacks to {value} MB; the limit is {limit} MB. Save only the data table "
+        "again, without other sheets, pictures or text.",
+    ),
+    "problem.cell_too_long": (
+        "Berkas memuat sel berisi lebih dari {limit} karakter (batas Excel untuk satu sel). Hapus "
+        "teks panjang itu lalu simpan ulang.",
+        "The file has a cell of more than {limit} characters (Excel's limit for one cell). Delete "
+        "that long text and save again.",
+    ),
+    "problem.read_limit": (
+        "Berkas Excel ini terlalu berat untuk dibaca: melebihi {memory} MB memori atau {seconds} "
+        "detik. Simpan ulang hanya tabel datanya sebagai .xlsx atau CSV.",
+        "This Excel file is too heavy to read: it needs more than {memory} MB of memory or "
+        "{seconds} seconds. Save only the data table again as .xlsx or CSV.",
+    ),
+    "problem.name_too_long": (
+        "{column} berisi {length} karakter; batasnya {limit} karakter untuk nama atau kode "
+        "wilayah. Tulis nama wilayahnya saja.",
+        "{column} holds {length} characters; the limit is {limit} for a region's name or code. "
+        "Write only the region's name.",
+    ),
+    "problem.empty_file": (
+        "Berkas kosong. Isi satu baris judul kolom (mis. Kecamatan, KK) lalu satu baris per "
+        "wilayah.",
+        "The file is empty. Put one header row (e.g. Kecamatan, KK) and then one row per region.",
+    ),
+    "problem.no_header": (
+        "Tidak ditemukan baris judul kolom dengan kolom wilayah (Kecamatan, Kabupaten, Desa, "
+        "Wilayah atau Kode). Tambahkan baris judul di atas data.",
+        "No header row with a region column (Kecamatan, Kabupaten, Desa, Wilayah or Kode) was "
+        "found. Add a header row above the data.",
+    ),
+    "problem.no_count_column": (
+        "Tidak ada kolom jumlah (mis. 'KK', 'Jiwa', 'Jumlah') atau kolom tanggal. Beri judul kolom "
+        "angka dengan KK atau Jiwa.",
+        "There is no count column (e.g. 'KK', 'Jiwa', 'Jumlah') and no date columns. Head the "
+        "number column with KK or Jiwa.",
+    ),
+    "problem.no_target_column": (
+        "Tidak ada kolom sasaran (mis. 'KK' atau 'Jiwa'). Beri judul kolom angka dengan KK atau "
+        "Jiwa.",
+        "There is no target column (e.g. 'KK' or 'Jiwa'). Head the number column with KK or Jiwa.",
+    ),
+    "problem.no_data": (
+        "Tidak ada baris data di bawah baris judul. Isi satu baris per wilayah.",
+        "There are no data rows below the header. Put one row per region.",
+    ),
+    "problem.no_values": (
+        "Tidak ada satu angka pun di kolom jumlah. Isi angkanya lalu unggah lagi.",
+        "There is not a single number in the count columns. Fill them in and upload again.",
+    ),
+    "problem.no_date": (
+        "Tanggal data tidak ditemukan: tidak ada kolom Tanggal, judul seperti 'Kondisi s.d. 5 "
+        "Maret 2020', atau tanggal di nama berkas. Pilih tanggal (--date YYYY-MM-DD).",
+        "No date found: no Tanggal column, no title such as 'Kondisi s.d. 5 Maret 2020' and no "
+        "date in the file name. Choose the date (--date YYYY-MM-DD).",
+    ),
+    "problem.missing_region": (
+        "Nama wilayah kosong sementara ada angka. Isi nama atau kode wilayah.",
+        "The region is empty but the row has numbers. Fill in the region's name or code.",
+    ),
+    "problem.unknown_code": (
+        "Kode '{value}' tidak ada dalam daftar wilayah Kemendagri. Periksa kodenya.",
+        "Code '{value}' is not in the Kemendagri region list. Check the code.",
+    ),
+    "problem.unknown_region": (
+        "'{value}' tidak dikenal sebagai {level}{within}.{suggest}",
+        "'{value}' is not a known {level}{within}.{suggest}",
+    ),
+    "problem.ambiguous_region": (
+        "'{value}' cocok dengan beberapa wilayah: {candidates}. Tulis awalan (Kab./Kota) atau "
+        "gunakan kode wilayah.",
+        "'{value}' fits several regions: {candidates}. Write the prefix (Kab./Kota) or use the "
+        "region code.",
+    ),
+    "problem.mixed_levels": (
+        "'{value}' adalah {found}, sedangkan berkas ini berisi {level}. Satu berkas untuk satu "
+        "tingkat wilayah.",
+        "'{value}' is a {found}, but this file holds {level}. One file per level of region.",
+    ),
+    "problem.not_a_number": (
+        "{column} '{value}' bukan angka. Tulis bilangan bulat, mis. 4040 atau 4.040.",
+        "{column} '{value}' is not a number. Write a whole number, e.g. 4040 or 4,040.",
+    ),
+    "problem.not_whole_number": (
+        "{column} '{value}' bukan bilangan bulat. Jumlah adalah cacah KK/jiwa, tanpa pecahan.",
+        "{column} '{value}' is not a whole number. Counts are whole families/persons.",
+    ),
+    "problem.negative": (
+        "{column} '{value}' negatif. Jumlah tidak boleh kurang dari 0.",
+        "{column} '{value}' is negative. Counts cannot be below 0.",
+    ),
+    "problem.too_large": (
+        "{column} '{value}' terlalu besar (paling besar {max_count}) untuk satu wilayah. Periksa "
+        "angkanya.",
+        "{column} '{value}' is too large for one region (at most {max_count}). Check the number.",
+    ),
+    "problem.formula_without_value": (
+        "kolom {column} berisi rumus tanpa nilai tersimpan ('{value}'); buka berkas di Excel atau "
+        "LibreOffice lalu simpan ulang agar nilainya ikut tersimpan, kemudian unggah lagi.",
+        "column {column} holds a formula with no saved value ('{value}'). Open the file in Excel "
+        "or LibreOffice and save it again so that the values are saved, then upload it again.",
+    ),
+    "problem.bad_date": (
+        "{column} '{value}' bukan tanggal. Tulis mis. 2020-03-05, 05/03/2020 atau 5 Maret 2020.",
+        "{column} '{value}' is not a date. Write e.g. 2020-03-05, 05/03/2020 or 5 March 2020.",
+    ),
+    "problem.two_digit_year": (
+        "{column} '{value}': tahunnya tidak lengkap. Tulis tahun dengan empat angka, mis. "
+        "05/03/2020 atau 2020-03-05.",
+        "{column} '{value}': the year is incomplete. Write the year with four digits, e.g. "
+        "05/03/2020 or 2020-03-05.",
+    ),
+    "problem.date_out_of_window": (
+        "{column} '{value}' di luar masa sensus: hanya tanggal {first} s.d. {last} yang diterima. "
+        "Periksa tanggalnya (tahun empat angka, mis. 5 Maret 2020).",
+        "{column} '{value}' is outside the census period: only dates from {first} to {last} are "
+        "accepted. Check the date (a four-digit year, e.g. 5 March 2020).",
+    ),
+    "problem.missing_date": (
+        "Tanggal kosong. Isi tanggal data baris ini.",
+        "The date is empty. Fill in this row's date.",
+    ),
+    "problem.future_date": (
+        "Tanggal {value} belum terjadi. Periksa tanggalnya.",
+        "The date {value} is in the future. Check the date.",
+    ),
+    "problem.conflict": (
+        "{region} tanggal {date} tercantum dua kali dengan angka berbeda ({value} dan {other}, "
+        "baris {other_row}). Hapus salah satunya.",
+        "{region} on {date} is listed twice with different values ({value} and {other}, row "
+        "{other_row}). Remove one of them.",
+    ),
+    "problem.bad_share": (
+        "{column} '{value}' bukan persentase antara 0 dan 100. Tulis mis. 50 atau 50%.",
+        "{column} '{value}' is not a percentage between 0 and 100. Write e.g. 50 or 50%.",
+    ),
+    "problem.empty_value": (
+        "{column} kosong; wilayah ini tidak diperbarui.",
+        "{column} is empty; this region is not updated.",
+    ),
+    "problem.duplicate": (
+        "{region} tanggal {date} tercantum dua kali (juga di baris {other_row}) dengan angka sama.",
+        "{region} on {date} is listed twice (also in row {other_row}) with the same value.",
+    ),
+    "problem.decrease": (
+        "{region}: {value} lebih kecil dari {earlier} pada {earlier_date}. Angka kumulatif "
+        "biasanya tidak turun; periksa kembali.",
+        "{region}: {value} is lower than {earlier} on {earlier_date}. Cumulative counts do not "
+        "usually fall; check it.",
+    ),
+    "problem.above_base": (
+        "{region}: {value} melebihi jumlah sasaran dasar {base}. Periksa angka atau sasarannya.",
+        "{region}: {value} is above the base of {base}. Check the count or the target.",
+    ),
+    "problem.total_mismatch": (
+        "Baris jumlah menulis {column} {value}, padahal jumlah wilayahnya {sum}. Baris jumlah "
+        "tidak disimpan; periksa angkanya.",
+        "The total row says {column} {value}, but the regions add up to {sum}. Total rows are not "
+        "stored; check the numbers.",
+    ),
+    "problem.inferred": (
+        "'{value}' dibaca sebagai {region}, karena wilayah lain bernama sama sudah tercantum. "
+        "Tulis awalan (Kab./Kota) agar jelas.",
+        "'{value}' is read as {region}, because the other region of that name is listed too. Write "
+        "the prefix (Kab./Kota) to make it plain.",
+    ),
+    "problem.date_disagrees": (
+        "Tanggal yang dipilih {value} berbeda dari tanggal di berkas {other}; dipakai {value}.",
+        "The chosen date {value} differs from the file's date {other}; {value} is used.",
+    ),
+    "problem.row": ("Baris {row}: {text}", "Row {row}: {text}"),
+}
+
 _AREAS = (
     _CORE,
     _FAULTS,
@@ -533,6 +757,7 @@ _AREAS = (
     _CHART,
     _SLIDES,
     _GEO,
+    _PROBLEMS,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:
