@@ -743,6 +743,56 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.row": ("Baris {row}: {text}", "Row {row}: {text}"),
 }
 
+# The pages' own words: Peringkat, Kecamatan and the figure's origin (ui/provenance.py).
+_PAGES: dict[str, tuple[str, str]] = {
+    "origin.origin": (
+        "Asal angka dan riwayat perubahan",
+        "Where the figure came from, and its changes",
+    ),
+    "origin.picker": ("Asal angka wilayah…", "Where a region's figure came from…"),
+    "origin.pick": ("Wilayah", "Region"),
+    "origin.placeholder": ("pilih wilayah dari papan ini", "pick a region of this board"),
+    "origin.history": (
+        "Riwayat perubahan angka wilayah ini sendiri, terbaru dulu",
+        "Changes of this region's own count, newest first",
+    ),
+    "origin.no_history": (
+        "Belum ada angka wilayah ini sendiri yang diunggah.",
+        "No count of this region itself has been uploaded yet.",
+    ),
+    "peringkat.bad_home": (
+        "Wilayah utama {code} (CENSUS_HOME) tidak dikenal.",
+        "Home region {code} (CENSUS_HOME) is unknown.",
+    ),
+    "peringkat.sort": ("Urutkan menurut", "Sort by"),
+    "peringkat.by_count": ("Jumlah {measure}", "Number of {measure}"),
+    "peringkat.by_percent": ("Persentase target", "Share of target"),
+    "peringkat.search": ("Cari wilayah", "Find a region"),
+    "peringkat.placeholder": ("ketik nama, mis. Kaliwates", "type a name, e.g. Kaliwates"),
+    "peringkat.gainers": ("Paling naik", "Biggest gains"),
+    "peringkat.empty": ("Tidak ada wilayah dengan nama itu.", "No region by that name."),
+    "kecamatan.title": ("Kecamatan", "District"),
+    "kecamatan.choose": ("Pilih kecamatan", "Choose a kecamatan"),
+    "kecamatan.placeholder": ("ketik atau pilih nama kecamatan", "type or pick a kecamatan"),
+    "kecamatan.unknown": (
+        "Kecamatan “{text}” tidak ditemukan di {home}. Pilih dari daftar.",
+        "No kecamatan “{text}” in {home}. Pick one from the list.",
+    ),
+    "kecamatan.hint": (
+        "Pilih kecamatan untuk melihat posisinya. Tautan halaman ini bisa dibagikan.",
+        "Choose a kecamatan to see where it stands. The page's link can be shared.",
+    ),
+    "kecamatan.trend": ("Capaian target per hari", "Share of target day by day"),
+    "kecamatan.no_desa": (
+        "Belum ada data per desa/kelurahan untuk kecamatan ini.",
+        "No village figures for this kecamatan yet.",
+    ),
+    "page.no_data": (
+        "Belum ada data. Unggah data harian di halaman Unggah.",
+        "No data yet. Upload the daily counts on the Unggah (upload) page.",
+    ),
+}
+
 _AREAS = (
     _CORE,
     _FAULTS,
@@ -758,6 +808,7 @@ _AREAS = (
     _SLIDES,
     _GEO,
     _PROBLEMS,
+    _PAGES,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:

@@ -25,8 +25,6 @@ SOURCES = sorted(
 COMPUTED = ("measure.", "by.", "settings.", "store.", "geo.", "problem.")
 # Modules that still branch on the language or keep a words table of their own (shrinking).
 NOT_YET = {
-    "app_pages/kecamatan.py",
-    "app_pages/peringkat.py",
     "app_pages/peta.py",
     "app_pages/tren.py",
     "census_core/cli_uploads.py",
@@ -35,7 +33,6 @@ NOT_YET = {
     "census_core/ingest/report.py",
     "ui/auth.py",
     "ui/boundaries.py",
-    "ui/provenance.py",
     "ui/upload.py",
 }
 # The catalogue and `t` are the only places that tell the languages apart.
