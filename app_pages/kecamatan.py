@@ -3,39 +3,16 @@
 import streamlit as st
 
 from census_core.standing_chart import share_chart
+from census_core.text import t
 from census_core.views import kecamatan_options, resolve_region
 from ui import board, cached, kpi, provenance
 from ui.page import need_data, open_page
 from ui.safe import md
 
-TEXT = {
-    "id": {
-        "title": "Kecamatan",
-        "choose": "Pilih kecamatan",
-        "placeholder": "ketik atau pilih nama kecamatan",
-        "unknown": "Kecamatan “{text}” tidak ditemukan di {home}. Pilih dari daftar.",
-        "hint": "Pilih kecamatan untuk melihat posisinya. Tautan halaman ini bisa dibagikan.",
-        "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
-        "trend": "Capaian target per hari",
-        "no_desa": "Belum ada data per desa/kelurahan untuk kecamatan ini.",
-    },
-    "en": {
-        "title": "District",
-        "choose": "Choose a kecamatan",
-        "placeholder": "type or pick a kecamatan",
-        "unknown": "No kecamatan “{text}” in {home}. Pick one from the list.",
-        "hint": "Choose a kecamatan to see where it stands. The page's link can be shared.",
-        "no_data": "No data yet. Upload the daily counts on the Unggah (upload) page.",
-        "trend": "Share of target day by day",
-        "no_desa": "No village figures for this kecamatan yet.",
-    },
-}
-
 snap, settings, lang, day, measure = open_page()
-words = TEXT[lang]
 home_name = snap.regions.name(settings.home)
 options = kecamatan_options(snap.regions, settings.home)
-st.title(words["title"])
+st.title(t("kecamatan.title", lang))
 
 raw = st.query_params.get("wilayah")
 from_url = resolve_region(raw, snap.regions, settings.home, "kecamatan") if options else None
@@ -54,18 +31,18 @@ def _to_url() -> None:
 
 
 code = st.selectbox(
-    words["choose"],
+    t("kecamatan.choose", lang),
     options=list(options),
     format_func=options.get,
     key="kecamatan",
-    placeholder=words["placeholder"],
+    placeholder=t("kecamatan.placeholder", lang),
     on_change=_to_url,
 )
 if raw and from_url is None:
-    st.warning(words["unknown"].format(text=md(raw), home=md(home_name)))
-day = need_data(day, words["no_data"])
+    st.warning(t("kecamatan.unknown", lang, text=md(raw), home=md(home_name)))
+day = need_data(day, t("page.no_data", lang))
 if not code:
-    st.info(words["hint"])
+    st.info(t("kecamatan.hint", lang))
     st.stop()
 
 view = cached.kecamatan(snap, settings, day, code, lang, measure)
@@ -73,15 +50,15 @@ st.header(md(view.name))
 if view.sentences:
     st.markdown("  \n".join(md(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
-with st.expander(provenance.TEXT[lang]["origin"]):
+with st.expander(t("origin.origin", lang)):
     provenance.origin(snap, day, code, measure, lang, "origin_kecamatan")
 
-st.subheader(words["trend"])
+st.subheader(t("kecamatan.trend", lang))
 st.altair_chart(share_chart(view.trend, lang), width="stretch")
 
 st.subheader(md(view.desa_title))
 if view.desa is None:
-    st.info(words["no_desa"])
+    st.info(t("kecamatan.no_desa", lang))
 else:
     board.board_table(view.desa, view.desa_codes, lang, key="desa", compact=True)
     if view.desa_footnote:

@@ -5,55 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
-from babel.dates import format_date
 
 from census_core.regions import normalize_name
-from census_core.text import fmt_int, fmt_pct, fmt_signed, t
+from census_core.text import fmt_day_month, fmt_int, fmt_pct, fmt_signed, t
 
 GAIN_DAYS = 7
-_LOCALES = {"id": "id_ID", "en": "en_US"}
-_TEXT = {
-    "id": {
-        "rank": "Peringkat",
-        "name": "Wilayah",
-        "progress": "Capaian target",
-        "percent": "% target",
-        "change": "Perubahan",
-        "rank_change": "Naik/turun",
-        "note": "Keterangan",
-        "gain": "Naik {days} hari",
-        "gain_pct": "Naik {days} hari (poin %)",
-        "highest": "Tertinggi: {name} ({value})",
-        "lowest": "terendah: {name} ({value})",
-        "no_data": "belum ada data",
-        "gainers_title": "Paling naik dalam {days} hari terakhir (s.d. {date}), menurut {by}",
-    },
-    "en": {
-        "rank": "Rank",
-        "name": "Region",
-        "progress": "Share of target",
-        "percent": "% of target",
-        "change": "Change",
-        "rank_change": "Up/down",
-        "note": "Note",
-        "gain": "Gain {days} days",
-        "gain_pct": "Gain {days} days (% points)",
-        "highest": "Highest: {name} ({value})",
-        "lowest": "lowest: {name} ({value})",
-        "no_data": "no data yet",
-        "gainers_title": "Biggest gains in the last {days} days (up to {date}), by {by}",
-    },
-}
-
-
-def words(lang: str) -> dict[str, str]:
-    return _TEXT.get(lang, _TEXT["id"])
 
 
 def stale_note(last_date: object, lang: str = "id") -> str:
     """'data 3 Maret': the day a carried-forward figure is really from."""
     day = pd.Timestamp(last_date).date()  # type: ignore[arg-type]
-    return t("stale", lang, date=format_date(day, "d MMMM", locale=_LOCALES[lang]))
+    return t("stale", lang, date=fmt_day_month(day, lang))
 
 
 # A figure carried forward from an earlier day is marked where it is written, so the mark
@@ -79,9 +41,13 @@ def carried_note(board: pd.DataFrame, lang: str = "id") -> str:
     if carried.empty:
         return ""
     days = pd.to_datetime(carried["last_date"]).dt.date.value_counts().sort_index(ascending=False)
-    unit = {"id": ("wilayah", "wilayah"), "en": ("region", "regions")}.get(lang, ("wilayah",) * 2)
     parts = [
-        f"{format_date(day, 'd MMMM', locale=_LOCALES[lang])} ({n} {unit[min(n, 2) - 1]})"
+        t(
+            "board.carried_day",
+            lang,
+            date=fmt_day_month(day, lang),
+            regions=t("n_regions", lang, n=n),
+        )
         for day, n in days.items()
     ]
     return t("carried.note", lang, dates=", ".join(parts))
@@ -103,7 +69,7 @@ def note_of(row: pd.Series, lang: str = "id") -> str:
     """Why a figure needs a second look: it is old, it is a sum, or there is none yet."""
     notes = []
     if pd.isna(row["count"]):
-        notes.append(words(lang)["no_data"])
+        notes.append(t("board.no_data", lang))
     elif bool(row["stale"]):
         notes.append(stale_note(row["last_date"], lang))
     if bool(row["derived"]):
@@ -122,18 +88,19 @@ def filter_by_name(board: pd.DataFrame, query: str | None) -> pd.DataFrame:
 
 def display_rows(board: pd.DataFrame, measure_label: str, lang: str = "id") -> pd.DataFrame:
     """A standings board as shown: numbers written the Indonesian way, a bar value for the share."""
-    w = words(lang)
     return pd.DataFrame(
         {
-            w["rank"]: [fmt_int(v, lang) if pd.notna(v) else "–" for v in board["rank"]],
-            w["name"]: board["name"].astype(str).to_numpy(),
+            t("board.rank", lang): [
+                fmt_int(v, lang) if pd.notna(v) else "–" for v in board["rank"]
+            ],
+            t("board.name", lang): board["name"].astype(str).to_numpy(),
             measure_label: [figure_text(row, lang) for row in board.to_dict("records")],
             # Written share first, then the bar: a phone shows the number without scrolling.
-            w["percent"]: [fmt_pct(v, lang) for v in board["percent"]],
-            w["progress"]: board["percent"].astype("float64").round(2).to_numpy(),
-            w["change"]: [fmt_signed(v, lang) for v in board["change"]],
-            w["rank_change"]: [rank_arrow(v) for v in board["rank_change"]],
-            w["note"]: [note_of(row, lang) for _, row in board.iterrows()],
+            t("board.percent", lang): [fmt_pct(v, lang) for v in board["percent"]],
+            t("board.progress", lang): board["percent"].astype("float64").round(2).to_numpy(),
+            t("board.change", lang): [fmt_signed(v, lang) for v in board["change"]],
+            t("board.rank_change", lang): [rank_arrow(v) for v in board["rank_change"]],
+            t("board.note", lang): [note_of(row, lang) for _, row in board.iterrows()],
         }
     )
 
@@ -143,7 +110,6 @@ def callout(board: pd.DataFrame, by: str, measure_label: str, lang: str = "id") 
     ranked = board[board["rank"].notna()]
     if ranked.empty:
         return ""
-    w = words(lang)
 
     def value(row: pd.Series) -> str:
         if by == "percent":
@@ -152,10 +118,10 @@ def callout(board: pd.DataFrame, by: str, measure_label: str, lang: str = "id") 
 
     top = ranked[ranked["rank"] == ranked["rank"].min()]
     low = ranked[ranked["rank"] == ranked["rank"].max()]
-    high_text = w["highest"].format(name=", ".join(top["name"]), value=value(top.iloc[0]))
+    high_text = t("board.highest", lang, name=", ".join(top["name"]), value=value(top.iloc[0]))
     if len(ranked) < 2:
         return high_text
-    low_text = w["lowest"].format(name=", ".join(low["name"]), value=value(low.iloc[0]))
+    low_text = t("board.lowest", lang, name=", ".join(low["name"]), value=value(low.iloc[0]))
     return f"{high_text}; {low_text}"
 
 
@@ -184,16 +150,17 @@ def gainer_rows(
     table: pd.DataFrame, measure_label: str, lang: str = "id", days: int = GAIN_DAYS
 ) -> pd.DataFrame:
     """The 'paling naik' board as shown."""
-    w = words(lang)
     return pd.DataFrame(
         {
-            w["name"]: table["name"].astype(str).to_numpy(),
-            w["gain"].format(days=days) + f" ({measure_label})": [
+            t("board.name", lang): table["name"].astype(str).to_numpy(),
+            t("board.gain", lang, days=days) + f" ({measure_label})": [
                 fmt_signed(v, lang) for v in table["gain"]
             ],
-            w["gain_pct"].format(days=days): [fmt_signed_pct(v, lang) for v in table["gain_pct"]],
+            t("board.gain_pct", lang, days=days): [
+                fmt_signed_pct(v, lang) for v in table["gain_pct"]
+            ],
             measure_label: [fmt_int(v, lang) for v in table["count"]],
-            w["percent"]: [fmt_pct(v, lang) for v in table["percent"]],
+            t("board.percent", lang): [fmt_pct(v, lang) for v in table["percent"]],
         }
     )
 

@@ -16,56 +16,11 @@ from census_core.freshness import upload_time
 from census_core.regions import short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
-from census_core.text import fmt_int
+from census_core.text import fmt_int, t
 
 # A board as a page remembers it between refreshes: small, and enough to say what moved.
 WATCH_COLUMNS = ["code", "name", "count", "rank"]
 LIMIT = 4
-
-_TEXT = {
-    "id": {
-        "rise": "{name} naik {n} menjadi {count}",
-        "fall": "{name} turun {n} menjadi {count}",
-        "first": "{name} melapor {count}",
-        "back": "{name} kembali ke {count}",
-        "gone": "{name} tanpa angka lagi",
-        "up": "naik ke peringkat {rank}",
-        "down": "turun ke peringkat {rank}",
-        "now": "kini peringkat {rank}",
-        "enters": "masuk peringkat {rank}",
-        "leaves": "keluar dari peringkat",
-        "more": "dan {n} wilayah lain",
-        "new": "Data baru",
-        "updated": "Data diperbarui",
-        "undone": "Batch {ids} dibatalkan",
-        "undone_many": "Batch {ids} dibatalkan",
-        "and": "dan",
-        "same": "Data diperbarui; jumlah dan peringkat tidak berubah",
-    },
-    "en": {
-        "rise": "{name} up {n} to {count}",
-        "fall": "{name} down {n} to {count}",
-        "first": "{name} reports {count}",
-        "back": "{name} back to {count}",
-        "gone": "{name} has no figure any more",
-        "up": "up to rank {rank}",
-        "down": "down to rank {rank}",
-        "now": "now rank {rank}",
-        "enters": "enters at rank {rank}",
-        "leaves": "leaves the ranking",
-        "more": "and {n} more regions",
-        "new": "New data",
-        "updated": "Data updated",
-        "undone": "Batch {ids} undone",
-        "undone_many": "Batches {ids} undone",
-        "and": "and",
-        "same": "Data updated; no count or rank changed",
-    },
-}
-
-
-def _w(lang: str) -> dict[str, str]:
-    return _TEXT.get(lang, _TEXT["id"])
 
 
 @dataclass(frozen=True)
@@ -158,37 +113,37 @@ def changes_between(
 def _count_part(change: Change, lang: str, undo: bool) -> str:
     """What happened to the count: 'Kaliwates naik 112 menjadi 4.152', 'Kalisat kembali ke
     1.017' after an undo; only the name when the count held."""
-    w = _w(lang)
     name = short_name(change.name)
     if change.count is None:
         return (
-            w["gone"].format(name=name) if change.rank_before is not None or change.delta else name
+            t("changes.gone", lang, name=name)
+            if change.rank_before is not None or change.delta
+            else name
         )
     count = fmt_int(change.count, lang)
     if not change.delta:
         return name
     if undo:
-        return w["back"].format(name=name, count=count)
+        return t("changes.back", lang, name=name, count=count)
     if change.count == change.delta:  # nothing before: a first report
-        return w["first"].format(name=name, count=count)
-    key = "rise" if change.delta > 0 else "fall"
-    return w[key].format(name=name, n=fmt_int(abs(change.delta), lang), count=count)
+        return t("changes.first", lang, name=name, count=count)
+    key = "changes.rise" if change.delta > 0 else "changes.fall"
+    return t(key, lang, name=name, n=fmt_int(abs(change.delta), lang), count=count)
 
 
 def _rank_part(change: Change, lang: str) -> str:
     """Where the region now stands, if its place moved; a better place reached by a falling
     count is stated, never called a rise."""
-    w = _w(lang)
     before, after = change.rank_before, change.rank_after
     if after == before:
         return ""
     if after is None:
-        return w["leaves"]
+        return t("changes.leaves", lang)
     if before is None:
-        return w["enters"].format(rank=after)
+        return t("changes.enters", lang, rank=after)
     if after > before:
-        return w["down"].format(rank=after)
-    return w["now" if change.delta < 0 else "up"].format(rank=after)
+        return t("changes.down", lang, rank=after)
+    return t("changes.now" if change.delta < 0 else "changes.up", lang, rank=after)
 
 
 def sentence(change: Change, lang: str = "id", *, undo: bool = False) -> str:
@@ -209,12 +164,11 @@ def summary(
     undo: bool = False,
 ) -> list[str]:
     """At most `limit` sentences, then how many more regions changed."""
-    w = _w(lang)
     if not changes:
-        return [w["same"]]
+        return [t("changes.same", lang)]
     lines = [sentence(c, lang, undo=undo) for c in changes[:limit]]
     if len(changes) > limit:
-        lines.append(w["more"].format(n=fmt_int(len(changes) - limit, lang)))
+        lines.append(t("changes.more", lang, n=fmt_int(len(changes) - limit, lang)))
     return lines
 
 
@@ -249,7 +203,7 @@ def _ids(ids: tuple[int, ...], lang: str) -> str:
     text = [str(i) for i in ids]
     if len(text) == 1:
         return text[0]
-    return f"{', '.join(text[:-1])} {_w(lang)['and']} {text[-1]}"
+    return t("changes.ids", lang, first=", ".join(text[:-1]), last=text[-1])
 
 
 @dataclass(frozen=True)
@@ -267,13 +221,12 @@ class Notice:
 
     def title(self, lang: str = "id") -> str:
         """'Data baru (6 Maret 07.12 WIB)', 'Batch 3 dibatalkan (6 Maret 07.20 WIB)'."""
-        w = _w(lang)
         parts = []
         if self.cause.added or not self.cause.undone:
-            parts.append(w["new"] if self.cause.added else w["updated"])
+            parts.append(t("changes.new", lang) if self.cause.added else t("changes.updated", lang))
         if self.cause.undone:
-            key = "undone_many" if len(self.cause.undone) > 1 else "undone"
-            undone = w[key].format(ids=_ids(self.cause.undone, lang))
+            n = len(self.cause.undone)
+            undone = t("changes.undone", lang, n=n, ids=_ids(self.cause.undone, lang))
             parts.append(undone if not parts else undone[0].lower() + undone[1:])
         return f"{'; '.join(parts)} ({upload_time(self.when, lang)} WIB)"
 

@@ -18,42 +18,8 @@ EVENT_COLOR = PAGE.colors.event
 DATE_FORMAT = "%-d %b"
 
 
-WORDS = {
-    "id": {
-        "date": "Tanggal",
-        "cumulative": "Jumlah {unit} (kumulatif)",
-        "daily": "{unit} per hari",
-        "average": "Rata-rata 7 hari",
-        "percent": "Capaian target (%)",
-        "target": "Target {name}",
-        "deadline": "Batas {date}",
-        "projection": "Proyeksi",
-        "region": "Wilayah",
-        "value": "Jumlah",
-        "event": "Catatan",
-    },
-    "en": {
-        "date": "Date",
-        "cumulative": "{unit} (cumulative)",
-        "daily": "{unit} per day",
-        "average": "7-day average",
-        "percent": "Share of target (%)",
-        "target": "Target {name}",
-        "deadline": "Deadline {date}",
-        "projection": "Projection",
-        "region": "Region",
-        "value": "Count",
-        "event": "Note",
-    },
-}
-
-
-def _w(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["id"])
-
-
 def _x(lang: str) -> alt.X:
-    return alt.X("date:T", title=_w(lang)["date"], axis=alt.Axis(format=DATE_FORMAT))
+    return alt.X("date:T", title=t("chart.date", lang), axis=alt.Axis(format=DATE_FORMAT))
 
 
 def short_label(text: str, limit: int = 28) -> str:
@@ -80,8 +46,8 @@ def _event_layers(events: pd.DataFrame | None, lang: str, style: Style) -> list[
     rule = base.mark_rule(color=color, strokeDash=[2, 3], strokeWidth=style.stroke / 2).encode(
         x="date:T",
         tooltip=[
-            alt.Tooltip("date:T", title=_w(lang)["date"], format="%-d %B %Y"),
-            alt.Tooltip("text:N", title=_w(lang)["event"]),
+            alt.Tooltip("date:T", title=t("chart.date", lang), format="%-d %B %Y"),
+            alt.Tooltip("text:N", title=t("chart.event", lang)),
         ],
     )
     text = base.mark_text(
@@ -103,7 +69,7 @@ def _deadline_layers(deadline: date | None, lang: str, style: Style) -> list[alt
     data = pd.DataFrame(
         {
             "date": [pd.Timestamp(deadline)],
-            "label": [_w(lang)["deadline"].format(date=fmt_date_short(deadline, lang))],
+            "label": [t("chart.deadline", lang, date=fmt_date_short(deadline, lang))],
         }
     )
     rule = alt.Chart(data).mark_rule(color=color, strokeWidth=style.stroke * 2 / 3)
@@ -131,20 +97,19 @@ def cumulative_chart(
     """Cumulative count per region (date, name, value), each region's target as a dotted
     line, the projection to the deadline dashed, the deadline as a rule and events as marks.
     """
-    w = _w(lang)
     series = list(style.colors.series)
     unit = t(f"measure.{measure}", lang)
     names = list(dict.fromkeys(frame["name"]))
     color = alt.Color(
         "name:N",
-        title=w["region"],
+        title=t("chart.region", lang),
         scale=alt.Scale(domain=names, range=series[: max(len(names), 1)]),
     )
-    y = alt.Y("value:Q", title=w["cumulative"].format(unit=unit), axis=alt.Axis(format=",d"))
+    y = alt.Y("value:Q", title=t("chart.cumulative", lang, unit=unit), axis=alt.Axis(format=",d"))
     tooltip = [
-        alt.Tooltip("name:N", title=w["region"]),
-        alt.Tooltip("date:T", title=w["date"], format="%-d %B %Y"),
-        alt.Tooltip("value:Q", title=w["value"], format=",d"),
+        alt.Tooltip("name:N", title=t("chart.region", lang)),
+        alt.Tooltip("date:T", title=t("chart.date", lang), format="%-d %B %Y"),
+        alt.Tooltip("value:Q", title=t("chart.value", lang), format=",d"),
     ]
     layers: list[alt.Chart] = [
         alt.Chart(frame)
@@ -160,7 +125,7 @@ def cumulative_chart(
         )
     if targets is not None and not targets.empty:
         tdata = targets[["name", "target"]].copy()
-        tdata["label"] = [w["target"].format(name=n) for n in tdata["name"]]
+        tdata["label"] = [t("chart.target", lang, name=n) for n in tdata["name"]]
         layers.append(
             alt.Chart(tdata)
             .mark_rule(strokeDash=[2, 2], strokeWidth=style.stroke * 2 / 3)
@@ -168,7 +133,7 @@ def cumulative_chart(
                 y=alt.Y("target:Q"),
                 color=color,
                 tooltip=[
-                    alt.Tooltip("label:N", title=w["region"]),
+                    alt.Tooltip("label:N", title=t("chart.region", lang)),
                     alt.Tooltip("target:Q", format=",d"),
                 ],
             )
@@ -203,13 +168,12 @@ def daily_chart(
     style: Style = PAGE,
 ) -> alt.LayerChart:
     """Daily increments (date, increment, average) as bars with the 7-day average as a line."""
-    w = _w(lang)
     unit = t(f"measure.{measure}", lang)
-    title = w["daily"].format(unit=unit)
+    title = t("chart.daily", lang, unit=unit)
     tooltip = [
-        alt.Tooltip("date:T", title=w["date"], format="%-d %B %Y"),
+        alt.Tooltip("date:T", title=t("chart.date", lang), format="%-d %B %Y"),
         alt.Tooltip("increment:Q", title=title, format=",d"),
-        alt.Tooltip("average:Q", title=w["average"], format=",.0f"),
+        alt.Tooltip("average:Q", title=t("chart.average", lang), format=",.0f"),
     ]
     base = alt.Chart(frame)
     bars = base.mark_bar(color=style.colors.bars, size=12).encode(
@@ -233,18 +197,19 @@ def comparison_chart(
 ) -> alt.LayerChart:
     """Share of target over time (date, name, percent, kind), the cards' scale; the average
     drawn grey and dashed."""
-    w = _w(lang)
     names = list(dict.fromkeys(frame.loc[frame["kind"] == "region", "name"]))
     averages = list(dict.fromkeys(frame.loc[frame["kind"] == "average", "name"]))
     colors = list(style.colors.series[: len(names)]) + [style.colors.average] * len(averages)
     color = alt.Color(
-        "name:N", title=w["region"], scale=alt.Scale(domain=names + averages, range=colors)
+        "name:N",
+        title=t("chart.region", lang),
+        scale=alt.Scale(domain=names + averages, range=colors),
     )
-    y = alt.Y("percent:Q", title=w["percent"], axis=alt.Axis(format=",.1f"))
+    y = alt.Y("percent:Q", title=t("chart.percent", lang), axis=alt.Axis(format=",.1f"))
     tooltip = [
-        alt.Tooltip("name:N", title=w["region"]),
-        alt.Tooltip("date:T", title=w["date"], format="%-d %B %Y"),
-        alt.Tooltip("percent:Q", title=w["percent"], format=",.1f"),
+        alt.Tooltip("name:N", title=t("chart.region", lang)),
+        alt.Tooltip("date:T", title=t("chart.date", lang), format="%-d %B %Y"),
+        alt.Tooltip("percent:Q", title=t("chart.percent", lang), format=",.1f"),
     ]
     lines = (
         alt.Chart(frame)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import altair as alt
+from babel.dates import get_day_names, get_month_names
 
 from census_core.palette import ChartColors, chart_theme
+from census_core.text import locale
 
 # The pages are light (Streamlit's light theme): the light colours, each 3:1 or more on white.
 PAGE_COLORS = chart_theme("light")
@@ -34,43 +37,39 @@ def screen_style(theme: str) -> Style:
     return Style(chart_theme(theme), font_size=26, stroke=5, screen=True)
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+def _names(names: Mapping[int, str]) -> list[str]:
+    """Babel's month (1..12) or day (0 = Monday) names in the order d3 wants them."""
+    keys = sorted(names) if 12 in names else [6, 0, 1, 2, 3, 4, 5]  # d3 weeks start on Sunday
+    return [names[k] for k in keys]
 
 
-LOCALES: dict[str, dict] = {
-    "id": {
-        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
+def _d3_locale(lang: str, number: dict, time: dict) -> dict:
+    """Vega's number and time locale for `lang`; month and day names come from Babel."""
+    where = locale(lang)
+    return {
+        "number": number,
         "time": {
-            "dateTime": "%A, %e %B %Y %X",
-            "date": "%d/%m/%Y",
-            "time": "%H.%M.%S",
+            **time,
             "periods": ["AM", "PM"],
-            "days": _words("Minggu Senin Selasa Rabu Kamis Jumat Sabtu"),
-            "shortDays": _words("Min Sen Sel Rab Kam Jum Sab"),
-            "months": _words(
-                "Januari Februari Maret April Mei Juni "
-                "Juli Agustus September Oktober November Desember"
-            ),
-            "shortMonths": _words("Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des"),
+            "days": _names(get_day_names("wide", locale=where)),
+            "shortDays": _names(get_day_names("abbreviated", locale=where)),
+            "months": _names(get_month_names("wide", locale=where)),
+            "shortMonths": _names(get_month_names("abbreviated", locale=where)),
         },
-    },
-    "en": {
-        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
-        "time": {
-            "dateTime": "%a %b %e %X %Y",
-            "date": "%m/%d/%Y",
-            "time": "%H:%M:%S",
-            "periods": ["AM", "PM"],
-            "days": _words("Sunday Monday Tuesday Wednesday Thursday Friday Saturday"),
-            "shortDays": _words("Sun Mon Tue Wed Thu Fri Sat"),
-            "months": _words(
-                "January February March April May June "
-                "July August September October November December"
-            ),
-            "shortMonths": _words("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
-        },
-    },
+    }
+
+
+CHART_LOCALES: dict[str, dict] = {
+    "id": _d3_locale(
+        "id",
+        {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
+        {"dateTime": "%A, %e %B %Y %X", "date": "%d/%m/%Y", "time": "%H.%M.%S"},
+    ),
+    "en": _d3_locale(
+        "en",
+        {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+        {"dateTime": "%a %b %e %X %Y", "date": "%m/%d/%Y", "time": "%H:%M:%S"},
+    ),
 }
 
 
@@ -81,7 +80,7 @@ def finish(chart: alt.LayerChart, lang: str, height: int, style: Style) -> alt.L
     legend: dict[str, object] = {"labelFontSize": size, "titleFontSize": size}
     legend.update(orient="bottom", labelLimit=260)
     out = chart.properties(height=height, width="container").configure(
-        locale=LOCALES.get(lang, LOCALES["id"]), font="sans-serif"
+        locale=CHART_LOCALES.get(lang, CHART_LOCALES["id"]), font="sans-serif"
     )
     if style.screen:
         c = style.colors

@@ -5,23 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 
-# (Indonesian, English); also the upload problem "system_fault" (census_core.ingest.problems).
-MESSAGE = (
-    "Kesalahan pada sistem, bukan pada berkas: tidak ada yang disimpan dan data yang tersimpan "
-    "tetap seperti semula. Coba lagi nanti; bila terulang, sampaikan kode ref {ref} kepada "
-    "pengelola sistem.",
-    "A fault in the system, not in the file: nothing was stored and the stored data is as it "
-    "was. Try again later; if it happens again, give the system's administrator the code "
-    "ref {ref}.",
-)
-
-# Any other command that fails on the system's side (the command line's last resort).
-COMMAND_MESSAGE = (
-    "Kesalahan pada sistem, bukan pada masukan Anda. Coba lagi nanti; bila terulang, sampaikan "
-    "kode ref {ref} kepada pengelola sistem.",
-    "A fault in the system, not in your input. Try again later; if it happens again, give the "
-    "system's administrator the code ref {ref}.",
-)
+from census_core.text import t
 
 
 def new_ref() -> str:
@@ -45,5 +29,4 @@ class SystemFault(Exception):
 
     def message(self, lang: str = "id", *, upload: bool = True) -> str:
         """What the operator reads: whose fault, that nothing was stored, the reference."""
-        template = MESSAGE if upload else COMMAND_MESSAGE
-        return template[1 if lang == "en" else 0].format(ref=self.ref)
+        return t("fault.upload" if upload else "fault.command", lang, ref=self.ref)

@@ -12,8 +12,8 @@ from census_core.faults import log_fault
 from census_core.geocheck import GeoProblem, Refused, check_geojson, read_features
 from census_core.geofeatures import Shape, Unmatched, digits, parse_features
 from census_core.geomatch import match_features
-from census_core.geowords import say
 from census_core.regions import Regions, normalize_code, parent_of
+from census_core.text import t
 
 GEO_SUFFIXES = (".geojson", ".json")
 log = logging.getLogger(__name__)
@@ -34,8 +34,8 @@ class Skipped:
         """'kec.geojson dilewati: ... Operator: hapus berkas ini ...'"""
         first = self.problems[0].message(lang) if self.problems else ""
         if len(self.problems) > 1:
-            first += " " + say("more", lang, n=len(self.problems) - 1)
-        return say("skipped", lang, file=self.file, problem=first)
+            first += " " + t("geo.more", lang, n=len(self.problems) - 1)
+        return t("geo.skipped", lang, file=self.file, problem=first)
 
 
 @dataclass

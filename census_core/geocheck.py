@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from census_core.geofeatures import parse_features
-from census_core.geowords import say
 from census_core.simplify import box_ring, simplify_ring
-from census_core.text import fmt_int
+from census_core.text import fmt_int, t
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +53,12 @@ class GeoProblem:
             for k, v in self.params.items()
         }
         if "axis" in values:
-            values["axis"] = say(values["axis"], lang)
-        text = say(self.reason, lang, **values)
+            values["axis"] = t(f"geo.{values['axis']}", lang)
+        text = t(f"geo.{self.reason}", lang, **values)
         if self.feature is None:
             return text
         named = f" ({self.name})" if self.name else ""
-        return f"{say('feature', lang)} {self.feature}{named}: {text}"
+        return f"{t('geo.feature', lang)} {self.feature}{named}: {text}"
 
 
 class Refused(ValueError):
@@ -103,13 +102,13 @@ class CheckedGeo:
             return ""
         metres = round(self.tolerance * METRES_PER_DEGREE / 5) * 5
         before, after = fmt_int(self.points, lang), fmt_int(self.kept, lang)
-        return say("simplified", lang, before=before, after=after, metres=metres)
+        return t("geo.simplified", lang, before=before, after=after, metres=metres)
 
     def refusal(self, lang: str = "id") -> str:
         """Every problem, one a line (the first LISTED, then how many more)."""
         lines = [p.message(lang) for p in self.problems[:LISTED]]
         if len(self.problems) > LISTED:
-            lines.append(say("more", lang, n=fmt_int(len(self.problems) - LISTED, lang)))
+            lines.append(t("geo.more", lang, n=fmt_int(len(self.problems) - LISTED, lang)))
         return "\n".join(lines)
 
 

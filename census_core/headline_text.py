@@ -12,74 +12,6 @@ if TYPE_CHECKING:
     # Only for the hints: census_core.headline imports this module to offer its names.
     from census_core.headline import Headline
 
-_TEXT = {
-    "id": {
-        "count": "{measure} terdata",
-        "rank": "Peringkat di {within}",
-        "rank_value": "{rank} dari {of}",
-        "percent": "Capaian target",
-        "days_left": "Sisa hari",
-        "pace": "Perlu per hari ({measure})",
-        "since_yesterday": "sejak kemarin",
-        "up": "naik {n}",
-        "down": "turun {n}",
-        "same": "tetap",
-        "target_of": "dari {target}",
-        "target_note": "{measure}; target = {pct} dari seluruh {measure}",
-        "until": "s.d. {date}",
-        "recent": "kini {value}",
-        "recent_note": "rata-rata 7 hari",
-        "above": "Tepat di atas",
-        "gap": "selisih {gap}",
-        "gap_note": "{measure}",
-        "first": "Teratas",
-        "gain": "Naik 7 hari ({measure})",
-        "gain_note": "poin % target",
-        "no_count": "{name} belum punya data s.d. {date}.",
-        "sentence": "{name} peringkat {rank} dari {of} {level} di {within} menurut {by}: "
-        "{count} {measure} ({pct} dari target), {change} sejak kemarin.",
-        "pace_sentence": "Agar target {target} {measure} ({target_pct} dari seluruh {measure}) "
-        "tercapai pada {deadline} perlu {pace} {measure} per hari selama {days} hari lagi.",
-        "reached": "Target {target} {measure} ({target_pct} dari seluruh {measure}) "
-        "sudah tercapai.",
-        "over": "Batas waktu {deadline} sudah lewat.",
-        "stale": "Angka terakhir {name}: {note}.",
-        "by_count": "jumlah {measure}",
-    },
-    "en": {
-        "count": "{measure} counted",
-        "rank": "Rank in {within}",
-        "rank_value": "{rank} of {of}",
-        "percent": "Share of target",
-        "days_left": "Days left",
-        "pace": "Needed per day ({measure})",
-        "since_yesterday": "since yesterday",
-        "up": "up {n}",
-        "down": "down {n}",
-        "same": "no change",
-        "target_of": "of {target}",
-        "target_note": "{measure}; target = {pct} of all {measure}",
-        "until": "to {date}",
-        "recent": "now {value}",
-        "recent_note": "7-day average",
-        "above": "Next above",
-        "gap": "gap {gap}",
-        "gap_note": "{measure}",
-        "first": "On top",
-        "gain": "Gain in 7 days ({measure})",
-        "gain_note": "% points of target",
-        "no_count": "{name} has no data up to {date}.",
-        "sentence": "{name} ranks {rank} of {of} {level} in {within} by {by}: "
-        "{count} {measure} ({pct} of target), {change} since yesterday.",
-        "pace_sentence": "To reach the target of {target} {measure} ({target_pct} of all "
-        "{measure}) by {deadline} it needs {pace} {measure} a day for {days} more days.",
-        "reached": "The target of {target} {measure} ({target_pct} of all {measure}) is reached.",
-        "over": "The deadline {deadline} has passed.",
-        "stale": "Latest figure of {name}: {note}.",
-        "by_count": "number of {measure}",
-    },
-}
-
 # English needs plurals of the level labels ("31 of 31 districts"); Indonesian does not.
 _PLURAL = {
     "en": {
@@ -89,10 +21,6 @@ _PLURAL = {
         "village": "villages",
     }
 }
-
-
-def _w(lang: str) -> dict[str, str]:
-    return _TEXT.get(lang, _TEXT["id"])
 
 
 @dataclass(frozen=True)
@@ -131,12 +59,11 @@ def kpis(
     """
     if h.count is None:
         return []
-    w = _w(lang)
-    since = w["since_yesterday"]
+    since = t("headline.since_yesterday", lang)
     carried = h.stale and h.last_date is not None
     cards = [
         Kpi(
-            _capital(w["count"].format(measure=measure_label)),
+            _capital(t("headline.count", lang, measure=measure_label)),
             fmt_int(h.count, lang) + (CARRIED_MARK if carried else ""),
             None if h.change is None else fmt_signed(h.change, lang),
             _sign(h.change),
@@ -149,14 +76,14 @@ def kpis(
     ]
     moved = h.rank_change or 0
     move_text = (
-        w["up"].format(n=moved)
+        t("headline.up", lang, n=moved)
         if moved > 0
-        else (w["down"].format(n=-moved) if moved < 0 else w["same"])
+        else (t("headline.down", lang, n=-moved) if moved < 0 else t("headline.same", lang))
     )
     cards.append(
         Kpi(
-            w["rank"].format(within=within_name),
-            w["rank_value"].format(rank=h.rank or "–", of=h.of),
+            t("headline.rank", lang, within=within_name),
+            t("headline.rank_value", lang, rank=h.rank or "–", of=h.of),
             None if h.rank_change is None else move_text,
             _sign(moved),
             since if h.rank_change is not None else None,
@@ -165,57 +92,62 @@ def kpis(
     )
     cards.append(
         Kpi(
-            w["percent"],
+            t("headline.percent", lang),
             fmt_pct(h.percent, lang),
-            w["target_of"].format(target=fmt_int(h.target, lang)),
+            t("headline.target_of", lang, target=fmt_int(h.target, lang)),
             0,
-            w["target_note"].format(pct=fmt_pct(target_pct, lang, 0), measure=measure_label),
+            t(
+                "headline.target_note",
+                lang,
+                pct=fmt_pct(target_pct, lang, 0),
+                measure=measure_label,
+            ),
         )
     )
     if with_gap:
         if h.rank == 1:
-            cards.append(Kpi(w["above"], w["first"]))
+            cards.append(Kpi(t("headline.above", lang), t("headline.first", lang)))
         elif h.above_name is not None:
             cards.append(
                 Kpi(
-                    w["above"],
+                    t("headline.above", lang),
                     h.above_name,
-                    w["gap"].format(gap=fmt_int(h.gap, lang)),
+                    t("headline.gap", lang, gap=fmt_int(h.gap, lang)),
                     0,
-                    w["gap_note"].format(measure=measure_label),
+                    t("headline.gap_note", lang, measure=measure_label),
                 )
             )
     cards.append(
         Kpi(
-            w["days_left"],
+            t("headline.days_left", lang),
             fmt_int(h.days_left, lang),
-            w["until"].format(date=fmt_date_short(h.deadline, lang)),
+            t("headline.until", lang, date=fmt_date_short(h.deadline, lang)),
         )
     )
     recent = None
     behind = 0
     if h.recent_pace is not None:
-        recent = w["recent"].format(value=fmt_int(h.recent_pace, lang))
+        recent = t("headline.recent", lang, value=fmt_int(h.recent_pace, lang))
         if h.pace_needed is not None:
             behind = 1 if h.recent_pace >= h.pace_needed else -1
     cards.append(
         Kpi(
-            w["pace"].format(measure=measure_label),
+            t("headline.pace", lang, measure=measure_label),
             fmt_int(h.pace_needed, lang),
             recent,
             behind,
-            w["recent_note"] if recent else None,
+            t("headline.recent_note", lang) if recent else None,
             arrow(behind) if behind else "",
         )
     )
     if with_gain and h.recent_gain is not None:
         cards.append(
             Kpi(
-                w["gain"].format(measure=measure_label),
+                t("headline.gain", lang, measure=measure_label),
                 fmt_signed(h.recent_gain, lang),
                 None if h.recent_gain_pct is None else fmt_signed_pct(h.recent_gain_pct, lang),
                 _sign(round(h.recent_gain_pct or 0, 1)),
-                w["gain_note"],
+                t("headline.gain_note", lang),
                 "" if h.recent_gain_pct is None else arrow(round(h.recent_gain_pct, 1)),
             )
         )
@@ -241,14 +173,15 @@ def sentences(
     lang: str = "id",
 ) -> list[str]:
     """The headline in words, as the meeting would say it."""
-    w = _w(lang)
     if h.count is None:
-        return [w["no_count"].format(name=h.name, date=fmt_date(h.day, lang))]
+        return [t("headline.no_count", lang, name=h.name, date=fmt_date(h.day, lang))]
     by_text = t(f"by.{by}", lang)
     if by == "count":
-        by_text = w["by_count"].format(measure=measure_label)
+        by_text = t("headline.by_count", lang, measure=measure_label)
     out = [
-        w["sentence"].format(
+        t(
+            "headline.sentence",
+            lang,
             name=h.name,
             rank=h.rank,
             of=h.of,
@@ -266,13 +199,17 @@ def sentences(
     target_text = fmt_pct(target_pct, lang, 0)
     target = fmt_int(h.target, lang) if h.target is not None else "–"
     if h.pace_needed == 0:
-        reached = w["reached"].format(target_pct=target_text, target=target, measure=measure_label)
+        reached = t(
+            "headline.reached", lang, target_pct=target_text, target=target, measure=measure_label
+        )
         out.append(reached)
     elif h.days_left == 0:
-        out.append(w["over"].format(deadline=fmt_date(h.deadline, lang)))
+        out.append(t("headline.over", lang, deadline=fmt_date(h.deadline, lang)))
     elif h.pace_needed is not None:
         out.append(
-            w["pace_sentence"].format(
+            t(
+                "headline.pace_sentence",
+                lang,
                 target_pct=target_text,
                 target=target,
                 deadline=fmt_date(h.deadline, lang),
@@ -282,5 +219,5 @@ def sentences(
             )
         )
     if h.stale and h.last_date is not None:
-        out.append(w["stale"].format(name=h.name, note=stale_note(h.last_date, lang)))
+        out.append(t("headline.stale", lang, name=h.name, note=stale_note(h.last_date, lang)))
     return out

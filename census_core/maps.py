@@ -19,24 +19,6 @@ from census_core.text import fmt_date, fmt_int, fmt_pct, fmt_signed, t
 # lightest class still stands out from the page on a washed-out projector.
 PALETTE = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"]
 NO_DATA = "#d9d9d9"
-WORDS = {
-    "id": {
-        "rank": "Peringkat {rank} dari {of}",
-        "change": "Perubahan sehari: {change}",
-        "target": "{pct} dari target",
-        "no_data": "Belum ada data",
-        "no_rank": "Belum ada data",
-        "unnamed": "Tidak muat di peta (arahkan kursor ke wilayahnya): {names}.",
-    },
-    "en": {
-        "rank": "Rank {rank} of {of}",
-        "change": "Change in a day: {change}",
-        "target": "{pct} of target",
-        "no_data": "No data yet",
-        "no_rank": "No data yet",
-        "unnamed": "No room on the map for (hover over the region): {names}.",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -84,7 +66,7 @@ def legend(breaks: list[float], by: str, lang: str = "id") -> list[LegendItem]:
         LegendItem(color, f"{_fmt(breaks[i], by, lang)}–{_fmt(breaks[i + 1], by, lang)}{unit}")
         for i, color in enumerate(PALETTE)
     ]
-    return [*items, LegendItem(NO_DATA, WORDS.get(lang, WORDS["id"])["no_data"])]
+    return [*items, LegendItem(NO_DATA, t("map.no_data", lang))]
 
 
 def colours_of(board: pd.DataFrame, by: str = "percent") -> dict[str, str]:
@@ -120,18 +102,17 @@ def view_of(shapes: list[Shape], width: int = 900, height: int = 620) -> pdk.Vie
 
 def _tooltip(row: dict | None, name: str, by: str, measure: str, lang: str) -> str:
     """Plain text, one fact a line: the deck sets it as text, so no value is ever markup."""
-    words = WORDS.get(lang, WORDS["id"])
     if row is None or pd.isna(row.get("count")):
-        return f"{name}\n{words['no_data']}"
+        return f"{name}\n{t('map.no_data', lang)}"
     lines = [name, f"{figure_text(row, lang)} {t(f'measure.{measure}', lang)}"]
     if is_carried(row):
         lines.append(t("carried.tooltip", lang, date=fmt_date(row["last_date"], lang)))
     if not pd.isna(row.get("percent")):
-        lines.append(words["target"].format(pct=fmt_pct(row["percent"], lang)))
+        lines.append(t("map.target", lang, pct=fmt_pct(row["percent"], lang)))
     if not pd.isna(row.get("rank")):
-        lines.append(words["rank"].format(rank=fmt_int(row["rank"], lang), of=row["of"]))
+        lines.append(t("map.rank", lang, rank=fmt_int(row["rank"], lang), of=row["of"]))
     if not pd.isna(row.get("change")):
-        lines.append(words["change"].format(change=fmt_signed(row["change"], lang)))
+        lines.append(t("map.change", lang, change=fmt_signed(row["change"], lang)))
     return "\n".join(lines)
 
 
@@ -140,7 +121,7 @@ def unnamed_note(placement: Placement, lang: str = "id") -> str:
     names = sorted(label.text for label in placement.hidden)
     if not names:
         return ""
-    return WORDS.get(lang, WORDS["id"])["unnamed"].format(names=", ".join(names))
+    return t("map.unnamed", lang, names=", ".join(names))
 
 
 def choropleth(

@@ -18,53 +18,7 @@ from census_core.snapshot import Snapshot
 from census_core.store import Store
 from census_core.text import fmt_date, fmt_int, t
 
-_TEXT = {
-    "id": {
-        "none": "{name}: belum ada angka s.d. {day}.",
-        "figure": "{name}: {value} {measure} pada {day} — {what}{carried}; {source}.",
-        "own": "angka sendiri tanggal {date}",
-        "sum": "jumlah dari {parts} {level}, bagian terbaru tanggal {date}",
-        "carried": ", dibawa maju karena belum ada angka baru",
-        "from_own": "dari batch {batch} ({upload})",
-        "from_sum": "terbaru dari batch {batch} ({upload})",
-        "upload": "berkas {file}, diunggah {user} {time} WIB",
-        "unknown": "asal angka tidak tercatat",
-        "batch": "Batch",
-        "date": "Tanggal data",
-        "before": "Sebelum",
-        "after": "Sesudah",
-        "file": "Berkas",
-        "user": "Pengunggah",
-        "time": "Waktu unggah (WIB)",
-        "note": "Keterangan",
-        "undone": "dibatalkan",
-    },
-    "en": {
-        "none": "{name}: no figure yet up to {day}.",
-        "figure": "{name}: {value} {measure} on {day} — {what}{carried}; {source}.",
-        "own": "own count of {date}",
-        "sum": "sum of {parts} {level} figures, newest part of {date}",
-        "carried": ", carried forward: no newer figure yet",
-        "from_own": "from batch {batch} ({upload})",
-        "from_sum": "newest from batch {batch} ({upload})",
-        "upload": "file {file}, uploaded by {user} {time} WIB",
-        "unknown": "source not recorded",
-        "batch": "Batch",
-        "date": "Date of data",
-        "before": "Before",
-        "after": "After",
-        "file": "File",
-        "user": "Uploaded by",
-        "time": "Upload time (WIB)",
-        "note": "Note",
-        "undone": "undone",
-    },
-}
 HISTORY_COLUMNS = ["batch", "date", "before", "after", "file", "user", "time", "undone"]
-
-
-def words(lang: str) -> dict[str, str]:
-    return _TEXT.get(lang, _TEXT["id"])
 
 
 def in_wib(value: object) -> datetime | None:
@@ -98,34 +52,42 @@ class Provenance:
 
     def sentence(self, lang: str = "id") -> str:
         """One sentence: the figure, whether it is own, carried or a sum, and its upload."""
-        w = words(lang)
         day = fmt_date(self.day, lang)
         if self.value is None:
-            return w["none"].format(name=self.name, day=day)
+            return t("provenance.none", lang, name=self.name, day=day)
         when = fmt_date(self.date, lang)
         if self.derived:
             level = LEVEL_LABELS[lang][self.parts_level or "desa"]
-            what = w["sum"].format(parts=fmt_int(self.parts, lang), level=level, date=when)
+            what = t(
+                "provenance.sum", lang, parts=fmt_int(self.parts, lang), level=level, date=when
+            )
         else:
-            what = w["own"].format(date=when)
+            what = t("provenance.own", lang, date=when)
         if self.batch is None:
-            source = w["unknown"]
+            source = t("provenance.unknown", lang)
         else:
-            upload = w["upload"].format(
+            upload = t(
+                "provenance.upload",
+                lang,
                 file=self.file or "–",
                 user=self.user or "–",
                 time=upload_time(self.time, lang) if self.time else "–",
             )
-            source = w["from_sum" if self.derived else "from_own"].format(
-                batch=self.batch, upload=upload
+            source = t(
+                "provenance.from_sum" if self.derived else "provenance.from_own",
+                lang,
+                batch=self.batch,
+                upload=upload,
             )
-        return w["figure"].format(
+        return t(
+            "provenance.figure",
+            lang,
             name=self.name,
             value=fmt_int(self.value, lang),
             measure=t(f"measure.{self.measure}", lang),
             day=day,
             what=what,
-            carried=w["carried"] if self.carried else "",
+            carried=t("provenance.carried", lang) if self.carried else "",
             source=source,
         )
 
@@ -216,16 +178,19 @@ def region_history(store: Store, code: str, measure: str = "households") -> pd.D
 
 def history_rows(history: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """A region's history as shown: numbers and dates written the Indonesian way."""
-    w = words(lang)
     return pd.DataFrame(
         {
-            w["batch"]: [str(b) for b in history["batch"]],
-            w["date"]: [fmt_date(d, lang) for d in history["date"]],
-            w["before"]: [fmt_int(v, lang) for v in history["before"]],
-            w["after"]: [fmt_int(v, lang) for v in history["after"]],
-            w["file"]: history["file"].astype(str).to_numpy(),
-            w["user"]: history["user"].astype(str).to_numpy(),
-            w["time"]: [upload_time(x, lang) if x is not None else "–" for x in history["time"]],
-            w["note"]: [w["undone"] if u else "" for u in history["undone"]],
+            t("provenance.batch", lang): [str(b) for b in history["batch"]],
+            t("provenance.date", lang): [fmt_date(d, lang) for d in history["date"]],
+            t("provenance.before", lang): [fmt_int(v, lang) for v in history["before"]],
+            t("provenance.after", lang): [fmt_int(v, lang) for v in history["after"]],
+            t("provenance.file", lang): history["file"].astype(str).to_numpy(),
+            t("provenance.user", lang): history["user"].astype(str).to_numpy(),
+            t("provenance.time", lang): [
+                upload_time(x, lang) if x is not None else "–" for x in history["time"]
+            ],
+            t("provenance.note", lang): [
+                t("provenance.undone", lang) if u else "" for u in history["undone"]
+            ],
         }
     )

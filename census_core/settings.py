@@ -25,7 +25,7 @@ class SettingsError(ValueError):
         super().__init__(setting, value, reason)
         self.setting = setting
         self.value = value
-        # A key of census_core.text ("settings.<reason>") that says what is wrong and what to set.
+        # A key of the word catalogue ("settings.<reason>") that says what is wrong and what to set.
         self.reason = reason
 
     def message(self, lang: str = "id") -> str:

@@ -29,7 +29,7 @@ _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})")  # i to xxxix
 _NUMBERS = frozenset(
     ["sa", "satu", "dua", "duo", "tiga", "tigo", "empat", "lima", "enam", "tujuh", "delapan"]
 )
-_WORDS = {
+_MARKS = {
     **{w: w for w in ("lor", "kidul", "wetan", "kulon", "tengah", "krajan")},
     **{w: w for w in ("utara", "selatan", "timur", "barat", "dalam", "luar", "darat", "laut")},
     **{w: w for w in ("baru", "lama", "induk", "atas", "bawah", "besar", "kecil", "gede")},
@@ -37,7 +37,7 @@ _WORDS = {
     **{"hulu": "ulu", "ulu": "ulu", "hilir": "ilir", "ilir": "ilir"},
     **{"tua": "tua", "tuo": "tua", "muda": "muda", "mudo": "muda"},
 }
-_BY_LENGTH = sorted(_WORDS, key=len, reverse=True)
+_BY_LENGTH = sorted(_MARKS, key=len, reverse=True)
 
 
 def _numeral(token: str) -> bool:
@@ -49,12 +49,12 @@ def designators(name: str) -> frozenset[str]:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     tokens = re.findall(r"[a-z0-9]+", text)
     marks = {t for t in tokens if _numeral(t) or len(t) <= 2}
-    marks |= {_WORDS[t] for t in tokens if t in _WORDS}
+    marks |= {_MARKS[t] for t in tokens if t in _MARKS}
     # "Kemuninglor", "Sumberjaya": the word joined to a stem of at least three letters.
     joined = "".join(t for t in tokens if t not in marks)
     word = next((w for w in _BY_LENGTH if joined.endswith(w) and len(joined) > len(w) + 2), None)
     if word:
-        marks.add(_WORDS[word])
+        marks.add(_MARKS[word])
     return frozenset(marks)
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from census_core import progress
 from census_core.progress import days_left, figure_series, pace_needed
 from census_core.regions import Regions, short_name
-from census_core.text import fmt_date, fmt_int, fmt_pct, t
+from census_core.text import fmt_date, fmt_day_month, fmt_int, fmt_pct, t
 
 WINDOW = 7
 SERIES_COLUMNS = ["date", "code", "name", "value", "derived", "last_date"]
@@ -164,59 +164,41 @@ def project(
 
 # Every percentage here is a share of the target (base x share), as on the cards; the
 # target itself is named by its count, so no share of the base joins the sentence.
-SENTENCES = {
-    "id": {
-        "pace": "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai ",
-        "share": "{pct} target",
-        "needed": "; perlu {needed} {unit}/hari untuk mencapai target {target} {unit}.",
-        "reached": "; target {target} {unit} tercapai.",
-        "past": "Batas waktu {deadline} sudah lewat; {name} mencapai {value} {unit}.",
-    },
-    "en": {
-        "pace": "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches ",
-        "share": "{pct} of target",
-        "needed": "; {needed} {unit}/day needed to reach the target of {target} {unit}.",
-        "reached": "; the target of {target} {unit} is reached.",
-        "past": "The deadline of {deadline} has passed; {name} reached {value} {unit}.",
-    },
-}
-
-
-def _day_month(day: date, lang: str) -> str:
-    """'31 Maret': the year is the campaign's and goes without saying."""
-    return fmt_date(day, lang).rsplit(" ", 1)[0]
-
-
 def sentence(p: Projection, measure: str = "households", lang: str = "id") -> str:
     """'Dengan laju 7 hari terakhir (1.234 KK/hari), Jember mencapai 76% target pada 31 Maret;
     perlu ... untuk mencapai target 48.000 KK.'"""
-    words = SENTENCES.get(lang, SENTENCES["id"])
     unit = t(f"measure.{measure}", lang)
     name = short_name(p.name)
     if p.days_left == 0:
-        return words["past"].format(
-            deadline=fmt_date(p.deadline, lang), name=name, value=fmt_int(p.value, lang), unit=unit
+        return t(
+            "projection.past",
+            lang,
+            deadline=fmt_date(p.deadline, lang),
+            name=name,
+            value=fmt_int(p.value, lang),
+            unit=unit,
         )
-    head = words["pace"].format(
-        window=WINDOW, pace=fmt_int(round(p.pace), lang), unit=unit, name=name
-    )
-    on = "pada" if lang == "id" else "by"
+    values = {
+        "window": WINDOW,
+        "pace": fmt_int(round(p.pace), lang),
+        "unit": unit,
+        "name": name,
+        "date": fmt_day_month(p.deadline, lang),
+    }
     if p.projected_pct is None or p.target is None:
-        return f"{head}{fmt_int(p.projected, lang)} {unit} {on} {_day_month(p.deadline, lang)}."
-    share = words["share"].format(pct=fmt_pct(p.projected_pct, lang, digits=0))
-    reach = f"{share} {on} {_day_month(p.deadline, lang)}"
-    target = fmt_int(p.target, lang)
+        return t("projection.count", lang, value=fmt_int(p.projected, lang), **values)
+    values["pct"] = fmt_pct(p.projected_pct, lang, digits=0)
+    values["target"] = fmt_int(p.target, lang)
     if p.reaches_target:
-        return head + reach + words["reached"].format(target=target, unit=unit)
-    tail = words["needed"].format(needed=fmt_int(p.needed, lang), unit=unit, target=target)
-    return head + reach + tail
+        return t("projection.reached", lang, **values)
+    return t("projection.needed", lang, needed=fmt_int(p.needed, lang), **values)
 
 
 def _label(name: str, kind: str, lang: str) -> str:
     name = short_name(name)
     if kind == "region":
         return name
-    return f"Rata-rata {name}" if lang == "id" else f"{name} average"
+    return t("average_of", lang, name=name)
 
 
 def comparison(

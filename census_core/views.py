@@ -16,20 +16,6 @@ from census_core.snapshot import Snapshot
 from census_core.text import fmt_date, ranking_title, t
 
 GAINERS_SHOWN = 5
-_TEXT = {
-    "id": {
-        "tab": "{level} di {within}",
-        "this": "{name}",
-        "average": "Rata-rata {name}",
-        "desa": "Desa/kelurahan di {name}",
-    },
-    "en": {
-        "tab": "{level} in {within}",
-        "this": "{name}",
-        "average": "{name} average",
-        "desa": "Villages of {name}",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -89,8 +75,8 @@ def board_view(
     return BoardView(
         level=level,
         within=within,
-        label=_TEXT.get(lang, _TEXT["id"])["tab"].format(
-            level=LEVEL_LABELS[lang][level].capitalize(), within=within_name
+        label=t(
+            "views.tab", lang, level=LEVEL_LABELS[lang][level].capitalize(), within=within_name
         ),
         title=ranking_title(LEVEL_LABELS[lang][level], within_name, by, day, lang),
         callout=boards.callout(board, by, label, lang),
@@ -99,8 +85,8 @@ def board_view(
         board=shown,
         rows=boards.display_rows(shown, label, lang),
         highlight=settings.home if level == "kabupaten" else None,
-        gainers_title=boards.words(lang)["gainers_title"].format(
-            days=boards.GAIN_DAYS, date=fmt_date(day, lang), by=by_text
+        gainers_title=t(
+            "board.gainers_title", lang, days=boards.GAIN_DAYS, date=fmt_date(day, lang), by=by_text
         ),
         gainers=boards.gainer_rows(
             boards.filter_by_name(gained, query).head(GAINERS_SHOWN), label, lang
@@ -229,7 +215,6 @@ def kecamatan_view(
     )
     desa = snap.board("desa", code, day, settings, measure=measure)
     desa_rows = boards.display_rows(desa, label, lang) if desa["count"].notna().any() else None
-    text = _TEXT.get(lang, _TEXT["id"])
     return KecamatanView(
         code=code,
         name=name,
@@ -237,7 +222,7 @@ def kecamatan_view(
         kpis=cards,
         sentences=words,
         trend=share_trend(snap, settings, code, home, day, measure, lang),
-        desa_title=text["desa"].format(name=name),
+        desa_title=t("views.desa", lang, name=name),
         desa=desa_rows,
         desa_codes=desa["code"].reset_index(drop=True),
         desa_footnote=boards.carried_note(desa, lang) if desa_rows is not None else "",
@@ -257,9 +242,8 @@ def share_trend(
     counts = snap.counts_of(measure)
     target = targets_of(snap.targets_of(measure), settings.target_share)
     days = pd.to_datetime([x for x in snap.dates(measure) if x <= day])
-    text = _TEXT.get(lang, _TEXT["id"])
-    this_col = text["this"].format(name=snap.regions.name(code))
-    avg_col = text["average"].format(name=short_name(snap.regions.name(parent)))
+    this_col = snap.regions.name(code)
+    avg_col = t("average_of", lang, name=short_name(snap.regions.name(parent)))
     frame = pd.DataFrame(index=pd.Index(days, name="date"))
     for col, region in ((this_col, code), (avg_col, parent)):
         goal = target.get(region)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from census_core.boards import words
 from census_core.export import export_frame, to_csv, to_xlsx
+from census_core.text import t
 
 HIGHLIGHT = "background-color: #fff1b8; font-weight: 700"
 ROW_PX = 35
@@ -35,18 +35,24 @@ def board_table(
 
     `compact` (for phones) shows '#' for the rank and leaves out the rank arrows and notes.
     """
-    w = words(lang)
     order = None
     if compact:
-        order = [w["rank"], w["name"], rows.columns[2], w["percent"], w["progress"], w["change"]]
+        order = [
+            t("board.rank", lang),
+            t("board.name", lang),
+            rows.columns[2],
+            t("board.percent", lang),
+            t("board.progress", lang),
+            t("board.change", lang),
+        ]
     marks = (codes == highlight).to_numpy() if highlight is not None else None
     data = (
         rows.style.apply(
             lambda r: [HIGHLIGHT if marks is not None and marks[r.name] else ""] * len(r), axis=1
         )
         # Climbers green, fallers red: readable from the back of a meeting room.
-        .map(_arrow_color, subset=[w["rank_change"]])
-        .map(_sign_color, subset=[w["change"]])
+        .map(_arrow_color, subset=[t("board.rank_change", lang)])
+        .map(_sign_color, subset=[t("board.change", lang)])
     )
     st.dataframe(
         data,
@@ -57,8 +63,10 @@ def board_table(
         key=key,
         column_order=order,
         column_config={
-            w["rank"]: st.column_config.TextColumn("#" if compact else None, width="small"),
-            w["progress"]: st.column_config.ProgressColumn(
+            t("board.rank", lang): st.column_config.TextColumn(
+                "#" if compact else None, width="small"
+            ),
+            t("board.progress", lang): st.column_config.ProgressColumn(
                 # The bar only; the written share (12,5%) is the column before, formatted in Python.
                 format=" ",
                 min_value=0,

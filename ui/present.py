@@ -20,6 +20,7 @@ from census_core.presentation import (
     due,
     notice_left,
 )
+from census_core.text import LANGS, t
 from ui import live
 
 _INDEX = "slide_index"
@@ -27,32 +28,12 @@ _SHOWN = "slide_shown_at"
 _PAUSED = "slide_paused"
 _STEPS = "slide_steps"  # slide changes since the screen opened, by timer or by hand
 _NOTICE_FROM = "slide_notice_from"  # (the notice's time, _STEPS when the screen first showed it)
-_WORDS = {
-    "id": {
-        "prev": "◀ Sebelumnya",
-        "next": "Berikutnya ▶",
-        "pause": "Jeda",
-        "play": "▶ Putar",
-        "light": "Tema terang",
-        "dark": "Tema gelap",
-        "paused": "dijeda",
-    },
-    "en": {
-        "prev": "◀ Previous",
-        "next": "Next ▶",
-        "pause": "Pause",
-        "play": "▶ Play",
-        "light": "Light theme",
-        "dark": "Dark theme",
-        "paused": "paused",
-    },
-}
 
 
 def lang() -> str:
     """?lang=en on the URL, else the language chosen on the other pages."""
     value = st.query_params.get("lang") or st.session_state.get("lang") or "id"
-    return value if value in _WORDS else "id"
+    return value if value in LANGS else "id"
 
 
 def theme_name() -> str:
@@ -178,9 +159,7 @@ def _headline(slide: Slide) -> str:
 
 
 def _board(slide: Slide, lang: str) -> str:
-    words = {"top": "tertinggi", "bottom": "terendah"}
-    if lang == "en":
-        words = {"top": "highest", "bottom": "lowest"}
+    tags = {"top": t("slide.tag.top", lang), "bottom": t("slide.tag.bottom", lang)}
     callouts = ""
     if slide.callouts:
         spans = "".join(
@@ -199,7 +178,7 @@ def _board(slide: Slide, lang: str) -> str:
             name = f"▶ {name}"
         for tag in ("top", "bottom"):
             if tag in row.tags:
-                name += f'<span class="tag {tag}">{words[tag]}</span>'
+                name += f'<span class="tag {tag}">{tags[tag]}</span>'
         move_class = {1: "up", -1: "down"}.get(row.move_sign, "")
         rows.append(
             f'<tr class="{"home" if "home" in row.tags else ""}">'
@@ -315,7 +294,6 @@ def _toggle_theme(current: str) -> None:
 
 
 def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, name: str) -> None:
-    words = _WORDS.get(lang, _WORDS["id"])
     count = len(slides)
     now = time.monotonic()
     index = st.session_state.get(_INDEX, 0) % count
@@ -326,7 +304,7 @@ def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, nam
         st.session_state[_SHOWN] = now
         st.session_state[_STEPS] = st.session_state.get(_STEPS, 0) + 1
     st.session_state[_INDEX] = index
-    position = f"{index + 1}/{count}" + (f" · {words['paused']}" if paused else "")
+    position = f"{index + 1}/{count}" + (f" · {t('present.paused', lang)}" if paused else "")
     slide = slides[index]
     notice = _notice(lang, count)
     if slide.chart is not None:
@@ -334,13 +312,15 @@ def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, nam
     else:
         st.html(render(slide, position, footer, lang, notice))
     cols = st.columns([2, 2, 2, 2, 6])
-    cols[0].button(words["prev"], key="slide_prev", on_click=_step, args=(-1, count))
+    cols[0].button(t("present.prev", lang), key="slide_prev", on_click=_step, args=(-1, count))
     cols[1].button(
-        words["play"] if paused else words["pause"], key="slide_pause", on_click=_toggle_pause
+        t("present.play", lang) if paused else t("present.pause", lang),
+        key="slide_pause",
+        on_click=_toggle_pause,
     )
-    cols[2].button(words["next"], key="slide_next", on_click=_step, args=(1, count))
-    other = "light" if name == "dark" else "dark"
-    if cols[3].button(words[other], key="slide_theme", on_click=_toggle_theme, args=(name,)):
+    cols[2].button(t("present.next", lang), key="slide_next", on_click=_step, args=(1, count))
+    other = "present.light" if name == "dark" else "present.dark"
+    if cols[3].button(t(other, lang), key="slide_theme", on_click=_toggle_theme, args=(name,)):
         st.rerun(scope="app")  # the theme's style sheet is drawn outside the fragment
 
 

@@ -1,6 +1,6 @@
 """The slides of the meeting screen (/presentasi): what each shows, already written as text.
 
-slide: what a slide holds and the screen's sizes; wording: the slides' words; sequence: the
+slide: what a slide holds and the screen's sizes; sequence: the
 slides in order and their timing; one module for each kind of slide (headline_figures,
 board_pages, kecamatan_map, home_trend).
 """
@@ -20,7 +20,6 @@ from census_core.presentation.slide import (
     Row,
     Slide,
 )
-from census_core.presentation.wording import words
 
 __all__ = [
     "ASIDE_ROWS",
@@ -43,5 +42,4 @@ __all__ = [
     "rank_move",
     "trend_slide",
     "unnamed_rows",
-    "words",
 ]

@@ -8,9 +8,8 @@ import pandas as pd
 
 from census_core.boards import carried_note, figure_text
 from census_core.presentation.slide import ROWS_PER_SLIDE, Row, Slide
-from census_core.presentation.wording import words
 from census_core.regions import short_name
-from census_core.text import fmt_int, fmt_pct, fmt_signed
+from census_core.text import fmt_int, fmt_pct, fmt_signed, t
 
 
 def page_slices(n: int, size: int = ROWS_PER_SLIDE) -> list[slice]:
@@ -51,7 +50,6 @@ def board_slides(
     key: str = "board",
 ) -> list[Slide]:
     """A board cut into pages of at most ROWS_PER_SLIDE rows, the home row and extremes tagged."""
-    w = words(lang)
     top, bottom, lines = _extremes(board, measure_label, lang) if callouts else (set(), set(), ())
     rows = []
     for rec in board.to_dict("records"):
@@ -76,19 +74,19 @@ def board_slides(
             )
         )
     columns = (
-        w["col.rank"],
+        t("slide.col.rank", lang),
         name_label,
         measure_label,
-        w["col.percent"],
-        w["col.change"],
-        w["col.move"],
+        t("slide.col.percent", lang),
+        t("slide.col.change", lang),
+        t("slide.col.move", lang),
     )
     pages = page_slices(len(rows))
     return [
         Slide(
             "board",
             title,
-            w["page"].format(page=i + 1, pages=len(pages)),
+            t("slide.page", lang, page=i + 1, pages=len(pages)),
             columns=columns,
             rows=tuple(rows[part]),
             callouts=lines,
@@ -106,14 +104,15 @@ def _extremes(
     ranked = board[board["rank"].notna()]
     if ranked.empty:
         return set(), set(), ()
-    w = words(lang)
     top = set(ranked.loc[ranked["rank"] == ranked["rank"].min(), "code"])
     bottom = set(ranked.loc[ranked["rank"] == ranked["rank"].max(), "code"])
     lines = tuple(
-        template.format(
+        t(
+            key,
+            lang,
             name=short_name(str(rec["name"])),
             value=f"{fmt_int(rec['count'], lang)} {measure_label}",
         )
-        for template, rec in ((w["highest"], ranked.iloc[0]), (w["lowest"], ranked.iloc[-1]))
+        for key, rec in (("slide.highest", ranked.iloc[0]), ("slide.lowest", ranked.iloc[-1]))
     )
     return top, bottom, lines

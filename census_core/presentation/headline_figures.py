@@ -8,7 +8,6 @@ import pandas as pd
 
 from census_core import headline
 from census_core.presentation.slide import Figure, Slide
-from census_core.presentation.wording import words
 from census_core.regions import short_name
 from census_core.settings import Settings
 from census_core.text import fmt_date, t
@@ -24,8 +23,7 @@ def headline_slide(
     lang: str = "id",
 ) -> Slide:
     """The home regency in five numbers: count, rank, share of target, days left, pace needed."""
-    w = words(lang)
-    subtitle = f"{w['campaign']} · {t('data_as_of', lang, date=fmt_date(day, lang))}"
+    subtitle = f"{t('slide.campaign', lang)} · {t('data_as_of', lang, date=fmt_date(day, lang))}"
     # The same cards as the Peringkat page (census_core.headline), drawn large.
     head = headline.headline(board, home, day, settings.deadline)
     cards = (
@@ -35,7 +33,7 @@ def headline_slide(
     )
     if head is None or not cards:
         name = home if head is None else short_name(head.name)
-        return Slide("headline", name, subtitle, message=w["no_data"], key="headline")
+        return Slide("headline", name, subtitle, message=t("slide.no_data", lang), key="headline")
     figures = tuple(
         Figure(
             card.label,

@@ -7,18 +7,16 @@ from datetime import date
 from census_core import charts, trend
 from census_core.chartstyle import screen_style
 from census_core.presentation.slide import CHART_HEIGHT, Slide
-from census_core.presentation.wording import words
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
-from census_core.text import fmt_date
+from census_core.text import fmt_date, t
 
 
 def trend_slide(
     snap: Snapshot, settings: Settings, day: date, lang: str, theme: str = "dark"
 ) -> Slide:
     """The home regency's cumulative count, its projection and target towards the deadline."""
-    w = words(lang)
-    title = w["trend"].format(date=fmt_date(settings.deadline, lang))
+    title = t("slide.trend", lang, date=fmt_date(settings.deadline, lang))
     view = trend.view(
         snap.counts_of("households"),
         snap.targets_of("households"),
@@ -30,7 +28,7 @@ def trend_slide(
         lang=lang,
     )
     if view.series.empty:
-        return Slide("pending", title, message=w["no_data"], key="trend")
+        return Slide("pending", title, message=t("slide.no_data", lang), key="trend")
     chart = charts.cumulative_chart(
         view.series,
         targets=view.targets,

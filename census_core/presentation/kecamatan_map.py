@@ -10,9 +10,8 @@ from census_core import maps
 from census_core.geo import Shape
 from census_core.labels import SCREEN_LABELS, names_on_map
 from census_core.presentation.slide import ASIDE_ROWS, CHART_HEIGHT, MAP_WIDTH, Slide
-from census_core.presentation.wording import words
 from census_core.regions import LEVEL_LABELS, short_name
-from census_core.text import fmt_date, fmt_pct
+from census_core.text import fmt_date, fmt_pct, t
 
 
 def map_slide(
@@ -24,11 +23,10 @@ def map_slide(
     theme: str = "dark",
 ) -> Slide:
     """The kecamatan coloured by share of target; a plain message while there are no boundaries."""
-    w = words(lang)
     labels = LEVEL_LABELS.get(lang, LEVEL_LABELS["id"])
-    title = w["map"].format(level=labels["kecamatan"], within=within)
+    title = t("slide.map", lang, level=labels["kecamatan"], within=within)
     if not shapes:
-        return Slide("pending", title, message=w["no_map"], key="map")
+        return Slide("pending", title, message=t("slide.no_map", lang), key="map")
     chart = maps.choropleth(
         board,
         shapes,
@@ -41,7 +39,7 @@ def map_slide(
         label_style=SCREEN_LABELS,
     )
     legend = tuple((item.color, item.label) for item in maps.legend_of(board, "percent", lang))
-    subtitle = w["map_sub"].format(date=fmt_date(day, lang))
+    subtitle = t("slide.map_sub", lang, date=fmt_date(day, lang))
     placement = names_on_map(
         board, shapes, width=MAP_WIDTH, height=CHART_HEIGHT, style=SCREEN_LABELS
     )
@@ -52,7 +50,7 @@ def map_slide(
         chart=chart,
         legend=legend,
         aside=unnamed_rows(board, placement.hidden_codes, lang),
-        aside_title=w["unnamed"] if placement.hidden else "",
+        aside_title=t("slide.unnamed", lang) if placement.hidden else "",
         key="map",
     )
 
@@ -71,5 +69,5 @@ def unnamed_rows(
         for r in rows.to_dict("records")
     ]
     if len(out) > limit:
-        out = [*out[: limit - 1], ("", words(lang)["more"].format(n=len(out) - limit + 1), "")]
+        out = [*out[: limit - 1], ("", t("slide.more", lang, n=len(out) - limit + 1), "")]
     return tuple(out)

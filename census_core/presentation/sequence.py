@@ -12,7 +12,6 @@ from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
 from census_core.presentation.kecamatan_map import map_slide
 from census_core.presentation.slide import Slide
-from census_core.presentation.wording import words
 from census_core.regions import LEVEL_LABELS
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
@@ -51,10 +50,11 @@ def deck(
     `shapes` are the home regency's kecamatan boundaries for the map slide, if there are any;
     `theme` (dark or light) colours the map and the trend for the screen's background.
     """
-    w = words(lang)
     day = snap.latest_date()
     if day is None:
-        return [Slide("empty", w["campaign"], message=w["no_data"], key="empty")]
+        return [
+            Slide("empty", t("slide.campaign", lang), message=t("slide.no_data", lang), key="empty")
+        ]
     home = settings.home
     province = home.split(".")[0]
     province_name = snap.regions.name(province)

@@ -1,0 +1,822 @@
+"""The word catalogue: every sentence the interface shows, key -> (Indonesian, English).
+
+One pair per key, so a missing translation cannot be written. `census_core.text.t` looks a key
+up and fills in its values; tests/test_words.py checks that every key used exists, every key
+defined is used and both languages take the same {placeholders}. A key with the forms
+`<key>.one` and `<key>.other` is a plural: `t("<key>", lang, n=3)` picks the form for `n`.
+"""
+
+from __future__ import annotations
+
+# Measures, ranking sentences, carried-forward figures.
+_CORE: dict[str, tuple[str, str]] = {
+    "measure.households": ("KK", "households"),
+    "measure.persons": ("jiwa", "persons"),
+    "measure.households.long": ("keluarga (KK)", "households (families)"),
+    "measure.persons.long": ("penduduk (jiwa)", "persons"),
+    "by.count": ("jumlah", "count"),
+    "by.percent": ("persentase target", "share of target"),
+    "ranking_title": (
+        "Peringkat {level} {within} menurut {by}, data s.d. {date}",
+        "Ranking of {level} {within} by {by}, data up to {date}",
+    ),
+    "data_as_of": ("Data s.d. {date}", "Data up to {date}"),
+    "stale": ("data {date}", "data of {date}"),
+    "derived": ("jumlah dari wilayah di bawahnya", "sum of the regions below"),
+    "carried.note": (
+        "* belum ada laporan baru: angka terakhir dari {dates}",
+        "* no new report: latest figure of {dates}",
+    ),
+    "carried.card": ("* angka {date}, belum ada laporan baru", "* figure of {date}, no new report"),
+    "carried.tooltip": (
+        "* angka {date} (belum ada laporan baru)",
+        "* figure of {date} (no new report)",
+    ),
+    "carried.column": ("Angka hari sebelumnya", "Figure of an earlier day"),
+    "carried.yes": ("ya", "yes"),
+    "carried.no": ("tidak", "no"),
+}
+
+# Settings, sign-in, undo and the data store: what went wrong and what to do.
+_FAULTS: dict[str, tuple[str, str]] = {
+    "region.unknown": (
+        "Wilayah dengan kode '{code}' tidak dikenal. Pilih wilayah dari daftar atau periksa "
+        "tautannya.",
+        "No region has the code '{code}'. Choose a region from the list or check the link.",
+    ),
+    "store.refused": (
+        "Penyimpanan data menolak permintaan ini. Tidak ada yang diubah; coba lagi.",
+        "The data store refused this request. Nothing was changed; try again.",
+    ),
+    # A system fault, not the user's: also the upload problem "system_fault".
+    "fault.upload": (
+        "Kesalahan pada sistem, bukan pada berkas: tidak ada yang disimpan dan data yang tersimpan "
+        "tetap seperti semula. Coba lagi nanti; bila terulang, sampaikan kode ref {ref} kepada "
+        "pengelola sistem.",
+        "A fault in the system, not in the file: nothing was stored and the stored data is as it "
+        "was. Try again later; if it happens again, give the system's administrator the code ref "
+        "{ref}.",
+    ),
+    "fault.command": (
+        "Kesalahan pada sistem, bukan pada masukan Anda. Coba lagi nanti; bila terulang, sampaikan "
+        "kode ref {ref} kepada pengelola sistem.",
+        "A fault in the system, not in your input. Try again later; if it happens again, give the "
+        "system's administrator the code ref {ref}.",
+    ),
+    "settings.not_date": (
+        "Pengaturan {setting} = '{value}' bukan tanggal. Tulis tanggalnya sebagai TTTT-BB-HH, mis. "
+        "{setting}=2020-03-31.",
+        "The setting {setting} = '{value}' is not a date. Write it as YYYY-MM-DD, e.g. "
+        "{setting}=2020-03-31.",
+    ),
+    "settings.not_number": (
+        "Pengaturan {setting} = '{value}' bukan angka. Isi dengan angka.",
+        "The setting {setting} = '{value}' is not a number. Set a number.",
+    ),
+    "settings.pct_range": (
+        "Pengaturan {setting} = '{value}' harus di atas 0 dan paling besar 100 (persen), mis. "
+        "{setting}=50.",
+        "The setting {setting} = '{value}' must be above 0 and at most 100 (percent), e.g. "
+        "{setting}=50.",
+    ),
+    "settings.slide_range": (
+        "Pengaturan {setting} = '{value}' harus antara 3 dan 3600 detik, mis. {setting}=15.",
+        "The setting {setting} = '{value}' must be between 3 and 3600 seconds, e.g. {setting}=15.",
+    ),
+    "settings.proxies_range": (
+        "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 5: banyaknya proxy "
+        "tepercaya di depan aplikasi, mis. {setting}=1 di belakang satu nginx.",
+        "The setting {setting} = '{value}' must be a whole number from 0 to 5: the number of "
+        "trusted proxies in front of the app, e.g. {setting}=1 behind one nginx.",
+    ),
+    "auth.too_many": (
+        "Terlalu banyak percobaan; coba lagi dalam {seconds} detik.",
+        "Too many attempts; try again in {seconds} seconds.",
+    ),
+    "settings.unknown_region": (
+        "Pengaturan {setting} = '{value}' bukan kode wilayah yang dikenal. Isi dengan kode "
+        "Kemendagri kabupaten/kota, mis. {setting}=35.09 (Kabupaten Jember).",
+        "The setting {setting} = '{value}' is not a known region code. Set the Kemendagri code of "
+        "a regency or city, e.g. {setting}=35.09 (Kabupaten Jember).",
+    ),
+    "undo.already_undone": (
+        "Batch {batch} tidak dibatalkan: batch ini sudah dibatalkan sebelumnya. Tidak ada yang "
+        "diubah.",
+        "Batch {batch} was not undone: it had already been undone. Nothing was changed.",
+    ),
+    "undo.not_found": (
+        "Batch {batch} tidak dibatalkan: batch ini tidak ada. Tidak ada yang diubah.",
+        "Batch {batch} was not undone: it does not exist. Nothing was changed.",
+    ),
+    "undo.refused": (
+        "Batch {batch} tidak dibatalkan: penyimpanan data menolak permintaan ini. Tidak ada yang "
+        "diubah; coba lagi.",
+        "Batch {batch} was not undone: the data store refused the request. Nothing was changed; "
+        "try again.",
+    ),
+    "store.unavailable": (
+        "Penyimpanan data tidak dapat dihubungi saat ini. Tidak ada yang disimpan. Halaman ini "
+        "mencoba lagi sendiri; bila terus terjadi, hubungi pengelola server (ref {ref}).",
+        "The data store cannot be reached right now. Nothing was stored. This page tries again by "
+        "itself; if this goes on, contact the server's administrator (ref {ref}).",
+    ),
+    "store.locked": (
+        "Penyimpanan sedang dipakai proses lain; coba lagi sebentar lagi. Tidak ada yang disimpan. "
+        "(ref {ref})",
+        "The data store is in use by another process; try again in a moment. Nothing was stored. "
+        "(ref {ref})",
+    ),
+    "store.read_only": (
+        "Penyimpanan data hanya dapat dibaca (berkas atau foldernya tidak dapat ditulis). Tidak "
+        "ada yang disimpan. Hubungi pengelola server (ref {ref}).",
+        "The data store can only be read (its file or folder cannot be written). Nothing was "
+        "stored. Contact the server's administrator (ref {ref}).",
+    ),
+    "store.gone": (
+        "Penyimpanan data tidak ditemukan lagi (berkas dihapus atau dipindah). Tidak ada yang "
+        "disimpan. Hubungi pengelola server (ref {ref}).",
+        "The data store is no longer there (its file was deleted or moved). Nothing was stored. "
+        "Contact the server's administrator (ref {ref}).",
+    ),
+    "store.full": (
+        "Penyimpanan data penuh (ruang disk server habis). Tidak ada yang disimpan. Hubungi "
+        "pengelola server untuk mengosongkan ruang (ref {ref}).",
+        "The data store is full (the server's disk has no room left). Nothing was stored. Contact "
+        "the server's administrator to free some space (ref {ref}).",
+    ),
+    "store.bad_url": (
+        "Pengaturan CENSUS_DB_URL tidak dapat dipakai: jenis atau alamat penyimpanan data tidak "
+        "dikenal. Tidak ada yang disimpan. Perbaiki pengaturan itu atau hubungi pengelola server "
+        "(ref {ref}).",
+        "The setting CENSUS_DB_URL cannot be used: the kind or address of the data store is not "
+        "known. Nothing was stored. Correct that setting or contact the server's administrator "
+        "(ref {ref}).",
+    ),
+}
+
+# The ranking board: its columns, callouts and gainers.
+_BOARD: dict[str, tuple[str, str]] = {
+    "board.rank": ("Peringkat", "Rank"),
+    "board.name": ("Wilayah", "Region"),
+    "board.progress": ("Capaian target", "Share of target"),
+    "board.percent": ("% target", "% of target"),
+    "board.change": ("Perubahan", "Change"),
+    "board.rank_change": ("Naik/turun", "Up/down"),
+    "board.note": ("Keterangan", "Note"),
+    "board.gain": ("Naik {days} hari", "Gain {days} days"),
+    "board.gain_pct": ("Naik {days} hari (poin %)", "Gain {days} days (% points)"),
+    "board.highest": ("Tertinggi: {name} ({value})", "Highest: {name} ({value})"),
+    "board.lowest": ("terendah: {name} ({value})", "lowest: {name} ({value})"),
+    "board.no_data": ("belum ada data", "no data yet"),
+    "board.carried_day": ("{date} ({regions})", "{date} ({regions})"),
+    "n_regions.one": ("{n} wilayah", "{n} region"),
+    "n_regions.other": ("{n} wilayah", "{n} regions"),
+    "board.gainers_title": (
+        "Paling naik dalam {days} hari terakhir (s.d. {date}), menurut {by}",
+        "Biggest gains in the last {days} days (up to {date}), by {by}",
+    ),
+}
+
+# Tabs and columns of the board and kecamatan views.
+_VIEWS: dict[str, tuple[str, str]] = {
+    "views.tab": ("{level} di {within}", "{level} in {within}"),
+    "views.desa": ("Desa/kelurahan di {name}", "Villages of {name}"),
+    "average_of": ("Rata-rata {name}", "{name} average"),
+}
+
+# Where the pace of the last days leads by the deadline (census_core.trend).
+_PROJECTION: dict[str, tuple[str, str]] = {
+    "projection.count": (
+        "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {value} {unit} "
+        "pada {date}.",
+        "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches {value} {unit} "
+        "by {date}.",
+    ),
+    "projection.reached": (
+        "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {pct} target "
+        "pada {date}; target {target} {unit} tercapai.",
+        "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches {pct} of "
+        "target by {date}; the target of {target} {unit} is reached.",
+    ),
+    "projection.needed": (
+        "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {pct} target "
+        "pada {date}; perlu {needed} {unit}/hari untuk mencapai target {target} {unit}.",
+        "At the pace of the last {window} days ({pace} {unit}/day), {name} reaches {pct} of "
+        "target by {date}; {needed} {unit}/day needed to reach the target of {target} {unit}.",
+    ),
+    "projection.past": (
+        "Batas waktu {deadline} sudah lewat; {name} mencapai {value} {unit}.",
+        "The deadline of {deadline} has passed; {name} reached {value} {unit}.",
+    ),
+}
+
+# How fresh the data is (census_core.freshness).
+_FRESHNESS: dict[str, tuple[str, str]] = {
+    "freshness.none": ("Belum ada data", "No data yet"),
+    "freshness.uploaded": (
+        "Data s.d. {date}, diunggah {when} oleh {user}",
+        "Data up to {date}, uploaded {when} by {user}",
+    ),
+    "freshness.simulated": ("Data simulasi, s.d. {date}", "Simulated data, up to {date}"),
+    # Babel patterns of an upload's day and time, in Western Indonesia Time.
+    "freshness.time_pattern": ("d MMMM HH.mm", "d MMMM HH:mm"),
+}
+
+# What moved on a board between two refreshes (census_core.changes).
+_CHANGES: dict[str, tuple[str, str]] = {
+    "changes.rise": ("{name} naik {n} menjadi {count}", "{name} up {n} to {count}"),
+    "changes.fall": ("{name} turun {n} menjadi {count}", "{name} down {n} to {count}"),
+    "changes.first": ("{name} melapor {count}", "{name} reports {count}"),
+    "changes.back": ("{name} kembali ke {count}", "{name} back to {count}"),
+    "changes.gone": ("{name} tanpa angka lagi", "{name} has no figure any more"),
+    "changes.up": ("naik ke peringkat {rank}", "up to rank {rank}"),
+    "changes.down": ("turun ke peringkat {rank}", "down to rank {rank}"),
+    "changes.now": ("kini peringkat {rank}", "now rank {rank}"),
+    "changes.enters": ("masuk peringkat {rank}", "enters at rank {rank}"),
+    "changes.leaves": ("keluar dari peringkat", "leaves the ranking"),
+    "changes.more": ("dan {n} wilayah lain", "and {n} more regions"),
+    "changes.new": ("Data baru", "New data"),
+    "changes.updated": ("Data diperbarui", "Data updated"),
+    "changes.same": (
+        "Data diperbarui; jumlah dan peringkat tidak berubah",
+        "Data updated; no count or rank changed",
+    ),
+    "changes.undone.one": ("Batch {ids} dibatalkan", "Batch {ids} undone"),
+    "changes.undone.other": ("Batch {ids} dibatalkan", "Batches {ids} undone"),
+    "changes.ids": ("{first} dan {last}", "{first} and {last}"),
+}
+
+# A headline's KPI cards and sentences (census_core.headline_text).
+_HEADLINE: dict[str, tuple[str, str]] = {
+    "headline.count": ("{measure} terdata", "{measure} counted"),
+    "headline.rank": ("Peringkat di {within}", "Rank in {within}"),
+    "headline.rank_value": ("{rank} dari {of}", "{rank} of {of}"),
+    "headline.percent": ("Capaian target", "Share of target"),
+    "headline.days_left": ("Sisa hari", "Days left"),
+    "headline.pace": ("Perlu per hari ({measure})", "Needed per day ({measure})"),
+    "headline.since_yesterday": ("sejak kemarin", "since yesterday"),
+    "headline.up": ("naik {n}", "up {n}"),
+    "headline.down": ("turun {n}", "down {n}"),
+    "headline.same": ("tetap", "no change"),
+    "headline.target_of": ("dari {target}", "of {target}"),
+    "headline.target_note": (
+        "{measure}; target = {pct} dari seluruh {measure}",
+        "{measure}; target = {pct} of all {measure}",
+    ),
+    "headline.until": ("s.d. {date}", "to {date}"),
+    "headline.recent": ("kini {value}", "now {value}"),
+    "headline.recent_note": ("rata-rata 7 hari", "7-day average"),
+    "headline.above": ("Tepat di atas", "Next above"),
+    "headline.gap": ("selisih {gap}", "gap {gap}"),
+    "headline.gap_note": ("{measure}", "{measure}"),
+    "headline.first": ("Teratas", "On top"),
+    "headline.gain": ("Naik 7 hari ({measure})", "Gain in 7 days ({measure})"),
+    "headline.gain_note": ("poin % target", "% points of target"),
+    "headline.no_count": (
+        "{name} belum punya data s.d. {date}.",
+        "{name} has no data up to {date}.",
+    ),
+    "headline.sentence": (
+        "{name} peringkat {rank} dari {of} {level} di {within} menurut {by}: {count} {measure} "
+        "({pct} dari target), {change} sejak kemarin.",
+        "{name} ranks {rank} of {of} {level} in {within} by {by}: {count} {measure} ({pct} of "
+        "target), {change} since yesterday.",
+    ),
+    "headline.pace_sentence": (
+        "Agar target {target} {measure} ({target_pct} dari seluruh {measure}) tercapai pada "
+        "{deadline} perlu {pace} {measure} per hari selama {days} hari lagi.",
+        "To reach the target of {target} {measure} ({target_pct} of all {measure}) by {deadline} "
+        "it needs {pace} {measure} a day for {days} more days.",
+    ),
+    "headline.reached": (
+        "Target {target} {measure} ({target_pct} dari seluruh {measure}) sudah tercapai.",
+        "The target of {target} {measure} ({target_pct} of all {measure}) is reached.",
+    ),
+    "headline.over": ("Batas waktu {deadline} sudah lewat.", "The deadline {deadline} has passed."),
+    "headline.stale": ("Angka terakhir {name}: {note}.", "Latest figure of {name}: {note}."),
+    "headline.by_count": ("jumlah {measure}", "number of {measure}"),
+}
+
+# Where a figure comes from, and a region's history (census_core.provenance).
+_PROVENANCE: dict[str, tuple[str, str]] = {
+    "provenance.none": (
+        "{name}: belum ada angka s.d. {day}.",
+        "{name}: no figure yet up to {day}.",
+    ),
+    "provenance.figure": (
+        "{name}: {value} {measure} pada {day} — {what}{carried}; {source}.",
+        "{name}: {value} {measure} on {day} — {what}{carried}; {source}.",
+    ),
+    "provenance.own": ("angka sendiri tanggal {date}", "own count of {date}"),
+    "provenance.sum": (
+        "jumlah dari {parts} {level}, bagian terbaru tanggal {date}",
+        "sum of {parts} {level} figures, newest part of {date}",
+    ),
+    "provenance.carried": (
+        ", dibawa maju karena belum ada angka baru",
+        ", carried forward: no newer figure yet",
+    ),
+    "provenance.from_own": ("dari batch {batch} ({upload})", "from batch {batch} ({upload})"),
+    "provenance.from_sum": (
+        "terbaru dari batch {batch} ({upload})",
+        "newest from batch {batch} ({upload})",
+    ),
+    "provenance.upload": (
+        "berkas {file}, diunggah {user} {time} WIB",
+        "file {file}, uploaded by {user} {time} WIB",
+    ),
+    "provenance.unknown": ("asal angka tidak tercatat", "source not recorded"),
+    "provenance.batch": ("Batch", "Batch"),
+    "provenance.date": ("Tanggal data", "Date of data"),
+    "provenance.before": ("Sebelum", "Before"),
+    "provenance.after": ("Sesudah", "After"),
+    "provenance.file": ("Berkas", "File"),
+    "provenance.user": ("Pengunggah", "Uploaded by"),
+    "provenance.time": ("Waktu unggah (WIB)", "Upload time (WIB)"),
+    "provenance.note": ("Keterangan", "Note"),
+    "provenance.undone": ("dibatalkan", "undone"),
+}
+
+# The choropleth's legend, tooltips and notes (census_core.maps).
+_MAP: dict[str, tuple[str, str]] = {
+    "map.rank": ("Peringkat {rank} dari {of}", "Rank {rank} of {of}"),
+    "map.change": ("Perubahan sehari: {change}", "Change in a day: {change}"),
+    "map.target": ("{pct} dari target", "{pct} of target"),
+    "map.no_data": ("Belum ada data", "No data yet"),
+    "map.unnamed": (
+        "Tidak muat di peta (arahkan kursor ke wilayahnya): {names}.",
+        "No room on the map for (hover over the region): {names}.",
+    ),
+}
+
+# Axes, tooltips and rules of the charts (census_core.charts).
+_CHART: dict[str, tuple[str, str]] = {
+    "chart.date": ("Tanggal", "Date"),
+    "chart.cumulative": ("Jumlah {unit} (kumulatif)", "{unit} (cumulative)"),
+    "chart.daily": ("{unit} per hari", "{unit} per day"),
+    "chart.average": ("Rata-rata 7 hari", "7-day average"),
+    "chart.percent": ("Capaian target (%)", "Share of target (%)"),
+    "chart.target": ("Target {name}", "Target {name}"),
+    "chart.deadline": ("Batas {date}", "Deadline {date}"),
+    "chart.region": ("Wilayah", "Region"),
+    "chart.value": ("Jumlah", "Count"),
+    "chart.event": ("Catatan", "Note"),
+}
+
+# The meeting screen's slides and buttons (census_core.presentation, ui/present.py).
+_SLIDES: dict[str, tuple[str, str]] = {
+    "slide.campaign": ("Sensus Penduduk Online 2020", "Online Population Census 2020"),
+    "slide.page": ("halaman {page} dari {pages}", "page {page} of {pages}"),
+    "slide.col.rank": ("#", "#"),
+    "slide.col.change": ("Sehari", "Day"),
+    "slide.col.move": ("Posisi", "Place"),
+    "slide.col.percent": ("% target", "% target"),
+    "slide.highest": ("Tertinggi: {name} ({value})", "Highest: {name} ({value})"),
+    "slide.lowest": ("Terendah: {name} ({value})", "Lowest: {name} ({value})"),
+    "slide.tag.top": ("tertinggi", "highest"),
+    "slide.tag.bottom": ("terendah", "lowest"),
+    "slide.tag.home": ("kita", "home"),
+    "slide.map": ("Peta capaian {level} {within}", "Map of {level} in {within}"),
+    "slide.trend": ("Tren menuju {date}", "Trend towards {date}"),
+    "slide.pending": ("Belum tersedia di versi ini.", "Not available in this version yet."),
+    "slide.no_map": (
+        "Belum ada batas wilayah untuk peta. Tambahkan GeoJSON di halaman Unggah.",
+        "No boundaries for the map yet. Add GeoJSON on the Upload page.",
+    ),
+    "slide.map_sub": (
+        "Warna menurut persentase target, data s.d. {date}",
+        "Coloured by share of target, data up to {date}",
+    ),
+    "slide.legend": ("% dari target", "% of target"),
+    "slide.no_data": (
+        "Belum ada data. Unggah data harian di halaman Unggah.",
+        "No data yet. Upload the daily counts on the Upload page.",
+    ),
+    "slide.unnamed": ("Tidak muat di peta", "Not named on the map"),
+    "slide.more": ("dan {n} lainnya", "and {n} more"),
+    "present.prev": ("◀ Sebelumnya", "◀ Previous"),
+    "present.next": ("Berikutnya ▶", "Next ▶"),
+    "present.pause": ("Jeda", "Pause"),
+    "present.play": ("▶ Putar", "▶ Play"),
+    "present.light": ("Tema terang", "Light theme"),
+    "present.dark": ("Tema gelap", "Dark theme"),
+    "present.paused": ("dijeda", "paused"),
+}
+
+# What the boundary checks say (census_core.geocheck, census_core.geo).
+_GEO: dict[str, tuple[str, str]] = {
+    "geo.too_big": (
+        "Berkas {size} MB; paling besar {limit} MB. Sederhanakan dulu (QGIS: Vektor › Alat "
+        "Geometri › Sederhanakan) atau pecah per kabupaten/kota.",
+        "The file is {size} MB; at most {limit} MB. Simplify it first (QGIS: Vector › Geometry "
+        "Tools › Simplify) or split it by regency.",
+    ),
+    "geo.too_deep": (
+        "Berkas bersarang terlalu dalam ({value} tingkat; GeoJSON batas wilayah cukup {limit}), "
+        "jadi bukan GeoJSON batas wilayah. Ekspor ulang dari QGIS/ArcGIS sebagai GeoJSON dalam "
+        "WGS84 / EPSG:4326.",
+        "The file is nested too deep ({value} levels; boundary GeoJSON needs {limit}), so it is no "
+        "boundary GeoJSON. Export it again from QGIS/ArcGIS as GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.too_many_points": (
+        "Berkas berisi lebih dari {limit} titik. Sederhanakan dulu (QGIS: Vektor › Alat Geometri › "
+        "Sederhanakan) atau pecah per kabupaten/kota.",
+        "The file holds more than {limit} points. Simplify it first (QGIS: Vector › Geometry Tools "
+        "› Simplify) or split it by regency.",
+    ),
+    "geo.too_many_features": (
+        "Berkas berisi {value} fitur; paling banyak {limit}. Pecah per kabupaten/kota.",
+        "The file holds {value} features; at most {limit}. Split it by regency.",
+    ),
+    "geo.too_dense": (
+        "Berkas masih {value} titik setelah disederhanakan (ketelitian {metres} m); paling banyak "
+        "{limit}. Pecah per kabupaten/kota.",
+        "The file still holds {value} points once simplified (to {metres} m); at most {limit}. "
+        "Split it by regency.",
+    ),
+    "geo.not_utf8": (
+        "Berkas ini bukan teks UTF-8, jadi bukan GeoJSON. Ekspor ulang dari QGIS/ArcGIS sebagai "
+        "GeoJSON dalam WGS84 / EPSG:4326.",
+        "The file is not UTF-8 text, so it is no GeoJSON. Export it again from QGIS/ArcGIS as "
+        "GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.not_json": (
+        "Berkas ini bukan GeoJSON: JSON rusak di baris {line} kolom {column}. Ekspor ulang dari "
+        "QGIS/ArcGIS sebagai GeoJSON dalam WGS84 / EPSG:4326.",
+        "The file is no GeoJSON: broken JSON at line {line} column {column}. Export it again from "
+        "QGIS/ArcGIS as GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.not_geojson": (
+        "Berkas ini bukan GeoJSON FeatureCollection. Ekspor ulang dari QGIS/ArcGIS sebagai GeoJSON "
+        "dalam WGS84 / EPSG:4326.",
+        "The file is not a GeoJSON FeatureCollection. Export it again from QGIS/ArcGIS as GeoJSON "
+        "in WGS84 / EPSG:4326.",
+    ),
+    "geo.no_features": (
+        "Berkas tidak berisi satu fitur pun. Ekspor lapisan batas wilayah yang berisi poligon.",
+        "The file holds no feature. Export the boundary layer that holds the polygons.",
+    ),
+    "geo.not_feature": (
+        "bukan fitur GeoJSON ('{value}'). Hapus isian ini.",
+        "not a GeoJSON feature ('{value}'). Remove this entry.",
+    ),
+    "geo.geometry_type": (
+        "geometri {value}, bukan Polygon atau MultiPolygon; peta hanya menggambar poligon batas "
+        "wilayah.",
+        "a {value} geometry, not a Polygon or MultiPolygon; the map draws boundary polygons only.",
+    ),
+    "geo.empty_geometry": (
+        "poligon kosong, tanpa titik. Hapus fitur ini atau gambar ulang batasnya.",
+        "an empty polygon, with no points. Remove the feature or draw its boundary again.",
+    ),
+    "geo.bad_structure": (
+        "susunan koordinat bukan GeoJSON ('{value}' tempat sepasang [bujur, lintang]). Ekspor "
+        "ulang dari QGIS/ArcGIS sebagai GeoJSON dalam WGS84 / EPSG:4326.",
+        "coordinates not laid out as GeoJSON ('{value}' where a [lon, lat] pair belongs). Export "
+        "it again from QGIS/ArcGIS as GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.ring_short": (
+        "cincin poligon hanya {value} titik; paling sedikit 4 (titik pertama diulang di akhir).",
+        "a polygon ring of only {value} points; at least 4 (the first repeated at the end).",
+    ),
+    "geo.ring_open": (
+        "cincin poligon tidak tertutup: titik terakhir harus sama dengan titik pertama. Perbaiki "
+        "geometrinya (QGIS: Perbaiki Geometri) lalu ekspor ulang.",
+        "a polygon ring that is not closed: its last point must equal its first. Fix the geometry "
+        "(QGIS: Fix Geometries) and export it again.",
+    ),
+    "geo.not_number": (
+        "koordinat '{value}' bukan angka. Ekspor ulang sehingga koordinat tertulis sebagai angka, "
+        "bukan teks.",
+        "coordinate '{value}' is not a number. Export again so coordinates are numbers, not text.",
+    ),
+    "geo.not_finite": (
+        "koordinat '{value}' bukan angka yang bisa dipakai (NaN, Infinity atau terlalu besar). "
+        "Perbaiki titik ini.",
+        "coordinate '{value}' is no usable number (NaN, Infinity or too large). Fix this point.",
+    ),
+    "geo.out_of_range": (
+        "{axis} {value} di luar {low}..{high} derajat. Perbaiki titik ini; koordinat harus dalam "
+        "derajat WGS84 / EPSG:4326.",
+        "{axis} {value} is outside {low}..{high} degrees. Fix this point; coordinates must be "
+        "degrees in WGS84 / EPSG:4326.",
+    ),
+    "geo.metres": (
+        "Sebagian besar koordinat tampaknya dalam meter (mis. UTM), bukan derajat; ekspor ulang "
+        "dalam WGS84 / EPSG:4326.",
+        "Most coordinates seem to be in metres (e.g. UTM), not degrees; export again in WGS84 / "
+        "EPSG:4326.",
+    ),
+    "geo.swapped": (
+        "Koordinat lon/lat tertukar: tertulis [lintang, bujur], padahal GeoJSON menulis [bujur, "
+        "lintang]. Ekspor ulang dalam WGS84 / EPSG:4326 dengan bujur lebih dulu.",
+        "Coordinates have lon/lat swapped: written [lat, lon] where GeoJSON writes [lon, lat]. "
+        "Export again in WGS84 / EPSG:4326, longitude first.",
+    ),
+    "geo.outside": (
+        "Sebagian besar koordinat di luar Indonesia (sekitar bujur {lon}, lintang {lat}; "
+        "Indonesia: bujur 94..142, lintang -11..6). Periksa sistem koordinatnya. Ekspor ulang dari "
+        "QGIS/ArcGIS sebagai GeoJSON dalam WGS84 / EPSG:4326.",
+        "Most coordinates lie outside Indonesia (about lon {lon}, lat {lat}; Indonesia: lon "
+        "94..142, lat -11..6). Check the coordinate system. Export it again from QGIS/ArcGIS as "
+        "GeoJSON in WGS84 / EPSG:4326.",
+    ),
+    "geo.system_fault": (
+        "Kesalahan pada sistem saat membaca berkas ini, bukan pada berkasnya; sampaikan kode ref "
+        "{ref} kepada pengelola sistem.",
+        "A fault in the system while reading this file, not in the file; give the system's "
+        "administrator the code ref {ref}.",
+    ),
+    "geo.feature": ("Fitur", "Feature"),
+    "geo.lon": ("bujur", "longitude"),
+    "geo.lat": ("lintang", "latitude"),
+    "geo.more": ("… dan {n} masalah lain.", "… and {n} more problems."),
+    "geo.simplified": (
+        "disederhanakan dari {before} ke {after} titik (ketelitian sekitar {metres} m)",
+        "simplified from {before} to {after} points (to about {metres} m)",
+    ),
+    "geo.skipped": (
+        "{file} dilewati: {problem} Peta digambar tanpa berkas ini. Operator: hapus berkas ini di "
+        "halaman Unggah (atau dari folder `CENSUS_GEO_DIR`), perbaiki, lalu unggah lagi.",
+        "{file} skipped: {problem} The map is drawn without it. Operator: delete this file on the "
+        "Unggah page (or from the `CENSUS_GEO_DIR` folder), fix it and upload it again.",
+    ),
+}
+
+# Problems found in an uploaded file: what is wrong and what to do (census_core.ingest.problems).
+_PROBLEMS: dict[str, tuple[str, str]] = {
+    "problem.not_a_spreadsheet": (
+        "Berkas ini bukan tabel CSV atau Excel (.xlsx). Simpan ulang sebagai CSV atau .xlsx.",
+        "This file is not a CSV or Excel (.xlsx) table. Save it again as CSV or .xlsx.",
+    ),
+    "problem.unreadable_excel": (
+        "Berkas Excel tidak bisa dibaca ({detail}). Buka di Excel lalu simpan ulang sebagai .xlsx.",
+        "The Excel file cannot be read ({detail}). Open it in Excel and save it again as .xlsx.",
+    ),
+    "problem.no_sheet": (
+        "Lembar '{value}' tidak ada. Lembar yang ada: {sheets}.",
+        "There is no sheet '{value}'. The sheets are: {sheets}.",
+    ),
+    "problem.too_many_rows": (
+        "Berkas berisi {value} baris; batasnya {limit}. Pecah menjadi beberapa berkas.",
+        "The file has {value} rows; the limit is {limit}. Split it into several files.",
+    ),
+    "problem.file_too_large": (
+        "Berkas lebih besar dari {limit} MB. Pecah menjadi beberapa berkas atau simpan ulang hanya "
+        "tabel datanya.",
+        "The file is larger than {limit} MB. Split it into several files or save only the data "
+        "table again.",
+    ),
+    "problem.sheet_too_large": (
+        "Lembar '{sheet}' mencakup {rows} baris x {cols} kolom; batasnya {max_rows} baris dan "
+        "{max_cols} kolom ({max_cells} sel). Simpan ulang hanya tabel datanya (hapus isi dan "
+        "format di luar tabel).",
+        "Sheet '{sheet}' spans {rows} rows x {cols} columns; the limit is {max_rows} rows and "
+        "{max_cols} columns ({max_cells} cells). Save only the data table again (delete what lies "
+        "outside it, formatting too).",
+    ),
+    "problem.unpacked_too_large": (
+        "Isi berkas Excel ini {value} MB setelah dibuka; batasnya {limit} MB. Simpan ulang hanya "
+        "tabel datanya, tanpa lembar, gambar atau teks lain.",
+        "This Excel file unpacks to {value} MB; the limit is {limit} MB. Save only the data table "
+        "again, without other sheets, pictures or text.",
+    ),
+    "problem.cell_too_long": (
+        "Berkas memuat sel berisi lebih dari {limit} karakter (batas Excel untuk satu sel). Hapus "
+        "teks panjang itu lalu simpan ulang.",
+        "The file has a cell of more than {limit} characters (Excel's limit for one cell). Delete "
+        "that long text and save again.",
+    ),
+    "problem.read_limit": (
+        "Berkas Excel ini terlalu berat untuk dibaca: melebihi {memory} MB memori atau {seconds} "
+        "detik. Simpan ulang hanya tabel datanya sebagai .xlsx atau CSV.",
+        "This Excel file is too heavy to read: it needs more than {memory} MB of memory or "
+        "{seconds} seconds. Save only the data table again as .xlsx or CSV.",
+    ),
+    "problem.name_too_long": (
+        "{column} berisi {length} karakter; batasnya {limit} karakter untuk nama atau kode "
+        "wilayah. Tulis nama wilayahnya saja.",
+        "{column} holds {length} characters; the limit is {limit} for a region's name or code. "
+        "Write only the region's name.",
+    ),
+    "problem.empty_file": (
+        "Berkas kosong. Isi satu baris judul kolom (mis. Kecamatan, KK) lalu satu baris per "
+        "wilayah.",
+        "The file is empty. Put one header row (e.g. Kecamatan, KK) and then one row per region.",
+    ),
+    "problem.no_header": (
+        "Tidak ditemukan baris judul kolom dengan kolom wilayah (Kecamatan, Kabupaten, Desa, "
+        "Wilayah atau Kode). Tambahkan baris judul di atas data.",
+        "No header row with a region column (Kecamatan, Kabupaten, Desa, Wilayah or Kode) was "
+        "found. Add a header row above the data.",
+    ),
+    "problem.no_count_column": (
+        "Tidak ada kolom jumlah (mis. 'KK', 'Jiwa', 'Jumlah') atau kolom tanggal. Beri judul kolom "
+        "angka dengan KK atau Jiwa.",
+        "There is no count column (e.g. 'KK', 'Jiwa', 'Jumlah') and no date columns. Head the "
+        "number column with KK or Jiwa.",
+    ),
+    "problem.no_target_column": (
+        "Tidak ada kolom sasaran (mis. 'KK' atau 'Jiwa'). Beri judul kolom angka dengan KK atau "
+        "Jiwa.",
+        "There is no target column (e.g. 'KK' or 'Jiwa'). Head the number column with KK or Jiwa.",
+    ),
+    "problem.no_data": (
+        "Tidak ada baris data di bawah baris judul. Isi satu baris per wilayah.",
+        "There are no data rows below the header. Put one row per region.",
+    ),
+    "problem.no_values": (
+        "Tidak ada satu angka pun di kolom jumlah. Isi angkanya lalu unggah lagi.",
+        "There is not a single number in the count columns. Fill them in and upload again.",
+    ),
+    "problem.no_date": (
+        "Tanggal data tidak ditemukan: tidak ada kolom Tanggal, judul seperti 'Kondisi s.d. 5 "
+        "Maret 2020', atau tanggal di nama berkas. Pilih tanggal (--date YYYY-MM-DD).",
+        "No date found: no Tanggal column, no title such as 'Kondisi s.d. 5 Maret 2020' and no "
+        "date in the file name. Choose the date (--date YYYY-MM-DD).",
+    ),
+    "problem.missing_region": (
+        "Nama wilayah kosong sementara ada angka. Isi nama atau kode wilayah.",
+        "The region is empty but the row has numbers. Fill in the region's name or code.",
+    ),
+    "problem.unknown_code": (
+        "Kode '{value}' tidak ada dalam daftar wilayah Kemendagri. Periksa kodenya.",
+        "Code '{value}' is not in the Kemendagri region list. Check the code.",
+    ),
+    "problem.unknown_region": (
+        "'{value}' tidak dikenal sebagai {level}{within}.{suggest}",
+        "'{value}' is not a known {level}{within}.{suggest}",
+    ),
+    "problem.ambiguous_region": (
+        "'{value}' cocok dengan beberapa wilayah: {candidates}. Tulis awalan (Kab./Kota) atau "
+        "gunakan kode wilayah.",
+        "'{value}' fits several regions: {candidates}. Write the prefix (Kab./Kota) or use the "
+        "region code.",
+    ),
+    "problem.mixed_levels": (
+        "'{value}' adalah {found}, sedangkan berkas ini berisi {level}. Satu berkas untuk satu "
+        "tingkat wilayah.",
+        "'{value}' is a {found}, but this file holds {level}. One file per level of region.",
+    ),
+    "problem.not_a_number": (
+        "{column} '{value}' bukan angka. Tulis bilangan bulat, mis. 4040 atau 4.040.",
+        "{column} '{value}' is not a number. Write a whole number, e.g. 4040 or 4,040.",
+    ),
+    "problem.not_whole_number": (
+        "{column} '{value}' bukan bilangan bulat. Jumlah adalah cacah KK/jiwa, tanpa pecahan.",
+        "{column} '{value}' is not a whole number. Counts are whole families/persons.",
+    ),
+    "problem.negative": (
+        "{column} '{value}' negatif. Jumlah tidak boleh kurang dari 0.",
+        "{column} '{value}' is negative. Counts cannot be below 0.",
+    ),
+    "problem.too_large": (
+        "{column} '{value}' terlalu besar (paling besar {max_count}) untuk satu wilayah. Periksa "
+        "angkanya.",
+        "{column} '{value}' is too large for one region (at most {max_count}). Check the number.",
+    ),
+    "problem.formula_without_value": (
+        "kolom {column} berisi rumus tanpa nilai tersimpan ('{value}'); buka berkas di Excel atau "
+        "LibreOffice lalu simpan ulang agar nilainya ikut tersimpan, kemudian unggah lagi.",
+        "column {column} holds a formula with no saved value ('{value}'). Open the file in Excel "
+        "or LibreOffice and save it again so that the values are saved, then upload it again.",
+    ),
+    "problem.bad_date": (
+        "{column} '{value}' bukan tanggal. Tulis mis. 2020-03-05, 05/03/2020 atau 5 Maret 2020.",
+        "{column} '{value}' is not a date. Write e.g. 2020-03-05, 05/03/2020 or 5 March 2020.",
+    ),
+    "problem.two_digit_year": (
+        "{column} '{value}': tahunnya tidak lengkap. Tulis tahun dengan empat angka, mis. "
+        "05/03/2020 atau 2020-03-05.",
+        "{column} '{value}': the year is incomplete. Write the year with four digits, e.g. "
+        "05/03/2020 or 2020-03-05.",
+    ),
+    "problem.date_out_of_window": (
+        "{column} '{value}' di luar masa sensus: hanya tanggal {first} s.d. {last} yang diterima. "
+        "Periksa tanggalnya (tahun empat angka, mis. 5 Maret 2020).",
+        "{column} '{value}' is outside the census period: only dates from {first} to {last} are "
+        "accepted. Check the date (a four-digit year, e.g. 5 March 2020).",
+    ),
+    "problem.missing_date": (
+        "Tanggal kosong. Isi tanggal data baris ini.",
+        "The date is empty. Fill in this row's date.",
+    ),
+    "problem.future_date": (
+        "Tanggal {value} belum terjadi. Periksa tanggalnya.",
+        "The date {value} is in the future. Check the date.",
+    ),
+    "problem.conflict": (
+        "{region} tanggal {date} tercantum dua kali dengan angka berbeda ({value} dan {other}, "
+        "baris {other_row}). Hapus salah satunya.",
+        "{region} on {date} is listed twice with different values ({value} and {other}, row "
+        "{other_row}). Remove one of them.",
+    ),
+    "problem.bad_share": (
+        "{column} '{value}' bukan persentase antara 0 dan 100. Tulis mis. 50 atau 50%.",
+        "{column} '{value}' is not a percentage between 0 and 100. Write e.g. 50 or 50%.",
+    ),
+    "problem.empty_value": (
+        "{column} kosong; wilayah ini tidak diperbarui.",
+        "{column} is empty; this region is not updated.",
+    ),
+    "problem.duplicate": (
+        "{region} tanggal {date} tercantum dua kali (juga di baris {other_row}) dengan angka sama.",
+        "{region} on {date} is listed twice (also in row {other_row}) with the same value.",
+    ),
+    "problem.decrease": (
+        "{region}: {value} lebih kecil dari {earlier} pada {earlier_date}. Angka kumulatif "
+        "biasanya tidak turun; periksa kembali.",
+        "{region}: {value} is lower than {earlier} on {earlier_date}. Cumulative counts do not "
+        "usually fall; check it.",
+    ),
+    "problem.above_base": (
+        "{region}: {value} melebihi jumlah sasaran dasar {base}. Periksa angka atau sasarannya.",
+        "{region}: {value} is above the base of {base}. Check the count or the target.",
+    ),
+    "problem.total_mismatch": (
+        "Baris jumlah menulis {column} {value}, padahal jumlah wilayahnya {sum}. Baris jumlah "
+        "tidak disimpan; periksa angkanya.",
+        "The total row says {column} {value}, but the regions add up to {sum}. Total rows are not "
+        "stored; check the numbers.",
+    ),
+    "problem.inferred": (
+        "'{value}' dibaca sebagai {region}, karena wilayah lain bernama sama sudah tercantum. "
+        "Tulis awalan (Kab./Kota) agar jelas.",
+        "'{value}' is read as {region}, because the other region of that name is listed too. Write "
+        "the prefix (Kab./Kota) to make it plain.",
+    ),
+    "problem.date_disagrees": (
+        "Tanggal yang dipilih {value} berbeda dari tanggal di berkas {other}; dipakai {value}.",
+        "The chosen date {value} differs from the file's date {other}; {value} is used.",
+    ),
+    "problem.row": ("Baris {row}: {text}", "Row {row}: {text}"),
+}
+
+# The pages' own words: Peringkat, Kecamatan and the figure's origin (ui/provenance.py).
+_PAGES: dict[str, tuple[str, str]] = {
+    "origin.origin": (
+        "Asal angka dan riwayat perubahan",
+        "Where the figure came from, and its changes",
+    ),
+    "origin.picker": ("Asal angka wilayah…", "Where a region's figure came from…"),
+    "origin.pick": ("Wilayah", "Region"),
+    "origin.placeholder": ("pilih wilayah dari papan ini", "pick a region of this board"),
+    "origin.history": (
+        "Riwayat perubahan angka wilayah ini sendiri, terbaru dulu",
+        "Changes of this region's own count, newest first",
+    ),
+    "origin.no_history": (
+        "Belum ada angka wilayah ini sendiri yang diunggah.",
+        "No count of this region itself has been uploaded yet.",
+    ),
+    "peringkat.sort": ("Urutkan menurut", "Sort by"),
+    "peringkat.by_count": ("Jumlah {measure}", "Number of {measure}"),
+    "peringkat.by_percent": ("Persentase target", "Share of target"),
+    "peringkat.search": ("Cari wilayah", "Find a region"),
+    "peringkat.placeholder": ("ketik nama, mis. Kaliwates", "type a name, e.g. Kaliwates"),
+    "peringkat.gainers": ("Paling naik", "Biggest gains"),
+    "peringkat.empty": ("Tidak ada wilayah dengan nama itu.", "No region by that name."),
+    "kecamatan.title": ("Kecamatan", "District"),
+    "kecamatan.choose": ("Pilih kecamatan", "Choose a kecamatan"),
+    "kecamatan.placeholder": ("ketik atau pilih nama kecamatan", "type or pick a kecamatan"),
+    "kecamatan.unknown": (
+        "Kecamatan “{text}” tidak ditemukan di {home}. Pilih dari daftar.",
+        "No kecamatan “{text}” in {home}. Pick one from the list.",
+    ),
+    "kecamatan.hint": (
+        "Pilih kecamatan untuk melihat posisinya. Tautan halaman ini bisa dibagikan.",
+        "Choose a kecamatan to see where it stands. The page's link can be shared.",
+    ),
+    "kecamatan.trend": ("Capaian target per hari", "Share of target day by day"),
+    "kecamatan.no_desa": (
+        "Belum ada data per desa/kelurahan untuk kecamatan ini.",
+        "No village figures for this kecamatan yet.",
+    ),
+    "page.no_data": (
+        "Belum ada data. Unggah data harian di halaman Unggah.",
+        "No data yet. Upload the daily counts on the Unggah (upload) page.",
+    ),
+}
+
+_AREAS = (
+    _CORE,
+    _FAULTS,
+    _BOARD,
+    _VIEWS,
+    _PROJECTION,
+    _FRESHNESS,
+    _CHANGES,
+    _HEADLINE,
+    _PROVENANCE,
+    _MAP,
+    _CHART,
+    _SLIDES,
+    _GEO,
+    _PROBLEMS,
+    _PAGES,
+)
+CATALOGUE: dict[str, tuple[str, str]] = {}
+for _area in _AREAS:
+    _twice = CATALOGUE.keys() & _area.keys()
+    assert not _twice, f"keys defined twice: {sorted(_twice)}"
+    CATALOGUE.update(_area)
