@@ -191,22 +191,19 @@ def _finish(args: argparse.Namespace, store: Store, upload: Upload) -> int:
 
 
 def _print_upload(upload: Upload, out: dict[str, object], args: argparse.Namespace) -> None:
-    en = args.lang == "en"
+    lang, file = args.lang, upload.file_name
     if upload.ok:
-        head = "Accepted" if en else "Diterima"
         dates = ", ".join(out["dates"]) or "-"  # type: ignore[arg-type]
-        print(f"{head}: {upload.file_name} ({upload.level or '-'}; {dates}; {upload.rows} rows)")
+        level = upload.level or "-"
+        print(t("cli.accepted", lang, file=file, level=level, dates=dates, rows=upload.rows))
         if args.dry_run:
-            print("Dry run: nothing stored." if en else "Uji coba: tidak ada yang disimpan.")
+            print(t("cli.dry_run", lang))
         elif out["batch"] is None:
-            print("Nothing changed." if en else "Tidak ada angka yang berubah.")
+            print(t("cli.unchanged", lang))
         else:
-            word = "values changed" if en else "angka berubah"
-            print(f"Batch {out['batch']}: {out['committed']} {word}.")
-    elif upload.fault:
-        print(f"{'Failed' if en else 'Gagal'}: {upload.file_name}")
+            print(t("cli.committed", lang, batch=out["batch"], n=out["committed"]))
     else:
-        print(f"{'Rejected' if en else 'Ditolak'}: {upload.file_name}")
+        print(t("cli.failed" if upload.fault else "cli.rejected", lang, file=file))
     for problem in sorted_problems(upload.errors):
         print(f"  error: {problem.message(args.lang)}")
     for problem in sorted_problems(upload.warnings):
@@ -273,14 +270,12 @@ def _region_history(args: argparse.Namespace, store: Store) -> int:
         out = {"region": code, "name": name, "measure": args.measure, "changes": changes}
         print(json.dumps(out, ensure_ascii=False))
         return EXIT_OK
-    en = args.lang == "en"
     measure = t(f"measure.{args.measure}", args.lang)
-    head = "Changes of {} ({}), {}, newest first" if en else "Perubahan {} ({}), {}, terbaru dulu"
-    print(head.format(name, code, measure))
+    print(t("cli.history", args.lang, name=name, code=code, measure=measure))
     if not changes:
-        print("No counts yet." if en else "Belum ada angka.")
+        print(t("cli.no_counts", args.lang))
     for rec, when in zip(changes, history["time"], strict=True):
-        state = (" (undone)" if en else " (dibatalkan)") if rec["undone"] else ""
+        state = t("cli.undone", args.lang) if rec["undone"] else ""
         print(
             f"  batch {rec['batch']}  {rec['date']}  "
             f"{fmt_int(rec['before'], args.lang)} -> {fmt_int(rec['after'], args.lang)}  "

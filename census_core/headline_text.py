@@ -6,21 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from census_core.boards import CARRIED_MARK, fmt_signed_pct, stale_note
+from census_core.regions import level_label
 from census_core.text import fmt_date, fmt_date_short, fmt_int, fmt_pct, fmt_signed, t
 
 if TYPE_CHECKING:
     # Only for the hints: census_core.headline imports this module to offer its names.
     from census_core.headline import Headline
-
-# English needs plurals of the level labels ("31 of 31 districts"); Indonesian does not.
-_PLURAL = {
-    "en": {
-        "province": "provinces",
-        "regency/city": "regencies/cities",
-        "district": "districts",
-        "village": "villages",
-    }
-}
 
 
 @dataclass(frozen=True)
@@ -165,7 +156,7 @@ def _sign(value: float | None) -> int:
 
 def sentences(
     h: Headline,
-    level_label: str,
+    level: str,
     within_name: str,
     by: str,
     measure_label: str,
@@ -185,7 +176,7 @@ def sentences(
             name=h.name,
             rank=h.rank,
             of=h.of,
-            level=_PLURAL.get(lang, {}).get(level_label, level_label),
+            level=level_label(level, lang, plural=True),
             within=within_name,
             by=by_text,
             count=fmt_int(h.count, lang),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from census_core.freshness import LOCAL_TZ, upload_time
 from census_core.progress import figure_of
-from census_core.regions import LEVEL_LABELS, LEVELS
+from census_core.regions import LEVELS, level_label
 from census_core.snapshot import Snapshot
 from census_core.store import Store
 from census_core.text import fmt_date, fmt_int, t
@@ -57,7 +57,7 @@ class Provenance:
             return t("provenance.none", lang, name=self.name, day=day)
         when = fmt_date(self.date, lang)
         if self.derived:
-            level = LEVEL_LABELS[lang][self.parts_level or "desa"]
+            level = level_label(self.parts_level or "desa", lang)
             what = t(
                 "provenance.sum", lang, parts=fmt_int(self.parts, lang), level=level, date=when
             )

@@ -10,23 +10,10 @@ from pathlib import Path
 import pandas as pd
 
 from census_core.settings import PROJECT_ROOT
+from census_core.text import t
 
 REGIONS_FILE = PROJECT_ROOT / "data" / "regions" / "regions.csv.gz"
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
-LEVEL_LABELS = {
-    "id": {
-        "provinsi": "provinsi",
-        "kabupaten": "kabupaten/kota",
-        "kecamatan": "kecamatan",
-        "desa": "desa/kelurahan",
-    },
-    "en": {
-        "provinsi": "province",
-        "kabupaten": "regency/city",
-        "kecamatan": "district",
-        "desa": "village",
-    },
-}
 _CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 # Prefixes offices put before names; longest first so "kecamatan" wins over "kec".
 _PREFIXES = (
@@ -58,6 +45,11 @@ class UnknownRegion(KeyError):
 
     def __str__(self) -> str:
         return f"Unknown region code '{self.code}'"
+
+
+def level_label(level: str, lang: str = "id", *, plural: bool = False) -> str:
+    """A level in words: 'kecamatan' / 'district'; `plural` for a count of them ('districts')."""
+    return t(f"level.{level}.plural" if plural else f"level.{level}", lang)
 
 
 def level_of(code: str) -> str:

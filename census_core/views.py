@@ -10,7 +10,7 @@ import pandas as pd
 from census_core import boards
 from census_core.headline import Headline, Kpi, headline, kpis, sentences
 from census_core.progress import figure_series, targets_of
-from census_core.regions import LEVEL_LABELS, Regions, normalize_code, normalize_name, short_name
+from census_core.regions import Regions, level_label, normalize_code, normalize_name, short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
 from census_core.text import fmt_date, ranking_title, t
@@ -75,10 +75,8 @@ def board_view(
     return BoardView(
         level=level,
         within=within,
-        label=t(
-            "views.tab", lang, level=LEVEL_LABELS[lang][level].capitalize(), within=within_name
-        ),
-        title=ranking_title(LEVEL_LABELS[lang][level], within_name, by, day, lang),
+        label=t("views.tab", lang, level=level_label(level, lang).capitalize(), within=within_name),
+        title=ranking_title(level_label(level, lang), within_name, by, day, lang),
         callout=boards.callout(board, by, label, lang),
         full=board,
         gained=gained,
@@ -123,7 +121,7 @@ def home_view(
     words = (
         sentences(
             head,
-            LEVEL_LABELS[lang]["kabupaten"],
+            "kabupaten",
             province_name,
             by,
             label,
@@ -203,7 +201,7 @@ def kecamatan_view(
     words = (
         sentences(
             head,
-            LEVEL_LABELS[lang]["kecamatan"],
+            "kecamatan",
             home_name,
             "count",
             label,

@@ -37,6 +37,18 @@ _CORE: dict[str, tuple[str, str]] = {
     "carried.no": ("tidak", "no"),
 }
 
+# The levels of the region master (census_core.regions.level_label); plurals for English counts.
+_LEVELS: dict[str, tuple[str, str]] = {
+    "level.provinsi": ("provinsi", "province"),
+    "level.kabupaten": ("kabupaten/kota", "regency/city"),
+    "level.kecamatan": ("kecamatan", "district"),
+    "level.desa": ("desa/kelurahan", "village"),
+    "level.provinsi.plural": ("provinsi", "provinces"),
+    "level.kabupaten.plural": ("kabupaten/kota", "regencies/cities"),
+    "level.kecamatan.plural": ("kecamatan", "districts"),
+    "level.desa.plural": ("desa/kelurahan", "villages"),
+}
+
 # Settings, sign-in, undo and the data store: what went wrong and what to do.
 _FAULTS: dict[str, tuple[str, str]] = {
     "region.unknown": (
@@ -752,6 +764,99 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.row": ("Baris {row}: {text}", "Row {row}: {text}"),
 }
 
+# What the upload page and the command line say about a file (census_core.ingest.report, effect).
+_UPLOADS: dict[str, tuple[str, str]] = {
+    "report.shown_effect": (
+        "Menampilkan {n} pertama dari {of} wilayah yang berubah, urut peringkat.",
+        "Showing the first {n} of {of} regions that change, in board order.",
+    ),
+    "report.shown_rows": (
+        "Menampilkan {n} dari {of} baris: semua baris bermasalah, lalu baris pertama lainnya. "
+        "Semua baris tetap diperiksa dan disimpan.",
+        "Showing {n} of {of} rows: every row with a problem, then the first of the others. All "
+        "rows are checked and stored.",
+    ),
+    "report.read_targets": (
+        "Dibaca: {rows} baris sasaran {level}.",
+        "Read: {rows} rows of {level} targets.",
+    ),
+    "report.read_counts": (
+        "Dibaca: {rows} baris {level}, tanggal {when} (tata letak {layout}).",
+        "Read: {rows} rows of {level}, date {when} (layout {layout}).",
+    ),
+    "report.layout.long": ("panjang: wilayah, tanggal, jumlah", "long: region, date, count"),
+    "report.layout.snapshot": ("satu tanggal", "one date"),
+    "report.layout.wide": ("lebar: satu kolom per tanggal", "wide: one column per date"),
+    "report.layout.targets": ("sasaran", "targets"),
+    "report.rejected": (
+        "Ditolak: {errors} kesalahan harus diperbaiki, {warnings} peringatan. Tidak ada yang "
+        "disimpan.",
+        "Rejected: {errors} error(s) to fix, {warnings} warning(s). Nothing is stored.",
+    ),
+    "report.ready": (
+        "Siap disimpan; {warnings} peringatan.",
+        "Ready to store; {warnings} warning(s).",
+    ),
+    "report.row": ("Baris", "Row"),
+    "report.written": ("Tertulis", "Written"),
+    "report.region": ("Wilayah", "Region"),
+    "report.code": ("Kode", "Code"),
+    "report.notes": ("Catatan", "Notes"),
+    "report.measure.households": ("KK", "KK"),
+    "report.measure.persons": ("Jiwa", "Persons"),
+    "report.time": ("Waktu (WIB)", "Time (WIB)"),
+    "report.user": ("Pengguna", "User"),
+    "report.file": ("Berkas", "File"),
+    "report.kind": ("Jenis", "Kind"),
+    "report.rows": ("Baris", "Rows"),
+    "report.changed": ("Berubah", "Changed"),
+    "report.kind.counts": ("jumlah", "counts"),
+    "report.kind.targets": ("sasaran", "targets"),
+    "report.kind.demo": ("data simulasi", "simulated data"),
+    "report.undone": ("dibatalkan", "undone"),
+    "report.active": ("aktif", "active"),
+    "report.name": ("Nama", "Name"),
+    "report.address": ("Alamat", "Address"),
+    "report.result": ("Hasil", "Result"),
+    "report.signed_in": ("berhasil", "signed in"),
+    "report.wrong": ("salah", "wrong password"),
+    # English counts the regions that change, not their level: `{level:.0}` takes it, shows nothing.
+    "effect.head.one": ("{n} {level} berubah pada {day}", "{n} region change on {day}{level:.0}"),
+    "effect.head.other": (
+        "{n} {level} berubah pada {day}",
+        "{n} regions change on {day}{level:.0}",
+    ),
+    "effect.rises": (
+        "{name} naik dari peringkat {before} ke {after}",
+        "{name} rises from rank {before} to {after}",
+    ),
+    "effect.falls": (
+        "{name} turun dari peringkat {before} ke {after}",
+        "{name} falls from rank {before} to {after}",
+    ),
+    "effect.region": ("Wilayah", "Region"),
+    "effect.before": ("Sebelum", "Before"),
+    "effect.after": ("Sesudah", "After"),
+    "effect.change": ("Perubahan", "Change"),
+    "effect.rank_before": ("Peringkat sebelum", "Rank before"),
+    "effect.rank_after": ("Peringkat sesudah", "Rank after"),
+    "cli.accepted": (
+        "Diterima: {file} ({level}; {dates}; {rows} rows)",
+        "Accepted: {file} ({level}; {dates}; {rows} rows)",
+    ),
+    "cli.dry_run": ("Uji coba: tidak ada yang disimpan.", "Dry run: nothing stored."),
+    "cli.unchanged": ("Tidak ada angka yang berubah.", "Nothing changed."),
+    "cli.committed": ("Batch {batch}: {n} angka berubah.", "Batch {batch}: {n} values changed."),
+    "cli.failed": ("Gagal: {file}", "Failed: {file}"),
+    "cli.rejected": ("Ditolak: {file}", "Rejected: {file}"),
+    "cli.history": (
+        "Perubahan {name} ({code}), {measure}, terbaru dulu",
+        "Changes of {name} ({code}), {measure}, newest first",
+    ),
+    "cli.no_counts": ("Belum ada angka.", "No counts yet."),
+    "cli.undone": (" (dibatalkan)", " (undone)"),
+}
+
 # The pages' own words: Peringkat, Kecamatan and the figure's origin (ui/provenance.py).
 _PAGES: dict[str, tuple[str, str]] = {
     "origin.origin": (
@@ -800,6 +905,7 @@ _PAGES: dict[str, tuple[str, str]] = {
 
 _AREAS = (
     _CORE,
+    _LEVELS,
     _FAULTS,
     _BOARD,
     _VIEWS,
@@ -813,6 +919,7 @@ _AREAS = (
     _SLIDES,
     _GEO,
     _PROBLEMS,
+    _UPLOADS,
     _PAGES,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}

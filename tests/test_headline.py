@@ -64,7 +64,7 @@ def test_sentences_say_rank_count_and_pace(kecamatan):
         f"Agar target {fmt_int(h.target)} KK (50% dari seluruh KK) tercapai pada 31 Maret 2020 "
         "perlu "
     )
-    english = sentences(h, "district", "Kabupaten Jember", "count", "households", 50, "en")
+    english = sentences(h, "kecamatan", "Kabupaten Jember", "count", "households", 50, "en")
     assert english[0].startswith("Kaliwates ranks 1 of 31 districts in Kabupaten Jember")
 
 

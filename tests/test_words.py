@@ -22,15 +22,22 @@ SOURCES = sorted(
     ]
 )
 # Keys computed in code, e.g. t(f"measure.{measure}", lang) or a fault's reason: the prefixes.
-COMPUTED = ("measure.", "by.", "settings.", "store.", "geo.", "problem.")
+COMPUTED = (
+    "measure.",
+    "by.",
+    "settings.",
+    "store.",
+    "geo.",
+    "problem.",
+    "level.",
+    "report.layout.",
+    "report.measure.",
+    "report.kind.",
+)
 # Modules that still branch on the language or keep a words table of their own (shrinking).
 NOT_YET = {
     "app_pages/peta.py",
     "app_pages/tren.py",
-    "census_core/cli_uploads.py",
-    "census_core/ingest/effect.py",
-    "census_core/ingest/matching.py",
-    "census_core/ingest/report.py",
     "ui/auth.py",
     "ui/sidebar.py",
     "ui/boundaries.py",

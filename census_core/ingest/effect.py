@@ -10,8 +10,8 @@ import pandas as pd
 from census_core import progress
 from census_core.countindex import measure_rows
 from census_core.ingest.model import Upload
-from census_core.regions import LEVEL_LABELS, Regions, parent_of
-from census_core.text import fmt_date, fmt_int, fmt_signed
+from census_core.regions import Regions, level_label, parent_of
+from census_core.text import fmt_date, fmt_int, fmt_signed, t
 
 EFFECT_COLUMNS = ["code", "name", "before", "after", "change", "rank_before", "rank_after", "moved"]
 
@@ -29,42 +29,28 @@ class Effect:
 
     def summary(self, regions: Regions, lang: str = "id") -> str:
         """'3 kecamatan berubah pada 5 Maret 2020; Kaliwates naik dari peringkat 2 ke 1.'"""
-        label = LEVEL_LABELS["en" if lang == "en" else "id"][self.level]
-        day = fmt_date(self.day, lang)
         changed = int((self.table["change"].fillna(0) != 0).sum())
-        if lang == "en":
-            plural = "s" if changed != 1 else ""
-            head = f"{changed} region{plural} change on {day}"
-        else:
-            head = f"{changed} {label} berubah pada {day}"
+        level = level_label(self.level, lang)
+        head = t("effect.head", lang, n=changed, level=level, day=fmt_date(self.day, lang))
         moves = []
         for rec in self.table[self.table["moved"].fillna(0) != 0].head(3).itertuples():
             before = "–" if pd.isna(rec.rank_before) else str(int(rec.rank_before))
-            if lang == "en":
-                verb = "rises" if rec.moved > 0 else "falls"
-                moves.append(f"{rec.name} {verb} from rank {before} to {int(rec.rank_after)}")
-            else:
-                verb = "naik" if rec.moved > 0 else "turun"
-                moves.append(f"{rec.name} {verb} dari peringkat {before} ke {int(rec.rank_after)}")
+            key = "effect.rises" if rec.moved > 0 else "effect.falls"
+            moves.append(t(key, lang, name=rec.name, before=before, after=int(rec.rank_after)))
         return head + (": " + "; ".join(moves) if moves else "") + "."
 
     def rows(self, lang: str = "id", limit: int | None = None) -> pd.DataFrame:
         """The table as the page shows it: formatted numbers, headers in the language; the
         first `limit` rows (in board order) when given."""
-        en = lang == "en"
-        t = self.table if limit is None else self.table.head(limit)
+        shown = self.table if limit is None else self.table.head(limit)
         return pd.DataFrame(
             {
-                "Region" if en else "Wilayah": t["name"],
-                "Before" if en else "Sebelum": [fmt_int(v, lang) for v in t["before"]],
-                "After" if en else "Sesudah": [fmt_int(v, lang) for v in t["after"]],
-                "Change" if en else "Perubahan": [fmt_signed(v, lang) for v in t["change"]],
-                "Rank before" if en else "Peringkat sebelum": [
-                    fmt_int(v, lang) for v in t["rank_before"]
-                ],
-                "Rank after" if en else "Peringkat sesudah": [
-                    fmt_int(v, lang) for v in t["rank_after"]
-                ],
+                t("effect.region", lang): shown["name"],
+                t("effect.before", lang): [fmt_int(v, lang) for v in shown["before"]],
+                t("effect.after", lang): [fmt_int(v, lang) for v in shown["after"]],
+                t("effect.change", lang): [fmt_signed(v, lang) for v in shown["change"]],
+                t("effect.rank_before", lang): [fmt_int(v, lang) for v in shown["rank_before"]],
+                t("effect.rank_after", lang): [fmt_int(v, lang) for v in shown["rank_after"]],
             }
         )
 

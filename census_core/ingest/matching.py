@@ -10,7 +10,6 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from census_core.regions import (
-    LEVEL_LABELS,
     LEVELS,
     Regions,
     level_of,
@@ -209,9 +208,6 @@ class Matcher:
     def describe(self, code: str) -> str:
         """'Kota Malang (35.73)'."""
         return f"{self.regions.name(code)} ({code})"
-
-    def level_label(self, level: str, lang: str) -> str:
-        return LEVEL_LABELS["en" if lang == "en" else "id"][level]
 
 
 def _code_like(text: str) -> bool:

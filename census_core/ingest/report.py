@@ -9,13 +9,10 @@ from census_core.faults import SystemFault
 from census_core.freshness import LOCAL_TZ
 from census_core.ingest.model import Upload, sorted_problems
 from census_core.ingest.problems import ERROR
-from census_core.regions import LEVEL_LABELS, Regions
-from census_core.text import fmt_date, fmt_date_short, fmt_int
+from census_core.regions import LEVELS, Regions, level_label
+from census_core.text import fmt_date, fmt_date_short, fmt_int, t
 
-MEASURE_WORDS = {
-    "id": {"households": "KK", "persons": "Jiwa"},
-    "en": {"households": "KK", "persons": "Persons"},
-}
+LAYOUTS = ("long", "snapshot", "wide", "targets")
 
 
 def preview_caption(
@@ -27,48 +24,24 @@ def preview_caption(
     """
     if shown >= total:
         return None
-    n, of = fmt_int(shown, lang), fmt_int(total, lang)
-    if lang == "en":
-        if effect:
-            return f"Showing the first {n} of {of} regions that change, in board order."
-        return (
-            f"Showing {n} of {of} rows: every row with a problem, then the first of the "
-            "others. All rows are checked and stored."
-        )
-    if effect:
-        return f"Menampilkan {n} pertama dari {of} wilayah yang berubah, urut peringkat."
-    return (
-        f"Menampilkan {n} dari {of} baris: semua baris bermasalah, lalu baris pertama "
-        "lainnya. Semua baris tetap diperiksa dan disimpan."
-    )
+    key = "report.shown_effect" if effect else "report.shown_rows"
+    return t(key, lang, n=fmt_int(shown, lang), of=fmt_int(total, lang))
 
 
 def summary(upload: Upload, lang: str = "id") -> str:
     """'Dibaca: 31 baris kecamatan, tanggal 5 Maret 2020 (tata letak snapshot).'"""
-    en = lang == "en"
-    level = LEVEL_LABELS["en" if en else "id"].get(upload.level or "", "–")
+    level = level_label(upload.level, lang) if upload.level in LEVELS else "–"
     dates = upload.dates
     when = (
         fmt_date(dates[0], lang)
         if len(dates) == 1
         else (f"{fmt_date(dates[0], lang)} – {fmt_date(dates[-1], lang)}" if dates else "–")
     )
-    layouts = {
-        "long": ("panjang: wilayah, tanggal, jumlah", "long: region, date, count"),
-        "snapshot": ("satu tanggal", "one date"),
-        "wide": ("lebar: satu kolom per tanggal", "wide: one column per date"),
-        "targets": ("sasaran", "targets"),
-    }
-    layout = layouts.get(upload.layout or "", ("–", "–"))[1 if en else 0]
+    layout = t(f"report.layout.{upload.layout}", lang) if upload.layout in LAYOUTS else "–"
+    rows = fmt_int(upload.rows, lang)
     if upload.kind == "targets":
-        if en:
-            return f"Read: {fmt_int(upload.rows, lang)} rows of {level} targets."
-        return f"Dibaca: {fmt_int(upload.rows, lang)} baris sasaran {level}."
-    if en:
-        return f"Read: {fmt_int(upload.rows, lang)} rows of {level}, date {when} (layout {layout})."
-    return (
-        f"Dibaca: {fmt_int(upload.rows, lang)} baris {level}, tanggal {when} (tata letak {layout})."
-    )
+        return t("report.read_targets", lang, rows=rows, level=level)
+    return t("report.read_counts", lang, rows=rows, level=level, when=when, layout=layout)
 
 
 def verdict(upload: Upload, lang: str = "id") -> str:
@@ -76,16 +49,9 @@ def verdict(upload: Upload, lang: str = "id") -> str:
     if upload.fault is not None:
         return SystemFault(upload.fault).message(lang)
     n_err, n_warn = len(upload.errors), len(upload.warnings)
-    if lang == "en":
-        if n_err:
-            return f"Rejected: {n_err} error(s) to fix, {n_warn} warning(s). Nothing is stored."
-        return f"Ready to store; {n_warn} warning(s)."
     if n_err:
-        return (
-            f"Ditolak: {n_err} kesalahan harus diperbaiki, {n_warn} peringatan. "
-            "Tidak ada yang disimpan."
-        )
-    return f"Siap disimpan; {n_warn} peringatan."
+        return t("report.rejected", lang, errors=n_err, warnings=n_warn)
+    return t("report.ready", lang, warnings=n_warn)
 
 
 # Rows a preview shows at most: every row with a problem, then the first others. A national
@@ -102,7 +68,6 @@ def preview_table(
     With `limit`, at most that many rows, in file order: those with a problem first chosen,
     then the first of the rest (see preview_caption for saying so).
     """
-    en = lang == "en"
     read = upload.regions_read
     if read.empty:
         return pd.DataFrame()
@@ -133,13 +98,13 @@ def preview_table(
         read = read[keep].reset_index(drop=True)
     table = pd.DataFrame(
         {
-            "Row" if en else "Baris": read["row"].astype(int),
-            "Written" if en else "Tertulis": read["text"],
-            "Region" if en else "Wilayah": [
+            t("report.row", lang): read["row"].astype(int),
+            t("report.written", lang): read["text"],
+            t("report.region", lang): [
                 regions.name(c) if isinstance(c, str) and c in regions else "–"
                 for c in read["code"]
             ],
-            "Code" if en else "Kode": read["code"].fillna("–"),
+            t("report.code", lang): read["code"].fillna("–"),
         }
     )
     records = upload.records
@@ -147,16 +112,16 @@ def preview_table(
     if upload.kind == "counts" and not records.empty:
         several = records["date"].nunique() > 1
         for (day, measure), group in records.groupby(["date", "measure"], sort=True):
-            word = MEASURE_WORDS[lang if en else "id"][str(measure)]
+            word = t(f"report.measure.{measure}", lang)
             name = f"{word} {fmt_date_short(day, lang)}" if several else word
             values = dict(zip(group["row"], group["value"], strict=True))
             columns[name] = [fmt_int(values.get(r), lang) for r in read["row"]]
     elif upload.kind == "targets" and not records.empty:
         for measure, group in records.groupby("measure"):
             values = dict(zip(group["row"], group["base"], strict=True))
-            word = MEASURE_WORDS[lang if en else "id"][str(measure)]
+            word = t(f"report.measure.{measure}", lang)
             columns[word] = [fmt_int(values.get(r), lang) for r in read["row"]]
-    columns["Notes" if en else "Catatan"] = [" ".join(notes.get(int(r), [])) for r in read["row"]]
+    columns[t("report.notes", lang)] = [" ".join(notes.get(int(r), [])) for r in read["row"]]
     columns["status"] = [status.get(int(r), "") for r in read["row"]]
     return pd.concat([table, pd.DataFrame(columns, index=table.index)], axis=1)
 
@@ -171,42 +136,34 @@ def _local(moment: object) -> str:
 
 def history_table(batches: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Who uploaded which file when, how many values it changed, and whether it is undone."""
-    en = lang == "en"
-    kinds = {
-        "counts": ("jumlah", "counts"),
-        "targets": ("sasaran", "targets"),
-        "demo": ("data simulasi", "simulated data"),
-    }
+    undone, active = t("report.undone", lang), t("report.active", lang)
     return pd.DataFrame(
         {
             "Batch": batches["id"].astype(int),
-            "Time (WIB)" if en else "Waktu (WIB)": [_local(t) for t in batches["created_at"]],
-            "User" if en else "Pengguna": batches["user"],
-            "File" if en else "Berkas": batches["file_name"],
-            "Kind" if en else "Jenis": [
-                kinds.get(k, (k, k))[1 if en else 0] for k in batches["kind"]
-            ],
-            "Rows" if en else "Baris": [fmt_int(v, lang) for v in batches["rows"]],
-            "Changed" if en else "Berubah": [fmt_int(v, lang) for v in batches["changed"]],
-            "Status": [
-                ("undone" if en else "dibatalkan") if u else ("active" if en else "aktif")
-                for u in batches["undone"].astype(bool)
-            ],
+            t("report.time", lang): [_local(when) for when in batches["created_at"]],
+            t("report.user", lang): batches["user"],
+            t("report.file", lang): batches["file_name"],
+            t("report.kind", lang): [_kind(str(k), lang) for k in batches["kind"]],
+            t("report.rows", lang): [fmt_int(v, lang) for v in batches["rows"]],
+            t("report.changed", lang): [fmt_int(v, lang) for v in batches["changed"]],
+            "Status": [undone if u else active for u in batches["undone"].astype(bool)],
         }
     )
 
 
+def _kind(kind: str, lang: str) -> str:
+    """A batch's kind in words: 'jumlah', 'sasaran', 'data simulasi'; an unknown one as it is."""
+    return t(f"report.kind.{kind}", lang) if kind in ("counts", "targets", "demo") else kind
+
+
 def sign_in_table(sign_ins: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Sign-ins by password as an operator reads them: when (WIB), name, address, right or not."""
-    en = lang == "en"
+    right, wrong = t("report.signed_in", lang), t("report.wrong", lang)
     return pd.DataFrame(
         {
-            "Time (WIB)" if en else "Waktu (WIB)": [_local(t) for t in sign_ins["created_at"]],
-            "Name" if en else "Nama": sign_ins["user"],
-            "Address" if en else "Alamat": sign_ins["address"],
-            "Result" if en else "Hasil": [
-                ("signed in" if en else "berhasil") if ok else ("wrong password" if en else "salah")
-                for ok in sign_ins["ok"]
-            ],
+            t("report.time", lang): [_local(when) for when in sign_ins["created_at"]],
+            t("report.name", lang): sign_ins["user"],
+            t("report.address", lang): sign_ins["address"],
+            t("report.result", lang): [right if ok else wrong for ok in sign_ins["ok"]],
         }
     )

@@ -10,7 +10,7 @@ from census_core.ingest.matching import Matcher, Resolution
 from census_core.ingest.model import Options
 from census_core.ingest.problems import Problem, error, warning
 from census_core.ingest.values import UnsavedFormula, cell_text, is_blank
-from census_core.regions import LEVEL_LABELS
+from census_core.regions import level_label
 from census_core.text import fmt_int
 
 
@@ -232,10 +232,10 @@ def _unmatched(matcher: Matcher, res: Resolution, item: DataRow, column: str) ->
             row=item.row,
             column=column,
             value=text,
-            found=LEVEL_LABELS["id"][found],
-            found_en=LEVEL_LABELS["en"][found],
-            level=LEVEL_LABELS["id"][level],
-            level_en=LEVEL_LABELS["en"][level],
+            found=level_label(found, "id"),
+            found_en=level_label(found, "en"),
+            level=level_label(level, "id"),
+            level_en=level_label(level, "en"),
         )
     suggestions = res.unknown.get(text, [])
     names = ", ".join(name for _, name in suggestions)
@@ -245,8 +245,8 @@ def _unmatched(matcher: Matcher, res: Resolution, item: DataRow, column: str) ->
         row=item.row,
         column=column,
         value=text,
-        level=LEVEL_LABELS["id"][level],
-        level_en=LEVEL_LABELS["en"][level],
+        level=level_label(level, "id"),
+        level_en=level_label(level, "en"),
         within=f" di {within_name}",
         within_en=f" in {within_name}",
         suggest=f" Mungkin maksud Anda: {names}."

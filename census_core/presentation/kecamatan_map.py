@@ -10,7 +10,7 @@ from census_core import maps
 from census_core.geo import Shape
 from census_core.labels import SCREEN_LABELS, names_on_map
 from census_core.presentation.slide import ASIDE_ROWS, CHART_HEIGHT, MAP_WIDTH, Slide
-from census_core.regions import LEVEL_LABELS, short_name
+from census_core.regions import level_label, short_name
 from census_core.text import fmt_date, fmt_pct, t
 
 
@@ -23,8 +23,7 @@ def map_slide(
     theme: str = "dark",
 ) -> Slide:
     """The kecamatan coloured by share of target; a plain message while there are no boundaries."""
-    labels = LEVEL_LABELS.get(lang, LEVEL_LABELS["id"])
-    title = t("slide.map", lang, level=labels["kecamatan"], within=within)
+    title = t("slide.map", lang, level=level_label("kecamatan", lang), within=within)
     if not shapes:
         return Slide("pending", title, message=t("slide.no_map", lang), key="map")
     chart = maps.choropleth(

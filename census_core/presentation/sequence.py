@@ -12,7 +12,7 @@ from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
 from census_core.presentation.kecamatan_map import map_slide
 from census_core.presentation.slide import Slide
-from census_core.regions import LEVEL_LABELS
+from census_core.regions import level_label
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
 from census_core.text import ranking_title, t
@@ -82,7 +82,7 @@ def _level_slides(
     callouts: bool = False,
 ) -> list[Slide]:
     """The board slides of one level's board ranked by count, keyed by the level."""
-    label = LEVEL_LABELS.get(lang, LEVEL_LABELS["id"])[level]
+    label = level_label(level, lang)
     return board_slides(
         board,
         ranking_title(label, within_name, "count", day, lang),
