@@ -2,25 +2,22 @@
 
 import streamlit as st
 
+from census_core.text import t
 from ui import errors, guard, live, sidebar, state
 
 # No visitor may empty the caches every session shares (see ui/guard.py).
 guard.refuse_clear_cache()
 st.set_page_config(page_title="Pantau Sensus", page_icon="📊", layout="wide")
 
-TITLES = {
-    "id": ("Peringkat", "Kecamatan", "Peta", "Tren", "Presentasi", "Unggah"),
-    "en": ("Ranking", "District", "Map", "Trend", "Presentation", "Upload"),
-}
-titles = TITLES[sidebar.lang()]
+lang = sidebar.lang()
 # URL paths are a contract (shared links): / is Peringkat, the rest as below.
 pages = [
-    st.Page("app_pages/peringkat.py", title=titles[0], url_path="", default=True),
-    st.Page("app_pages/kecamatan.py", title=titles[1], url_path="kecamatan"),
-    st.Page("app_pages/peta.py", title=titles[2], url_path="peta"),
-    st.Page("app_pages/tren.py", title=titles[3], url_path="tren"),
-    st.Page("app_pages/presentasi.py", title=titles[4], url_path="presentasi"),
-    st.Page("app_pages/unggah.py", title=titles[5], url_path="unggah"),
+    st.Page("app_pages/peringkat.py", title=t("nav.peringkat", lang), url_path="", default=True),
+    st.Page("app_pages/kecamatan.py", title=t("nav.kecamatan", lang), url_path="kecamatan"),
+    st.Page("app_pages/peta.py", title=t("nav.peta", lang), url_path="peta"),
+    st.Page("app_pages/tren.py", title=t("nav.tren", lang), url_path="tren"),
+    st.Page("app_pages/presentasi.py", title=t("nav.presentasi", lang), url_path="presentasi"),
+    st.Page("app_pages/unggah.py", title=t("nav.unggah", lang), url_path="unggah"),
 ]
 page = st.navigation(pages)
 # The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.

@@ -4,87 +4,20 @@ import pandas as pd
 import streamlit as st
 
 from census_core import charts, labels, maps
-from census_core.regions import LEVEL_LABELS
-from census_core.text import ranking_title, t
+from census_core.regions import level_label
+from census_core.text import known, ranking_title, t
 from ui import boundaries
 from ui.page import need_data, open_page
 from ui.safe import md
 
-TEXT = {
-    "id": {
-        "title": "Peta",
-        "none": "Belum ada batas wilayah, jadi peta belum bisa digambar. Cara menambahkannya: "
-        "letakkan berkas GeoJSON batas kecamatan/desa/kabupaten (dan bila ada tabel padanan "
-        "kode BPS–Kemendagri dalam CSV) di folder batas wilayah server (variabel lingkungan "
-        "`CENSUS_GEO_DIR`), lalu muat ulang halaman; atau unggah berkasnya "
-        "sebagai operator di halaman Unggah.",
-        "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
-        "level": "Wilayah",
-        "by": "Warna menurut",
-        "by_options": {"percent": "% dari target", "count": "Jumlah"},
-        "elsewhere": "Batas wilayah yang ada tidak mencakup {name}. Tambahkan berkas GeoJSON "
-        "wilayah ini di halaman Unggah atau di folder `CENSUS_GEO_DIR`.",
-        "legend": {"percent": "% dari target", "count": "Jumlah {unit}"},
-        "click": "Klik sebuah kecamatan untuk membuka halamannya.",
-        "report": "Batas wilayah yang belum cocok ({n})",
-        "kind": {"region": "wilayah tanpa batas", "feature": "fitur tanpa wilayah"},
-        "reason": {
-            "": "",
-            "no_region": "tidak ada wilayah dengan kode/nama ini",
-            "ambiguous": "nama cocok dengan lebih dari satu wilayah",
-            "no_key": "tanpa kode dan nama",
-            "no_geometry": "tanpa geometri",
-            "unreadable": "berkas tidak terbaca",
-            "similar_tie": "nama mirip dengan lebih dari satu wilayah di kecamatan atau "
-            "kabupaten/kota yang sama",
-            "similar_taken": "wilayah yang namanya mirip sudah punya batas dari fitur lain",
-        },
-        "cols": ["Jenis", "Nama", "Kode", "Berkas", "Sebab", "Mungkin wilayah ini"],
-        "credit": "Batas wilayah: {credit}",
-    },
-    "en": {
-        "title": "Map",
-        "none": "There are no boundaries yet, so the map cannot be drawn. To add them: put "
-        "GeoJSON files of district/village/regency boundaries (and, if you have one, a "
-        "BPS–Kemendagri code crosswalk as CSV) in the server's boundaries folder (the "
-        "environment variable `CENSUS_GEO_DIR`), then reload the page; or upload them as "
-        "operator on the Unggah (upload) page.",
-        "no_data": "No data yet. Upload the daily counts on the Unggah page.",
-        "level": "Regions",
-        "by": "Colour by",
-        "by_options": {"percent": "% of target", "count": "Count"},
-        "elsewhere": "The boundaries do not cover {name}. Add GeoJSON files of this region on "
-        "the Unggah page or in the `CENSUS_GEO_DIR` folder.",
-        "legend": {"percent": "% of target", "count": "Number of {unit}"},
-        "click": "Click a district to open its page.",
-        "report": "Boundaries not matched ({n})",
-        "kind": {"region": "region without boundary", "feature": "feature without region"},
-        "reason": {
-            "": "",
-            "no_region": "no region has this code/name",
-            "ambiguous": "the name fits more than one region",
-            "no_key": "no code and no name",
-            "no_geometry": "no geometry",
-            "unreadable": "file cannot be read",
-            "similar_tie": "the name is about as close to more than one region of the same "
-            "district or regency",
-            "similar_taken": "the region with a similar name already has a boundary from "
-            "another feature",
-        },
-        "cols": ["Kind", "Name", "Code", "File", "Reason", "Perhaps this region"],
-        "credit": "Boundaries: {credit}",
-    },
-}
-
 snap, settings, lang, day, measure = open_page()
-words = TEXT.get(lang, TEXT["id"])
-st.title(words["title"])
+st.title(t("peta.title", lang))
 bounds = boundaries.load()
 boundaries.render_skipped(bounds)  # files left out, for the operator; never a traceback
 if bounds.empty:
-    st.info(words["none"])  # the folder by its setting, never a server path
+    st.info(t("peta.none", lang))  # the folder by its setting, never a server path
     st.stop()
-day = need_data(day, words["no_data"])
+day = need_data(day, t("page.no_data_brief", lang))
 
 home = settings.home
 province = home.split(".")[0]
@@ -97,23 +30,23 @@ levels = [
     if bounds.of(lvl, scopes[lvl]) and (lvl != "desa" or has_desa)
 ]
 if not levels:
-    st.info(words["elsewhere"].format(name=snap.regions.name(home)))
+    st.info(t("peta.elsewhere", lang, name=snap.regions.name(home)))
     st.stop()
 
 cols = st.columns(2)
 level = cols[0].radio(
-    words["level"],
+    t("peta.level", lang),
     levels,
     horizontal=True,
     key="peta_level",
-    format_func=lambda v: LEVEL_LABELS[lang][v].capitalize(),
+    format_func=lambda v: level_label(v, lang).capitalize(),
 )
 by = cols[1].radio(
-    words["by"],
+    t("peta.by", lang),
     ["percent", "count"],
     horizontal=True,
     key="peta_by",
-    format_func=lambda v: words["by_options"][v],
+    format_func=lambda v: t(f"peta.by.{v}", lang),
 )
 within = scopes[level]
 shapes = bounds.of(level, within)
@@ -132,7 +65,7 @@ deck = maps.choropleth(
 )
 
 within_name = snap.regions.name(within)
-st.caption(md(ranking_title(LEVEL_LABELS[lang][level], within_name, by, day, lang)))
+st.caption(md(ranking_title(level_label(level, lang), within_name, by, day, lang)))
 event = st.pydeck_chart(
     deck,
     on_select="rerun",
@@ -146,31 +79,38 @@ if picked and level in ("kecamatan", "desa"):
     st.switch_page("app_pages/kecamatan.py", query_params={"wilayah": target})
 
 unit = t(f"measure.{measure}", lang)
-legend_title = words["legend"][by].format(unit=unit)
+legend_title = t("peta.legend_percent" if by == "percent" else "peta.legend_count", lang, unit=unit)
 st.altair_chart(charts.legend_chart(maps.legend_of(board, by, lang), legend_title), theme=None)
 unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, first=(home,)), lang)
 if labelled and unnamed:  # desa are many and small: named in the tooltip only
     st.caption(md(unnamed))
 if level in ("kecamatan", "desa"):
-    st.caption(words["click"])
+    st.caption(t("peta.click", lang))
 credits = bounds.credits(shapes)
 if credits:
-    st.caption(words["credit"].format(credit="; ".join(credits)))
+    st.caption(t("peta.credit", lang, credit="; ".join(credits)))
 
 boundaries.render_similar(bounds.similar_report(snap.regions))
 boundaries.render_water(bounds.water())
 rows = bounds.report(snap.regions, level, within)
+
+
+def _reason(code: str) -> str:
+    """Why a boundary is not matched, in words; a reason with no words of its own as it is."""
+    return t(f"peta.reason.{code}", lang) if known(f"peta.reason.{code}") else code
+
+
 if rows:
-    with st.expander(words["report"].format(n=len(rows))):
+    with st.expander(t("peta.report", lang, n=len(rows))):
         table = pd.DataFrame(rows)
         st.dataframe(
             {
-                words["cols"][0]: [words["kind"][k] for k in table["kind"]],
-                words["cols"][1]: table["name"],
-                words["cols"][2]: table["code"],
-                words["cols"][3]: table["source"],
-                words["cols"][4]: [words["reason"].get(r, r) for r in table["reason"]],
-                words["cols"][5]: table["near"],
+                t("peta.col.kind", lang): [t(f"peta.kind.{k}", lang) for k in table["kind"]],
+                t("peta.col.name", lang): table["name"],
+                t("peta.col.code", lang): table["code"],
+                t("peta.col.file", lang): table["source"],
+                t("peta.col.reason", lang): [_reason(r) for r in table["reason"]],
+                t("peta.col.near", lang): table["near"],
             },
             hide_index=True,
             width="stretch",

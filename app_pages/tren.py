@@ -7,67 +7,24 @@ import streamlit as st
 from census_core import charts, services, trend
 from census_core.markup import md_escape
 from census_core.regions import short_name
-from census_core.text import fmt_date
+from census_core.text import fmt_date, t
 from ui import auth, state
 from ui.page import need_data, open_page
 from ui.safe import md
 
-TEXT = {
-    "id": {
-        "title": "Tren",
-        "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",
-        "compare": "Bandingkan",
-        "kinds": {"kecamatan": "Kecamatan", "kabupaten": "Kabupaten/kota"},
-        "pick": "Wilayah yang dibandingkan",
-        "placeholder": "Pilih sampai 5 wilayah",
-        "cumulative": "Jumlah kumulatif dan proyeksi",
-        "daily": "Tambahan per hari — {name}",
-        "versus": "Dibandingkan dengan rata-rata",
-        "png": "Unduh PNG",
-        "csv": "Unduh data (CSV)",
-        "events": "Catatan kegiatan",
-        "events_help": "Kegiatan digambar sebagai garis ungu di setiap grafik.",
-        "none": "Belum ada catatan.",
-        "date": "Tanggal",
-        "text": "Kegiatan",
-        "add": "Tambah catatan",
-        "delete": "Hapus",
-        "empty_text": "Tulis kegiatannya.",
-    },
-    "en": {
-        "title": "Trend",
-        "no_data": "No data yet. Upload the daily counts on the Unggah page.",
-        "compare": "Compare",
-        "kinds": {"kecamatan": "Districts", "kabupaten": "Regencies/cities"},
-        "pick": "Regions to compare",
-        "placeholder": "Choose up to 5 regions",
-        "cumulative": "Cumulative count and projection",
-        "daily": "Added per day — {name}",
-        "versus": "Against the average",
-        "png": "Download PNG",
-        "csv": "Download data (CSV)",
-        "events": "Event notes",
-        "events_help": "Events are drawn as purple lines on every chart.",
-        "none": "No notes yet.",
-        "date": "Date",
-        "text": "Event",
-        "add": "Add note",
-        "delete": "Delete",
-        "empty_text": "Write what happened.",
-    },
-}
-
 snap, settings, lang, day, measure = open_page()
-words = TEXT.get(lang, TEXT["id"])
-st.title(words["title"])
-day = need_data(day, words["no_data"])
+st.title(t("tren.title", lang))
+day = need_data(day, t("page.no_data_brief", lang))
 
 home = settings.home
 province = home.split(".")[0]
 names = snap.regions.name
 cols = st.columns([1, 3])
 kind = cols[0].radio(
-    words["compare"], ["kecamatan", "kabupaten"], key="tren_kind", format_func=words["kinds"].get
+    t("tren.compare", lang),
+    ["kecamatan", "kabupaten"],
+    key="tren_kind",
+    format_func=lambda k: t(f"tren.kind.{k}", lang),
 )
 options = (
     snap.regions.descendants(home, "kecamatan")
@@ -75,11 +32,11 @@ options = (
     else [c for c in snap.regions.descendants(province, "kabupaten") if c != home]
 )
 chosen = cols[1].multiselect(
-    words["pick"],
+    t("tren.pick", lang),
     options,
     key=f"tren_pick_{kind}",
     max_selections=5,
-    placeholder=words["placeholder"],
+    placeholder=t("tren.placeholder", lang),
     format_func=lambda c: short_name(names(c)),
 )
 parent = home if kind == "kecamatan" and chosen else province
@@ -103,7 +60,7 @@ def exports(chart, data, name: str) -> None:
     """PNG made only when asked for (vl-convert); the series as CSV."""
     row = st.container(horizontal=True)  # buttons as wide as their words, in either language
     row.download_button(
-        words["png"],
+        t("tren.png", lang),
         data=lambda: charts.to_png(chart),
         file_name=f"{name}.png",
         mime="image/png",
@@ -111,7 +68,7 @@ def exports(chart, data, name: str) -> None:
         on_click="ignore",
     )
     row.download_button(
-        words["csv"],
+        t("tren.csv", lang),
         data=charts.to_csv(data),
         file_name=f"{name}.csv",
         mime="text/csv",
@@ -120,7 +77,7 @@ def exports(chart, data, name: str) -> None:
     )
 
 
-st.subheader(words["cumulative"])
+st.subheader(t("tren.cumulative", lang))
 for i, line in enumerate(view.sentences):
     # Region names are data: escaped so a name can never format or link.
     safe = md_escape(line)
@@ -137,36 +94,38 @@ cumulative = charts.cumulative_chart(
 st.altair_chart(cumulative, width="stretch")
 exports(cumulative, view.series, f"kumulatif-{day:%Y%m%d}")
 
-st.subheader(words["daily"].format(name=md(short_name(names(home)))))
+st.subheader(t("tren.daily", lang, name=md(short_name(names(home)))))
 daily = charts.daily_chart(view.daily, measure=measure, events=events, lang=lang)
 st.altair_chart(daily, width="stretch")
 exports(daily, view.daily, f"harian-{day:%Y%m%d}")
 
 if not view.comparison.empty:
-    st.subheader(words["versus"])
+    st.subheader(t("tren.versus", lang))
     versus = charts.comparison_chart(view.comparison, measure=measure, events=events, lang=lang)
     st.altair_chart(versus, width="stretch")
     exports(versus, view.comparison, f"banding-{day:%Y%m%d}")
 
-with st.expander(words["events"]):
-    st.caption(words["events_help"])
+with st.expander(t("tren.events", lang)):
+    st.caption(t("tren.events_help", lang))
     user = auth.require_operator(lang)
     if events.empty:
-        st.caption(words["none"])
+        st.caption(t("tren.none", lang))
     for row in events.itertuples():
         left, right = st.columns([6, 1])
         left.text(f"{fmt_date(row.date, lang)} — {row.text}")
-        if user and right.button(words["delete"], key=f"event_delete_{row.id}"):
+        if user and right.button(t("tren.delete", lang), key=f"event_delete_{row.id}"):
             services.delete_event(state.store(), int(row.id))
             st.rerun()
     if user:
         with st.form("event_add", clear_on_submit=True):
-            when = st.date_input(words["date"], value=day, format="DD/MM/YYYY", key="event_date")
-            text = st.text_input(words["text"], max_chars=200, key="event_text")
-            added = st.form_submit_button(words["add"])
+            when = st.date_input(
+                t("tren.date", lang), value=day, format="DD/MM/YYYY", key="event_date"
+            )
+            text = st.text_input(t("tren.text", lang), max_chars=200, key="event_text")
+            added = st.form_submit_button(t("tren.add", lang))
         if added:
             if not text.strip():
-                st.error(words["empty_text"])
+                st.error(t("tren.empty_text", lang))
             else:
                 day_of = when if isinstance(when, date) else day
                 services.add_event(state.store(), day_of, text.strip(), user)

@@ -9,15 +9,14 @@ from census_core.ingest.reader import sheet_names
 from census_core.ingest.report import history_table
 from census_core.ingest.templates import template_csv, template_xlsx
 from census_core.markup import md_escape
-from census_core.regions import LEVEL_LABELS, LEVELS
+from census_core.regions import LEVELS, level_label
 from census_core.storefaults import StoreFault
-from census_core.text import fmt_int
+from census_core.text import fmt_int, t
 from ui import auth, state, upload
 from ui.page import open_page
 
 snap, settings, lang, _, _ = open_page()
-w = upload.words(lang)
-st.title(w["title"])
+st.title(t("upload.title", lang))
 user = auth.require_operator(lang)
 if user is None:
     st.stop()
@@ -29,22 +28,27 @@ gen = st.session_state.setdefault("upload_gen", 0)
 
 
 def upload_section(kind: str) -> None:
-    with st.expander(w["options"]):
+    with st.expander(t("upload.options", lang)):
         day = None
         measure = None
         if kind == "counts":
-            day = st.date_input(w["date"], value=None, key=f"{kind}_date", format="DD/MM/YYYY")
+            day = st.date_input(
+                t("upload.date", lang), value=None, key=f"{kind}_date", format="DD/MM/YYYY"
+            )
             measure = st.selectbox(
-                w["measure"], ["households", "persons"], key=f"{kind}_measure", format_func=w.get
+                t("upload.measure", lang),
+                ["households", "persons"],
+                key=f"{kind}_measure",
+                format_func=lambda m: t(f"upload.measure.{m}", lang),
             )
         level = st.selectbox(
-            w["level"],
+            t("upload.level", lang),
             [None, *LEVELS],
             key=f"{kind}_level",
-            format_func=lambda v: w["auto"] if v is None else LEVEL_LABELS[lang][v],
+            format_func=lambda v: t("upload.auto", lang) if v is None else level_label(v, lang),
         )
     file = st.file_uploader(
-        w["file"],
+        t("upload.file", lang),
         type=["csv", "tsv", "txt", "xlsx", "xls"],
         key=f"{kind}_file_{gen}",
         help=upload.limits(lang),
@@ -53,7 +57,11 @@ def upload_section(kind: str) -> None:
         return
     data = file.getvalue()
     sheets = sheet_names(data)
-    sheet = st.selectbox(w["sheet"], sheets, key=f"{kind}_sheet") if len(sheets) > 1 else None
+    sheet = (
+        st.selectbox(t("upload.sheet", lang), sheets, key=f"{kind}_sheet")
+        if len(sheets) > 1
+        else None
+    )
     checked = upload.check(
         data,
         file.name,
@@ -70,7 +78,9 @@ def upload_section(kind: str) -> None:
         ),
     )
     upload.show(checked, snap, lang, kind)
-    if checked.upload.ok and st.button(w["commit"], type="primary", key=f"{kind}_commit"):
+    if checked.upload.ok and st.button(
+        t("upload.commit", lang), type="primary", key=f"{kind}_commit"
+    ):
         try:
             result = services.commit_upload(checked.upload, state.store(), user)
         except SystemFault as fault:  # logged with its reference; the store is as it was
@@ -79,8 +89,8 @@ def upload_section(kind: str) -> None:
         except StoreFault as fault:  # gone, locked, read-only, full: what to do, and its ref
             st.error(md_escape(fault.message(lang)))
             return
-        done = w["committed"].format(batch=result.batch, n=fmt_int(result.changed, lang))
-        st.session_state["upload_flash"] = done if result.batch else w["unchanged"]
+        done = t("upload.committed", lang, batch=result.batch, n=fmt_int(result.changed, lang))
+        st.session_state["upload_flash"] = done if result.batch else t("upload.unchanged", lang)
         st.session_state["upload_gen"] = gen + 1  # a fresh, empty uploader
         st.rerun()
 
@@ -91,24 +101,31 @@ def checked_sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-tabs = st.tabs([w["tab_counts"], w["tab_targets"], w["tab_history"], w["tab_templates"]])
+tabs = st.tabs(
+    [
+        t("upload.tab_counts", lang),
+        t("upload.tab_targets", lang),
+        t("upload.tab_history", lang),
+        t("upload.tab_templates", lang),
+    ]
+)
 with tabs[0]:
     upload_section("counts")
 with tabs[1]:
     upload_section("targets")
 with tabs[2]:
-    st.subheader(w["history"])
+    st.subheader(t("upload.history", lang))
     batches = snap.batches
     st.dataframe(history_table(batches, lang), hide_index=True, width="stretch")
     auth.sign_in_history(lang)
     active = [int(b) for b, u in zip(batches["id"], batches["undone"], strict=True) if not u]
     if active:
         cols = st.columns([3, 1], vertical_alignment="bottom")
-        chosen = cols[0].selectbox(w["undo"], active, index=None, key="undo_batch")
-        if cols[1].button(w["undo_button"], key="undo", disabled=chosen is None):
+        chosen = cols[0].selectbox(t("upload.undo", lang), active, index=None, key="undo_batch")
+        if cols[1].button(t("upload.undo_button", lang), key="undo", disabled=chosen is None):
             undo = services.undo_batch(state.store(), int(chosen), user)
             if undo.done:
-                st.session_state["upload_flash"] = w["undone"].format(batch=chosen)
+                st.session_state["upload_flash"] = t("upload.undone", lang, batch=chosen)
             else:
                 st.session_state["upload_failure"] = undo.message(lang)
             st.rerun()

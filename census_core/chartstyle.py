@@ -9,7 +9,7 @@ import altair as alt
 from babel.dates import get_day_names, get_month_names
 
 from census_core.palette import ChartColors, chart_theme
-from census_core.text import locale
+from census_core.text import CHART_NUMBERS, CHART_TIMES, LANGS, locale
 
 # The pages are light (Streamlit's light theme): the light colours, each 3:1 or more on white.
 PAGE_COLORS = chart_theme("light")
@@ -43,13 +43,13 @@ def _names(names: Mapping[int, str]) -> list[str]:
     return [names[k] for k in keys]
 
 
-def _d3_locale(lang: str, number: dict, time: dict) -> dict:
+def _d3_locale(lang: str) -> dict:
     """Vega's number and time locale for `lang`; month and day names come from Babel."""
     where = locale(lang)
     return {
-        "number": number,
+        "number": CHART_NUMBERS[lang],
         "time": {
-            **time,
+            **CHART_TIMES[lang],
             "periods": ["AM", "PM"],
             "days": _names(get_day_names("wide", locale=where)),
             "shortDays": _names(get_day_names("abbreviated", locale=where)),
@@ -59,18 +59,7 @@ def _d3_locale(lang: str, number: dict, time: dict) -> dict:
     }
 
 
-CHART_LOCALES: dict[str, dict] = {
-    "id": _d3_locale(
-        "id",
-        {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
-        {"dateTime": "%A, %e %B %Y %X", "date": "%d/%m/%Y", "time": "%H.%M.%S"},
-    ),
-    "en": _d3_locale(
-        "en",
-        {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
-        {"dateTime": "%a %b %e %X %Y", "date": "%m/%d/%Y", "time": "%H:%M:%S"},
-    ),
-}
+CHART_LOCALES: dict[str, dict] = {lang: _d3_locale(lang) for lang in LANGS}
 
 
 def finish(chart: alt.LayerChart, lang: str, height: int, style: Style) -> alt.LayerChart:

@@ -13,32 +13,6 @@ from census_core.text import t
 
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_HEADERS = {
-    "id": {
-        "rank": "Peringkat",
-        "code": "Kode",
-        "name": "Wilayah",
-        "count": "Jumlah {measure}",
-        "target": "Target {measure}",
-        "percent": "Capaian target (%)",
-        "change": "Perubahan sejak kemarin",
-        "rank_change": "Perubahan peringkat",
-        "last_date": "Tanggal data",
-        "note": "Keterangan",
-    },
-    "en": {
-        "rank": "Rank",
-        "code": "Code",
-        "name": "Region",
-        "count": "Count ({measure})",
-        "target": "Target ({measure})",
-        "percent": "Share of target (%)",
-        "change": "Change since yesterday",
-        "rank_change": "Rank change",
-        "last_date": "Date of data",
-        "note": "Note",
-    },
-}
 
 
 def neutralise(value: object) -> object:
@@ -52,20 +26,19 @@ def export_frame(
     board: pd.DataFrame, measure: str = "households", lang: str = "id"
 ) -> pd.DataFrame:
     """A standings board as plain values (numbers stay numbers) under the language's headers."""
-    h = _HEADERS.get(lang, _HEADERS["id"])
     label = t(f"measure.{measure}", lang)
     out = pd.DataFrame(
         {
-            h["rank"]: board["rank"].astype("Int64"),
-            h["code"]: board["code"].astype(str),
-            h["name"]: board["name"].astype(str),
-            h["count"].format(measure=label): board["count"].astype("Int64"),
-            h["target"].format(measure=label): board["target"].astype("Int64"),
-            h["percent"]: board["percent"].astype("float64").round(2),
-            h["change"]: board["change"].astype("Int64"),
-            h["rank_change"]: board["rank_change"].astype("Int64"),
-            h["last_date"]: pd.to_datetime(board["last_date"]).dt.strftime("%Y-%m-%d"),
-            h["note"]: [note_of(row, lang) for _, row in board.iterrows()],
+            t("export.rank", lang): board["rank"].astype("Int64"),
+            t("export.code", lang): board["code"].astype(str),
+            t("export.name", lang): board["name"].astype(str),
+            t("export.count", lang, measure=label): board["count"].astype("Int64"),
+            t("export.target", lang, measure=label): board["target"].astype("Int64"),
+            t("export.percent", lang): board["percent"].astype("float64").round(2),
+            t("export.change", lang): board["change"].astype("Int64"),
+            t("export.rank_change", lang): board["rank_change"].astype("Int64"),
+            t("export.last_date", lang): pd.to_datetime(board["last_date"]).dt.strftime("%Y-%m-%d"),
+            t("export.note", lang): [note_of(row, lang) for _, row in board.iterrows()],
             t("carried.column", lang): [
                 t("carried.yes" if is_carried(row) else "carried.no", lang)
                 for row in board.to_dict("records")

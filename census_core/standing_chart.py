@@ -5,14 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from census_core.text import fmt_date_short
-
-# Vega's number locale, so axis labels read 12,5 as the rest of the interface does.
-NUMBER_LOCALE = {
-    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
-}
-_AXIS = {"id": "% target", "en": "% of target"}
+from census_core.text import chart_numbers, fmt_date_short, t
 
 
 def share_chart(trend: pd.DataFrame, lang: str = "id", height: int = 220) -> alt.Chart:
@@ -32,7 +25,7 @@ def share_chart(trend: pd.DataFrame, lang: str = "id", height: int = 220) -> alt
             x=alt.X(
                 "day:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True)
             ),
-            y=alt.Y("value:Q", title=_AXIS.get(lang, _AXIS["id"])),
+            y=alt.Y("value:Q", title=t("chart.share", lang)),
             color=alt.Color(
                 "wilayah:N",
                 sort=series,
@@ -42,4 +35,5 @@ def share_chart(trend: pd.DataFrame, lang: str = "id", height: int = 220) -> alt
         )
         .properties(height=height)
     )
-    return chart.configure(locale={"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["id"])})
+    # Vega's number locale, so axis labels read 12,5 as the rest of the interface does.
+    return chart.configure(locale={"number": chart_numbers(lang)})

@@ -13,8 +13,18 @@ from babel.numbers import format_decimal
 from census_core.words import CATALOGUE
 
 LANGS = ("id", "en")
+LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}  # each in its own language
 T = TypeVar("T")
 LOCALES = {"id": "id_ID", "en": "en_US"}  # Babel's locale for each language of the interface
+# Vega's (d3's) number and time formats, so chart axes write 12,5 and dates as the rest does.
+CHART_NUMBERS = {
+    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+}
+CHART_TIMES = {
+    "id": {"dateTime": "%A, %e %B %Y %X", "date": "%d/%m/%Y", "time": "%H.%M.%S"},
+    "en": {"dateTime": "%a %b %e %X %Y", "date": "%m/%d/%Y", "time": "%H:%M:%S"},
+}
 
 
 def _side(lang: str) -> int:
@@ -32,6 +42,11 @@ def template(key: str, lang: str = "id") -> str:
     return CATALOGUE[key][_side(lang)]
 
 
+def known(key: str) -> bool:
+    """Whether the catalogue has `key`, e.g. for a reason code that may have no words of its own."""
+    return key in CATALOGUE or f"{key}.other" in CATALOGUE
+
+
 def t(key: str, lang: str = "id", **values: object) -> str:
     """The sentence for `key` in `lang`, with values filled in.
 
@@ -46,6 +61,11 @@ def t(key: str, lang: str = "id", **values: object) -> str:
 def locale(lang: str) -> str:
     """Babel's locale for `lang`: 'id_ID' or 'en_US'."""
     return LOCALES[lang] if lang in LOCALES else LOCALES["id"]
+
+
+def chart_numbers(lang: str) -> dict:
+    """Vega's number locale for `lang`: decimal comma and thousands dot in Indonesian."""
+    return CHART_NUMBERS["en" if _side(lang) else "id"]
 
 
 def fmt_int(value: object, lang: str = "id") -> str:

@@ -373,6 +373,21 @@ _CHART: dict[str, tuple[str, str]] = {
     "chart.region": ("Wilayah", "Region"),
     "chart.value": ("Jumlah", "Count"),
     "chart.event": ("Catatan", "Note"),
+    "chart.share": ("% target", "% of target"),  # the Kecamatan page's small chart
+}
+
+# The board as a CSV or XLSX file (census_core.export).
+_EXPORT: dict[str, tuple[str, str]] = {
+    "export.rank": ("Peringkat", "Rank"),
+    "export.code": ("Kode", "Code"),
+    "export.name": ("Wilayah", "Region"),
+    "export.count": ("Jumlah {measure}", "Count ({measure})"),
+    "export.target": ("Target {measure}", "Target ({measure})"),
+    "export.percent": ("Capaian target (%)", "Share of target (%)"),
+    "export.change": ("Perubahan sejak kemarin", "Change since yesterday"),
+    "export.rank_change": ("Perubahan peringkat", "Rank change"),
+    "export.last_date": ("Tanggal data", "Date of data"),
+    "export.note": ("Keterangan", "Note"),
 }
 
 # The meeting screen's slides and buttons (census_core.presentation, ui/present.py).
@@ -857,6 +872,257 @@ _UPLOADS: dict[str, tuple[str, str]] = {
     "cli.undone": (" (dibatalkan)", " (undone)"),
 }
 
+# The upload page (app_pages/unggah.py, ui/upload.py).
+_UPLOAD_PAGE: dict[str, tuple[str, str]] = {
+    "upload.title": ("Unggah data", "Upload data"),
+    "upload.tab_counts": ("Jumlah harian", "Daily counts"),
+    "upload.tab_targets": ("Sasaran", "Targets"),
+    "upload.tab_history": ("Riwayat", "History"),
+    "upload.tab_templates": ("Templat", "Templates"),
+    "upload.file": ("Berkas CSV atau Excel (.xlsx)", "CSV or Excel (.xlsx) file"),
+    "upload.limits": (
+        "Paling besar {mb} MB, {rows} baris dan {cols} kolom. Baris 1 adalah baris pertama "
+        "berkas, seperti di Excel.",
+        "At most {mb} MB, {rows} rows and {cols} columns. Row 1 is the file's first line, as in "
+        "Excel.",
+    ),
+    "upload.options": (
+        "Pilihan (bila berkas tidak menyebutkannya)",
+        "Options (when the file does not say)",
+    ),
+    "upload.date": ("Tanggal data", "Date of the data"),
+    "upload.measure": ("Kolom 'Jumlah' berisi", "A 'Jumlah' column counts"),
+    "upload.measure.households": ("KK (keluarga)", "KK (families)"),
+    "upload.measure.persons": ("jiwa", "persons"),
+    "upload.level": ("Tingkat wilayah", "Level of the regions"),
+    "upload.auto": ("otomatis", "automatic"),
+    "upload.sheet": ("Lembar", "Sheet"),
+    "upload.errors": ("Kesalahan", "Errors"),
+    "upload.warnings": ("Peringatan", "Warnings"),
+    "upload.more": (
+        "… dan {n} lagi (lihat kolom Catatan).",
+        "… and {n} more (see the Notes column).",
+    ),
+    "upload.suggest": (
+        "Pilih wilayah untuk '{text}' (baris {row}):",
+        "Pick the region for '{text}' (row {row}):",
+    ),
+    "upload.preview": ("Isi berkas", "What the file holds"),
+    "upload.effect": ("Dampak pada peringkat", "Effect on the standings"),
+    "upload.commit": ("Simpan", "Store"),
+    "upload.committed": (
+        "Tersimpan sebagai batch {batch}: {n} angka berubah.",
+        "Stored as batch {batch}: {n} values changed.",
+    ),
+    "upload.unchanged": (
+        "Tidak ada angka yang berubah; tidak ada batch baru.",
+        "No value changed; no new batch.",
+    ),
+    "upload.history": ("Riwayat unggahan", "Upload history"),
+    "upload.undo": ("Batalkan batch", "Undo batch"),
+    "upload.undo_button": ("Batalkan", "Undo"),
+    "upload.undone": ("Batch {batch} dibatalkan.", "Batch {batch} undone."),
+}
+
+# Operator sign-in (ui/auth.py).
+_SIGN_IN: dict[str, tuple[str, str]] = {
+    "auth.off": (
+        "Unggah belum diaktifkan. Tetapkan kata sandi operator di variabel lingkungan "
+        "`CENSUS_UPLOAD_PASSWORD` atau di `.streamlit/secrets.toml` (atau bagian `[auth]` untuk "
+        "masuk dengan akun, dengan daftar `CENSUS_UPLOAD_USERS`), lalu muat ulang halaman.",
+        "Uploads are not enabled. Set the operator password in the environment variable "
+        "`CENSUS_UPLOAD_PASSWORD` or in `.streamlit/secrets.toml` (or an `[auth]` section for "
+        "account sign-in, with the list `CENSUS_UPLOAD_USERS`), then reload the page.",
+    ),
+    "auth.password": ("Kata sandi operator", "Operator password"),
+    "auth.name": ("Nama operator", "Operator name"),
+    "auth.submit": ("Masuk", "Sign in"),
+    "auth.wrong": ("Kata sandi salah.", "Wrong password."),
+    "auth.signed_in": ("Masuk sebagai {user}", "Signed in as {user}"),
+    "auth.sign_out": ("Keluar", "Sign out"),
+    "auth.login": ("Masuk dengan akun organisasi", "Sign in with your organisation account"),
+    "auth.or": ("atau dengan kata sandi operator:", "or with the operator password:"),
+    "auth.not_listed": (
+        "Akun {email} belum terdaftar sebagai operator. Minta pengelola menambahkannya ke "
+        "`CENSUS_UPLOAD_USERS`, lalu masuk lagi.",
+        "The account {email} is not listed as an operator. Ask the administrator to add it to "
+        "`CENSUS_UPLOAD_USERS`, then sign in again.",
+    ),
+    "auth.log": ("Riwayat masuk", "Sign-in history"),
+}
+
+# Boundary files on the upload page and the map page (ui/boundaries.py).
+_BOUNDARIES: dict[str, tuple[str, str]] = {
+    "bounds.title": ("Batas wilayah untuk peta", "Boundaries for the map"),
+    "bounds.intro": (
+        "GeoJSON batas kecamatan, desa atau kabupaten/kota (kode Kemendagri, kode BPS atau nama), "
+        "dan bila ada tabel padanan kode BPS–Kemendagri (CSV dengan kolom `code_bps` dan "
+        "`code_kemendagri`). Semua server yang memakai basis data ini melihatnya.",
+        "GeoJSON boundaries of districts, villages or regencies (Kemendagri code, BPS code or "
+        "name), and if you have it a BPS–Kemendagri code crosswalk (CSV with columns `code_bps` "
+        "and `code_kemendagri`). Every server sharing this database sees them.",
+    ),
+    "bounds.sign_in": (
+        "Masuk sebagai operator untuk mengunggah batas wilayah.",
+        "Sign in as operator to upload boundaries.",
+    ),
+    "bounds.files": ("Berkas batas wilayah", "Boundary files"),
+    "bounds.submit": ("Tambahkan batas wilayah", "Add boundaries"),
+    "bounds.same": ("{name} sudah tersimpan.", "{name} is already stored."),
+    "bounds.saved": (
+        "{name} tersimpan: {matched} wilayah cocok, {unmatched} fitur tidak cocok.",
+        "{name} saved: {matched} regions matched, {unmatched} features unmatched.",
+    ),
+    "bounds.saved_similar": (
+        "{name} tersimpan: {matched} wilayah cocok ({similar} di antaranya menurut nama yang "
+        "mirip, periksa di bawah), {unmatched} fitur tidak cocok.",
+        "{name} saved: {matched} regions matched ({similar} of them by similar name, check them "
+        "below), {unmatched} features unmatched.",
+    ),
+    "bounds.saved_water": (
+        " {water} fitur perairan (bukan wilayah) dilewati.",
+        " {water} water features (not regions) skipped.",
+    ),
+    "bounds.saved_csv": (
+        "{name} tersimpan sebagai tabel padanan kode ({rows} kode).",
+        "{name} saved as a code crosswalk ({rows} codes).",
+    ),
+    "bounds.not_crosswalk": (
+        "{name}: CSV ini tidak punya kolom kode BPS dan kode Kemendagri.",
+        "{name}: this CSV has no BPS code and Kemendagri code columns.",
+    ),
+    "bounds.stored": ("Tersimpan", "Stored"),
+    "bounds.delete": ("Hapus", "Delete"),
+    "bounds.from_dir": (
+        "Dari folder batas wilayah server (`CENSUS_GEO_DIR`): {files}",
+        "From the server's boundaries folder (`CENSUS_GEO_DIR`): {files}",
+    ),
+    "bounds.refused": ("{name} tidak disimpan:", "{name} was not stored:"),
+    "bounds.simplified": (" Berkas {summary}.", " The file was {summary}."),
+    "bounds.dismiss": ("Tutup pesan", "Dismiss"),
+    "bounds.skipped": ("Berkas batas wilayah yang dilewati ({n})", "Boundary files skipped ({n})"),
+    "bounds.similar": ("Cocok menurut nama yang mirip ({n})", "Matched by similar name ({n})"),
+    "bounds.similar_caption": (
+        "Ejaan desa atau kecamatan ini di berkas berbeda dari daftar wilayah, jadi dipasangkan "
+        "dengan wilayah yang namanya paling mirip di kecamatan atau kabupaten/kota yang sama. "
+        "Periksa pasangannya; bila ada yang keliru, perbaiki nama atau kodenya di berkas lalu "
+        "unggah lagi.",
+        "The file spells these villages or districts differently from the region master, so "
+        "each was paired with the most similar name in the same district or regency. Check the "
+        "pairs; if one is wrong, fix its name or code in the file and upload it again.",
+    ),
+    "bounds.col.name": ("Nama di berkas", "Name in the file"),
+    "bounds.col.region": ("Nama di daftar wilayah", "Name in the region master"),
+    "bounds.col.parent": ("Di wilayah", "Within"),
+    "bounds.col.code": ("Kode", "Code"),
+    "bounds.col.score": ("Kemiripan", "Similarity"),
+    "bounds.col.file": ("Berkas", "File"),
+    "bounds.water": (
+        "Perairan (danau, waduk, laut), bukan wilayah, tidak digambar: {names}.",
+        "Water bodies (lakes, reservoirs, sea), not regions, not drawn: {names}.",
+    ),
+}
+
+# The router's page names and the shared sidebar (app.py, ui/sidebar.py).
+_NAVIGATION: dict[str, tuple[str, str]] = {
+    "nav.peringkat": ("Peringkat", "Ranking"),
+    "nav.kecamatan": ("Kecamatan", "District"),
+    "nav.peta": ("Peta", "Map"),
+    "nav.tren": ("Tren", "Trend"),
+    "nav.presentasi": ("Presentasi", "Presentation"),
+    "nav.unggah": ("Unggah", "Upload"),
+    "sidebar.measure": ("Ukuran", "Measure"),
+    "sidebar.as_of": ("Data per tanggal", "As of"),
+}
+
+# The map page (app_pages/peta.py).
+_MAP_PAGE: dict[str, tuple[str, str]] = {
+    "peta.title": ("Peta", "Map"),
+    "peta.none": (
+        "Belum ada batas wilayah, jadi peta belum bisa digambar. Cara menambahkannya: letakkan "
+        "berkas GeoJSON batas kecamatan/desa/kabupaten (dan bila ada tabel padanan kode "
+        "BPS–Kemendagri dalam CSV) di folder batas wilayah server (variabel lingkungan "
+        "`CENSUS_GEO_DIR`), lalu muat ulang halaman; atau unggah berkasnya sebagai operator di "
+        "halaman Unggah.",
+        "There are no boundaries yet, so the map cannot be drawn. To add them: put GeoJSON files "
+        "of district/village/regency boundaries (and, if you have one, a BPS–Kemendagri code "
+        "crosswalk as CSV) in the server's boundaries folder (the environment variable "
+        "`CENSUS_GEO_DIR`), then reload the page; or upload them as operator on the Unggah "
+        "(upload) page.",
+    ),
+    "peta.level": ("Wilayah", "Regions"),
+    "peta.by": ("Warna menurut", "Colour by"),
+    "peta.by.percent": ("% dari target", "% of target"),
+    "peta.by.count": ("Jumlah", "Count"),
+    "peta.elsewhere": (
+        "Batas wilayah yang ada tidak mencakup {name}. Tambahkan berkas GeoJSON wilayah ini di "
+        "halaman Unggah atau di folder `CENSUS_GEO_DIR`.",
+        "The boundaries do not cover {name}. Add GeoJSON files of this region on the Unggah page "
+        "or in the `CENSUS_GEO_DIR` folder.",
+    ),
+    "peta.legend_percent": ("% dari target", "% of target"),
+    "peta.legend_count": ("Jumlah {unit}", "Number of {unit}"),
+    "peta.click": (
+        "Klik sebuah kecamatan untuk membuka halamannya.",
+        "Click a district to open its page.",
+    ),
+    "peta.report": ("Batas wilayah yang belum cocok ({n})", "Boundaries not matched ({n})"),
+    "peta.kind.region": ("wilayah tanpa batas", "region without boundary"),
+    "peta.kind.feature": ("fitur tanpa wilayah", "feature without region"),
+    "peta.reason.no_region": (
+        "tidak ada wilayah dengan kode/nama ini",
+        "no region has this code/name",
+    ),
+    "peta.reason.ambiguous": (
+        "nama cocok dengan lebih dari satu wilayah",
+        "the name fits more than one region",
+    ),
+    "peta.reason.no_key": ("tanpa kode dan nama", "no code and no name"),
+    "peta.reason.no_geometry": ("tanpa geometri", "no geometry"),
+    "peta.reason.unreadable": ("berkas tidak terbaca", "file cannot be read"),
+    "peta.reason.similar_tie": (
+        "nama mirip dengan lebih dari satu wilayah di kecamatan atau kabupaten/kota yang sama",
+        "the name is about as close to more than one region of the same district or regency",
+    ),
+    "peta.reason.similar_taken": (
+        "wilayah yang namanya mirip sudah punya batas dari fitur lain",
+        "the region with a similar name already has a boundary from another feature",
+    ),
+    "peta.col.kind": ("Jenis", "Kind"),
+    "peta.col.name": ("Nama", "Name"),
+    "peta.col.code": ("Kode", "Code"),
+    "peta.col.file": ("Berkas", "File"),
+    "peta.col.reason": ("Sebab", "Reason"),
+    "peta.col.near": ("Mungkin wilayah ini", "Perhaps this region"),
+    "peta.credit": ("Batas wilayah: {credit}", "Boundaries: {credit}"),
+}
+
+# The trend page (app_pages/tren.py).
+_TREND_PAGE: dict[str, tuple[str, str]] = {
+    "tren.title": ("Tren", "Trend"),
+    "tren.compare": ("Bandingkan", "Compare"),
+    "tren.kind.kecamatan": ("Kecamatan", "Districts"),
+    "tren.kind.kabupaten": ("Kabupaten/kota", "Regencies/cities"),
+    "tren.pick": ("Wilayah yang dibandingkan", "Regions to compare"),
+    "tren.placeholder": ("Pilih sampai 5 wilayah", "Choose up to 5 regions"),
+    "tren.cumulative": ("Jumlah kumulatif dan proyeksi", "Cumulative count and projection"),
+    "tren.daily": ("Tambahan per hari — {name}", "Added per day — {name}"),
+    "tren.versus": ("Dibandingkan dengan rata-rata", "Against the average"),
+    "tren.png": ("Unduh PNG", "Download PNG"),
+    "tren.csv": ("Unduh data (CSV)", "Download data (CSV)"),
+    "tren.events": ("Catatan kegiatan", "Event notes"),
+    "tren.events_help": (
+        "Kegiatan digambar sebagai garis ungu di setiap grafik.",
+        "Events are drawn as purple lines on every chart.",
+    ),
+    "tren.none": ("Belum ada catatan.", "No notes yet."),
+    "tren.date": ("Tanggal", "Date"),
+    "tren.text": ("Kegiatan", "Event"),
+    "tren.add": ("Tambah catatan", "Add note"),
+    "tren.delete": ("Hapus", "Delete"),
+    "tren.empty_text": ("Tulis kegiatannya.", "Write what happened."),
+}
+
 # The pages' own words: Peringkat, Kecamatan and the figure's origin (ui/provenance.py).
 _PAGES: dict[str, tuple[str, str]] = {
     "origin.origin": (
@@ -901,6 +1167,11 @@ _PAGES: dict[str, tuple[str, str]] = {
         "Belum ada data. Unggah data harian di halaman Unggah.",
         "No data yet. Upload the daily counts on the Unggah (upload) page.",
     ),
+    # The same, as the Peta and Tren pages have always put it.
+    "page.no_data_brief": (
+        "Belum ada data. Unggah data harian di halaman Unggah.",
+        "No data yet. Upload the daily counts on the Unggah page.",
+    ),
 }
 
 _AREAS = (
@@ -916,10 +1187,17 @@ _AREAS = (
     _PROVENANCE,
     _MAP,
     _CHART,
+    _EXPORT,
     _SLIDES,
     _GEO,
     _PROBLEMS,
     _UPLOADS,
+    _UPLOAD_PAGE,
+    _SIGN_IN,
+    _BOUNDARIES,
+    _NAVIGATION,
+    _MAP_PAGE,
+    _TREND_PAGE,
     _PAGES,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}

@@ -9,7 +9,7 @@ from string import Formatter
 
 import pytest
 
-from census_core.text import t, template
+from census_core.text import LANGS, t, template
 from census_core.words import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,16 +33,12 @@ COMPUTED = (
     "report.layout.",
     "report.measure.",
     "report.kind.",
+    "upload.measure.",
+    "peta.by.",
+    "peta.kind.",
+    "peta.reason.",
+    "tren.kind.",
 )
-# Modules that still branch on the language or keep a words table of their own (shrinking).
-NOT_YET = {
-    "app_pages/peta.py",
-    "app_pages/tren.py",
-    "ui/auth.py",
-    "ui/sidebar.py",
-    "ui/boundaries.py",
-    "ui/upload.py",
-}
 # The catalogue and `t` are the only places that tell the languages apart.
 CATALOGUE_MODULES = {"census_core/words.py", "census_core/text.py"}
 
@@ -133,22 +129,63 @@ def test_an_unknown_language_reads_indonesian():
 
 
 def test_only_the_catalogue_tells_the_languages_apart():
-    branching = {
+    branching = sorted(
         name
         for name, text in _code().items()
         if _BRANCH.search(text) and name not in CATALOGUE_MODULES
-    }
-    assert branching <= NOT_YET, f"new language branches: {sorted(branching - NOT_YET)}"
+    )
+    assert not branching, f"language branches outside the catalogue: {branching}"
+
+
+def _language_tables(text: str) -> list[int]:
+    """Lines of dicts keyed by language ({"id": ..., "en": ...}) or holding (Indonesian,
+    English) pairs: words kept apart from the catalogue."""
+    lines = []
+    for node in ast.walk(ast.parse(text)):
+        if not isinstance(node, ast.Dict) or not node.keys:
+            continue
+        keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+        by_language = len(keys) == len(node.keys) and "en" in keys and keys <= set(LANGS)
+        pairs = all(
+            isinstance(v, ast.Tuple)
+            and len(v.elts) == 2
+            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts)
+            for v in node.values
+        )
+        if by_language or pairs:
+            lines.append(node.lineno)
+    return lines
 
 
 def test_no_words_table_outside_the_catalogue():
-    tables = {name for name, text in _code().items() if _TABLE.search(text)}
-    assert tables <= NOT_YET, f"new words tables: {sorted(tables - NOT_YET)}"
-
-
-def test_the_not_yet_list_only_shrinks():
-    code = _code()
-    done = {
-        name for name in NOT_YET if not _BRANCH.search(code[name]) and not _TABLE.search(code[name])
+    tables = {
+        name: _language_tables(text)
+        for name, text in _code().items()
+        if name not in CATALOGUE_MODULES and (_TABLE.search(text) or _language_tables(text))
     }
-    assert not done, f"converted: take these off NOT_YET: {sorted(done)}"
+    assert not tables, f"words tables outside the catalogue (file: lines): {tables}"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'TEXT = {"id": {"title": "Peta"}, "en": {"title": "Map"}}',
+        'def f(lang):\n    return {"id": "% target", "en": "% of target"}[lang]',
+        'KINDS = {"counts": ("jumlah", "counts"), "targets": ("sasaran", "targets")}',
+    ],
+)
+def test_a_words_table_is_found(code):
+    assert _language_tables(code)
+
+
+def test_the_catalogue_modules_keep_only_formats_by_language():
+    """text.py keys by language only the locales (Babel's, Vega's) and the languages' names."""
+    tree = ast.parse((ROOT / "census_core/text.py").read_text(encoding="utf-8"))
+    names = {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    assert names == {"LANG_NAMES", "LOCALES", "CHART_NUMBERS", "CHART_TIMES"}

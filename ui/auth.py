@@ -23,41 +23,6 @@ log = get_logger(__name__)
 # still counted by address (census_core.throttle).
 _THROTTLE = Throttle()
 
-TEXT = {
-    "id": {
-        "off": "Unggah belum diaktifkan. Tetapkan kata sandi operator di variabel lingkungan "
-        "`CENSUS_UPLOAD_PASSWORD` atau di `.streamlit/secrets.toml` (atau bagian `[auth]` untuk "
-        "masuk dengan akun, dengan daftar `CENSUS_UPLOAD_USERS`), lalu muat ulang halaman.",
-        "password": "Kata sandi operator",
-        "name": "Nama operator",
-        "submit": "Masuk",
-        "wrong": "Kata sandi salah.",
-        "signed_in": "Masuk sebagai {user}",
-        "sign_out": "Keluar",
-        "login": "Masuk dengan akun organisasi",
-        "or": "atau dengan kata sandi operator:",
-        "not_listed": "Akun {email} belum terdaftar sebagai operator. Minta pengelola "
-        "menambahkannya ke `CENSUS_UPLOAD_USERS`, lalu masuk lagi.",
-        "log": "Riwayat masuk",
-    },
-    "en": {
-        "off": "Uploads are not enabled. Set the operator password in the environment variable "
-        "`CENSUS_UPLOAD_PASSWORD` or in `.streamlit/secrets.toml` (or an `[auth]` section for "
-        "account sign-in, with the list `CENSUS_UPLOAD_USERS`), then reload the page.",
-        "password": "Operator password",
-        "name": "Operator name",
-        "submit": "Sign in",
-        "wrong": "Wrong password.",
-        "signed_in": "Signed in as {user}",
-        "sign_out": "Sign out",
-        "login": "Sign in with your organisation account",
-        "or": "or with the operator password:",
-        "not_listed": "The account {email} is not listed as an operator. Ask the administrator "
-        "to add it to `CENSUS_UPLOAD_USERS`, then sign in again.",
-        "log": "Sign-in history",
-    },
-}
-
 
 def signed_in_user() -> str | None:
     return st.session_state.get("operator")
@@ -77,36 +42,35 @@ def require_operator(lang: str = "id") -> str | None:
     Two ways in, either or both configured: an account from the identity provider of
     `[auth]` (st.login) whose address is in CENSUS_UPLOAD_USERS, or the operator password.
     """
-    words = TEXT.get(lang, TEXT["id"])
     config = state.settings()
     expected = config.upload_password
     login = _login_configured() and bool(config.upload_users)
     if not expected and not login:
-        st.info(words["off"])
+        st.info(t("auth.off", lang))
         return None
     user = signed_in_user()
     if user:
         cols = st.columns([4, 1])
-        cols[0].caption(words["signed_in"].format(user=md(user)))
-        if cols[1].button(words["sign_out"], key="sign_out"):
+        cols[0].caption(t("auth.signed_in", lang, user=md(user)))
+        if cols[1].button(t("auth.sign_out", lang), key="sign_out"):
             st.session_state.pop("operator", None)
             st.rerun()
         return user
     if login:
-        account = _account(words, config.upload_users, config.login_provider)
+        account = _account(lang, config.upload_users, config.login_provider)
         if account:
             return account
         if expected:
-            st.caption(words["or"])
+            st.caption(t("auth.or", lang))
     if expected:
-        _password_form(words, expected, config, lang)
+        _password_form(expected, config, lang)
     return None
 
 
-def _account(words: dict[str, str], allowed: tuple[str, ...], provider: str | None) -> str | None:
+def _account(lang: str, allowed: tuple[str, ...], provider: str | None) -> str | None:
     """The signed-in account when it is an operator; otherwise the button or the refusal."""
     if not st.user.is_logged_in:
-        if st.button(words["login"], key="account_login", type="primary"):
+        if st.button(t("auth.login", lang), key="account_login", type="primary"):
             if provider:
                 st.login(provider)
             else:
@@ -115,21 +79,21 @@ def _account(words: dict[str, str], allowed: tuple[str, ...], provider: str | No
     email = st.user.get("email")
     cols = st.columns([4, 1])
     if operator_allowed(email, allowed):
-        cols[0].caption(words["signed_in"].format(user=md(str(email))))
-        if cols[1].button(words["sign_out"], key="account_logout"):
+        cols[0].caption(t("auth.signed_in", lang, user=md(str(email))))
+        if cols[1].button(t("auth.sign_out", lang), key="account_logout"):
             st.logout()
         return str(email)
-    cols[0].error(words["not_listed"].format(email=md(str(email or "?"))))
-    if cols[1].button(words["sign_out"], key="account_logout"):
+    cols[0].error(t("auth.not_listed", lang, email=md(str(email or "?"))))
+    if cols[1].button(t("auth.sign_out", lang), key="account_logout"):
         st.logout()
     return None
 
 
-def _password_form(words: dict[str, str], expected: str, config: Settings, lang: str) -> None:
+def _password_form(expected: str, config: Settings, lang: str) -> None:
     with st.form("sign_in"):
-        name = st.text_input(words["name"], key="sign_in_name")
-        password = st.text_input(words["password"], type="password", key="sign_in_password")
-        submitted = st.form_submit_button(words["submit"])
+        name = st.text_input(t("auth.name", lang), key="sign_in_name")
+        password = st.text_input(t("auth.password", lang), type="password", key="sign_in_password")
+        submitted = st.form_submit_button(t("auth.submit", lang))
     if not submitted:
         return
     # As stored (census_core.store cleans again): no control characters, 120 at most.
@@ -147,7 +111,7 @@ def _password_form(words: dict[str, str], expected: str, config: Settings, lang:
         st.session_state["operator"] = user
         st.rerun()
     wait = _THROTTLE.failed(*keys)
-    st.error(words["wrong"] + (" " + t("auth.too_many", lang, seconds=wait) if wait else ""))
+    st.error(t("auth.wrong", lang) + (" " + t("auth.too_many", lang, seconds=wait) if wait else ""))
 
 
 def _address(config: Settings) -> str:
@@ -173,6 +137,6 @@ def _record(user: str, address: str, ok: bool) -> None:
 
 def sign_in_history(lang: str = "id") -> None:
     """The newest sign-ins by password (who, from where, right or wrong), for an operator."""
-    with st.expander(TEXT.get(lang, TEXT["id"])["log"]):
+    with st.expander(t("auth.log", lang)):
         table = sign_in_table(state.store().sign_ins(), lang)
         st.dataframe(table, hide_index=True, width="stretch")

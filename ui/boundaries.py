@@ -9,84 +9,11 @@ import streamlit as st
 from census_core import geo, services
 from census_core.geo import Boundaries
 from census_core.geofeatures import Unmatched
-from census_core.text import fmt_int, fmt_pct
+from census_core.text import fmt_int, fmt_pct, t
 from ui import auth, sidebar, state
 from ui.safe import md
 
 RESULT = "boundary_result"  # the last upload's outcome, in session state until dismissed
-
-TEXT = {
-    "id": {
-        "title": "Batas wilayah untuk peta",
-        "intro": "GeoJSON batas kecamatan, desa atau kabupaten/kota (kode Kemendagri, kode BPS "
-        "atau nama), dan bila ada tabel padanan kode BPS–Kemendagri (CSV dengan kolom "
-        "`code_bps` dan `code_kemendagri`). Semua server yang memakai basis data ini melihatnya.",
-        "sign_in": "Masuk sebagai operator untuk mengunggah batas wilayah.",
-        "files": "Berkas batas wilayah",
-        "submit": "Tambahkan batas wilayah",
-        "bad": "{name}: {error}",
-        "same": "{name} sudah tersimpan.",
-        "saved": "{name} tersimpan: {matched} wilayah cocok, {unmatched} fitur tidak cocok.",
-        "saved_similar": "{name} tersimpan: {matched} wilayah cocok ({similar} di antaranya "
-        "menurut nama yang mirip, periksa di bawah), {unmatched} fitur tidak cocok.",
-        "saved_water": " {water} fitur perairan (bukan wilayah) dilewati.",
-        "saved_csv": "{name} tersimpan sebagai tabel padanan kode ({rows} kode).",
-        "not_crosswalk": "{name}: CSV ini tidak punya kolom kode BPS dan kode Kemendagri.",
-        "stored": "Tersimpan",
-        "delete": "Hapus",
-        "from_dir": "Dari folder batas wilayah server (`CENSUS_GEO_DIR`): {files}",
-        "refused": "{name} tidak disimpan:",
-        "simplified": " Berkas {summary}.",
-        "dismiss": "Tutup pesan",
-        "skipped": "Berkas batas wilayah yang dilewati ({n})",
-    },
-    "en": {
-        "title": "Boundaries for the map",
-        "intro": "GeoJSON boundaries of districts, villages or regencies (Kemendagri code, BPS "
-        "code or name), and if you have it a BPS–Kemendagri code crosswalk (CSV with columns "
-        "`code_bps` and `code_kemendagri`). Every server sharing this database sees them.",
-        "sign_in": "Sign in as operator to upload boundaries.",
-        "files": "Boundary files",
-        "submit": "Add boundaries",
-        "bad": "{name}: {error}",
-        "same": "{name} is already stored.",
-        "saved": "{name} saved: {matched} regions matched, {unmatched} features unmatched.",
-        "saved_similar": "{name} saved: {matched} regions matched ({similar} of them by similar "
-        "name, check them below), {unmatched} features unmatched.",
-        "saved_water": " {water} water features (not regions) skipped.",
-        "saved_csv": "{name} saved as a code crosswalk ({rows} codes).",
-        "not_crosswalk": "{name}: this CSV has no BPS code and Kemendagri code columns.",
-        "stored": "Stored",
-        "delete": "Delete",
-        "from_dir": "From the server's boundaries folder (`CENSUS_GEO_DIR`): {files}",
-        "refused": "{name} was not stored:",
-        "simplified": " The file was {summary}.",
-        "dismiss": "Dismiss",
-        "skipped": "Boundary files skipped ({n})",
-    },
-}
-
-
-SIMILAR = {
-    "id": {
-        "title": "Cocok menurut nama yang mirip ({n})",
-        "caption": "Ejaan desa atau kecamatan ini di berkas berbeda dari daftar wilayah, jadi "
-        "dipasangkan dengan wilayah yang namanya paling mirip di kecamatan atau kabupaten/kota "
-        "yang sama. Periksa pasangannya; bila ada yang keliru, perbaiki nama atau kodenya di "
-        "berkas lalu unggah lagi.",
-        "cols": ["Nama di berkas", "Nama di daftar wilayah", "Di wilayah", "Kode", "Kemiripan",
-                 "Berkas"],
-    },
-    "en": {
-        "title": "Matched by similar name ({n})",
-        "caption": "The file spells these villages or districts differently from the region "
-        "master, so each was paired with the most similar name in the same district or "
-        "regency. Check the pairs; if one is wrong, fix its name or code in the file and "
-        "upload it again.",
-        "cols": ["Name in the file", "Name in the region master", "Within", "Code",
-                 "Similarity", "File"],
-    },
-}  # fmt: skip
 
 
 def render_similar(rows: list[dict], *, expanded: bool = False) -> None:
@@ -94,28 +21,20 @@ def render_similar(rows: list[dict], *, expanded: bool = False) -> None:
     if not rows:
         return
     lang = sidebar.lang()
-    words = SIMILAR.get(lang, SIMILAR["id"])
-    cols = words["cols"]
-    with st.expander(words["title"].format(n=fmt_int(len(rows), lang)), expanded=expanded):
-        st.caption(words["caption"])
+    with st.expander(t("bounds.similar", lang, n=fmt_int(len(rows), lang)), expanded=expanded):
+        st.caption(t("bounds.similar_caption", lang))
         st.dataframe(
             {
-                cols[0]: [r["name"] for r in rows],
-                cols[1]: [r["region"] for r in rows],
-                cols[2]: [r["parent"] for r in rows],
-                cols[3]: [r["code"] for r in rows],
-                cols[4]: [fmt_pct(r["score"], lang, 0) for r in rows],
-                cols[5]: [r["source"] for r in rows],
+                t("bounds.col.name", lang): [r["name"] for r in rows],
+                t("bounds.col.region", lang): [r["region"] for r in rows],
+                t("bounds.col.parent", lang): [r["parent"] for r in rows],
+                t("bounds.col.code", lang): [r["code"] for r in rows],
+                t("bounds.col.score", lang): [fmt_pct(r["score"], lang, 0) for r in rows],
+                t("bounds.col.file", lang): [r["source"] for r in rows],
             },
             hide_index=True,
             width="stretch",
         )
-
-
-WATER = {
-    "id": "Perairan (danau, waduk, laut), bukan wilayah, tidak digambar: {names}.",
-    "en": "Water bodies (lakes, reservoirs, sea), not regions, not drawn: {names}.",
-}
 
 
 def render_water(features: list[Unmatched]) -> None:
@@ -123,7 +42,7 @@ def render_water(features: list[Unmatched]) -> None:
     if not features:
         return
     names = ", ".join(f"{u.name} ({u.code}, {u.source})" for u in features)
-    st.caption(md(WATER.get(sidebar.lang(), WATER["id"]).format(names=names)))
+    st.caption(md(t("bounds.water", sidebar.lang(), names=names)))
 
 
 def _dir_signature(path: Path) -> tuple:
@@ -158,7 +77,7 @@ def _result(kind: str, text: str, similar: list[dict] | None = None) -> dict:
     return {"kind": kind, "text": text, "similar": similar or []}
 
 
-def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> dict:
+def _save(name: str, data: bytes, user: str) -> dict:
     """Check and keep one file (census_core.services); what to tell the operator (Markdown,
     names escaped)."""
     lang = sidebar.lang()
@@ -167,33 +86,32 @@ def _save(name: str, data: bytes, user: str, words: dict[str, str]) -> dict:
         state.store(), name, data, user, geo_dir=settings.geo_dir, home=settings.home
     )
     if added.status == "same":
-        return _result("info", words["same"].format(name=md(name)))
+        return _result("info", t("bounds.same", lang, name=md(name)))
     if added.status == "not_crosswalk":
-        return _result("error", words["not_crosswalk"].format(name=md(name)))
+        return _result("error", t("bounds.not_crosswalk", lang, name=md(name)))
     if added.status == "saved_csv":
-        return _result(
-            "success", words["saved_csv"].format(name=md(name), rows=fmt_int(added.rows, lang))
-        )
+        rows = fmt_int(added.rows, lang)
+        return _result("success", t("bounds.saved_csv", lang, name=md(name), rows=rows))
     if added.fault is not None:
         return _result("error", md(added.fault.message(lang)))
     assert added.checked is not None
     if added.status == "refused":
         lines = "\n".join(f"- {md(line)}" for line in added.checked.refusal(lang).splitlines())
-        return _result("error", words["refused"].format(name=md(name)) + "\n" + lines)
+        return _result("error", t("bounds.refused", lang, name=md(name)) + "\n" + lines)
     result = added.outcome
     assert result is not None
-    message = words["saved_similar" if result.similar else "saved"]
-    if result.water:
-        message += words["saved_water"]
-    if summary := added.checked.summary(lang):
-        message += words["simplified"].format(summary=summary)
-    text = message.format(
+    text = t(
+        "bounds.saved_similar" if result.similar else "bounds.saved",
+        lang,
         name=md(name),
         matched=fmt_int(result.matched, lang),
         similar=fmt_int(result.similar, lang),
         unmatched=fmt_int(result.unmatched, lang),
-        water=fmt_int(result.water, lang),
     )
+    if result.water:
+        text += t("bounds.saved_water", lang, water=fmt_int(result.water, lang))
+    if summary := added.checked.summary(lang):
+        text += t("bounds.simplified", lang, summary=summary)
     return _result("success", text, added.similar)
 
 
@@ -202,13 +120,12 @@ def render_skipped(bounds: Boundaries) -> None:
     if not bounds.skipped:
         return
     lang = sidebar.lang()
-    words = TEXT.get(lang, TEXT["id"])
-    with st.expander(words["skipped"].format(n=len(bounds.skipped))):
+    with st.expander(t("bounds.skipped", lang, n=len(bounds.skipped))):
         for skipped in bounds.skipped:
             st.caption(md(skipped.note(lang)))
 
 
-def _render_result(words: dict[str, str]) -> None:
+def _render_result(lang: str) -> None:
     """The last upload's outcome, kept until dismissed: the live refresh reruns the page."""
     results = st.session_state.get(RESULT)
     if not results:
@@ -216,42 +133,42 @@ def _render_result(words: dict[str, str]) -> None:
     for r in results:
         {"success": st.success, "error": st.error, "info": st.info}[r["kind"]](r["text"])
         render_similar(r["similar"], expanded=True)
-    if st.button(words["dismiss"], key="boundary_result_dismiss"):
+    if st.button(t("bounds.dismiss", lang), key="boundary_result_dismiss"):
         st.session_state.pop(RESULT, None)
         st.rerun()
 
 
 def render_boundary_upload() -> None:
     """The boundary section of /unggah: upload GeoJSON or a crosswalk, list and delete."""
-    words = TEXT.get(sidebar.lang(), TEXT["id"])
-    st.subheader(words["title"])
-    st.caption(words["intro"])
+    lang = sidebar.lang()
+    st.subheader(t("bounds.title", lang))
+    st.caption(t("bounds.intro", lang))
     settings = state.settings()
     on_disk = [name for name, _ in geo.read_dir(settings.geo_dir)]
     if on_disk:  # the folder by its setting: a server path means nothing to an operator
-        st.caption(words["from_dir"].format(files=md(", ".join(on_disk))))
+        st.caption(t("bounds.from_dir", lang, files=md(", ".join(on_disk))))
     user = auth.signed_in_user()
     if not user:
-        st.caption(words["sign_in"])
+        st.caption(t("bounds.sign_in", lang))
         return
     with st.form("boundary_upload", clear_on_submit=True):
         files = st.file_uploader(
-            words["files"],
+            t("bounds.files", lang),
             type=["geojson", "json", "csv"],
             accept_multiple_files=True,
             key="boundary_files",
         )
-        submitted = st.form_submit_button(words["submit"])
+        submitted = st.form_submit_button(t("bounds.submit", lang))
     if submitted and files:
-        st.session_state[RESULT] = [_save(f.name, f.getvalue(), user, words) for f in files]
-    _render_result(words)
+        st.session_state[RESULT] = [_save(f.name, f.getvalue(), user) for f in files]
+    _render_result(lang)
     stored = state.store().boundary_files(with_data=False)
     if len(stored):
-        st.caption(words["stored"])
+        st.caption(t("bounds.stored", lang))
         for row in stored.itertuples():
             cols = st.columns([5, 1])
             cols[0].text(f"{row.file_name} · {row.user}")
-            if cols[1].button(words["delete"], key=f"boundary_delete_{row.id}"):
+            if cols[1].button(t("bounds.delete", lang), key=f"boundary_delete_{row.id}"):
                 services.delete_boundary_file(state.store(), int(row.id))
                 st.rerun()
     render_skipped(load())

@@ -8,10 +8,9 @@ import streamlit as st
 
 from census_core.freshness import freshness_line
 from census_core.snapshot import Snapshot
-from census_core.text import fmt_date
+from census_core.text import LANG_NAMES, fmt_date, t
 from ui.safe import md
 
-LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 MEASURES = ("households", "persons")
 # The SPO's own words, the same in both languages, so the widget's options never change.
 MEASURE_NAMES = {"households": "KK (keluarga)", "persons": "Jiwa"}
@@ -57,7 +56,7 @@ def render(snap: Snapshot) -> None:
     """The rest of the sidebar, below the language choice: measure, day and freshness."""
     with st.sidebar:
         st.radio(
-            "Ukuran" if lang() == "id" else "Measure",
+            t("sidebar.measure", lang()),
             options=list(MEASURES),
             key="measure",
             horizontal=True,
@@ -76,7 +75,7 @@ def render(snap: Snapshot) -> None:
             if st.session_state.get(widget) != st.session_state["as_of"]:
                 st.session_state[widget] = st.session_state["as_of"]
             st.selectbox(
-                "Data per tanggal" if code == "id" else "As of",
+                t("sidebar.as_of", code),
                 options=days,
                 key=widget,
                 format_func=lambda d: fmt_date(d, code),  # this widget's language, fixed

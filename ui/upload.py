@@ -17,77 +17,9 @@ from census_core.ingest.service import Checked, check_upload
 from census_core.markup import md_escape
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
+from census_core.text import t
 
 MAX_LISTED = 30  # more problems than this are in the preview's notes column
-
-TEXT = {
-    "id": {
-        "title": "Unggah data",
-        "tab_counts": "Jumlah harian",
-        "tab_targets": "Sasaran",
-        "tab_history": "Riwayat",
-        "tab_templates": "Templat",
-        "file": "Berkas CSV atau Excel (.xlsx)",
-        "limits": "Paling besar {mb} MB, {rows} baris dan {cols} kolom. Baris 1 adalah baris "
-        "pertama berkas, seperti di Excel.",
-        "options": "Pilihan (bila berkas tidak menyebutkannya)",
-        "date": "Tanggal data",
-        "measure": "Kolom 'Jumlah' berisi",
-        "level": "Tingkat wilayah",
-        "auto": "otomatis",
-        "sheet": "Lembar",
-        "errors": "Kesalahan",
-        "warnings": "Peringatan",
-        "more": "… dan {n} lagi (lihat kolom Catatan).",
-        "suggest": "Pilih wilayah untuk '{text}' (baris {row}):",
-        "preview": "Isi berkas",
-        "effect": "Dampak pada peringkat",
-        "commit": "Simpan",
-        "committed": "Tersimpan sebagai batch {batch}: {n} angka berubah.",
-        "unchanged": "Tidak ada angka yang berubah; tidak ada batch baru.",
-        "history": "Riwayat unggahan",
-        "undo": "Batalkan batch",
-        "undo_button": "Batalkan",
-        "undone": "Batch {batch} dibatalkan.",
-        "households": "KK (keluarga)",
-        "persons": "jiwa",
-    },
-    "en": {
-        "title": "Upload data",
-        "tab_counts": "Daily counts",
-        "tab_targets": "Targets",
-        "tab_history": "History",
-        "tab_templates": "Templates",
-        "file": "CSV or Excel (.xlsx) file",
-        "limits": "At most {mb} MB, {rows} rows and {cols} columns. Row 1 is the file's first "
-        "line, as in Excel.",
-        "options": "Options (when the file does not say)",
-        "date": "Date of the data",
-        "measure": "A 'Jumlah' column counts",
-        "level": "Level of the regions",
-        "auto": "automatic",
-        "sheet": "Sheet",
-        "errors": "Errors",
-        "warnings": "Warnings",
-        "more": "… and {n} more (see the Notes column).",
-        "suggest": "Pick the region for '{text}' (row {row}):",
-        "preview": "What the file holds",
-        "effect": "Effect on the standings",
-        "commit": "Store",
-        "committed": "Stored as batch {batch}: {n} values changed.",
-        "unchanged": "No value changed; no new batch.",
-        "history": "Upload history",
-        "undo": "Undo batch",
-        "undo_button": "Undo",
-        "undone": "Batch {batch} undone.",
-        "households": "KK (families)",
-        "persons": "persons",
-    },
-}
-
-
-def words(lang: str) -> dict[str, str]:
-    return TEXT["en" if lang == "en" else "id"]
 
 
 def limits(lang: str) -> str:
@@ -97,7 +29,7 @@ def limits(lang: str) -> str:
 
     mb = st.get_option("server.maxUploadSize")
     rows, cols = fmt_int(MAX_ROWS, lang), fmt_int(MAX_COLUMNS, lang)
-    return words(lang)["limits"].format(mb=mb, rows=rows, cols=cols)
+    return t("upload.limits", lang, mb=mb, rows=rows, cols=cols)
 
 
 def corrections(sha: str) -> dict[str, str]:
@@ -126,7 +58,7 @@ def check(
 def _listing(messages: list[str], lang: str) -> str:
     shown = [f"- {md_escape(m)}" for m in messages[:MAX_LISTED]]
     if len(messages) > MAX_LISTED:
-        shown.append(f"- {words(lang)['more'].format(n=len(messages) - MAX_LISTED)}")
+        shown.append(f"- {t('upload.more', lang, n=len(messages) - MAX_LISTED)}")
     return "\n".join(shown)
 
 
@@ -141,16 +73,18 @@ def _highlight(table: pd.DataFrame) -> pd.io.formats.style.Styler:
 
 def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
     """The verdict, the problems by row, suggestions to accept, the preview and the effect."""
-    w = words(lang)
     upload = checked.upload
     st.caption(md_escape(summary(upload, lang)))
     (st.success if upload.ok else st.error)(md_escape(verdict(upload, lang)))
     # A fault of the system is the verdict itself, not one more error of the file.
     errors = [p for p in upload.errors if p.reason != "system_fault"]
     if errors:
-        st.error(f"**{w['errors']}**\n\n" + _listing([p.message(lang) for p in errors], lang))
+        st.error(
+            f"**{t('upload.errors', lang)}**\n\n"
+            + _listing([p.message(lang) for p in errors], lang)
+        )
     for problem in [p for p in upload.errors if p.suggestions][:10]:
-        st.markdown(md_escape(w["suggest"].format(text=problem.value, row=problem.row)))
+        st.markdown(md_escape(t("upload.suggest", lang, text=problem.value, row=problem.row)))
         cols = st.columns(len(problem.suggestions))
         for col, (code, name) in zip(cols, problem.suggestions, strict=True):
             if col.button(f"{name} ({code})", key=f"{kind}_fix_{problem.row}_{code}"):
@@ -158,18 +92,19 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
                 st.rerun()
     if upload.warnings:
         st.warning(
-            f"**{w['warnings']}**\n\n" + _listing([p.message(lang) for p in upload.warnings], lang)
+            f"**{t('upload.warnings', lang)}**\n\n"
+            + _listing([p.message(lang) for p in upload.warnings], lang)
         )
     table = preview_table(upload, snap.regions, lang)
     if not table.empty:
-        st.subheader(w["preview"])
+        st.subheader(t("upload.preview", lang))
         if note := preview_caption(len(upload.regions_read), len(table), lang):
             st.caption(note)
         st.dataframe(
             _highlight(table), hide_index=True, width="stretch", column_config={"status": None}
         )
     if checked.effect is not None:
-        st.subheader(w["effect"])
+        st.subheader(t("upload.effect", lang))
         st.caption(md_escape(checked.effect.summary(snap.regions, lang)))
         if not checked.effect.table.empty:
             rows = checked.effect.rows(lang, limit=PREVIEW_ROWS)
