@@ -168,7 +168,8 @@ def summary(
         return [t("changes.same", lang)]
     lines = [sentence(c, lang, undo=undo) for c in changes[:limit]]
     if len(changes) > limit:
-        lines.append(t("changes.more", lang, n=fmt_int(len(changes) - limit, lang)))
+        more = len(changes) - limit
+        lines.append(t("changes.more", lang, n=more, count=fmt_int(more, lang)))
     return lines
 
 

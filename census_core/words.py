@@ -246,7 +246,9 @@ _CHANGES: dict[str, tuple[str, str]] = {
     "changes.now": ("kini peringkat {rank}", "now rank {rank}"),
     "changes.enters": ("masuk peringkat {rank}", "enters at rank {rank}"),
     "changes.leaves": ("keluar dari peringkat", "leaves the ranking"),
-    "changes.more": ("dan {n} wilayah lain", "and {n} more regions"),
+    # `n` picks the form, `count` is n as written ("1.234").
+    "changes.more.one": ("dan {count} wilayah lain", "and {count} more region"),
+    "changes.more.other": ("dan {count} wilayah lain", "and {count} more regions"),
     "changes.new": ("Data baru", "New data"),
     "changes.updated": ("Data diperbarui", "Data updated"),
     "changes.same": (

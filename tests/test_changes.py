@@ -258,6 +258,9 @@ def test_an_undo_of_many_regions_names_the_first_and_counts_the_rest():
         "dan 2 wilayah lain",
     ]
     assert notice.lines("en")[-1] == "and 2 more regions"
+    one_more = Notice(WHEN, Cause(undone=(3,)), found[:5])
+    assert one_more.lines("en")[-1] == "and 1 more region"
+    assert one_more.lines("id")[-1] == "dan 1 wilayah lain"
 
 
 def test_the_home_region_leads_then_climbers_by_the_place_they_reached_then_by_size():
