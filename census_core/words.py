@@ -779,6 +779,13 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "The chosen date {value} differs from the file's date {other}; {value} is used.",
     ),
     "problem.row": ("Baris {row}: {text}", "Row {row}: {text}"),
+    # The parts of "problem.unknown_region" that depend on what the matching found.
+    "match.within": (" di {name}", " in {name}"),
+    "match.suggest": (" Mungkin maksud Anda: {names}.", " Did you mean: {names}?"),
+    "match.spelling": (
+        " Periksa ejaannya atau pakai kode wilayah.",
+        " Check the spelling or use the region code.",
+    ),
 }
 
 # What the upload page and the command line say about a file (census_core.ingest.report, effect).

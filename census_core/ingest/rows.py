@@ -11,7 +11,7 @@ from census_core.ingest.model import Options
 from census_core.ingest.problems import Problem, error, warning
 from census_core.ingest.values import UnsavedFormula, cell_text, is_blank
 from census_core.regions import level_label
-from census_core.text import fmt_int
+from census_core.text import fmt_int, t
 
 
 @dataclass
@@ -240,6 +240,7 @@ def _unmatched(matcher: Matcher, res: Resolution, item: DataRow, column: str) ->
     suggestions = res.unknown.get(text, [])
     names = ", ".join(name for _, name in suggestions)
     within_name = matcher.regions.name(res.scope) if res.scope else "Indonesia"
+    hint = "match.suggest" if names else "match.spelling"
     return error(
         "unknown_region",
         row=item.row,
@@ -247,13 +248,9 @@ def _unmatched(matcher: Matcher, res: Resolution, item: DataRow, column: str) ->
         value=text,
         level=level_label(level, "id"),
         level_en=level_label(level, "en"),
-        within=f" di {within_name}",
-        within_en=f" in {within_name}",
-        suggest=f" Mungkin maksud Anda: {names}."
-        if names
-        else " Periksa ejaannya atau pakai kode wilayah.",
-        suggest_en=f" Did you mean: {names}?"
-        if names
-        else " Check the spelling or use the region code.",
+        within=t("match.within", "id", name=within_name),
+        within_en=t("match.within", "en", name=within_name),
+        suggest=t(hint, "id", names=names),
+        suggest_en=t(hint, "en", names=names),
         suggestions=suggestions,
     )
