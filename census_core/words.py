@@ -779,6 +779,7 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "The chosen date {value} differs from the file's date {other}; {value} is used.",
     ),
     "problem.row": ("Baris {row}: {text}", "Row {row}: {text}"),
+    "value.more_than": ("lebih dari {n}", "more than {n}"),  # a count too big to count
     # The parts of "problem.unknown_region" that depend on what the matching found.
     "match.within": (" di {name}", " in {name}"),
     "match.suggest": (" Mungkin maksud Anda: {names}.", " Did you mean: {names}?"),

@@ -24,7 +24,7 @@ from census_core.ingest.limits import (
     MAX_UNPACKED_MB,
 )
 from census_core.ingest.problems import Problem, error
-from census_core.text import fmt_int
+from census_core.text import fmt_int, t
 
 _CHUNK = 1 << 20
 _MAIN_PART_MB = 10  # workbook.xml and its relationships: a list of sheets
@@ -203,8 +203,8 @@ def _check_extent(sheet: str, rows: int, cols: int) -> None:
 def _too_many_rows() -> Problem:
     return error(
         "too_many_rows",
-        value=f"lebih dari {fmt_int(MAX_ROWS)}",
-        value_en=f"more than {fmt_int(MAX_ROWS, 'en')}",
+        value=t("value.more_than", "id", n=fmt_int(MAX_ROWS)),
+        value_en=t("value.more_than", "en", n=fmt_int(MAX_ROWS, "en")),
         limit=fmt_int(MAX_ROWS),
         limit_en=fmt_int(MAX_ROWS, "en"),
     )
