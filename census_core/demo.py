@@ -17,8 +17,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from census_core.paths import PROJECT_ROOT
 from census_core.regions import Regions, load_regions
-from census_core.settings import PROJECT_ROOT
 
 POPULATIONS = PROJECT_ROOT / "data" / "demo" / "populations.csv"
 START = date(2020, 2, 15)

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
-from census_core.boards import is_carried, note_of
-from census_core.text import t
+from census_core.boards import note_of
+from census_core.text import is_carried, t
 
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

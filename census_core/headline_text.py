@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from census_core.boards import CARRIED_MARK, fmt_signed_pct, stale_note
-from census_core.text import fmt_date, fmt_date_short, fmt_int, fmt_pct, fmt_signed, t
-
-if TYPE_CHECKING:
-    # Only for the hints: census_core.headline imports this module to offer its names.
-    from census_core.headline import Headline
+from census_core.headline import Headline, Kpi
+from census_core.text import (
+    CARRIED_MARK,
+    fmt_date,
+    fmt_date_short,
+    fmt_int,
+    fmt_pct,
+    fmt_signed,
+    fmt_signed_pct,
+    stale_note,
+    t,
+)
 
 # English needs plurals of the level labels ("31 of 31 districts"); Indonesian does not.
 _PLURAL = {
@@ -21,18 +24,6 @@ _PLURAL = {
         "village": "villages",
     }
 }
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """One KPI card: label, big value, and a small line under it whose sign sets its colour."""
-
-    label: str
-    value: str
-    delta: str | None = None
-    trend: int = 0  # 1 good (up), -1 bad (down), 0 neutral or no change
-    note: str | None = None  # what the delta compares with, in small muted text
-    cue: str = ""  # '▲', '▼' or '=' before a change, so colour is never the only sign
 
 
 ARROWS = {1: "▲", -1: "▼", 0: "="}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from census_core.settings import PROJECT_ROOT
+from census_core.paths import PROJECT_ROOT
 
 REGIONS_FILE = PROJECT_ROOT / "data" / "regions" / "regions.csv.gz"
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")

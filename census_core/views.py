@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 
 from census_core import boards
-from census_core.headline import Headline, Kpi, headline, kpis, sentences
+from census_core.headline import Headline, Kpi, headline
+from census_core.headline_text import kpis, sentences
 from census_core.progress import figure_series, targets_of
 from census_core.regions import LEVEL_LABELS, Regions, normalize_code, normalize_name, short_name
 from census_core.settings import Settings
