@@ -3,6 +3,7 @@
 import streamlit as st
 
 from census_core import services
+from census_core.digest import sha256_of
 from census_core.faults import SystemFault
 from census_core.ingest import Options
 from census_core.ingest.reader import sheet_names
@@ -66,7 +67,7 @@ def upload_section(kind: str) -> None:
             level=level,
             measure=measure,
             sheet=sheet,
-            corrections=tuple(sorted(upload.corrections(checked_sha(data)).items())),
+            corrections=tuple(sorted(upload.corrections(sha256_of(data)).items())),
         ),
     )
     upload.show(checked, snap, lang, kind)
@@ -83,12 +84,6 @@ def upload_section(kind: str) -> None:
         st.session_state["upload_flash"] = done if result.batch else w["unchanged"]
         st.session_state["upload_gen"] = gen + 1  # a fresh, empty uploader
         st.rerun()
-
-
-def checked_sha(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 tabs = st.tabs([w["tab_counts"], w["tab_targets"], w["tab_history"], w["tab_templates"]])
