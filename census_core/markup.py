@@ -22,9 +22,13 @@ def html_escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def neutralize_cell(value: object) -> object:
-    """A cell safe to export: text starting with = + - @ (a formula to Excel) gets a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; the rest as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
