@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from census_core import charts, labels, maps
-from census_core.regions import LEVEL_LABELS
+from census_core.regions import LEVEL_LABELS, province_of
 from census_core.text import ranking_title, t
 from ui import boundaries
 from ui.page import need_data, open_page
@@ -87,7 +87,7 @@ if bounds.empty:
 day = need_data(day, words["no_data"])
 
 home = settings.home
-province = home.split(".")[0]
+province = province_of(home)
 scopes = {"kecamatan": home, "kabupaten": province, "desa": home}
 # Desa are drawn only where the chosen measure has desa counts (other levels sum up from below).
 has_desa = snap.has_counts("desa", home, measure)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from census_core import charts, services, trend
 from census_core.markup import md_escape
-from census_core.regions import short_name
+from census_core.regions import province_of, short_name
 from census_core.text import fmt_date
 from ui import auth, state
 from ui.page import need_data, open_page
@@ -63,7 +63,7 @@ st.title(words["title"])
 day = need_data(day, words["no_data"])
 
 home = settings.home
-province = home.split(".")[0]
+province = province_of(home)
 names = snap.regions.name
 cols = st.columns([1, 3])
 kind = cols[0].radio(

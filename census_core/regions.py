@@ -72,6 +72,11 @@ def parent_of(code: str) -> str | None:
     return code.rsplit(".", 1)[0] if "." in code else None
 
 
+def province_of(code: str) -> str:
+    """The province a region lies in: '35' for '35.09.19'; a province is its own."""
+    return code.split(".")[0]
+
+
 def normalize_code(text: str) -> str | None:
     """'35.09.19', '350919', '35 09 19' -> '35.09.19'; None when it is no code shape."""
     digits = re.sub(r"[\s.\-/]", "", str(text).strip())
