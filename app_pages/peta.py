@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from census_core import charts, labels, maps
+from census_core.markup import md_escape as md
 from census_core.regions import LEVEL_LABELS, province_of
 from census_core.text import ranking_title, t
 from ui import boundaries
 from ui.page import need_data, open_page
-from ui.safe import md
 
 TEXT = {
     "id": {

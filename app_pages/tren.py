@@ -6,11 +6,11 @@ import streamlit as st
 
 from census_core import charts, services, trend
 from census_core.markup import md_escape
+from census_core.markup import md_escape as md
 from census_core.regions import province_of, short_name
 from census_core.text import fmt_date
 from ui import auth, state
 from ui.page import need_data, open_page
-from ui.safe import md
 
 TEXT = {
     "id": {

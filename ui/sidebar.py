@@ -7,9 +7,9 @@ from datetime import date
 import streamlit as st
 
 from census_core.freshness import freshness_line
+from census_core.markup import md_escape as md
 from census_core.snapshot import Snapshot
 from census_core.text import fmt_date
-from ui.safe import md
 
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 MEASURES = ("households", "persons")
