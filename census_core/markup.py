@@ -34,11 +34,6 @@ def _block_escaped(found: re.Match[str]) -> str:
     return f"{lead}\\{marker}"
 
 
-def html_escape(text: object) -> str:
-    """Text shown literally inside HTML (tooltips, unsafe_allow_html blocks)."""
-    return html.escape(str(text), quote=True)
-
-
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -9,7 +9,6 @@ import pandas as pd
 
 from census_core.ingest.problems import ERROR, Problem
 
-COUNT_COLUMNS = ["region", "date", "measure", "value", "row", "column"]
 TARGET_COLUMNS = ["region", "measure", "base", "share", "row", "column"]
 
 
