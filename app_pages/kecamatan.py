@@ -33,7 +33,7 @@ def _to_url() -> None:
 code = st.selectbox(
     t("kecamatan.choose", lang),
     options=list(options),
-    format_func=options.get,
+    format_func=lambda code: options.get(code, code),
     key="kecamatan",
     placeholder=t("kecamatan.placeholder", lang),
     on_change=_to_url,

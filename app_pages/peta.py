@@ -10,7 +10,7 @@ from census_core.text import ranking_title, t
 from ui import boundaries
 from ui.page import need_data, open_page
 
-TEXT = {
+TEXT: dict[str, dict] = {
     "id": {
         "title": "Peta",
         "none": "Belum ada batas wilayah, jadi peta belum bisa digambar. Cara menambahkannya: "

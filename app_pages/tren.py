@@ -12,7 +12,7 @@ from census_core.text import fmt_date
 from ui import auth, state
 from ui.page import need_data, open_page
 
-TEXT = {
+TEXT: dict[str, dict] = {
     "id": {
         "title": "Tren",
         "no_data": "Belum ada data. Unggah data harian di halaman Unggah.",

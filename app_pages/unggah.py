@@ -16,7 +16,7 @@ from census_core.text import fmt_int
 from ui import auth, state, upload
 from ui.page import open_page
 
-snap, settings, lang, _, _ = open_page()
+snap, settings, lang, *_ = open_page()
 w = upload.words(lang)
 st.title(w["title"])
 user = auth.require_operator(lang)
@@ -36,7 +36,10 @@ def upload_section(kind: str) -> None:
         if kind == "counts":
             day = st.date_input(w["date"], value=None, key=f"{kind}_date", format="DD/MM/YYYY")
             measure = st.selectbox(
-                w["measure"], ["households", "persons"], key=f"{kind}_measure", format_func=w.get
+                w["measure"],
+                ["households", "persons"],
+                key=f"{kind}_measure",
+                format_func=lambda m: w[m],
             )
         level = st.selectbox(
             w["level"],
@@ -72,6 +75,7 @@ def upload_section(kind: str) -> None:
     )
     upload.show(checked, snap, lang, kind)
     if checked.upload.ok and st.button(w["commit"], type="primary", key=f"{kind}_commit"):
+        assert user is not None  # the page stopped above for anyone not signed in
         try:
             result = services.commit_upload(checked.upload, state.store(), user)
         except SystemFault as fault:  # logged with its reference; the store is as it was
@@ -100,7 +104,8 @@ with tabs[2]:
     if active:
         cols = st.columns([3, 1], vertical_alignment="bottom")
         chosen = cols[0].selectbox(w["undo"], active, index=None, key="undo_batch")
-        if cols[1].button(w["undo_button"], key="undo", disabled=chosen is None):
+        disabled = chosen is None
+        if cols[1].button(w["undo_button"], key="undo", disabled=disabled) and chosen is not None:
             undo = services.undo_batch(state.store(), int(chosen), user)
             if undo.done:
                 st.session_state["upload_flash"] = w["undone"].format(batch=chosen)
@@ -110,9 +115,9 @@ with tabs[2]:
 with tabs[3]:
     day = snap.latest_date() or settings.deadline
     for kind in ("snapshot", "long", "targets"):
-        cols = st.columns(2)
+        pair = st.columns(2)
         for col, (ext, make) in zip(
-            cols, (("csv", template_csv), ("xlsx", template_xlsx)), strict=True
+            pair, (("csv", template_csv), ("xlsx", template_xlsx)), strict=True
         ):
             col.download_button(
                 f"{kind}.{ext}",

@@ -67,7 +67,7 @@ TEXT = {
 }
 
 
-SIMILAR = {
+SIMILAR: dict[str, dict] = {
     "id": {
         "title": "Cocok menurut nama yang mirip ({n})",
         "caption": "Ejaan desa atau kecamatan ini di berkas berbeda dari daftar wilayah, jadi "

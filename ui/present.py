@@ -255,7 +255,8 @@ def _draw_chart(slide: Slide, position: str, footer: str, notice: str) -> None:
             right.html(aside)
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
-        st.altair_chart(slide.chart, theme=None)  # type: ignore[arg-type]
+        # Slide.chart is an alt.Chart; the core's slide model types it object.
+        st.altair_chart(slide.chart, theme=None)  # type: ignore[call-overload]
     st.html(f'<section class="deck-part">{_foot(position, footer)}</section>')
 
 

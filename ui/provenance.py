@@ -36,7 +36,7 @@ def picker(
         code = st.selectbox(
             t("origin.pick", lang),
             options=list(options),
-            format_func=options.get,
+            format_func=lambda code: options.get(code, code),
             index=None,
             key=key,
             placeholder=t("origin.placeholder", lang),
