@@ -26,7 +26,7 @@ lint: $(BIN)/.installed-test
 	$(BIN)/ruff format --check .
 
 typecheck: $(BIN)/.installed-test
-	$(BIN)/mypy census_core
+	$(BIN)/mypy census_core ui app_pages app.py
 
 pytest: $(BIN)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

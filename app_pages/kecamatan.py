@@ -2,12 +2,12 @@
 
 import streamlit as st
 
+from census_core.markup import md_escape
 from census_core.standing_chart import share_chart
 from census_core.text import t
 from census_core.views import kecamatan_options, resolve_region
 from ui import board, cached, kpi, provenance
 from ui.page import need_data, open_page
-from ui.safe import md
 
 snap, settings, lang, day, measure = open_page()
 home_name = snap.regions.name(settings.home)
@@ -33,22 +33,22 @@ def _to_url() -> None:
 code = st.selectbox(
     t("kecamatan.choose", lang),
     options=list(options),
-    format_func=options.get,
+    format_func=lambda code: options.get(code, code),
     key="kecamatan",
     placeholder=t("kecamatan.placeholder", lang),
     on_change=_to_url,
 )
 if raw and from_url is None:
-    st.warning(t("kecamatan.unknown", lang, text=md(raw), home=md(home_name)))
+    st.warning(t("kecamatan.unknown", lang, text=md_escape(raw), home=md_escape(home_name)))
 day = need_data(day, t("page.no_data", lang))
 if not code:
     st.info(t("kecamatan.hint", lang))
     st.stop()
 
 view = cached.kecamatan(snap, settings, day, code, lang, measure)
-st.header(md(view.name))
+st.header(md_escape(view.name))
 if view.sentences:
-    st.markdown("  \n".join(md(s) for s in view.sentences))
+    st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
 with st.expander(t("origin.origin", lang)):
     provenance.origin(snap, day, code, measure, lang, "origin_kecamatan")
@@ -56,11 +56,11 @@ with st.expander(t("origin.origin", lang)):
 st.subheader(t("kecamatan.trend", lang))
 st.altair_chart(share_chart(view.trend, lang), width="stretch")
 
-st.subheader(md(view.desa_title))
+st.subheader(md_escape(view.desa_title))
 if view.desa is None:
     st.info(t("kecamatan.no_desa", lang))
 else:
     board.board_table(view.desa, view.desa_codes, lang, key="desa", compact=True)
     if view.desa_footnote:
-        st.caption(md(view.desa_footnote))
+        st.caption(md_escape(view.desa_footnote))
     provenance.picker(snap, day, view.desa_codes, measure, lang, "origin_desa")

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
+from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import t
 from ui import board, cached, kpi, provenance
 from ui.page import need_data, open_page
-from ui.safe import md
 
 snap, settings, lang, day, measure = open_page()
-st.title(f"Pantau Sensus — {md(short_name(snap.regions.name(settings.home)))}")
+st.title(f"Pantau Sensus — {md_escape(short_name(snap.regions.name(settings.home)))}")
 day = need_data(day, t("page.no_data", lang))
 
 left, right = st.columns([1, 1])
@@ -29,15 +29,15 @@ query = right.text_input(
 view = cached.home(snap, settings, day, by, query, lang, measure)
 
 if view.sentences:
-    st.markdown("  \n".join(md(s) for s in view.sentences))
+    st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
 
-tabs = st.tabs([md(b.label) for b in view.boards])
+tabs = st.tabs([md_escape(b.label) for b in view.boards])
 for tab, b in zip(tabs, view.boards, strict=True):
     with tab:
-        st.caption(md(b.title))
+        st.caption(md_escape(b.title))
         if b.callout:
-            st.markdown(f"**{md(b.callout)}**")
+            st.markdown(f"**{md_escape(b.callout)}**")
         if b.rows.empty:
             st.info(t("peringkat.empty", lang))
         else:
@@ -49,9 +49,9 @@ for tab, b in zip(tabs, view.boards, strict=True):
                 key=f"board_{b.level}",
             )
             if b.footnote:
-                st.caption(md(b.footnote))
+                st.caption(md_escape(b.footnote))
             board.downloads(b.board, f"peringkat-{b.level}-{day}", measure, lang, b.level)
             provenance.picker(snap, day, b.board["code"], measure, lang, f"origin_{b.level}")
         st.subheader(t("peringkat.gainers", lang))
-        st.caption(md(b.gainers_title))
+        st.caption(md_escape(b.gainers_title))
         st.dataframe(b.gainers, hide_index=True, width="stretch", key=f"gainers_{b.level}")

@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from census_core import charts, labels, maps
-from census_core.regions import level_label
+from census_core.markup import md_escape as md
+from census_core.regions import level_label, province_of
 from census_core.text import known, ranking_title, t
 from ui import boundaries
 from ui.page import need_data, open_page
-from ui.safe import md
 
 snap, settings, lang, day, measure = open_page()
 st.title(t("peta.title", lang))
@@ -20,7 +20,7 @@ if bounds.empty:
 day = need_data(day, t("page.no_data_brief", lang))
 
 home = settings.home
-province = home.split(".")[0]
+province = province_of(home)
 scopes = {"kecamatan": home, "kabupaten": province, "desa": home}
 # Desa are drawn only where the chosen measure has desa counts (other levels sum up from below).
 has_desa = snap.has_counts("desa", home, measure)

@@ -12,7 +12,7 @@ from ui.page import open_page
 st.set_page_config(page_title="Presentasi · Pantau Sensus", page_icon="📊", layout="wide")
 lang = present.lang()
 live.watch(lang, show=False)
-snap, settings, lang, _, _ = open_page(lang)
+snap, settings, lang, *_ = open_page(lang)
 theme = present.theme_name()
 present.style(theme)
 footer = freshness_line(snap.latest_date(), snap.last_upload(), snap.simulated, lang)

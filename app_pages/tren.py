@@ -6,18 +6,18 @@ import streamlit as st
 
 from census_core import charts, services, trend
 from census_core.markup import md_escape
-from census_core.regions import short_name
+from census_core.markup import md_escape as md
+from census_core.regions import province_of, short_name
 from census_core.text import fmt_date, t
 from ui import auth, state
 from ui.page import need_data, open_page
-from ui.safe import md
 
 snap, settings, lang, day, measure = open_page()
 st.title(t("tren.title", lang))
 day = need_data(day, t("page.no_data_brief", lang))
 
 home = settings.home
-province = home.split(".")[0]
+province = province_of(home)
 names = snap.regions.name
 cols = st.columns([1, 3])
 kind = cols[0].radio(

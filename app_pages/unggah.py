@@ -3,6 +3,7 @@
 import streamlit as st
 
 from census_core import services
+from census_core.digest import sha256_of
 from census_core.faults import SystemFault
 from census_core.ingest import Options
 from census_core.ingest.reader import sheet_names
@@ -15,7 +16,7 @@ from census_core.text import fmt_int, t
 from ui import auth, state, upload
 from ui.page import open_page
 
-snap, settings, lang, _, _ = open_page()
+snap, settings, lang, *_ = open_page()
 st.title(t("upload.title", lang))
 user = auth.require_operator(lang)
 if user is None:
@@ -74,13 +75,14 @@ def upload_section(kind: str) -> None:
             level=level,
             measure=measure,
             sheet=sheet,
-            corrections=tuple(sorted(upload.corrections(checked_sha(data)).items())),
+            corrections=tuple(sorted(upload.corrections(sha256_of(data)).items())),
         ),
     )
     upload.show(checked, snap, lang, kind)
     if checked.upload.ok and st.button(
         t("upload.commit", lang), type="primary", key=f"{kind}_commit"
     ):
+        assert user is not None  # the page stopped above for anyone not signed in
         try:
             result = services.commit_upload(checked.upload, state.store(), user)
         except SystemFault as fault:  # logged with its reference; the store is as it was
@@ -93,12 +95,6 @@ def upload_section(kind: str) -> None:
         st.session_state["upload_flash"] = done if result.batch else t("upload.unchanged", lang)
         st.session_state["upload_gen"] = gen + 1  # a fresh, empty uploader
         st.rerun()
-
-
-def checked_sha(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 tabs = st.tabs(
@@ -122,7 +118,11 @@ with tabs[2]:
     if active:
         cols = st.columns([3, 1], vertical_alignment="bottom")
         chosen = cols[0].selectbox(t("upload.undo", lang), active, index=None, key="undo_batch")
-        if cols[1].button(t("upload.undo_button", lang), key="undo", disabled=chosen is None):
+        disabled = chosen is None
+        if (
+            cols[1].button(t("upload.undo_button", lang), key="undo", disabled=disabled)
+            and chosen is not None
+        ):
             undo = services.undo_batch(state.store(), int(chosen), user)
             if undo.done:
                 st.session_state["upload_flash"] = t("upload.undone", lang, batch=chosen)
@@ -132,9 +132,9 @@ with tabs[2]:
 with tabs[3]:
     day = snap.latest_date() or settings.deadline
     for kind in ("snapshot", "long", "targets"):
-        cols = st.columns(2)
+        pair = st.columns(2)
         for col, (ext, make) in zip(
-            cols, (("csv", template_csv), ("xlsx", template_xlsx)), strict=True
+            pair, (("csv", template_csv), ("xlsx", template_xlsx)), strict=True
         ):
             col.download_button(
                 f"{kind}.{ext}",

@@ -7,31 +7,19 @@ from datetime import date, timedelta
 import pandas as pd
 
 from census_core.regions import normalize_name
-from census_core.text import fmt_day_month, fmt_int, fmt_pct, fmt_signed, t
+from census_core.text import (
+    figure_text,
+    fmt_day_month,
+    fmt_int,
+    fmt_pct,
+    fmt_signed,
+    fmt_signed_pct,
+    is_carried,
+    stale_note,
+    t,
+)
 
 GAIN_DAYS = 7
-
-
-def stale_note(last_date: object, lang: str = "id") -> str:
-    """'data 3 Maret': the day a carried-forward figure is really from."""
-    day = pd.Timestamp(last_date).date()  # type: ignore[arg-type]
-    return t("stale", lang, date=fmt_day_month(day, lang))
-
-
-# A figure carried forward from an earlier day is marked where it is written, so the mark
-# survives a phone's narrow table where a notes column falls off-screen.
-CARRIED_MARK = "*"
-
-
-def is_carried(row: dict | pd.Series) -> bool:
-    """True for a figure that is a region's last report from before the board's day."""
-    stale = row.get("stale")
-    return stale is not None and not pd.isna(stale) and bool(stale) and not pd.isna(row["count"])
-
-
-def figure_text(row: dict | pd.Series, lang: str = "id") -> str:
-    """A board's count as written: '36.464', or '36.464*' when carried forward."""
-    return fmt_int(row["count"], lang) + (CARRIED_MARK if is_carried(row) else "")
 
 
 def carried_note(board: pd.DataFrame, lang: str = "id") -> str:
@@ -163,12 +151,3 @@ def gainer_rows(
             t("board.percent", lang): [fmt_pct(v, lang) for v in table["percent"]],
         }
     )
-
-
-def fmt_signed_pct(value: object, lang: str = "id") -> str:
-    """+2,4 / −0,3 percentage points."""
-    if value is None or pd.isna(value):  # type: ignore[call-overload]
-        return "–"
-    number = round(float(value), 1)  # type: ignore[arg-type]
-    text = fmt_pct(abs(number), lang).rstrip("%")
-    return f"+{text}" if number > 0 else (f"−{text}" if number < 0 else text)

@@ -13,7 +13,7 @@ from datetime import datetime
 import pandas as pd
 
 from census_core.freshness import upload_time
-from census_core.regions import short_name
+from census_core.regions import province_of, short_name
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
 from census_core.text import fmt_int, t
@@ -53,7 +53,7 @@ def watched_boards(
     day = snap.latest_date(measure)
     if day is None:
         return []
-    province = settings.home.split(".")[0]
+    province = province_of(settings.home)
     boards = []
     for level, within in (("kabupaten", province), ("kecamatan", settings.home)):
         board = snap.board(level, within, day, settings, measure=measure)

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from census_core.chartstyle import PAGE, Style, finish
-from census_core.maps import LegendItem
+from census_core.palette import LegendItem
 from census_core.text import fmt_date_short, t
 from census_core.trend import Projection
 

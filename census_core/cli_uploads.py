@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from census_core.digest import sha256_of
 from census_core.faults import SystemFault
 from census_core.freshness import upload_time
 from census_core.ingest import Options, Upload, read_counts
 from census_core.ingest.limits import MAX_FILE_MB
-from census_core.ingest.model import empty_counts, sha256_of, sorted_problems
+from census_core.ingest.model import empty_counts, sorted_problems
 from census_core.ingest.problems import error, system_fault
 from census_core.ingest.targets import read_targets
 from census_core.provenance import region_history

@@ -10,15 +10,15 @@ loads it into a store.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
+from census_core.digest import sha256_of
+from census_core.paths import PROJECT_ROOT
 from census_core.regions import Regions, load_regions
-from census_core.settings import PROJECT_ROOT
 
 POPULATIONS = PROJECT_ROOT / "data" / "demo" / "populations.csv"
 START = date(2020, 2, 15)
@@ -165,4 +165,4 @@ def generate(regions: Regions | None = None) -> tuple[pd.DataFrame, pd.DataFrame
 
 def digest(frame: pd.DataFrame) -> str:
     """The demo batch's stand-in for a file's sha256."""
-    return hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()
+    return sha256_of(frame.to_csv(index=False).encode())

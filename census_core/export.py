@@ -8,18 +8,9 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
-from census_core.boards import is_carried, note_of
-from census_core.text import t
-
-# A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; the rest as is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from census_core.boards import note_of
+from census_core.markup import neutralise
+from census_core.text import is_carried, t
 
 
 def export_frame(

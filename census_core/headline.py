@@ -1,6 +1,7 @@
-"""Where one region stands: the figures of its headline, as KPI cards and as a sentence.
+"""Where one region stands: the figures of its headline, and the shape of a KPI card.
 
-The figures are here; the cards and sentences are written in census_core.headline_text.
+The figures are here; the cards and sentences are written in census_core.headline_text,
+which imports this module (never the other way round).
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core.headline_text import ARROWS, Kpi, arrow, kpis, sentences
 from census_core.progress import days_left, standing_of
-
-__all__ = ["ARROWS", "Headline", "Kpi", "arrow", "headline", "kpis", "sentences"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,18 @@ class Headline:
     recent_pace: int | None = None
     recent_gain: int | None = None
     recent_gain_pct: float | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI card: label, big value, and a small line under it whose sign sets its colour."""
+
+    label: str
+    value: str
+    delta: str | None = None
+    trend: int = 0  # 1 good (up), -1 bad (down), 0 neutral or no change
+    note: str | None = None  # what the delta compares with, in small muted text
+    cue: str = ""  # '▲', '▼' or '=' before a change, so colour is never the only sign
 
 
 def _missing(value: object) -> bool:

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from census_core.boards import CARRIED_MARK, fmt_signed_pct, stale_note
+from census_core.headline import Headline, Kpi
 from census_core.regions import level_label
-from census_core.text import fmt_date, fmt_date_short, fmt_int, fmt_pct, fmt_signed, t
-
-if TYPE_CHECKING:
-    # Only for the hints: census_core.headline imports this module to offer its names.
-    from census_core.headline import Headline
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """One KPI card: label, big value, and a small line under it whose sign sets its colour."""
-
-    label: str
-    value: str
-    delta: str | None = None
-    trend: int = 0  # 1 good (up), -1 bad (down), 0 neutral or no change
-    note: str | None = None  # what the delta compares with, in small muted text
-    cue: str = ""  # '▲', '▼' or '=' before a change, so colour is never the only sign
-
+from census_core.text import (
+    CARRIED_MARK,
+    fmt_date,
+    fmt_date_short,
+    fmt_int,
+    fmt_pct,
+    fmt_signed,
+    fmt_signed_pct,
+    stale_note,
+    t,
+)
 
 ARROWS = {1: "▲", -1: "▼", 0: "="}
 

@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
 
-from census_core.boards import figure_text, is_carried
 from census_core.geo import Shape
 from census_core.labels import PAGE_LABELS, LabelStyle, Placement, fit, names_on_map
-from census_core.palette import chart_theme
-from census_core.text import fmt_date, fmt_int, fmt_pct, fmt_signed, t
+from census_core.palette import LegendItem, chart_theme
+from census_core.text import figure_text, fmt_date, fmt_int, fmt_pct, fmt_signed, is_carried, t
 
 # ColorBrewer YlGnBu without its near-white step: sequential, colour-blind safe, and the
 # lightest class still stands out from the page on a washed-out projector.
 PALETTE = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"]
 NO_DATA = "#d9d9d9"
-
-
-@dataclass(frozen=True)
-class LegendItem:
-    color: str
-    label: str
 
 
 def _hex_rgb(color: str, alpha: int = 235) -> list[int]:

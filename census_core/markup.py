@@ -6,25 +6,41 @@ import html
 import re
 import unicodedata
 
-# Everything Markdown (and Streamlit's extensions: :colors[], $math$) gives a meaning to.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&])")
+# Inline Markdown (and Streamlit's :color[...] directives and $math$): escaped anywhere.
+_MD_INLINE = re.compile(r"([\\`*_\[\]$~|])")
+# Streamlit's :emoji: and :material/icon: shortcodes: the colon that opens one.
+_MD_SHORTCODE = re.compile(r":(?=[\w/+-]+:)")
+# What makes a line a heading, a list item or a rule when it starts the text.
+# (The text is one line, so only its start can be one.)
+_MD_BLOCK = re.compile(r"^(\s*)(#|[-+](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 
 
 def md_escape(text: object) -> str:
-    """Text shown literally inside st.markdown / st.error: no links, images, HTML or emphasis."""
-    # A backslash makes any ASCII punctuation literal in CommonMark, '<' and '&' included.
-    value = _MD_SPECIAL.sub(r"\\\1", str(text))
-    return value.replace("\n", " ").replace("\r", " ")
+    """Text shown literally through Markdown (st.markdown, captions, alerts, labels, metrics):
+    no links, images, HTML, emphasis, maths, icons, headings or lists, on one line.
+
+    HTML characters become entities, inline markup gets a backslash, and a number such as
+    '36.464' or '+1.234' stays as it is (a metric's value is shown as written).
+    """
+    value = html.escape(str(text), quote=False).replace("\n", " ").replace("\r", " ")
+    value = _MD_SHORTCODE.sub(r"\\:", _MD_INLINE.sub(r"\\\1", value))
+    return _MD_BLOCK.sub(_block_escaped, value)
 
 
-def html_escape(text: object) -> str:
-    """Text shown literally inside HTML (tooltips, unsafe_allow_html blocks)."""
-    return html.escape(str(text), quote=True)
+def _block_escaped(found: re.Match[str]) -> str:
+    lead, marker = found.groups()
+    if marker[0].isdigit():  # '1. ' or '1) ' starts an ordered list: escape the '.' or ')'
+        return f"{lead}{marker}\\"
+    return f"{lead}\\{marker}"
 
 
-def neutralize_cell(value: object) -> object:
-    """A cell safe to export: text starting with = + - @ (a formula to Excel) gets a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; the rest as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One entry of a map's legend: a colour and the range it stands for."""
+
+    color: str
+    label: str
+
+
 # Built on the Okabe-Ito palette: blue and orange stay apart for every common colour-vision
 # deficiency, so "up" and "down" never rely on red against green. Arrows carry the meaning too.
 THEMES: dict[str, dict[str, str]] = {

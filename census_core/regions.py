@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from census_core.settings import PROJECT_ROOT
+from census_core.paths import PROJECT_ROOT
 from census_core.text import t
 
 REGIONS_FILE = PROJECT_ROOT / "data" / "regions" / "regions.csv.gz"
@@ -62,6 +62,11 @@ def level_of(code: str) -> str:
 def parent_of(code: str) -> str | None:
     """The code one level up, or None for a province."""
     return code.rsplit(".", 1)[0] if "." in code else None
+
+
+def province_of(code: str) -> str:
+    """The province a region lies in: '35' for '35.09.19'; a province is its own."""
+    return code.split(".")[0]
 
 
 def normalize_code(text: str) -> str | None:

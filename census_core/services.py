@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from census_core import demo, geo
+from census_core.digest import sha256_of
 from census_core.faults import SystemFault, log_fault
 from census_core.geo import FileOutcome
 from census_core.geocheck import CheckedGeo, check_geojson
@@ -167,7 +167,7 @@ def add_boundary_file(
     never stored. It is matched beside the files already there, as the map will match it.
     """
     known = set(store.boundary_files(with_data=False)["sha256"])
-    if hashlib.sha256(data).hexdigest() in known:
+    if sha256_of(data) in known:
         return BoundaryUpload("same")
     if name.lower().endswith(".csv"):
         rows = len(geo.read_crosswalk(data))
@@ -184,7 +184,7 @@ def add_boundary_file(
     if not checked.ok:
         return BoundaryUpload("refused", checked=checked)
     kept = checked.data
-    if hashlib.sha256(kept).hexdigest() in known:
+    if sha256_of(kept) in known:
         return BoundaryUpload("same")
     files = [*boundary_sources(store, geo_dir), (name, kept)]
     bounds = geo.load_boundaries(files, store.regions, within=home)

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from census_core.auth import parse_operators
+from census_core.paths import PROJECT_ROOT
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'census.db'}"
 DEFAULT_HOME = "35.09"
 DEFAULT_DEADLINE = date(2020, 3, 31)

@@ -6,7 +6,6 @@ Its errors are in census_core.storefaults, and can be imported from here too.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import os
 import threading
@@ -24,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from census_core.columns import latest_counts, latest_counts_from_text
+from census_core.digest import sha256_of
 from census_core.faults import log_fault
 from census_core.markup import clean_text
 from census_core.regions import Regions, load_regions
@@ -829,7 +829,7 @@ class Store:
             result = write.conn.execute(
                 boundaries_table.insert().values(
                     file_name=clean_text(file_name, 260),
-                    sha256=hashlib.sha256(data).hexdigest(),
+                    sha256=sha256_of(data),
                     data=data,
                     user=clean_text(user, 120),
                     created_at=_now(),

@@ -8,9 +8,17 @@ from datetime import date
 import pandas as pd
 
 from census_core import boards
-from census_core.headline import Headline, Kpi, headline, kpis, sentences
+from census_core.headline import Headline, Kpi, headline
+from census_core.headline_text import kpis, sentences
 from census_core.progress import figure_series, targets_of
-from census_core.regions import Regions, level_label, normalize_code, normalize_name, short_name
+from census_core.regions import (
+    Regions,
+    level_label,
+    normalize_code,
+    normalize_name,
+    province_of,
+    short_name,
+)
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
 from census_core.text import fmt_date, ranking_title, t
@@ -105,7 +113,7 @@ def home_view(
 ) -> HomeView:
     """The home regency's headline, the province's board and the regency's kecamatan board."""
     home = settings.home
-    province = home.split(".")[0]
+    province = province_of(home)
     kw = {"by": by, "measure": measure, "query": query, "lang": lang}
     views = [board_view(snap, settings, "kabupaten", province, day, **kw)]  # type: ignore[arg-type]
     views.append(board_view(snap, settings, "kecamatan", home, day, **kw))  # type: ignore[arg-type]

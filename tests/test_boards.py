@@ -8,10 +8,8 @@ from census_core.boards import (
     carried_note,
     display_rows,
     filter_by_name,
-    fmt_signed_pct,
     gains,
     rank_arrow,
-    stale_note,
 )
 from census_core.progress import standings
 
@@ -44,19 +42,6 @@ BOARD = _board(
 )
 def test_rank_arrow(change, expected):
     assert rank_arrow(change) == expected
-
-
-@pytest.mark.parametrize(
-    "value,lang,expected",
-    [(4.83, "id", "+4,8"), (-0.26, "id", "−0,3"), (0.0, "id", "0,0"), (4.83, "en", "+4.8")],
-)
-def test_signed_percentage_points(value, lang, expected):
-    assert fmt_signed_pct(value, lang) == expected
-
-
-def test_stale_note_names_the_day():
-    assert stale_note(pd.Timestamp("2020-03-03")) == "data 3 Maret"
-    assert stale_note(pd.Timestamp("2020-03-03"), "en") == "data of 3 March"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from census_core.export import export_frame, neutralise, to_csv, to_xlsx
+from census_core.export import export_frame, to_csv, to_xlsx
+from census_core.markup import neutralise
 from census_core.progress import standings
 
 EVIL = [

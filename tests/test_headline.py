@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from census_core.headline import arrow, headline, kpis, sentences
+from census_core.headline import headline
+from census_core.headline_text import arrow, kpis, sentences
 from census_core.settings import Settings
 from census_core.snapshot import load_snapshot
 from census_core.text import fmt_int

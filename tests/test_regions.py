@@ -6,6 +6,7 @@ from census_core.regions import (
     normalize_code,
     normalize_name,
     parent_of,
+    province_of,
     short_name,
 )
 
@@ -31,6 +32,7 @@ def test_level_and_parent_follow_from_the_code(regions, code, level, parent):
     assert parent_of(code) == parent
     assert regions.level(code) == level
     assert regions.parent(code) == parent
+    assert province_of(code) == "35"
 
 
 def test_jember_lookups(regions):

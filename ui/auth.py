@@ -12,11 +12,11 @@ from census_core.auth import client_address, operator_allowed, password_ok
 from census_core.faults import log_fault
 from census_core.ingest.report import sign_in_table
 from census_core.markup import clean_text
+from census_core.markup import md_escape as md
 from census_core.settings import Settings
 from census_core.text import t
 from census_core.throttle import Throttle
 from ui import state
-from ui.safe import md
 
 log = get_logger(__name__)
 # One per process, shared by every session: a guesser who opens a new session per guess is

@@ -9,9 +9,9 @@ import streamlit as st
 from census_core import geo, services
 from census_core.geo import Boundaries
 from census_core.geofeatures import Unmatched
+from census_core.markup import md_escape as md
 from census_core.text import fmt_int, fmt_pct, t
 from ui import auth, sidebar, state
-from ui.safe import md
 
 RESULT = "boundary_result"  # the last upload's outcome, in session state until dismissed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from census_core.headline import Kpi
-from ui.safe import md
+from census_core.markup import md_escape
 
 
 def kpi_cards(cards: list[Kpi], per_row: int = 3) -> None:
@@ -16,11 +16,11 @@ def kpi_cards(cards: list[Kpi], per_row: int = 3) -> None:
             arrow = {1: "up", -1: "down"}.get(card.trend, "off")
             color = {1: "green", -1: "red"}.get(card.trend, "gray")
             column.metric(
-                md(card.label),
-                md(card.value),
-                md(card.delta) if card.delta else None,
+                md_escape(card.label),
+                md_escape(card.value),
+                md_escape(card.delta) if card.delta else None,
                 delta_color=color,  # type: ignore[arg-type]
                 delta_arrow=arrow,  # type: ignore[arg-type]
-                delta_description=md(card.note) if card.note else None,
+                delta_description=md_escape(card.note) if card.note else None,
                 border=True,
             )

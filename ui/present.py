@@ -19,6 +19,7 @@ from census_core.presentation import (
     Slide,
     due,
     notice_left,
+    tag_word,
 )
 from census_core.text import LANGS, t
 from ui import live
@@ -159,7 +160,6 @@ def _headline(slide: Slide) -> str:
 
 
 def _board(slide: Slide, lang: str) -> str:
-    tags = {"top": t("slide.tag.top", lang), "bottom": t("slide.tag.bottom", lang)}
     callouts = ""
     if slide.callouts:
         spans = "".join(
@@ -176,9 +176,8 @@ def _board(slide: Slide, lang: str) -> str:
         name = escape(row.name)
         if "home" in row.tags:
             name = f"▶ {name}"
-        for tag in ("top", "bottom"):
-            if tag in row.tags:
-                name += f'<span class="tag {tag}">{tags[tag]}</span>'
+        for tag in row.tags:
+            name += f'<span class="tag {tag}">{escape(tag_word(tag, lang))}</span>'
         move_class = {1: "up", -1: "down"}.get(row.move_sign, "")
         rows.append(
             f'<tr class="{"home" if "home" in row.tags else ""}">'
@@ -256,7 +255,8 @@ def _draw_chart(slide: Slide, position: str, footer: str, notice: str) -> None:
             right.html(aside)
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
-        st.altair_chart(slide.chart, theme=None)  # type: ignore[arg-type]
+        # Slide.chart is an alt.Chart; the core's slide model types it object.
+        st.altair_chart(slide.chart, theme=None)  # type: ignore[call-overload]
     st.html(f'<section class="deck-part">{_foot(position, footer)}</section>')
 
 

@@ -7,16 +7,16 @@ from datetime import date
 
 import streamlit as st
 
+from census_core.markup import md_escape
 from census_core.provenance import history_rows
 from census_core.snapshot import Snapshot
 from census_core.text import t
 from ui import cached
-from ui.safe import md
 
 
 def origin(snap: Snapshot, day: date, code: str, measure: str, lang: str, key: str) -> None:
     """The sentence saying which upload set the figure, then the region's history of changes."""
-    st.markdown(md(cached.provenance_of(snap, code, day, measure).sentence(lang)))
+    st.markdown(md_escape(cached.provenance_of(snap, code, day, measure).sentence(lang)))
     history = cached.history(snap, code, measure)
     st.caption(t("origin.history", lang))
     if history.empty:
@@ -36,7 +36,7 @@ def picker(
         code = st.selectbox(
             t("origin.pick", lang),
             options=list(options),
-            format_func=options.get,
+            format_func=lambda code: options.get(code, code),
             index=None,
             key=key,
             placeholder=t("origin.placeholder", lang),

@@ -7,9 +7,9 @@ from datetime import date
 import streamlit as st
 
 from census_core.freshness import freshness_line
+from census_core.markup import md_escape as md
 from census_core.snapshot import Snapshot
 from census_core.text import LANG_NAMES, fmt_date, t
-from ui.safe import md
 
 MEASURES = ("households", "persons")
 # The SPO's own words, the same in both languages, so the widget's options never change.

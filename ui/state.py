@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from collections.abc import Mapping
@@ -10,6 +9,7 @@ from collections.abc import Mapping
 import streamlit as st
 from streamlit.logger import get_logger
 
+from census_core.digest import sha256_of
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
 from census_core.settings import Settings
@@ -36,7 +36,7 @@ def settings() -> Settings:
     # Keyed on the environment so tests that change CENSUS_* get fresh settings; on a digest
     # of it, so no secret (the upload password, a database password) is itself a cache key.
     env = repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("CENSUS_")))
-    return _settings(hashlib.sha256(env.encode()).hexdigest())
+    return _settings(sha256_of(env.encode()))
 
 
 def check_settings() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from census_core.digest import sha256_of
 from census_core.ingest import Options
 from census_core.ingest.report import (
     PREVIEW_ROWS,
@@ -42,9 +43,7 @@ def check(
     data: bytes, name: str, kind: str, snap: Snapshot, settings: Settings, options: Options
 ) -> Checked:
     """Check once per file, options and store version (reruns reuse the result)."""
-    import hashlib
-
-    key = (hashlib.sha256(data).hexdigest(), name, kind, options, snap.version)
+    key = (sha256_of(data), name, kind, options, snap.version)
     memo = st.session_state.get(f"checked_{kind}")
     if memo is None or memo[0] != key:
         checked = check_upload(data, name, kind, snap, settings, options)

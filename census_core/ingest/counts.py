@@ -7,11 +7,12 @@ from datetime import date
 
 import pandas as pd
 
+from census_core.digest import sha256_of
 from census_core.ingest.checks import Existing, check_counts
 from census_core.ingest.formulas import mark_unsaved_formulas
 from census_core.ingest.layout import Layout, find_layout, title_date
 from census_core.ingest.matching import Matcher
-from census_core.ingest.model import Options, Upload, empty_counts, sha256_of
+from census_core.ingest.model import Options, Upload, empty_counts
 from census_core.ingest.problems import Problem, error, system_fault, warning
 from census_core.ingest.reader import ReadError, read_grid
 from census_core.ingest.rows import Table, region_rows

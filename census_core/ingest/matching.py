@@ -15,6 +15,7 @@ from census_core.regions import (
     level_of,
     normalize_code,
     normalize_name,
+    province_of,
 )
 from census_core.similar import MAX_COMPARED_CHARS
 
@@ -97,7 +98,7 @@ class Matcher:
     def _scopes(self, within: str | None) -> list[str | None]:
         if within is not None:
             return [within]
-        province = self.home.split(".")[0]
+        province = province_of(self.home)
         scopes: list[str | None] = [self.home] if self.home != province else []
         return [*scopes, province, None]
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from census_core.ingest.problems import ERROR, Problem
 
-COUNT_COLUMNS = ["region", "date", "measure", "value", "row", "column"]
 TARGET_COLUMNS = ["region", "measure", "base", "share", "row", "column"]
 
 
@@ -87,10 +85,6 @@ class Upload:
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
     """File-wide problems first, then by row."""
     return sorted(problems, key=lambda p: (p.row is not None, p.row or 0))
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def empty_counts() -> pd.DataFrame:

@@ -6,10 +6,11 @@ import logging
 
 import pandas as pd
 
+from census_core.digest import sha256_of
 from census_core.ingest.formulas import mark_unsaved_formulas
 from census_core.ingest.layout import find_layout
 from census_core.ingest.matching import Matcher
-from census_core.ingest.model import TARGET_COLUMNS, Options, Upload, empty_targets, sha256_of
+from census_core.ingest.model import TARGET_COLUMNS, Options, Upload, empty_targets
 from census_core.ingest.problems import Problem, error, system_fault, warning
 from census_core.ingest.reader import ReadError, read_grid
 from census_core.ingest.rows import region_rows

@@ -8,7 +8,7 @@ from datetime import date
 
 import xlsxwriter
 
-from census_core.markup import neutralize_cell
+from census_core.markup import neutralise
 from census_core.regions import Regions, short_name
 from census_core.text import fmt_date
 
@@ -45,7 +45,7 @@ def template_csv(kind: str, regions: Regions, home: str, day: date) -> bytes:
     if titles:
         writer.writerow([])
     for row in table:
-        writer.writerow([neutralize_cell(v) for v in row])
+        writer.writerow([neutralise(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -5,7 +5,13 @@ slides in order and their timing; one module for each kind of slide (headline_fi
 board_pages, kecamatan_map, home_trend).
 """
 
-from census_core.presentation.board_pages import board_slides, page_slices, rank_move
+from census_core.presentation.board_pages import (
+    TAGS,
+    board_slides,
+    page_slices,
+    rank_move,
+    tag_word,
+)
 from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
 from census_core.presentation.kecamatan_map import map_slide, unnamed_rows
@@ -29,6 +35,7 @@ __all__ = [
     "NOTICE_SECONDS",
     "ROWS_PER_SLIDE",
     "SLIDE_WIDTH",
+    "TAGS",
     "Figure",
     "Row",
     "Slide",
@@ -40,6 +47,7 @@ __all__ = [
     "notice_left",
     "page_slices",
     "rank_move",
+    "tag_word",
     "trend_slide",
     "unnamed_rows",
 ]

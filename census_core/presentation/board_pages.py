@@ -6,10 +6,18 @@ import math
 
 import pandas as pd
 
-from census_core.boards import carried_note, figure_text
+from census_core.boards import carried_note
 from census_core.presentation.slide import ROWS_PER_SLIDE, Row, Slide
 from census_core.regions import short_name
-from census_core.text import fmt_int, fmt_pct, fmt_signed, t
+from census_core.text import figure_text, fmt_int, fmt_pct, fmt_signed, t
+
+# The marks a board row can carry (Row.tags), in the order they are shown, and their words.
+TAGS = {"home": "slide.tag.home", "top": "slide.tag.top", "bottom": "slide.tag.bottom"}
+
+
+def tag_word(tag: str, lang: str = "id") -> str:
+    """The word a row's tag shows: 'kita' for the home row, 'tertinggi', 'terendah'."""
+    return t(TAGS[tag], lang)
 
 
 def page_slices(n: int, size: int = ROWS_PER_SLIDE) -> list[slice]:
@@ -53,13 +61,12 @@ def board_slides(
     top, bottom, lines = _extremes(board, measure_label, lang) if callouts else (set(), set(), ())
     rows = []
     for rec in board.to_dict("records"):
-        tags = []
-        if rec["code"] == highlight:
-            tags.append("home")
-        if rec["code"] in top:
-            tags.append("top")
-        elif rec["code"] in bottom:
-            tags.append("bottom")
+        marked = {
+            "home": rec["code"] == highlight,
+            "top": rec["code"] in top,
+            "bottom": rec["code"] in bottom and rec["code"] not in top,
+        }
+        tags = [tag for tag in TAGS if marked[tag]]
         move, sign = rank_move(rec["rank_change"])
         rows.append(
             Row(

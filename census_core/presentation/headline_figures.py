@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import headline
+from census_core import headline, headline_text
 from census_core.presentation.slide import Figure, Slide
 from census_core.regions import short_name
 from census_core.settings import Settings
@@ -29,7 +29,7 @@ def headline_slide(
     cards = (
         []
         if head is None
-        else headline.kpis(head, within_name, measure_label, settings.target_pct, lang)
+        else headline_text.kpis(head, within_name, measure_label, settings.target_pct, lang)
     )
     if head is None or not cards:
         name = home if head is None else short_name(head.name)

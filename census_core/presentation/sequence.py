@@ -12,7 +12,7 @@ from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
 from census_core.presentation.kecamatan_map import map_slide
 from census_core.presentation.slide import Slide
-from census_core.regions import level_label
+from census_core.regions import level_label, province_of
 from census_core.settings import Settings
 from census_core.snapshot import Snapshot
 from census_core.text import ranking_title, t
@@ -56,7 +56,7 @@ def deck(
             Slide("empty", t("slide.campaign", lang), message=t("slide.no_data", lang), key="empty")
         ]
     home = settings.home
-    province = home.split(".")[0]
+    province = province_of(home)
     province_name = snap.regions.name(province)
     home_name = snap.regions.name(home)
     measure = t("measure.households", lang)

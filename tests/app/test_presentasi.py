@@ -94,7 +94,8 @@ def test_the_board_of_38_pages_itself_in_at_most_ten_rows(show):
     at.button(key="slide_prev").click().run()
     at.button(key="slide_prev").click().run()
     at.button(key="slide_prev").click().run()
-    assert '<tr class="home">' in slide_html(at) and "▶ Jember" in slide_html(at)
+    assert '<tr class="home">' in slide_html(at)
+    assert '▶ Jember<span class="tag home">kita</span>' in slide_html(at)
 
 
 def test_the_kecamatan_board_calls_out_highest_and_lowest(show):
