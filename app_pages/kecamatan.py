@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from census_core.charts.standing_chart import share_chart
+from census_core.display.views import kecamatan_options, resolve_region
 from census_core.markup import md_escape
-from census_core.standing_chart import share_chart
 from census_core.text import t
-from census_core.views import kecamatan_options, resolve_region
 from ui import board, cached, kpi, provenance
 from ui.page import need_data, open_page
 

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from census_core import charts, labels, maps
+from census_core.charts import charts, maps
+from census_core.geo import labels
 from census_core.markup import md_escape as md
 from census_core.regions import level_label, province_of
 from census_core.text import known, ranking_title, t

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from census_core.freshness import freshness_line
+from census_core.display.freshness import freshness_line
 from census_core.presentation import deck
 from ui import boundaries, live, present
 from ui.page import open_page

@@ -4,10 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from census_core import charts, services, trend
+from census_core import services
+from census_core.charts import charts
 from census_core.markup import md_escape
 from census_core.markup import md_escape as md
 from census_core.regions import province_of, short_name
+from census_core.standings import trend
 from census_core.text import fmt_date, t
 from ui import auth, state
 from ui.page import need_data, open_page

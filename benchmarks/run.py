@@ -31,7 +31,7 @@ import pandas as pd  # noqa: E402
 from census_core import progress  # noqa: E402
 from census_core.regions import load_regions  # noqa: E402
 from census_core.settings import Settings  # noqa: E402
-from census_core.snapshot import load_snapshot  # noqa: E402
+from census_core.standings.snapshot import load_snapshot  # noqa: E402
 from census_core.store import Store  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from census_core import demo, geo
 from census_core.digest import sha256_of
 from census_core.faults import SystemFault, log_fault
-from census_core.geo import FileOutcome
-from census_core.geocheck import CheckedGeo, check_geojson
+from census_core.geo import geo
+from census_core.geo.geo import FileOutcome
+from census_core.geo.geocheck import CheckedGeo, check_geojson
 from census_core.ingest.model import Upload
-from census_core.store import CommitResult, Store
+from census_core.store import CommitResult, Store, demo
 from census_core.storefaults import (
     AlreadyUndone,
     BatchNotFound,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
-from census_core.auth import parse_operators
+from census_core.access.auth import parse_operators
 from census_core.paths import PROJECT_ROOT
 
 DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'census.db'}"

@@ -196,7 +196,7 @@ _VIEWS: dict[str, tuple[str, str]] = {
     "average_of": ("Rata-rata {name}", "{name} average"),
 }
 
-# Where the pace of the last days leads by the deadline (census_core.trend).
+# Where the pace of the last days leads by the deadline (census_core.standings.trend).
 _PROJECTION: dict[str, tuple[str, str]] = {
     "projection.count": (
         "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {value} {unit} "
@@ -222,7 +222,7 @@ _PROJECTION: dict[str, tuple[str, str]] = {
     ),
 }
 
-# How fresh the data is (census_core.freshness).
+# How fresh the data is (census_core.display.freshness).
 _FRESHNESS: dict[str, tuple[str, str]] = {
     "freshness.none": ("Belum ada data", "No data yet"),
     "freshness.uploaded": (
@@ -234,7 +234,7 @@ _FRESHNESS: dict[str, tuple[str, str]] = {
     "freshness.time_pattern": ("d MMMM HH.mm", "d MMMM HH:mm"),
 }
 
-# What moved on a board between two refreshes (census_core.changes).
+# What moved on a board between two refreshes (census_core.standings.changes).
 _CHANGES: dict[str, tuple[str, str]] = {
     "changes.rise": ("{name} naik {n} menjadi {count}", "{name} up {n} to {count}"),
     "changes.fall": ("{name} turun {n} menjadi {count}", "{name} down {n} to {count}"),
@@ -260,7 +260,7 @@ _CHANGES: dict[str, tuple[str, str]] = {
     "changes.ids": ("{first} dan {last}", "{first} and {last}"),
 }
 
-# A headline's KPI cards and sentences (census_core.headline_text).
+# A headline's KPI cards and sentences (census_core.display.headline_text).
 _HEADLINE: dict[str, tuple[str, str]] = {
     "headline.count": ("{measure} terdata", "{measure} counted"),
     "headline.rank": ("Peringkat di {within}", "Rank in {within}"),
@@ -311,7 +311,7 @@ _HEADLINE: dict[str, tuple[str, str]] = {
     "headline.by_count": ("jumlah {measure}", "number of {measure}"),
 }
 
-# Where a figure comes from, and a region's history (census_core.provenance).
+# Where a figure comes from, and a region's history (census_core.standings.provenance).
 _PROVENANCE: dict[str, tuple[str, str]] = {
     "provenance.none": (
         "{name}: belum ada angka s.d. {day}.",
@@ -351,7 +351,7 @@ _PROVENANCE: dict[str, tuple[str, str]] = {
     "provenance.undone": ("dibatalkan", "undone"),
 }
 
-# The choropleth's legend, tooltips and notes (census_core.maps).
+# The choropleth's legend, tooltips and notes (census_core.charts.maps).
 _MAP: dict[str, tuple[str, str]] = {
     "map.rank": ("Peringkat {rank} dari {of}", "Rank {rank} of {of}"),
     "map.change": ("Perubahan sehari: {change}", "Change in a day: {change}"),
@@ -363,7 +363,7 @@ _MAP: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Axes, tooltips and rules of the charts (census_core.charts).
+# Axes, tooltips and rules of the charts (census_core.charts.charts).
 _CHART: dict[str, tuple[str, str]] = {
     "chart.date": ("Tanggal", "Date"),
     "chart.cumulative": ("Jumlah {unit} (kumulatif)", "{unit} (cumulative)"),
@@ -378,7 +378,7 @@ _CHART: dict[str, tuple[str, str]] = {
     "chart.share": ("% target", "% of target"),  # the Kecamatan page's small chart
 }
 
-# The board as a CSV or XLSX file (census_core.export).
+# The board as a CSV or XLSX file (census_core.display.export).
 _EXPORT: dict[str, tuple[str, str]] = {
     "export.rank": ("Peringkat", "Rank"),
     "export.code": ("Kode", "Code"),
@@ -432,7 +432,7 @@ _SLIDES: dict[str, tuple[str, str]] = {
     "present.paused": ("dijeda", "paused"),
 }
 
-# What the boundary checks say (census_core.geocheck, census_core.geo).
+# What the boundary checks say (census_core.geo.geocheck, census_core.geo.geo).
 _GEO: dict[str, tuple[str, str]] = {
     "geo.too_big": (
         "Berkas {size} MB; paling besar {limit} MB. Sederhanakan dulu (QGIS: Vektor › Alat "

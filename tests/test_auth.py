@@ -1,6 +1,6 @@
 import pytest
 
-from census_core.auth import client_address, operator_allowed, parse_operators, password_ok
+from census_core.access.auth import client_address, operator_allowed, parse_operators, password_ok
 from census_core.settings import Settings
 
 

@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core.boards import (
+from census_core.display.boards import (
     callout,
     carried_note,
     display_rows,
@@ -11,7 +11,7 @@ from census_core.boards import (
     gains,
     rank_arrow,
 )
-from census_core.progress import standings
+from census_core.standings.progress import standings
 
 
 def _board(rows):

@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from census_core.changes import (
+from census_core.settings import Settings
+from census_core.standings.changes import (
     Cause,
     Change,
     Notice,
@@ -16,8 +17,7 @@ from census_core.changes import (
     summary,
     watched_boards,
 )
-from census_core.settings import Settings
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 
 
 def board(*rows):

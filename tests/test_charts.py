@@ -6,9 +6,10 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import charts, trend
-from census_core.chartstyle import screen_style as charts_style
-from census_core.maps import legend
+from census_core.charts import charts
+from census_core.charts.chartstyle import screen_style as charts_style
+from census_core.charts.maps import legend
+from census_core.standings import trend
 
 EVENTS = pd.DataFrame(
     {
@@ -115,7 +116,7 @@ def _mark_colours(spec: dict) -> list[str]:
 
 
 def test_every_mark_of_the_page_charts_stands_out_on_white(regions):
-    from census_core.palette import AA_NON_TEXT, contrast
+    from census_core.charts.palette import AA_NON_TEXT, contrast
 
     s = series(regions)
     frame = pd.DataFrame(
@@ -151,7 +152,7 @@ def test_the_screen_style_sizes_type_for_the_room_and_paints_the_background(regi
 
 
 def test_event_notes_are_cut_at_a_word():
-    from census_core.charts import short_label
+    from census_core.charts.charts import short_label
 
     assert short_label("Sosialisasi SPO di kantor kecamatan") == "Sosialisasi SPO di kantor…"
     assert short_label("Bimtek operator desa") == "Bimtek operator desa"

@@ -21,17 +21,20 @@ import pandas as pd
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from census_core import cli, export, maps, trend
-from census_core.geo import Shape
+from census_core import cli
+from census_core.charts import maps
+from census_core.display import export
+from census_core.display.views import home_view, kecamatan_view
+from census_core.geo.geo import Shape
 from census_core.ingest.model import Options
 from census_core.ingest.service import check_upload
 from census_core.presentation import deck
 from census_core.services import commit_upload
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot, load_snapshot
+from census_core.standings import trend
+from census_core.standings.snapshot import Snapshot, load_snapshot
 from census_core.store import Store
 from census_core.text import fmt_int
-from census_core.views import home_view, kecamatan_view
 from tests.geofixtures import square
 
 HOME = "35.09"

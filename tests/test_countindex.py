@@ -7,8 +7,8 @@ import gc
 import numpy as np
 import pandas as pd
 
-from census_core import countindex
-from census_core.countindex import index_of
+from census_core.standings import countindex
+from census_core.standings.countindex import index_of
 
 
 def counts(n: int, offset: int = 0) -> pd.DataFrame:

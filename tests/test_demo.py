@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from census_core.demo import DAYS, generate
-from census_core.progress import mismatches_at, standings
+from census_core.standings.progress import mismatches_at, standings
+from census_core.store.demo import DAYS, generate
 
 REPORT = date(2020, 3, 5)
 

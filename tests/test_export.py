@@ -6,9 +6,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from census_core.export import export_frame, to_csv, to_xlsx
+from census_core.display.export import export_frame, to_csv, to_xlsx
 from census_core.markup import neutralise
-from census_core.progress import standings
+from census_core.standings.progress import standings
 
 EVIL = [
     '=HYPERLINK("http://x","klik")',

@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from census_core.freshness import freshness_line, upload_time
+from census_core.display.freshness import freshness_line, upload_time
 
 UPLOAD = {"created_at": datetime(2020, 3, 6, 0, 12, tzinfo=UTC), "user": "Rina"}
 

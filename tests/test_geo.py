@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from census_core.geo import (
+from census_core.geo.geo import (
     FileOutcome,
     GeoError,
     load_boundaries,

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from census_core import geocheck
-from census_core.geo import load_boundaries
-from census_core.geocheck import check_geojson
+from census_core.geo import geocheck
+from census_core.geo.geo import load_boundaries
+from census_core.geo.geocheck import check_geojson
 from tests.geofixtures import JEMBER, bad_boundaries, collection, dense, feature
 
 BAD = bad_boundaries()

@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from census_core.headline import headline
-from census_core.headline_text import arrow, kpis, sentences
+from census_core.display.headline import headline
+from census_core.display.headline_text import arrow, kpis, sentences
 from census_core.settings import Settings
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 from census_core.text import fmt_int
 
 DAY = date(2020, 3, 5)

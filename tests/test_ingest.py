@@ -20,7 +20,7 @@ from census_core.ingest.targets import read_targets
 from census_core.ingest.templates import TEMPLATES, template_csv, template_xlsx
 from census_core.services import commit_upload
 from census_core.settings import Settings
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 
 OPTS = Options(home="35.09", date=date(2020, 3, 5))
 

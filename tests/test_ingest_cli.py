@@ -176,7 +176,7 @@ def test_import_compares_with_the_store_of_its_own_regency(demo_url, tmp_path, c
 
 
 def test_a_file_of_most_regencies_reads_the_whole_store(regions):
-    from census_core.cli_uploads import store_scope
+    from census_core.cli.uploads import store_scope
 
     kecamatan = regions.descendants(None, "kecamatan")
     assert store_scope(kecamatan, regions) is None

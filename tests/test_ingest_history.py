@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from census_core import progress
-from census_core.countindex import measure_rows
 from census_core.ingest.checks import _decreases
 from census_core.ingest.effect import merge_counts
+from census_core.standings import progress
+from census_core.standings.countindex import measure_rows
 
 DAYS = [date(2020, 3, 1) + timedelta(days=i) for i in range(8)]
 CODES = ["35.09.01", "35.09.02", "35.09.03", "35.09.04", "35.09.01.2001", "35.09.01.2002"]

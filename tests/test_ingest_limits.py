@@ -15,13 +15,13 @@ import zipfile
 
 import pytest
 
+from census_core.geo.similar import pair_similar, similarity
 from census_core.ingest import Options, read_counts
 from census_core.ingest.matching import Matcher
 from census_core.ingest.reader import sheet_names
 from census_core.ingest.service import check_upload
 from census_core.settings import Settings
-from census_core.similar import pair_similar, similarity
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 from tests import hostile
 
 BOUND = 20.0  # seconds: generous for a loaded 2-core machine; the refusals take about one

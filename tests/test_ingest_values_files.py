@@ -16,7 +16,7 @@ from census_core.ingest import Options, read_counts
 from census_core.ingest.service import check_upload
 from census_core.ingest.targets import read_targets
 from census_core.settings import Settings
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 
 OPTS = Options(home="35.09", date=date(2020, 3, 5), today=date(2020, 3, 31))
 LONG = Options(home="35.09", today=date(2020, 3, 31))

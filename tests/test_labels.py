@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from census_core.demo import generate
-from census_core.geo import Shape, load_boundaries, read_dir
-from census_core.labels import (
+from census_core.geo.geo import Shape, load_boundaries, read_dir
+from census_core.geo.labels import (
     CHAR_EM,
     PAGE_LABELS,
     SCREEN_LABELS,
@@ -29,7 +28,8 @@ from census_core.labels import (
     names_on_map,
     place,
 )
-from census_core.progress import standings
+from census_core.standings.progress import standings
+from census_core.store.demo import generate
 from tests.geofixtures import shared_geo, square
 
 VIEW = View(longitude=113.7, latitude=-8.2, zoom=9.0, width=1000, height=600)

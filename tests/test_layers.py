@@ -144,3 +144,19 @@ def test_no_import_cycle_among_core_modules():
     paths = {core_module(p): p for p in files("census_core")}
     graph = {module: core_imports(path, set(paths)) for module, path in paths.items()}
     assert import_cycles(graph) == []
+
+
+@pytest.mark.parametrize(
+    "package", sorted(p.parent.name for p in (ROOT / "census_core").glob("*/__init__.py"))
+)
+def test_each_package_says_what_it_holds_and_may_import(package):
+    """A reader opening a folder of the core learns its role and its allowed imports first."""
+    import ast
+
+    doc = ast.get_docstring(ast.parse((ROOT / "census_core" / package / "__init__.py").read_text()))
+    assert doc, f"census_core/{package}/__init__.py has no docstring"
+    assert "import" in doc.lower(), f"census_core/{package}: say what it may import"
+
+
+def test_at_most_a_dozen_modules_directly_in_the_core():
+    assert len(list((ROOT / "census_core").glob("*.py"))) <= 12

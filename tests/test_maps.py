@@ -8,10 +8,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core import labels, maps
-from census_core.demo import generate
-from census_core.geo import Shape, load_boundaries, read_dir
-from census_core.progress import standings
+from census_core.charts import maps
+from census_core.geo import labels
+from census_core.geo.geo import Shape, load_boundaries, read_dir
+from census_core.standings.progress import standings
+from census_core.store.demo import generate
 from tests.geofixtures import shared_geo, square
 
 EVIL = '<img src=x onerror="alert(1)">'

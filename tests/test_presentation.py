@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from census_core import maps
-from census_core.labels import SCREEN_LABELS, box_of, fit
-from census_core.palette import (
+from census_core.charts import maps
+from census_core.charts.palette import (
     AA_NON_TEXT,
     AA_NORMAL,
     CHART_MARKS,
@@ -18,6 +17,7 @@ from census_core.palette import (
     blend,
     contrast,
 )
+from census_core.geo.labels import SCREEN_LABELS, box_of, fit
 from census_core.presentation import (
     CHART_HEIGHT,
     MAP_WIDTH,
@@ -31,7 +31,7 @@ from census_core.presentation import (
     unnamed_rows,
 )
 from census_core.settings import Settings, SettingsError
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_the_headline_shows_a_fall_as_a_fall(demo_store, change, rank_change, ex
 
 
 def test_the_map_slide_colours_the_kecamatan_by_share_of_target(demo_store, regions):
-    from census_core.geo import load_boundaries, read_dir
+    from census_core.geo.geo import load_boundaries, read_dir
     from tests.geofixtures import shared_geo
 
     shapes = load_boundaries(read_dir(shared_geo()), regions, within="35.09").of(
@@ -272,7 +272,7 @@ def test_every_mark_of_the_trend_slide_meets_wcag_aa(demo_store, name):
 
 @pytest.mark.parametrize("name", sorted(THEMES))
 def test_the_map_slide_borders_and_labels_meet_wcag_aa(demo_store, regions, name):
-    from census_core.geo import load_boundaries, read_dir
+    from census_core.geo.geo import load_boundaries, read_dir
     from tests.geofixtures import shared_geo
 
     shapes = load_boundaries(read_dir(shared_geo()), regions, within="35.09").of(
@@ -317,7 +317,7 @@ def test_board_slides_mark_carried_forward_figures(regions):
     import pandas as pd
 
     from census_core.presentation.board_pages import board_slides
-    from census_core.progress import standings
+    from census_core.standings.progress import standings
 
     counts = pd.DataFrame(
         [("35.09.19", "2020-03-05", 4040), ("35.09.25", "2020-03-03", 344)],

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core.progress import (
+from census_core.standings.progress import (
     competition_rank,
     days_left,
     mismatches_at,

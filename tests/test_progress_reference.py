@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from census_core import progress
+from census_core.standings import progress
 from tests import reference_progress as reference
 
 DAYS = [date(2020, 3, 1) + timedelta(days=i) for i in range(6)]

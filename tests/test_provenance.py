@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 from census_core import store as store_module
-from census_core.progress import standings
-from census_core.provenance import history_rows, provenance, region_history
 from census_core.settings import Settings
-from census_core.snapshot import load_snapshot
+from census_core.standings.progress import standings
+from census_core.standings.provenance import history_rows, provenance, region_history
+from census_core.standings.snapshot import load_snapshot
 
 JEMBER, KALIWATES, PATRANG, JELBUK = "35.09", "35.09.19", "35.09.20", "35.09.25"
 D1, D2, D3 = date(2020, 3, 3), date(2020, 3, 4), date(2020, 3, 5)

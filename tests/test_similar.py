@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from census_core.similar import MIN_SCORE, designators, pair_similar, similarity
+from census_core.geo.similar import MIN_SCORE, designators, pair_similar, similarity
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 
 DAY = date(2020, 3, 5)
 KALIWATES, DESA = "35.09.19", "35.09.19.1001"

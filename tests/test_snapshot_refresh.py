@@ -10,9 +10,9 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from census_core.columns import latest_counts, latest_counts_from_text, merge_latest
 from census_core.services import load_demo
-from census_core.snapshot import added_batches, load_snapshot
+from census_core.standings.snapshot import added_batches, load_snapshot
+from census_core.store.columns import latest_counts, latest_counts_from_text, merge_latest
 
 KALIWATES, JELBUK, SUMBERSARI = "35.09.01", "35.09.25", "35.09.02"
 

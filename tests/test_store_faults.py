@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from census_core import store as store_module
 from census_core.cli import main
 from census_core.services import ensure_demo
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 from census_core.store import (
     Store,
     StoreBadUrl,

@@ -55,7 +55,7 @@ def test_an_empty_store_reads_as_an_empty_frame(fresh_store):
 
 
 def test_current_counts_within_regions_equals_filtering_the_whole(demo_store):
-    from census_core.cli_uploads import regencies_of
+    from census_core.cli.uploads import regencies_of
 
     whole = demo_store.current_counts()
     regencies = demo_store.regions.descendants(None, "kabupaten")

@@ -1,6 +1,6 @@
 """Sign-in throttling, on an injected clock."""
 
-from census_core.throttle import FORGET, MAX_WAIT, Throttle
+from census_core.access.throttle import FORGET, MAX_WAIT, Throttle
 
 
 class Clock:

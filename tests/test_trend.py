@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core import trend
+from census_core.standings import trend
 
 
 def counts(rows: list[tuple[str, str, int]]) -> pd.DataFrame:

@@ -3,16 +3,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from census_core.settings import Settings
-from census_core.snapshot import Snapshot, load_snapshot
-from census_core.store import Store
-from census_core.views import (
+from census_core.display.views import (
     home_view,
     kecamatan_options,
     kecamatan_view,
     resolve_region,
     share_trend,
 )
+from census_core.settings import Settings
+from census_core.standings.snapshot import Snapshot, load_snapshot
+from census_core.store import Store
 
 DAY = date(2020, 3, 5)
 

@@ -8,19 +8,19 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from census_core import services
-from census_core.auth import client_address, operator_allowed, password_ok
+from census_core.access.auth import client_address, operator_allowed, password_ok
+from census_core.access.throttle import Throttle
 from census_core.faults import log_fault
 from census_core.ingest.report import sign_in_table
 from census_core.markup import clean_text
 from census_core.markup import md_escape as md
 from census_core.settings import Settings
 from census_core.text import t
-from census_core.throttle import Throttle
 from ui import state
 
 log = get_logger(__name__)
 # One per process, shared by every session: a guesser who opens a new session per guess is
-# still counted by address (census_core.throttle).
+# still counted by address (census_core.access.throttle).
 _THROTTLE = Throttle()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from census_core.export import export_frame, to_csv, to_xlsx
+from census_core.display.export import export_frame, to_csv, to_xlsx
 from census_core.text import t
 
 HIGHLIGHT = "background-color: #fff1b8; font-weight: 700"

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from census_core import geo, services
-from census_core.geo import Boundaries
-from census_core.geofeatures import Unmatched
+from census_core import services
+from census_core.geo import geo
+from census_core.geo.geo import Boundaries
+from census_core.geo.geofeatures import Unmatched
 from census_core.markup import md_escape as md
 from census_core.text import fmt_int, fmt_pct, t
 from ui import auth, sidebar, state

@@ -7,10 +7,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from census_core.provenance import Provenance, provenance, region_history
+from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot
-from census_core.views import HomeView, KecamatanView, home_view, kecamatan_view
+from census_core.standings.provenance import Provenance, provenance, region_history
+from census_core.standings.snapshot import Snapshot
 from ui import state
 
 
@@ -38,7 +38,7 @@ def home(
     lang: str,
     measure: str = "households",
 ) -> HomeView:
-    """census_core.views.home_view, cached on the snapshot's version and every input."""
+    """census_core.display.views.home_view, cached on the snapshot's version and every input."""
     return _home(snap.version, repr(settings), day, by, query, lang, measure, snap, settings)
 
 
@@ -64,7 +64,7 @@ def kecamatan(
     lang: str,
     measure: str = "households",
 ) -> KecamatanView:
-    """census_core.views.kecamatan_view, cached on the snapshot's version and every input."""
+    """views.kecamatan_view, cached on the snapshot's version and every input."""
     return _kecamatan(snap.version, repr(settings), day, code, lang, measure, snap, settings)
 
 
@@ -74,7 +74,7 @@ def _provenance(version: str, code: str, day: date, measure: str, _snap: Snapsho
 
 
 def provenance_of(snap: Snapshot, code: str, day: date, measure: str) -> Provenance:
-    """census_core.provenance.provenance, cached on the snapshot's version and every input."""
+    """provenance.provenance, cached on the snapshot's version and every input."""
     return _provenance(snap.version, code, day, measure, snap)
 
 
@@ -84,5 +84,5 @@ def _history(version: str, url: str, code: str, measure: str) -> pd.DataFrame:
 
 
 def history(snap: Snapshot, code: str, measure: str) -> pd.DataFrame:
-    """census_core.provenance.region_history of the store, cached on the snapshot's version."""
+    """provenance.region_history of the store, cached on the snapshot's version."""
     return _history(snap.version, state.settings().db_url, code, measure)

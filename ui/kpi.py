@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from census_core.headline import Kpi
+from census_core.display.headline import Kpi
 from census_core.markup import md_escape
 
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from census_core import changes
 from census_core.markup import md_escape
-from census_core.snapshot import Snapshot
+from census_core.standings import changes
+from census_core.standings.snapshot import Snapshot
 from census_core.storefaults import StoreFault
 from ui import state
 

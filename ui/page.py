@@ -8,7 +8,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from census_core.settings import Settings, SettingsError
-from census_core.snapshot import Snapshot
+from census_core.standings.snapshot import Snapshot
 from ui import sidebar, state
 
 

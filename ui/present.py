@@ -10,7 +10,7 @@ from html import escape
 import pydeck as pdk
 import streamlit as st
 
-from census_core.palette import THEMES, chart_theme, theme
+from census_core.charts.palette import THEMES, chart_theme, theme
 from census_core.presentation import (
     CHART_HEIGHT,
     MAP_WIDTH,

@@ -8,8 +8,8 @@ from datetime import date
 import streamlit as st
 
 from census_core.markup import md_escape
-from census_core.provenance import history_rows
-from census_core.snapshot import Snapshot
+from census_core.standings.provenance import history_rows
+from census_core.standings.snapshot import Snapshot
 from census_core.text import t
 from ui import cached
 

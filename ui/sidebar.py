@@ -6,9 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from census_core.freshness import freshness_line
+from census_core.display.freshness import freshness_line
 from census_core.markup import md_escape as md
-from census_core.snapshot import Snapshot
+from census_core.standings.snapshot import Snapshot
 from census_core.text import LANG_NAMES, fmt_date, t
 
 MEASURES = ("households", "persons")

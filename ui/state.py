@@ -13,7 +13,7 @@ from census_core.digest import sha256_of
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot, load_snapshot
+from census_core.standings.snapshot import Snapshot, load_snapshot
 from census_core.store import Store, get_store
 
 # Streamlit's logger: the server's stderr, at the level of its `logger.level` setting.
@@ -96,7 +96,7 @@ def snapshot() -> Snapshot:
     """The store's contents at its current version (one cheap query when unchanged).
 
     One snapshot per process: when the version moves, the next one is made from it, reading
-    only the batches added since (see census_core.snapshot.load_snapshot), so an upload costs
+    only the batches added since (see snapshot.load_snapshot), so an upload costs
     a national deployment seconds, not a full reload, and only one copy is kept.
     """
     current = store()

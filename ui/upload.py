@@ -17,7 +17,7 @@ from census_core.ingest.report import (
 from census_core.ingest.service import Checked, check_upload
 from census_core.markup import md_escape
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot
+from census_core.standings.snapshot import Snapshot
 from census_core.text import t
 
 MAX_LISTED = 30  # more problems than this are in the preview's notes column

@@ -1,4 +1,8 @@
-"""Uploads: bytes in, (records, problems) out; every problem names its row and column."""
+"""Uploads: bytes in, (records, problems) out; every problem names its row and column.
+
+May import regions, text, words, markup, faults, digest and the standings (an upload's effect
+on the board); never the store: writes go through census_core.services.
+"""
 
 from census_core.ingest.counts import read_counts
 from census_core.ingest.limits import MAX_ROWS

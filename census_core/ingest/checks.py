@@ -8,11 +8,11 @@ from typing import TypeAlias
 
 import pandas as pd
 
-from census_core import progress
-from census_core.countindex import measure_rows
 from census_core.ingest.model import Options, Upload
 from census_core.ingest.problems import Problem, error, warning
 from census_core.regions import Regions
+from census_core.standings import progress
+from census_core.standings.countindex import measure_rows
 from census_core.text import fmt_date, fmt_int
 
 # The store's counts, or a function giving them for a list of region codes (so a command that

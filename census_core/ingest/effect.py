@@ -7,10 +7,10 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import progress
-from census_core.countindex import measure_rows
 from census_core.ingest.model import Upload
 from census_core.regions import Regions, level_label, parent_of
+from census_core.standings import progress
+from census_core.standings.countindex import measure_rows
 from census_core.text import fmt_date, fmt_int, fmt_signed, t
 
 EFFECT_COLUMNS = ["code", "name", "before", "after", "change", "rank_before", "rank_after", "moved"]

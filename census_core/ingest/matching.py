@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from census_core.geo.similar import MAX_COMPARED_CHARS
 from census_core.regions import (
     LEVELS,
     Regions,
@@ -17,7 +18,6 @@ from census_core.regions import (
     normalize_name,
     province_of,
 )
-from census_core.similar import MAX_COMPARED_CHARS
 
 # What a written prefix says: a level, or for kabupaten-level names, Kabupaten vs Kota.
 _PREFIX_KINDS = (

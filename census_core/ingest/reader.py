@@ -1,7 +1,7 @@
 """Bytes in, a grid of cells out: CSV (sniffed delimiter and encoding) or an Excel sheet.
 
 An .xlsx is scanned before it is loaded (census_core.ingest.xlsxscan); every Excel file is
-loaded in a child process under memory and CPU limits (census_core.excel_child).
+loaded in a child process under memory and CPU limits (census_core.ingest.excel_child).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from census_core.ingest.problems import Problem, error
 from census_core.text import fmt_int
 
 log = logging.getLogger(__name__)
-_CHILD = Path(__file__).resolve().parents[1] / "excel_child.py"
+_CHILD = Path(__file__).resolve().parent / "excel_child.py"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # legacy .xls
 _DELIMITERS = (",", ";", "\t")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from census_core.display.freshness import LOCAL_TZ
 from census_core.faults import SystemFault
-from census_core.freshness import LOCAL_TZ
 from census_core.ingest.model import Upload, sorted_problems
 from census_core.ingest.problems import ERROR
 from census_core.regions import LEVELS, Regions, level_label

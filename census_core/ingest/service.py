@@ -11,7 +11,7 @@ from census_core.ingest.model import Options, Upload
 from census_core.ingest.problems import system_fault
 from census_core.ingest.targets import read_targets
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot
+from census_core.standings.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 

@@ -3,6 +3,8 @@
 slide: what a slide holds and the screen's sizes; sequence: the
 slides in order and their timing; one module for each kind of slide (headline_figures,
 board_pages, kecamatan_map, home_trend).
+
+May import display, charts, standings, regions, text and words; it never draws.
 """
 
 from census_core.presentation.board_pages import (

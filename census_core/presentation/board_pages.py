@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from census_core.boards import carried_note
+from census_core.display.boards import carried_note
 from census_core.presentation.slide import ROWS_PER_SLIDE, Row, Slide
 from census_core.regions import short_name
 from census_core.text import figure_text, fmt_int, fmt_pct, fmt_signed, t

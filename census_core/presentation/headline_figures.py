@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import headline, headline_text
+from census_core.display import headline, headline_text
 from census_core.presentation.slide import Figure, Slide
 from census_core.regions import short_name
 from census_core.settings import Settings
@@ -24,7 +24,7 @@ def headline_slide(
 ) -> Slide:
     """The home regency in five numbers: count, rank, share of target, days left, pace needed."""
     subtitle = f"{t('slide.campaign', lang)} · {t('data_as_of', lang, date=fmt_date(day, lang))}"
-    # The same cards as the Peringkat page (census_core.headline), drawn large.
+    # The same cards as the Peringkat page (census_core.display.headline), drawn large.
     head = headline.headline(board, home, day, settings.deadline)
     cards = (
         []

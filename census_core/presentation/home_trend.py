@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from census_core import charts, trend
-from census_core.chartstyle import screen_style
+from census_core.charts import charts
+from census_core.charts.chartstyle import screen_style
 from census_core.presentation.slide import CHART_HEIGHT, Slide
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot
+from census_core.standings import trend
+from census_core.standings.snapshot import Snapshot
 from census_core.text import fmt_date, t
 
 

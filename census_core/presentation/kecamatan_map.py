@@ -6,9 +6,9 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import maps
-from census_core.geo import Shape
-from census_core.labels import SCREEN_LABELS, names_on_map
+from census_core.charts import maps
+from census_core.geo.geo import Shape
+from census_core.geo.labels import SCREEN_LABELS, names_on_map
 from census_core.presentation.slide import ASIDE_ROWS, CHART_HEIGHT, MAP_WIDTH, Slide
 from census_core.regions import level_label, short_name
 from census_core.text import fmt_date, fmt_pct, t

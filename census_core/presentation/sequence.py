@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core.geo import Shape
+from census_core.geo.geo import Shape
 from census_core.presentation.board_pages import board_slides
 from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
@@ -14,7 +14,7 @@ from census_core.presentation.kecamatan_map import map_slide
 from census_core.presentation.slide import Slide
 from census_core.regions import level_label, province_of
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot
+from census_core.standings.snapshot import Snapshot
 from census_core.text import ranking_title, t
 
 # Slides change on a timer tick once at least this share of the interval has passed, so a

@@ -6,7 +6,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from census_core.throttle import Throttle
+from census_core.access.throttle import Throttle
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -67,8 +67,8 @@ def test_a_store_fault(app, monkeypatch):
 INSIDE = [
     (None, {}, "ui.cached.home"),
     ("app_pages/kecamatan.py", {"wilayah": "jelbuk"}, "ui.cached.kecamatan"),
-    ("app_pages/peta.py", {}, "census_core.maps.choropleth"),
-    ("app_pages/tren.py", {}, "census_core.trend.view"),
+    ("app_pages/peta.py", {}, "census_core.charts.maps.choropleth"),
+    ("app_pages/tren.py", {}, "census_core.standings.trend.view"),
     ("app_pages/presentasi.py", {}, "census_core.presentation.deck"),
 ]
 

@@ -2,8 +2,8 @@
 
 import re
 
+from census_core.access.throttle import Throttle
 from census_core.store import Store
-from census_core.throttle import Throttle
 
 PASSWORD = "sandi-uji"
 

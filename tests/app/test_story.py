@@ -11,7 +11,7 @@ import re
 import pytest
 import streamlit as st
 
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 from census_core.store import Store
 
 PASSWORD = "sandi-uji"

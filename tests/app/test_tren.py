@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from census_core.charts import EVENT_COLOR
+from census_core.charts.charts import EVENT_COLOR
 from census_core.store import Store
 
 

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from census_core import maps
-from census_core.geo import load_boundaries, read_dir
+from census_core.charts import maps
+from census_core.geo.geo import load_boundaries, read_dir
 from tests.e2e.conftest import assert_no_exception, screenshot, wait_idle
 from tests.geofixtures import shared_geo
 

@@ -7,10 +7,9 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import boards
-from census_core.headline import Headline, Kpi, headline
-from census_core.headline_text import kpis, sentences
-from census_core.progress import figure_series, targets_of
+from census_core.display import boards
+from census_core.display.headline import Headline, Kpi, headline
+from census_core.display.headline_text import kpis, sentences
 from census_core.regions import (
     Regions,
     level_label,
@@ -20,7 +19,8 @@ from census_core.regions import (
     short_name,
 )
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot
+from census_core.standings.progress import figure_series, targets_of
+from census_core.standings.snapshot import Snapshot
 from census_core.text import fmt_date, ranking_title, t
 
 GAINERS_SHOWN = 5

@@ -1,6 +1,10 @@
 """The store: the only module that speaks SQL (SQLAlchemy Core, SQLite or PostgreSQL).
 
 Its errors are in census_core.storefaults, and can be imported from here too.
+
+Package: The store: the only code that speaks SQL, the columnar read of its counts, and the
+simulated demo data. May import regions, settings, text, words, markup, faults, storefaults,
+paths, digest.
 """
 
 from __future__ import annotations
@@ -22,11 +26,11 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from census_core.columns import latest_counts, latest_counts_from_text
 from census_core.digest import sha256_of
 from census_core.faults import log_fault
 from census_core.markup import clean_text
 from census_core.regions import Regions, load_regions
+from census_core.store.columns import latest_counts, latest_counts_from_text
 from census_core.storefaults import FAULTS as FAULTS
 from census_core.storefaults import (
     AlreadyUndone,
@@ -92,7 +96,7 @@ counts_table = sa.Table(
     sa.Column("measure", sa.String(16), nullable=False),
     sa.Column("value", sa.BigInteger, nullable=False),
     sa.UniqueConstraint("batch_id", "region", "date", "measure"),
-    # No (measure, region, date) index: reads scan every count once (census_core.columns) and
+    # No (measure, region, date) index: reads scan every count once (census_core.store.columns) and
     # uploads look up their dates; such an index only slowed every insert of a national file.
     # An upload compares with the current values of its own dates only.
     sa.Index("ix_counts_date", "date"),
@@ -482,7 +486,7 @@ class Store:
         self.ensure_ready()
         c, b = counts_table, batches_table
         # Plain rows of active batches, dates as text (no per-row conversion); the latest batch
-        # per key is picked in numpy (census_core.columns), not by a window over every row.
+        # per key is picked in numpy (census_core.store.columns), not by a window over every row.
         # SQLite keeps dates as ISO text already: a cast would only cost time.
         day = c.c.date if self.engine.dialect.name == "sqlite" else sa.cast(c.c.date, sa.String)
         query = sa.select(c.c.region, day.label("date"), c.c.measure, c.c.value, c.c.batch_id)

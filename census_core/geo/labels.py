@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from census_core.geo import Shape
+from census_core.geo.geo import Shape
 from census_core.regions import short_name
 
 # deck.gl's Web Mercator world is 512 pixels wide at zoom 0.

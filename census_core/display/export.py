@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
-from census_core.boards import note_of
+from census_core.display.boards import note_of
 from census_core.markup import neutralise
 from census_core.text import is_carried, t
 

@@ -1,6 +1,6 @@
 """Where one region stands: the figures of its headline, and the shape of a KPI card.
 
-The figures are here; the cards and sentences are written in census_core.headline_text,
+The figures are here; the cards and sentences are written in census_core.display.headline_text,
 which imports this module (never the other way round).
 """
 
@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from census_core.progress import days_left, standing_of
+from census_core.standings.progress import days_left, standing_of
 
 
 @dataclass(frozen=True)

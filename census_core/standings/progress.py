@@ -10,8 +10,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from census_core.countindex import index_of
 from census_core.regions import LEVELS, Regions
+from census_core.standings.countindex import index_of
 
 BY = ("count", "percent")
 STANDING_COLUMNS = [

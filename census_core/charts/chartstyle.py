@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import altair as alt
 from babel.dates import get_day_names, get_month_names
 
-from census_core.palette import ChartColors, chart_theme
+from census_core.charts.palette import ChartColors, chart_theme
 from census_core.text import CHART_NUMBERS, CHART_TIMES, LANGS, locale
 
 # The pages are light (Streamlit's light theme): the light colours, each 3:1 or more on white.

@@ -1,6 +1,8 @@
 """The command line: demo, rank, import, targets, history, undo.
 
 Exit 0 ok, 1 rejected input or a fault of the system, 2 usage.
+
+Package: The command line: `python -m census_core` and its commands.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from census_core import cli_uploads, services
+from census_core import services
+from census_core.cli import uploads as cli_uploads
 from census_core.faults import SystemFault, log_fault
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
-from census_core.snapshot import load_snapshot
+from census_core.standings.snapshot import load_snapshot
 from census_core.store import MEASURES, Store, get_store, store_fault
 from census_core.text import fmt_int, fmt_pct
 

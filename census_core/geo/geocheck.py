@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from census_core.geofeatures import parse_features
-from census_core.simplify import box_ring, simplify_ring
+from census_core.geo.geofeatures import parse_features
+from census_core.geo.simplify import box_ring, simplify_ring
 from census_core.text import fmt_int, t
 
 log = logging.getLogger(__name__)

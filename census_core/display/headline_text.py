@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from census_core.headline import Headline, Kpi
+from census_core.display.headline import Headline, Kpi
 from census_core.regions import level_label
 from census_core.text import (
     CARRIED_MARK,

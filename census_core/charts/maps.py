@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 import pydeck as pdk
 
-from census_core.geo import Shape
-from census_core.labels import PAGE_LABELS, LabelStyle, Placement, fit, names_on_map
-from census_core.palette import LegendItem, chart_theme
+from census_core.charts.palette import LegendItem, chart_theme
+from census_core.geo.geo import Shape
+from census_core.geo.labels import PAGE_LABELS, LabelStyle, Placement, fit, names_on_map
 from census_core.text import figure_text, fmt_date, fmt_int, fmt_pct, fmt_signed, is_carried, t
 
 # ColorBrewer YlGnBu without its near-white step: sequential, colour-blind safe, and the

@@ -12,17 +12,17 @@ from pathlib import Path
 import pandas as pd
 
 from census_core.digest import sha256_of
+from census_core.display.freshness import upload_time
 from census_core.faults import SystemFault
-from census_core.freshness import upload_time
 from census_core.ingest import Options, Upload, read_counts
 from census_core.ingest.limits import MAX_FILE_MB
 from census_core.ingest.model import empty_counts, sorted_problems
 from census_core.ingest.problems import error, system_fault
 from census_core.ingest.targets import read_targets
-from census_core.provenance import region_history
 from census_core.regions import LEVELS, Regions, normalize_code
 from census_core.services import commit_upload, undo_batch
 from census_core.settings import Settings
+from census_core.standings.provenance import region_history
 from census_core.store import MEASURES, Store, get_store
 from census_core.storefaults import StoreFault
 from census_core.text import fmt_int, t

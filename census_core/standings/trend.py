@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from census_core import progress
-from census_core.progress import days_left, figure_series, pace_needed
 from census_core.regions import Regions, short_name
+from census_core.standings import progress
+from census_core.standings.progress import days_left, figure_series, pace_needed
 from census_core.text import fmt_date, fmt_day_month, fmt_int, fmt_pct, t
 
 WINDOW = 7

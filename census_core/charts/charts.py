@@ -7,10 +7,10 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from census_core.chartstyle import PAGE, Style, finish
-from census_core.palette import LegendItem
+from census_core.charts.chartstyle import PAGE, Style, finish
+from census_core.charts.palette import LegendItem
+from census_core.standings.trend import Projection
 from census_core.text import fmt_date_short, t
-from census_core.trend import Projection
 
 # Okabe-Ito: told apart by colour-blind viewers too; each 3:1 or more on the white pages.
 SERIES_COLORS = list(PAGE.colors.series)

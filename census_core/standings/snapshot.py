@@ -8,12 +8,12 @@ from datetime import date
 
 import pandas as pd
 
-from census_core import progress
-from census_core.columns import merge_latest
-from census_core.countindex import measure_rows
 from census_core.regions import LEVELS, Regions
 from census_core.settings import Settings
+from census_core.standings import progress
+from census_core.standings.countindex import measure_rows
 from census_core.store import Store
+from census_core.store.columns import merge_latest
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from census_core.geofeatures import BPS_LENGTHS, Feature, Shape, Unmatched, parse_features
+from census_core.geo.geofeatures import BPS_LENGTHS, Feature, Shape, Unmatched, parse_features
+from census_core.geo.similar import pair_similar
 from census_core.regions import (
     LEVELS,
     Regions,
@@ -14,7 +15,6 @@ from census_core.regions import (
     normalize_name,
     parent_of,
 )
-from census_core.similar import pair_similar
 
 # Levels paired by similar name, and the level of the parent whose regions they are paired with.
 SIMILAR_WITHIN = {"desa": "kecamatan", "kecamatan": "kabupaten"}
@@ -104,7 +104,7 @@ def match_features(
     province BPS codes equal Kemendagri's); else the normalised name within the parent (the
     region the code's prefix stands for, or the one its kecamatan's or kabupaten's name finds,
     or `within`); last, a desa or kecamatan left over is paired with a region of its parent
-    by similar spelling, one to one (`census_core.similar`), and marked so. What is left is
+    by similar spelling, one to one (`census_core.geo.similar`), and marked so. What is left is
     reported, water bodies as such. Returns shapes, unmatched features and the BPS codes learnt
     by name, so a desa file can find its kecamatan through them.
     """

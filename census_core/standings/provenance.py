@@ -11,10 +11,10 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
-from census_core.freshness import LOCAL_TZ, upload_time
-from census_core.progress import figure_of
+from census_core.display.freshness import LOCAL_TZ, upload_time
 from census_core.regions import LEVELS, level_label
-from census_core.snapshot import Snapshot
+from census_core.standings.progress import figure_of
+from census_core.standings.snapshot import Snapshot
 from census_core.store import Store
 from census_core.text import fmt_date, fmt_int, t
 

@@ -12,10 +12,10 @@ from datetime import datetime
 
 import pandas as pd
 
-from census_core.freshness import upload_time
+from census_core.display.freshness import upload_time
 from census_core.regions import province_of, short_name
 from census_core.settings import Settings
-from census_core.snapshot import Snapshot
+from census_core.standings.snapshot import Snapshot
 from census_core.text import fmt_int, t
 
 # A board as a page remembers it between refreshes: small, and enough to say what moved.

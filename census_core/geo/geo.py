@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from census_core.faults import log_fault
-from census_core.geocheck import GeoProblem, Refused, check_geojson, read_features
-from census_core.geofeatures import Shape, Unmatched, digits, parse_features
-from census_core.geomatch import match_features
+from census_core.geo.geocheck import GeoProblem, Refused, check_geojson, read_features
+from census_core.geo.geofeatures import Shape, Unmatched, digits, parse_features
+from census_core.geo.geomatch import match_features
 from census_core.regions import Regions, normalize_code, parent_of
 from census_core.text import t
 
@@ -159,7 +159,7 @@ def _credit_name(credit: str) -> str:
 
 def read_geojson(data: bytes) -> list[dict]:
     """The features of a GeoJSON FeatureCollection (or a single Feature), parsed within the
-    limits of `census_core.geocheck`; not checked further."""
+    limits of `census_core.geo.geocheck`; not checked further."""
     try:
         return read_features(data)
     except Refused as exc:
