@@ -64,6 +64,13 @@ def _proxies(text: str) -> int:
     return value
 
 
+def _public_url(text: str) -> str:
+    # Only a web address makes a link a phone can open; a bare host would be read as a path.
+    if not text.startswith(("https://", "http://")):
+        raise SettingsError("CENSUS_PUBLIC_URL", text, "not_url")
+    return text.rstrip("/")
+
+
 def _target_pct(text: str) -> float:
     value = _number("CENSUS_TARGET_PCT", text)
     if not 0 < value <= 100:  # also refuses nan
@@ -103,6 +110,8 @@ class Settings:
     slide_seconds: float = DEFAULT_SLIDE_SECONDS
     # Proxies in front of the app that append the client's address to X-Forwarded-For.
     trusted_proxies: int = 0
+    # The address the app is reached at, for links shared outside it; None: relative links.
+    public_url: str | None = None
 
     def __repr__(self) -> str:
         """Every field but the secrets; a cached view is keyed on it (ui.cached)."""
@@ -159,4 +168,6 @@ class Settings:
             kwargs["slide_seconds"] = _slide_seconds(seconds)
         if proxies := get("CENSUS_TRUSTED_PROXIES"):
             kwargs["trusted_proxies"] = _proxies(proxies)
+        if public := get("CENSUS_PUBLIC_URL"):
+            kwargs["public_url"] = _public_url(public)
         return cls(**kwargs)  # type: ignore[arg-type]

@@ -85,6 +85,12 @@ _FAULTS: dict[str, tuple[str, str]] = {
         "Pengaturan {setting} = '{value}' bukan angka. Isi dengan angka.",
         "The setting {setting} = '{value}' is not a number. Set a number.",
     ),
+    "settings.not_url": (
+        "Pengaturan {setting} = '{value}' bukan alamat web. Tulis alamat lengkapnya, mis. "
+        "{setting}=https://sensus.example.org.",
+        "The setting {setting} = '{value}' is not a web address. Write the full address, e.g. "
+        "{setting}=https://sensus.example.org.",
+    ),
     "settings.pct_range": (
         "Pengaturan {setting} = '{value}' harus di atas 0 dan paling besar 100 (persen), mis. "
         "{setting}=50.",
@@ -1184,6 +1190,60 @@ _PAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The daily message for the coordination group (census_core.display.digest) and sharing.
+_DIGEST: dict[str, tuple[str, str]] = {
+    "digest.title": ("*Pantau Sensus — {name}, {date}*", "*Pantau Sensus — {name}, {date}*"),
+    "digest.standing": (
+        "{name}: {count} {measure}, peringkat {rank} dari {of} {level} di {within}.",
+        "{name}: {count} {measure}, rank {rank} of {of} {level} in {within}.",
+    ),
+    "digest.standing_change": (
+        "{name}: {count} {measure} ({change} sejak kemarin), peringkat {rank} dari {of} {level} "
+        "di {within}.",
+        "{name}: {count} {measure} ({change} since yesterday), rank {rank} of {of} {level} in "
+        "{within}.",
+    ),
+    "digest.target": (
+        "Capaian target: {pct} dari {target} {measure}.",
+        "Share of target: {pct} of {target} {measure}.",
+    ),
+    "digest.highest": ("Tertinggi: {regions}", "Highest: {regions}"),
+    "digest.lowest": ("Terendah: {regions}", "Lowest: {regions}"),
+    "digest.entry": ("{rank}. {name} {count}", "{rank}. {name} {count}"),
+    "digest.gain": (
+        "Paling naik hari ini: {names} ({change} {measure})",
+        "Biggest gain today: {names} ({change} {measure})",
+    ),
+    "digest.no_gain": (
+        "Hari ini belum ada kecamatan yang naik.",
+        "No kecamatan has gained today yet.",
+    ),
+    "digest.not_reported": (
+        "Belum melapor ({n} kecamatan): {regions}",
+        "Not reported yet ({n} kecamatan): {regions}",
+    ),
+    "digest.late": ("{name} ({note})", "{name} ({note})"),
+    "digest.all_reported": ("Semua kecamatan sudah melapor.", "Every kecamatan has reported."),
+    "digest.pace": (
+        "Perlu {pace} {measure} per hari selama {days} hari lagi agar target tercapai pada "
+        "{deadline}.",
+        "It needs {pace} {measure} a day for {days} more days to reach the target by {deadline}.",
+    ),
+    "digest.reached": ("Target sudah tercapai.", "The target is reached."),
+    "digest.no_data": ("Belum ada data.", "No data yet."),
+    "digest.expander": ("Pesan harian", "Daily message"),
+    "digest.help": (
+        "Salin teks ini (tombol di pojok kanan atas) ke grup koordinasi.",
+        "Copy this text (button at its top right) to the coordination group.",
+    ),
+    "digest.download": ("Unduh pesan (.txt)", "Download the message (.txt)"),
+    "share.whatsapp": ("Bagikan ke WhatsApp", "Share on WhatsApp"),
+    "share.help": (
+        "Membuka WhatsApp dengan kalimat ini dan tautan halaman; Anda yang mengirimnya.",
+        "Opens WhatsApp with this sentence and the page's link; you send it yourself.",
+    ),
+}
+
 _AREAS = (
     _CORE,
     _LEVELS,
@@ -1209,6 +1269,7 @@ _AREAS = (
     _MAP_PAGE,
     _TREND_PAGE,
     _PAGES,
+    _DIGEST,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:
