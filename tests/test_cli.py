@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -151,3 +152,24 @@ def test_an_unknown_home_region_exits_2_without_traceback(monkeypatch, demo_url)
     proc = run("rank", "--level", "kecamatan", "--db", demo_url)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "CENSUS_HOME" in proc.stderr
+
+
+def test_digest_prints_the_daily_message(demo_url, regions):
+    from census_core.display.digest import daily_message
+    from census_core.settings import Settings
+    from census_core.standings.snapshot import load_snapshot
+    from census_core.store import Store
+
+    snap = load_snapshot(Store(demo_url, regions))
+    proc = run("digest", "--db", demo_url)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == daily_message(snap, Settings(), date(2020, 3, 5), "id") + "\n"
+    proc = run("digest", "--date", "2020-03-04", "--lang", "en", "--db", demo_url)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == daily_message(snap, Settings(), date(2020, 3, 4), "en") + "\n"
+    assert "Kabupaten Jember:" in proc.stdout and "households" in proc.stdout
+
+
+def test_digest_of_an_empty_store(fresh_url, capsys):
+    assert main(["digest", "--db", fresh_url]) == 0
+    assert capsys.readouterr().out == "Belum ada data.\n"

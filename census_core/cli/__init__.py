@@ -1,4 +1,4 @@
-"""The command line: demo, rank, import, targets, history, undo.
+"""The command line: demo, rank, digest, import, targets, history, undo.
 
 Exit 0 ok, 1 rejected input or a fault of the system, 2 usage.
 
@@ -21,12 +21,13 @@ import pandas as pd
 
 from census_core import services
 from census_core.cli import uploads as cli_uploads
+from census_core.display.digest import daily_message
 from census_core.faults import SystemFault, log_fault
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
 from census_core.standings.snapshot import load_snapshot
 from census_core.store import MEASURES, Store, get_store, store_fault
-from census_core.text import fmt_int, fmt_pct
+from census_core.text import fmt_int, fmt_pct, t
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 LOG_FILE = "census_core.log"  # in the temporary directory, when logging is not set up
@@ -72,6 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     rank.add_argument("--measure", choices=MEASURES, default="households")
     rank.add_argument("--by", choices=("count", "percent"), default="count")
     rank.add_argument("--json", action="store_true", help="print one JSON object")
+
+    digest = sub.add_parser("digest", parents=[db], help="print the daily message for the group")
+    digest.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="as of this date (default: the latest date with data)",
+    )
+    digest.add_argument("--lang", choices=("id", "en"), default="id")
     cli_uploads.add_parsers(sub, db)
     return parser
 
@@ -171,7 +181,19 @@ def cmd_rank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "rank": cmd_rank, **cli_uploads.COMMANDS}
+def cmd_digest(args: argparse.Namespace) -> int:
+    store, settings = _store(args)
+    snap = load_snapshot(store)
+    day = args.date or snap.latest_date()
+    print(
+        t("digest.no_data", args.lang)
+        if day is None
+        else daily_message(snap, settings, day, args.lang)
+    )
+    return EXIT_OK
+
+
+COMMANDS = {"demo": cmd_demo, "rank": cmd_rank, "digest": cmd_digest, **cli_uploads.COMMANDS}
 
 
 def _log_to_file() -> None:
