@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from census_core.display.digest import daily_message
 from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
 from census_core.settings import Settings
 from census_core.standings.provenance import Provenance, provenance, region_history
@@ -66,6 +67,24 @@ def kecamatan(
 ) -> KecamatanView:
     """views.kecamatan_view, cached on the snapshot's version and every input."""
     return _kecamatan(snap.version, repr(settings), day, code, lang, measure, snap, settings)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _digest(
+    version: str,
+    settings_key: str,
+    day: date,
+    lang: str,
+    measure: str,
+    _snap: Snapshot,
+    _settings: Settings,
+) -> str:
+    return daily_message(_snap, _settings, day, lang, measure)
+
+
+def digest(snap: Snapshot, settings: Settings, day: date, lang: str, measure: str) -> str:
+    """census_core.display.digest.daily_message, cached on the snapshot's version and inputs."""
+    return _digest(snap.version, repr(settings), day, lang, measure, snap, settings)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -96,3 +96,17 @@ def test_the_headline_says_where_its_figure_came_from(app):
     assert not at.exception
     name = load_regions().name(first)
     assert any(m.value.startswith(f"{name}: ") and "dari batch 2" in m.value for m in at.markdown)
+
+
+def test_share_on_whatsapp_names_the_standing_and_the_page(app, monkeypatch):
+    from urllib.parse import unquote
+
+    monkeypatch.setenv("CENSUS_PUBLIC_URL", "https://sensus.example.org/")
+    at = app("app_pages/kecamatan.py", wilayah="jelbuk").run()
+    _jelbuk_stands_last(at)
+    share = at.link_button[0]
+    assert share.value == "Bagikan ke WhatsApp"
+    text = unquote(share.proto.url.removeprefix("https://wa.me/?text="))
+    sentence, address = text.split("\n")
+    assert sentence.startswith("Jelbuk peringkat 31 dari 31 kecamatan")
+    assert address == "https://sensus.example.org/kecamatan?wilayah=35.09.25"

@@ -123,3 +123,37 @@ def test_a_board_row_says_where_its_figure_came_from(app):
     at.selectbox(key="origin_kabupaten").set_value("35.09").run()
     said = [m.value for m in at.markdown if m.value.startswith("Kabupaten Jember: 36.464 KK")]
     assert said and "dari batch 2" in said[0]
+
+
+def test_the_daily_message_and_the_whatsapp_link(app, demo_url):
+    from datetime import date
+    from urllib.parse import unquote
+
+    from census_core.display.digest import daily_message
+    from census_core.settings import Settings
+    from census_core.standings.snapshot import load_snapshot
+    from census_core.store import Store
+
+    at = app().run()
+    assert not at.exception
+    box = next(e for e in at.expander if e.label == "Pesan harian")
+    text = box.code[0].value
+    assert text == daily_message(load_snapshot(Store(demo_url)), Settings(), date(2020, 3, 5))
+    assert "Kabupaten Jember: 36.464 KK" in text
+    download = box.get("download_button")[0].proto
+    assert download.label == "Unduh pesan (.txt)"
+    share = at.link_button[0]
+    assert share.value == "Bagikan ke WhatsApp"
+    assert share.proto.url.startswith("https://wa.me/?text=")
+    assert unquote(share.proto.url.removeprefix("https://wa.me/?text=")) == (
+        at.markdown[0].value.split("  \n")[0] + "\n/"
+    )
+
+
+def test_the_daily_message_in_english(app):
+    at = app().run()
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    box = next(e for e in at.expander if e.label == "Daily message")
+    assert "Kabupaten Jember: 36,464 households" in box.code[0].value
+    assert at.link_button[0].value == "Share on WhatsApp"
