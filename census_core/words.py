@@ -1041,6 +1041,7 @@ _NAVIGATION: dict[str, tuple[str, str]] = {
     "nav.tren": ("Tren", "Trend"),
     "nav.presentasi": ("Presentasi", "Presentation"),
     "nav.unggah": ("Unggah", "Upload"),
+    "nav.widget": ("Widget", "Widget"),
     "sidebar.measure": ("Ukuran", "Measure"),
     "sidebar.as_of": ("Data per tanggal", "As of"),
 }
@@ -1184,6 +1185,17 @@ _PAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The widget for the regency's website (app_pages/widget.py, census_core/display/widget.py).
+_WIDGET: dict[str, tuple[str, str]] = {
+    "widget.carried": ("* angka {date}", "* figure of {date}"),
+    "widget.credit": ("Pantau Sensus", "Pantau Sensus"),
+    "widget.credit_simulated": ("Pantau Sensus · Data simulasi", "Pantau Sensus · Simulated data"),
+    "widget.unknown": (
+        "Wilayah “{text}” tidak ada di {home}.",
+        "No region “{text}” in {home}.",
+    ),
+}
+
 _AREAS = (
     _CORE,
     _LEVELS,
@@ -1209,6 +1221,7 @@ _AREAS = (
     _MAP_PAGE,
     _TREND_PAGE,
     _PAGES,
+    _WIDGET,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:
