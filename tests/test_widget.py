@@ -1,5 +1,6 @@
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from census_core.display.widget import widget_region, widget_view
@@ -93,3 +94,15 @@ def test_names_come_through_as_they_are(demo_db_file):
     evil = Regions(frame)
     snap = load_snapshot(Store(f"sqlite:///{demo_db_file}", evil))
     assert widget_view(snap, Settings(), DAY, "35.09.19", "id").name == "<b>Kaliwates</b>"
+
+
+def test_a_carried_figure_says_its_day(demo_url, regions):
+    store = Store(demo_url, regions)
+    rows = pd.DataFrame(
+        [{"region": "35.09.21", "date": "2020-03-06", "measure": "households", "value": 4152}]
+    )
+    store.commit_counts(rows, user="Rina", file_name="6 maret.csv", sha256="1" * 64)
+    snap = load_snapshot(store)
+    view = widget_view(snap, Settings(), date(2020, 3, 6), "35.09.19", "id")
+    assert view.figure == "4.040*"
+    assert view.date == "Data s.d. 6 Maret 2020 · * angka 5 Maret 2020"

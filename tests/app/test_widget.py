@@ -1,8 +1,10 @@
 """The widget (/widget) under AppTest: the home regency, a kecamatan, both themes, a bad code."""
 
+import pandas as pd
 import pytest
 
 from census_core.display.widget import WidgetView
+from census_core.store import Store
 from ui.widget import render
 
 PAGE = "app_pages/widget.py"
@@ -65,6 +67,18 @@ def test_an_unknown_code_is_a_small_message(widget, lang, said):
     assert not at.exception and not at.error
     assert said in panel(at)
     assert "data-code" not in panel(at)
+
+
+def test_a_new_batch_shows_on_the_next_run(widget, demo_url):
+    at = widget(wilayah="35.09.21")
+    assert "3.612" in panel(at) and "Data s.d. 5 Maret 2020" in panel(at)
+    rows = pd.DataFrame(
+        [{"region": "35.09.21", "date": "2020-03-06", "measure": "households", "value": 4152}]
+    )
+    Store(demo_url).commit_counts(rows, user="Rina", file_name="6 maret.csv", sha256="1" * 64)
+    at.run()  # what ui.live's poll does when the store's version moves
+    html = panel(at)
+    assert "4.152" in html and "1 dari 31" in html and "Data s.d. 6 Maret 2020" in html
 
 
 def test_names_are_escaped():
