@@ -3,7 +3,7 @@
 import streamlit as st
 
 from census_core.text import t
-from ui import errors, guard, live, sidebar, state
+from ui import errors, guard, live, present, sidebar, state
 
 # No visitor may empty the caches every session shares (see ui/guard.py).
 guard.refuse_clear_cache()
@@ -18,21 +18,28 @@ pages = [
     st.Page("app_pages/tren.py", title=t("nav.tren", lang), url_path="tren"),
     st.Page("app_pages/presentasi.py", title=t("nav.presentasi", lang), url_path="presentasi"),
     st.Page("app_pages/unggah.py", title=t("nav.unggah", lang), url_path="unggah"),
+    # For an iframe on the regency's website: reached by its link, not from the menu.
+    st.Page(
+        "app_pages/widget.py", title=t("nav.widget", lang), url_path="widget", visibility="hidden"
+    ),
 ]
 page = st.navigation(pages)
-# The meeting screen has no sidebar and watches for new data itself (ui.live) in its layout.
+# The meeting screen and the widget have no sidebar and watch for new data themselves (ui.live).
 meeting = page.url_path == "presentasi"
+bare = meeting or page.url_path == "widget"
 # The one edge: a bad setting, an unknown region or a failing store, met here or in a page, is
 # one message in the reader's language (ui.errors), never a traceback; anything else is a bug.
 try:
-    if not meeting:
+    if not bare:
         sidebar.language()  # first, so every word below, an error's too, follows it
     state.check_settings()  # before the watcher or any page uses them
-    if not meeting:
+    if not bare:
         live.watch(sidebar.lang())
         sidebar.render(state.snapshot())
     page.run()
 except Exception as exc:
     if meeting:
         sidebar.language()  # an error screen always offers the language choice
-    errors.show_error(exc, sidebar.lang(), f"showing page {page.url_path!r}")
+    # The widget's language is its link's (?lang=en): an iframe has no sidebar to choose one.
+    shown = present.lang() if page.url_path == "widget" else sidebar.lang()
+    errors.show_error(exc, shown, f"showing page {page.url_path!r}")

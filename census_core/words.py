@@ -1047,6 +1047,7 @@ _NAVIGATION: dict[str, tuple[str, str]] = {
     "nav.tren": ("Tren", "Trend"),
     "nav.presentasi": ("Presentasi", "Presentation"),
     "nav.unggah": ("Unggah", "Upload"),
+    "nav.widget": ("Widget", "Widget"),
     "sidebar.measure": ("Ukuran", "Measure"),
     "sidebar.as_of": ("Data per tanggal", "As of"),
 }
@@ -1244,6 +1245,17 @@ _DIGEST: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The widget for the regency's website (app_pages/widget.py, census_core/display/widget.py).
+_WIDGET: dict[str, tuple[str, str]] = {
+    "widget.carried": ("* angka {date}", "* figure of {date}"),
+    "widget.credit": ("Pantau Sensus", "Pantau Sensus"),
+    "widget.credit_simulated": ("Pantau Sensus · Data simulasi", "Pantau Sensus · Simulated data"),
+    "widget.unknown": (
+        "Wilayah “{text}” tidak ada di {home}.",
+        "No region “{text}” in {home}.",
+    ),
+}
+
 _AREAS = (
     _CORE,
     _LEVELS,
@@ -1270,6 +1282,7 @@ _AREAS = (
     _TREND_PAGE,
     _PAGES,
     _DIGEST,
+    _WIDGET,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in _AREAS:

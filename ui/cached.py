@@ -9,6 +9,7 @@ import streamlit as st
 
 from census_core.display.digest import daily_message
 from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
+from census_core.display.widget import WidgetView, widget_view
 from census_core.settings import Settings
 from census_core.standings.provenance import Provenance, provenance, region_history
 from census_core.standings.snapshot import Snapshot
@@ -85,6 +86,32 @@ def _digest(
 def digest(snap: Snapshot, settings: Settings, day: date, lang: str, measure: str) -> str:
     """census_core.display.digest.daily_message, cached on the snapshot's version and inputs."""
     return _digest(snap.version, repr(settings), day, lang, measure, snap, settings)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _widget(
+    version: str,
+    settings_key: str,
+    day: date,
+    code: str,
+    lang: str,
+    measure: str,
+    _snap: Snapshot,
+    _settings: Settings,
+) -> WidgetView:
+    return widget_view(_snap, _settings, day, code, lang, measure=measure)
+
+
+def widget(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    code: str,
+    lang: str,
+    measure: str = "households",
+) -> WidgetView:
+    """census_core.display.widget.widget_view, cached: every site's visitors share one panel."""
+    return _widget(snap.version, repr(settings), day, code, lang, measure, snap, settings)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -22,7 +22,7 @@ BAD_SETTINGS = [
     ("CENSUS_TARGET_PCT", "-5", "=50"),
 ]
 PAGES = [None, "app_pages/kecamatan.py", "app_pages/peta.py", "app_pages/tren.py",
-         "app_pages/presentasi.py", "app_pages/unggah.py"]  # fmt: skip
+         "app_pages/presentasi.py", "app_pages/unggah.py", "app_pages/widget.py"]  # fmt: skip
 
 
 def _shown(element) -> str:

@@ -70,6 +70,7 @@ INSIDE = [
     ("app_pages/peta.py", {}, "census_core.charts.maps.choropleth"),
     ("app_pages/tren.py", {}, "census_core.standings.trend.view"),
     ("app_pages/presentasi.py", {}, "census_core.presentation.deck"),
+    ("app_pages/widget.py", {"wilayah": "jelbuk"}, "ui.cached.widget"),
 ]
 
 

@@ -48,6 +48,8 @@ PAGES = [
     ("app_pages/tren.py", {}),
     ("app_pages/presentasi.py", {}),
     ("app_pages/unggah.py", {}),
+    ("app_pages/widget.py", {"wilayah": "35.09.19"}),
+    ("app_pages/widget.py", {}),
 ]
 
 
