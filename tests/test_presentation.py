@@ -23,9 +23,9 @@ from census_core.geo.labels import SCREEN_LABELS, box_of, fit
 from census_core.presentation import (
     CHART_HEIGHT,
     MAP_WIDTH,
+    ROWS_PER_SLIDE,
     Frozen,
     asof_day,
-    ROWS_PER_SLIDE,
     deck,
     due,
     headline_slide,
