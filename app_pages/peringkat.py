@@ -8,20 +8,32 @@ from census_core.text import t
 from ui import board, cached, kpi, provenance, share
 from ui.page import need_data, open_page
 
+
+def _keep_sort(widget: str) -> None:
+    st.session_state["by"] = st.session_state[widget]
+
+
 snap, settings, lang, day, measure = open_page()
 st.title(f"Pantau Sensus — {md_escape(short_name(snap.regions.name(settings.home)))}")
 day = need_data(day, t("page.no_data", lang))
 
 left, right = st.columns([1, 1])
+# "by" holds the choice; the radio has a key per language and measure, because a radio
+# remembers its option by the label it showed, which another language no longer offers.
+sort_key = f"by_{lang}_{measure}"
+if st.session_state.get(sort_key) != st.session_state.setdefault("by", "count"):
+    st.session_state[sort_key] = st.session_state["by"]
 by = left.radio(
     t("peringkat.sort", lang),
     options=["count", "percent"],
-    key="by",
+    key=sort_key,
     horizontal=True,
     format_func={
         "count": t("peringkat.by_count", lang, measure=t(f"measure.{measure}", lang)),
         "percent": t("peringkat.by_percent", lang),
-    }.get,
+    }.__getitem__,
+    on_change=_keep_sort,
+    args=(sort_key,),
 )
 query = right.text_input(
     t("peringkat.search", lang), key="cari", placeholder=t("peringkat.placeholder", lang)

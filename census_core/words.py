@@ -436,6 +436,14 @@ _SLIDES: dict[str, tuple[str, str]] = {
     "present.light": ("Tema terang", "Light theme"),
     "present.dark": ("Tema gelap", "Dark theme"),
     "present.paused": ("dijeda", "paused"),
+    "present.freeze": ("Bekukan", "Freeze"),
+    "present.resume": ("Lanjutkan langsung", "Back to live"),
+    "present.frozen": (
+        "Dibekukan: data s.d. {date}, sejak {time} WIB",
+        "Frozen: data as of {date}, since {time} WIB",
+    ),
+    "present.since_pattern": ("HH.mm", "HH:mm"),
+    "present.new_data": ("data baru tersedia", "new data available"),
 }
 
 # What the boundary checks say (census_core.geo.geocheck, census_core.geo.geo).

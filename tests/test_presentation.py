@@ -2,7 +2,9 @@
 
 import itertools
 import json
+from datetime import UTC, date, datetime
 
+import pandas as pd
 import pytest
 
 from census_core.charts import maps
@@ -22,6 +24,8 @@ from census_core.presentation import (
     CHART_HEIGHT,
     MAP_WIDTH,
     ROWS_PER_SLIDE,
+    Frozen,
+    asof_day,
     deck,
     due,
     headline_slide,
@@ -329,3 +333,46 @@ def test_board_slides_mark_carried_forward_figures(regions):
     counts_shown = {row.name: row.count for row in first.rows}
     assert counts_shown["Jelbuk"] == "344*" and counts_shown["Kaliwates"] == "4.040"
     assert first.footnote == "* belum ada laporan baru: angka terakhir dari 3 Maret (1 wilayah)"
+
+
+def _kecamatan_of_6_march(store, plus: int) -> None:
+    """Every kecamatan of Jember, `plus` above its 5 March count, stored for 6 March."""
+    snap = load_snapshot(store)
+    board = snap.board("kecamatan", "35.09", snap.latest_date(), Settings())
+    rows = pd.DataFrame(
+        {"region": board["code"], "date": "2020-03-06", "measure": "households"}
+    ).assign(value=[int(c) + plus for c in board["count"]])
+    store.commit_counts(rows, user="Ani", file_name="kec_6_maret.csv", sha256="e" * 64)
+
+
+def test_the_deck_of_a_chosen_day_holds_still_after_a_new_day(demo_store):
+    _kecamatan_of_6_march(demo_store, 100)
+    snap = load_snapshot(demo_store)
+    live = deck(snap, Settings())
+    assert live[0].figures[0].value == "39.564"
+    frozen = deck(snap, Settings(), day=date(2020, 3, 5))
+    assert frozen[0].figures[0].value == "36.464"
+    kec = [s for s in frozen if s.key.startswith("kecamatan")]
+    assert kec[0].callouts[0] == "Tertinggi: Kaliwates (4.040 KK)"
+    assert "5 Maret 2020" in kec[0].title
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2020-03-05", date(2020, 3, 5)),
+        (None, None),
+        ("", None),
+        ("5 Maret", None),  # only the URL's own form, so a link means one day
+        ("2020-02-30", None),
+    ],
+)
+def test_a_day_from_the_url(text, expected):
+    assert asof_day(text) == expected
+
+
+def test_the_badge_says_what_is_shown_and_since_when():
+    since = datetime(2020, 3, 6, 2, 12, tzinfo=UTC)  # 09.12 in Jakarta
+    held = Frozen(snap=None, day=date(2020, 3, 5), since=since)  # type: ignore[arg-type]
+    assert held.badge("id") == "Dibekukan: data s.d. 5 Maret 2020, sejak 09.12 WIB"
+    assert held.badge("en") == "Frozen: data as of 5 March 2020, since 09:12 WIB"

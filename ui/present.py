@@ -16,11 +16,14 @@ from census_core.presentation import (
     MAP_WIDTH,
     SLIDE_WIDTH,
     Figure,
+    Frozen,
     Slide,
+    asof_day,
     due,
     notice_left,
     tag_word,
 )
+from census_core.standings.snapshot import Snapshot
 from census_core.text import LANGS, t
 from ui import live
 
@@ -29,6 +32,35 @@ _SHOWN = "slide_shown_at"
 _PAUSED = "slide_paused"
 _STEPS = "slide_steps"  # slide changes since the screen opened, by timer or by hand
 _NOTICE_FROM = "slide_notice_from"  # (the notice's time, _STEPS when the screen first showed it)
+_FROZEN = "slide_frozen"  # a Frozen while the screen holds still
+
+
+def frozen(live_snap: Snapshot) -> Frozen | None:
+    """What the screen holds: ?asof= on the URL, else the freeze button's moment, else None.
+
+    The snapshot is kept in the session, so the live watcher's next snapshot does not replace it.
+    """
+    asked = asof_day(st.query_params.get("asof"))
+    held = st.session_state.get(_FROZEN)
+    held = held if isinstance(held, Frozen) else None
+    if asked is not None:
+        if held is None or not held.by_url or held.day != asked:
+            held = Frozen(live_snap, asked, datetime.now(UTC), by_url=True)
+            st.session_state[_FROZEN] = held
+        return held
+    if held is not None and held.by_url:  # the URL no longer asks for a day: live again
+        st.session_state.pop(_FROZEN, None)
+        return None
+    return held
+
+
+def _freeze(live_snap: Snapshot) -> None:
+    st.session_state[_FROZEN] = Frozen(live_snap, live_snap.latest_date(), datetime.now(UTC))
+
+
+def _resume() -> None:
+    st.session_state.pop(_FROZEN, None)
+    st.query_params.pop("asof", None)
 
 
 def lang() -> str:
@@ -79,6 +111,10 @@ def style(name: str) -> None:
 .live-notice {{ font-size: 28px; line-height: 36px; color: {c["text"]};
   background: {c["panel"]}; border-left: 10px solid {c["mark"]}; padding: 8px 20px;
   border-radius: 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.frozen-strip {{ display: flex; justify-content: space-between; align-items: center;
+  font-size: 24px; line-height: 36px; color: {c["muted"]}; padding: 8px 0; }}
+.frozen-badge {{ border: 2px solid {c["line"]}; border-radius: 20px; padding: 0 16px; }}
+.frozen-news {{ font-size: 22px; }}
 @keyframes notice-off {{ to {{ visibility: hidden; }} }}
 .hero {{ display: flex; align-items: baseline; gap: 32px; margin-bottom: 36px; }}
 .hero .value {{ font-size: 176px; font-weight: 800; line-height: 1; }}
@@ -284,6 +320,18 @@ def _notice(lang: str, count: int) -> str:
     return live.notice_html(lang, style=f"animation: notice-off 0s linear {left:.1f}s forwards")
 
 
+def _held(held: Frozen, live_version: str, lang: str) -> str:
+    """The strip of a held screen: the badge, and one small line once newer data is stored."""
+    news = ""
+    if held.outdated(live_version):
+        line = escape(t("present.new_data", lang))
+        news = f'<span class="frozen-news" data-testid="frozen-news">{line}</span>'
+    return (
+        f'<div class="frozen-strip"><span class="frozen-badge" data-testid="frozen-badge">'
+        f"{escape(held.badge(lang))}</span>{news}</div>"
+    )
+
+
 def _toggle_pause() -> None:
     st.session_state[_PAUSED] = not st.session_state.get(_PAUSED, False)
     st.session_state[_SHOWN] = time.monotonic()
@@ -293,7 +341,15 @@ def _toggle_theme(current: str) -> None:
     st.query_params["theme"] = "light" if current == "dark" else "dark"
 
 
-def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, name: str) -> None:
+def _slideshow(
+    slides: list[Slide],
+    interval: float,
+    footer: str,
+    lang: str,
+    name: str,
+    live_snap: Snapshot,
+    held: Frozen | None,
+) -> None:
     count = len(slides)
     now = time.monotonic()
     index = st.session_state.get(_INDEX, 0) % count
@@ -306,12 +362,13 @@ def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, nam
     st.session_state[_INDEX] = index
     position = f"{index + 1}/{count}" + (f" · {t('present.paused', lang)}" if paused else "")
     slide = slides[index]
-    notice = _notice(lang, count)
+    # A held screen shows no news of figures, only that there is newer data.
+    notice = _held(held, live_snap.version, lang) if held else _notice(lang, count)
     if slide.chart is not None:
         _draw_chart(slide, position, footer, notice)
     else:
         st.html(render(slide, position, footer, lang, notice))
-    cols = st.columns([2, 2, 2, 2, 6])
+    cols = st.columns([2, 2, 2, 2, 3, 3])
     cols[0].button(t("present.prev", lang), key="slide_prev", on_click=_step, args=(-1, count))
     cols[1].button(
         t("present.play", lang) if paused else t("present.pause", lang),
@@ -322,8 +379,27 @@ def _slideshow(slides: list[Slide], interval: float, footer: str, lang: str, nam
     other = "present.light" if name == "dark" else "present.dark"
     if cols[3].button(t(other, lang), key="slide_theme", on_click=_toggle_theme, args=(name,)):
         st.rerun(scope="app")  # the theme's style sheet is drawn outside the fragment
+    if held:
+        clicked = cols[4].button(t("present.resume", lang), key="slide_resume", on_click=_resume)
+    else:
+        label = t("present.freeze", lang)
+        clicked = cols[4].button(label, key="slide_freeze", on_click=_freeze, args=(live_snap,))
+    if clicked:
+        st.rerun(scope="app")  # the deck and its footer are made outside the fragment
 
 
-def show(slides: list[Slide], interval: float, footer: str, lang: str, name: str) -> None:
-    """The slideshow: a fragment that reruns every `interval` seconds and advances when due."""
-    st.fragment(run_every=interval)(_slideshow)(slides, interval, footer, lang, name)
+def show(
+    slides: list[Slide],
+    interval: float,
+    footer: str,
+    lang: str,
+    name: str,
+    live_snap: Snapshot,
+    held: Frozen | None = None,
+) -> None:
+    """The slideshow: a fragment that reruns every `interval` seconds and advances when due.
+
+    `live_snap` is the store now (what the freeze button holds); `held` what the screen holds.
+    """
+    slideshow = st.fragment(run_every=interval)(_slideshow)
+    slideshow(slides, interval, footer, lang, name, live_snap, held)

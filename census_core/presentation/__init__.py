@@ -1,8 +1,8 @@
 """The slides of the meeting screen (/presentasi): what each shows, already written as text.
 
-slide: what a slide holds and the screen's sizes; sequence: the
-slides in order and their timing; one module for each kind of slide (headline_figures,
-board_pages, kecamatan_map, home_trend).
+slide: what a slide holds and the screen's sizes; sequence: the slides in order and their
+timing; freeze: a screen held at one moment or day; one module for each kind of slide
+(headline_figures, board_pages, kecamatan_map, home_trend).
 
 May import display, charts, standings, regions, text and words; it never draws.
 """
@@ -14,6 +14,7 @@ from census_core.presentation.board_pages import (
     rank_move,
     tag_word,
 )
+from census_core.presentation.freeze import Frozen, asof_day
 from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
 from census_core.presentation.kecamatan_map import map_slide, unnamed_rows
@@ -39,8 +40,10 @@ __all__ = [
     "SLIDE_WIDTH",
     "TAGS",
     "Figure",
+    "Frozen",
     "Row",
     "Slide",
+    "asof_day",
     "board_slides",
     "deck",
     "due",

@@ -44,13 +44,14 @@ def deck(
     lang: str = "id",
     shapes: list[Shape] | None = None,
     theme: str = "dark",
+    day: date | None = None,
 ) -> list[Slide]:
-    """Every slide of the meeting, in order, on the latest data (households).
+    """Every slide of the meeting, in order, on `day`'s data, else the latest (households).
 
     `shapes` are the home regency's kecamatan boundaries for the map slide, if there are any;
     `theme` (dark or light) colours the map and the trend for the screen's background.
     """
-    day = snap.latest_date()
+    day = day or snap.latest_date()
     if day is None:
         return [
             Slide("empty", t("slide.campaign", lang), message=t("slide.no_data", lang), key="empty")

@@ -23,6 +23,12 @@ def _board(at, name):
     raise AssertionError(f"no board with {name}")
 
 
+def _sort(at):
+    """The sort choice: one radio per language and measure, each keeping the choice in "by"."""
+    [radio] = [r for r in at.radio if r.key and r.key.startswith("by_")]
+    return radio
+
+
 def test_headline_and_boards_show_the_report_of_6_march(app):
     at = app().run()
     assert not at.exception
@@ -44,7 +50,7 @@ def test_headline_and_boards_show_the_report_of_6_march(app):
 
 def test_sorting_by_share_of_target_says_so_and_reorders(app):
     at = app().run()
-    at.radio(key="by").set_value("percent").run()
+    _sort(at).set_value("percent").run()
     assert not at.exception
     assert any("menurut persentase target" in c.value for c in at.caption)
     province = _board(at, "Kabupaten Mojokerto")
@@ -105,7 +111,7 @@ def test_measure_switch_shows_persons(app):
     at.radio(key="measure").set_value("persons").run()
     assert not at.exception
     assert _metric(at, "Jiwa terdata").value == "136.833"
-    assert at.radio(key="by").options[0] == "Jumlah jiwa"
+    assert _sort(at).options[0] == "Jumlah jiwa"
 
 
 def test_a_board_row_says_where_its_figure_came_from(app):
@@ -157,3 +163,19 @@ def test_the_daily_message_in_english(app):
     box = next(e for e in at.expander if e.label == "Daily message")
     assert "Kabupaten Jember: 36,464 households" in box.code[0].value
     assert at.link_button[0].value == "Share on WhatsApp"
+
+
+def test_the_sort_choice_survives_a_change_of_language(app):
+    at = app().run()
+    assert _sort(at).value == "count" and _sort(at).index == 0
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    sort = _sort(at)
+    assert sort.key == "by_en_households"
+    assert sort.value == "count" and sort.index == 0
+    assert sort.options[0] == "Number of households"
+    assert _board(at, "Kabupaten Mojokerto")["Region"].iloc[0] == "Kabupaten Jember"
+    # A choice made in one language is kept in the other.
+    _sort(at).set_value("percent").run()
+    at.radio(key="lang").set_value("id").run()
+    assert _sort(at).value == "percent" and _sort(at).index == 1

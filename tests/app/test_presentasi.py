@@ -60,7 +60,13 @@ def test_the_screen_opens_on_the_headline(show):
     assert slide_key(at) == "headline"
     html = slide_html(at)
     assert "36.464" in html and "1 dari 38" in html and "Data simulasi" in html
-    assert [b.label for b in at.button] == ["◀ Sebelumnya", "Jeda", "Berikutnya ▶", "Tema terang"]
+    assert [b.label for b in at.button] == [
+        "◀ Sebelumnya",
+        "Jeda",
+        "Berikutnya ▶",
+        "Tema terang",
+        "Bekukan",
+    ]
 
 
 def test_next_steps_through_every_slide_and_wraps_around(show):
@@ -260,3 +266,49 @@ def test_region_names_never_become_markup():
     html = render(slide, "1/1", "Data <s>", "id")
     assert "<img" not in html and "<script>" not in html and "<i>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_a_frozen_screen_keeps_its_figures_while_data_arrives(show, demo_url):
+    at = show()
+    at.button(key="slide_next").click().run()  # on the province board
+    at.button(key="slide_freeze").click().run()
+    assert not at.exception
+    assert at.session_state["slide_index"] == 1
+    assert re.search(r"Dibekukan: data s.d. 5 Maret 2020, sejak \d\d\.\d\d WIB", slide_html(at))
+    assert "frozen-news" not in slide_html(at)
+    at.button(key="slide_prev").click().run()
+    assert "36.464" in slide_html(at)
+    commit(demo_url, "35.09.21", 4152, "8")
+    at.run()  # the live watcher's rerun (AppTest runs no timers)
+    html = slide_html(at)
+    assert "36.464" in html and "Data simulasi, s.d. 5 Maret 2020" in html
+    assert "live-notice" not in html and "Sumbersari" not in html  # no news of figures...
+    assert '<span class="frozen-news" data-testid="frozen-news">data baru tersedia</span>' in html
+    at.button(key="slide_resume").click().run()  # ...until the screen goes live again
+    html = slide_html(at)
+    assert "36.464" not in html and "6 Maret 2020" in html and "Dibekukan" not in html
+    assert at.button(key="slide_freeze").label == "Bekukan"
+
+
+def test_a_day_on_the_url_shows_that_days_boards(show, demo_url):
+    rows = pd.DataFrame(
+        [{"region": "35.09", "date": "2020-03-06", "measure": "households", "value": 39564}]
+    )
+    Store(demo_url).commit_counts(rows, user="Rina", file_name="6 maret.csv", sha256="9" * 64)
+    live = show()
+    assert "39.564" in slide_html(live)
+    at = show(asof="2020-03-05")
+    html = slide_html(at)
+    assert "36.464" in html and "39.564" not in html and "Dibekukan: data s.d. 5 Maret 2020" in html
+    assert "frozen-news" not in html
+    at.button(key="slide_resume").click().run()
+    assert "asof" not in at.query_params
+    html = slide_html(at)
+    assert "39.564" in html and "Dibekukan" not in html
+
+
+def test_a_day_on_the_url_in_english_and_a_bad_day_is_live(show):
+    at = show(asof="2020-03-04", lang="en")
+    assert "Frozen: data as of 4 March 2020" in slide_html(at)
+    assert at.button(key="slide_resume").label == "Back to live"
+    assert "Dibekukan" not in slide_html(show(asof="kemarin"))

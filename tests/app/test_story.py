@@ -95,3 +95,11 @@ def test_an_undo_takes_every_page_back(stored, demo_url):
     assert _metric(at, "KK terdata").value == "36.464"
     province = _board_with(at, "Kabupaten Mojokerto")
     assert province.at["Kabupaten Jember", "KK"] == "36.464"
+
+
+def test_the_meeting_screen_of_5_march_holds_its_figure(stored, monkeypatch):
+    monkeypatch.setenv("CENSUS_SLIDE_SECONDS", "3600")
+    at = stored(asof="2020-03-05").run().switch_page("app_pages/presentasi.py").run()
+    assert not at.exception
+    [html] = [h.value for h in at.html if 'data-testid="slide"' in h.value]
+    assert "36.464" in html and "39.564" not in html and "Dibekukan" in html
