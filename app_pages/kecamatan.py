@@ -6,7 +6,7 @@ from census_core.charts.standing_chart import share_chart
 from census_core.display.views import kecamatan_options, resolve_region
 from census_core.markup import md_escape
 from census_core.text import t
-from ui import board, cached, kpi, provenance
+from ui import board, cached, card, kpi, provenance
 from ui.page import need_data, open_page
 
 snap, settings, lang, day, measure = open_page()
@@ -50,6 +50,7 @@ st.header(md_escape(view.name))
 if view.sentences:
     st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
+card.download(view.card, view.trend, lang, key="card")
 with st.expander(t("origin.origin", lang)):
     provenance.origin(snap, day, code, measure, lang, "origin_kecamatan")
 

@@ -5,7 +5,7 @@ import streamlit as st
 from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import t
-from ui import board, cached, kpi, provenance
+from ui import board, cached, card, kpi, provenance
 from ui.page import need_data, open_page
 
 snap, settings, lang, day, measure = open_page()
@@ -31,6 +31,7 @@ view = cached.home(snap, settings, day, by, query, lang, measure)
 if view.sentences:
     st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
+card.download(view.card, view.trend, lang, key="card")
 
 tabs = st.tabs([md_escape(b.label) for b in view.boards])
 for tab, b in zip(tabs, view.boards, strict=True):

@@ -1,6 +1,9 @@
 """Kecamatan (/kecamatan) under AppTest: deep links by code and name, choosing, language, safety."""
 
+from io import BytesIO
+
 import pandas as pd
+from PIL import Image
 
 from census_core.regions import Regions, load_regions
 
@@ -96,3 +99,18 @@ def test_the_headline_says_where_its_figure_came_from(app):
     assert not at.exception
     name = load_regions().name(first)
     assert any(m.value.startswith(f"{name}: ") and "dari batch 2" in m.value for m in at.markdown)
+
+
+def test_the_card_to_share_is_a_phone_sized_png(app, downloads):
+    at = app("app_pages/kecamatan.py", wilayah="jelbuk").run()
+    assert not at.exception
+    button = next(b for b in at.get("download_button") if b.proto.label == "🖼 Unduh kartu")
+    data = downloads["kartu-jelbuk-2020-03-05.png"]
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert Image.open(BytesIO(data)).size == (1080, 1350)
+    assert button.proto.help
+
+
+def test_no_card_before_a_kecamatan_is_chosen(app):
+    at = app("app_pages/kecamatan.py").run()
+    assert not any(b.proto.label == "🖼 Unduh kartu" for b in at.get("download_button"))

@@ -1,8 +1,10 @@
 """Peringkat (/) under AppTest on the demo store: the seed figures, sorting, language, filter."""
 
 from datetime import date
+from io import BytesIO
 
 import pandas as pd
+from PIL import Image
 
 
 def _metric(at, label):
@@ -123,3 +125,14 @@ def test_a_board_row_says_where_its_figure_came_from(app):
     at.selectbox(key="origin_kabupaten").set_value("35.09").run()
     said = [m.value for m in at.markdown if m.value.startswith("Kabupaten Jember: 36.464 KK")]
     assert said and "dari batch 2" in said[0]
+
+
+def test_the_regency_card_to_share_is_a_png(app, downloads):
+    at = app()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert any(b.proto.label == "🖼 Download card" for b in at.get("download_button"))
+    data = downloads["card-jember-2020-03-05.png"]
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert Image.open(BytesIO(data)).size == (1080, 1350)
