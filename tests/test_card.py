@@ -106,3 +106,36 @@ def test_a_card_with_no_trend_still_draws(snap):
     card = kecamatan_view(snap, Settings(), DAY, "35.09.25").card
     data = card_png(card, pd.DataFrame())
     assert Image.open(BytesIO(data)).size == (1080, 1350)
+
+
+def _head(**change):
+    values = dict(
+        code="35.09.25", name="Jelbuk", day=DAY, deadline=date(2020, 5, 31), rank=1, of=31,
+        count=5000, target=5000, percent=100.0, change=0, rank_change=0, pace_needed=0,
+        days_left=87, above_name=None, gap=None, last_date=date(2020, 3, 3), stale=True,
+    )  # fmt: skip
+    values.update(change)
+    return Headline(**values)
+
+
+def test_a_carried_figure_and_a_reached_target_say_so():
+    card = card_lines(
+        _head(),
+        level="kecamatan",
+        within_name="Kabupaten Jember",
+        measure_label="KK",
+        simulated=True,
+        address="/kecamatan?wilayah=jelbuk",
+        lang="en",
+    )
+    assert card.figure == "5,000*"
+    assert card.note == "* figure of 3 March 2020, no new report"
+    assert card.change == "= 0 since yesterday"
+    assert card.rank_move == "no change since yesterday"
+    assert (card.pace, card.pace_note) == ("0", "target reached")
+
+
+def test_without_dejavu_the_card_falls_back_to_pillows_font(snap, monkeypatch, tmp_path):
+    monkeypatch.setattr("census_core.display.card.FONT_DIR", tmp_path)
+    view = kecamatan_view(snap, Settings(), DAY, "35.09.25")
+    assert Image.open(BytesIO(card_png(view.card, view.trend))).size == (1080, 1350)

@@ -190,8 +190,9 @@ def _trend(
     n = len(frame) - 1
     plot_right = right - 190  # room for the last values
     lines = list(frame.columns)
-    ends: list[float] = []  # where the last values are written, kept apart
-    for i, col in enumerate(lines):
+    drawn: dict[int, tuple[float, float, str]] = {}  # line -> its last point and value
+    # The parent's line first, so the region's is drawn over it where they meet.
+    for i, col in reversed(list(enumerate(lines))):
         values = frame[col]
         points = [
             (left + (plot_right - left) * k / n, bottom - (bottom - top) * float(v) / high)
@@ -204,14 +205,16 @@ def _trend(
         draw.line(points, fill=colour, width=width, joint="curve")
         x, y = points[-1]
         draw.ellipse((x - 9, y - 9, x + 9, y + 9), fill=colour)
+        drawn[i] = (x, y, fmt_pct(values.dropna().iloc[-1], lang))
+    ends: list[float] = []  # where the last values are written, kept apart
+    for i, (_, y, last) in sorted(drawn.items()):
         label_y = y
         for other in ends:
             if abs(label_y - other) < 44:
                 label_y = other + 44 if y >= other else other - 44
         ends.append(label_y)
-        last = fmt_pct(values.dropna().iloc[-1], lang)
-        _text(draw, (plot_right + 24, int(label_y)), last, 40 if i == 0 else 30, colour,
-              bold=i == 0, width=170, anchor="lm")  # fmt: skip
+        _text(draw, (plot_right + 24, int(label_y)), last, 40 if i == 0 else 30,
+              ACCENT if i == 0 else MUTED, bold=i == 0, width=170, anchor="lm")  # fmt: skip
     legend_y = bottom + 20
     x = left
     for i, col in enumerate(lines[:2]):
@@ -236,7 +239,7 @@ def card_png(card: CardText, trend: pd.DataFrame) -> bytes:
         w = int(draw.textlength(card.simulated, font=font))
         draw.rounded_rectangle((width - MARGIN - w - 40, 30, width - MARGIN, 90), 30, fill=ACCENT)
         draw.text((width - MARGIN - 20, 60), card.simulated, font=font, fill="white", anchor="rm")
-    _text(draw, (MARGIN, 100), card.name, 92, ON_BAND, bold=True)
+    _text(draw, (MARGIN, 150), card.name, 92, ON_BAND, bold=True, anchor="lm")
     _text(draw, (MARGIN, 214), card.where, 36, (214, 226, 242))
 
     _text(draw, (MARGIN, 340), card.date, 36, MUTED)
