@@ -7,7 +7,7 @@ from census_core.display.digest import kecamatan_path
 from census_core.display.views import kecamatan_options, resolve_region
 from census_core.markup import md_escape
 from census_core.text import t
-from ui import board, cached, kpi, provenance, share
+from ui import board, cached, card, kpi, provenance, share
 from ui.page import need_data, open_page
 
 snap, settings, lang, day, measure = open_page()
@@ -52,6 +52,7 @@ if view.sentences:
     st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
 share.whatsapp_button(view.sentences, kecamatan_path(code), settings, lang)
+card.download(view.card, view.trend, lang, key="card")
 with st.expander(t("origin.origin", lang)):
     provenance.origin(snap, day, code, measure, lang, "origin_kecamatan")
 

@@ -5,7 +5,7 @@ import streamlit as st
 from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import t
-from ui import board, cached, kpi, provenance, share
+from ui import board, cached, card, kpi, provenance, share
 from ui.page import need_data, open_page
 
 
@@ -45,6 +45,7 @@ if view.sentences:
 kpi.kpi_cards(view.kpis, per_row=3)
 share.whatsapp_button(view.sentences, "/", settings, lang)
 share.daily_message(snap, settings, day, lang, measure)
+card.download(view.card, view.trend, lang, key="card")
 
 tabs = st.tabs([md_escape(b.label) for b in view.boards])
 for tab, b in zip(tabs, view.boards, strict=True):

@@ -202,6 +202,28 @@ _VIEWS: dict[str, tuple[str, str]] = {
     "average_of": ("Rata-rata {name}", "{name} average"),
 }
 
+# The shareable card of a region (census_core.display.card), and its button.
+_CARD: dict[str, tuple[str, str]] = {
+    "card.brand": ("PANTAU SENSUS 2020", "PANTAU SENSUS 2020"),
+    "card.where": ("{level} di {within}", "{level} in {within}"),
+    "card.date": ("Data s.d. {date}", "Data up to {date}"),
+    "card.change": ("{change} sejak kemarin", "{change} since yesterday"),
+    "card.move": ("{move} sejak kemarin", "{move} since yesterday"),
+    "card.target": ("dari {target} {measure}", "of {target} {measure}"),
+    "card.rank": ("Peringkat", "Rank"),
+    "card.pace": ("Perlu per hari", "Needed per day"),
+    "card.until": ("{measure} s.d. {date}", "{measure} to {date}"),
+    "card.reached": ("target tercapai", "target reached"),
+    "card.trend": ("Capaian target per hari", "Share of target by day"),
+    "card.simulated": ("Data simulasi", "Simulated data"),
+    "card.file": ("kartu-{slug}-{date}.png", "card-{slug}-{date}.png"),
+    "card.download": ("Unduh kartu", "Download card"),
+    "card.help": (
+        "Gambar PNG seukuran layar ponsel, untuk dibagikan di grup obrolan",
+        "A phone-sized PNG picture to share in a chat group",
+    ),
+}
+
 # Where the pace of the last days leads by the deadline (census_core.standings.trend).
 _PROJECTION: dict[str, tuple[str, str]] = {
     "projection.count": (
@@ -1270,6 +1292,7 @@ _AREAS = (
     _FAULTS,
     _BOARD,
     _VIEWS,
+    _CARD,
     _PROJECTION,
     _FRESHNESS,
     _CHANGES,

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from census_core.display import boards
+from census_core.display.card import CardText, card_lines
 from census_core.display.headline import Headline, Kpi, headline
 from census_core.display.headline_text import kpis, sentences
 from census_core.regions import (
@@ -53,6 +54,8 @@ class HomeView:
     kpis: list[Kpi]
     sentences: list[str]
     boards: list[BoardView] = field(default_factory=list)
+    trend: pd.DataFrame | None = None  # the regency's share of target by day, and the province's
+    card: CardText | None = None  # the regency's card to share; None before its first count
 
 
 def measure_label(measure: str, lang: str) -> str:
@@ -139,7 +142,29 @@ def home_view(
         if head
         else []
     )
-    return HomeView(day=day, by=by, headline=head, kpis=cards, sentences=words, boards=views)
+    card = (
+        card_lines(
+            head,
+            level="kabupaten",
+            within_name=province_name,
+            measure_label=label,
+            simulated=snap.simulated,
+            address="/",
+            lang=lang,
+        )
+        if head and head.count is not None
+        else None
+    )
+    return HomeView(
+        day=day,
+        by=by,
+        headline=head,
+        kpis=cards,
+        sentences=words,
+        boards=views,
+        trend=share_trend(snap, settings, home, province, day, measure, lang),
+        card=card,
+    )
 
 
 def _gain_of(gained: pd.DataFrame, code: str) -> tuple[object, object]:
@@ -185,6 +210,7 @@ class KecamatanView:
     desa: pd.DataFrame | None  # None when no desa of it has a count
     desa_codes: pd.Series
     desa_footnote: str = ""  # what the '*' beside a carried-forward figure means
+    card: CardText | None = None  # the kecamatan's card to share; None before its first count
 
 
 def kecamatan_view(
@@ -232,7 +258,25 @@ def kecamatan_view(
         desa=desa_rows,
         desa_codes=desa["code"].reset_index(drop=True),
         desa_footnote=boards.carried_note(desa, lang) if desa_rows is not None else "",
+        card=card_lines(
+            head,
+            level="kecamatan",
+            within_name=home_name,
+            measure_label=label,
+            simulated=snap.simulated,
+            address=kecamatan_address(snap.regions, home, code),
+            lang=lang,
+        )
+        if head and head.count is not None
+        else None,
     )
+
+
+def kecamatan_address(regions: Regions, home: str, code: str) -> str:
+    """The kecamatan page's short address: by name when the name finds it again, else by code."""
+    name = normalize_name(regions.name(code))
+    found = resolve_region(name, regions, home, "kecamatan")
+    return f"/kecamatan?wilayah={name if found == code else code}"
 
 
 def share_trend(

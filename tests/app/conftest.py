@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from census_core.access.throttle import Throttle
@@ -28,3 +29,19 @@ def app(demo_url, monkeypatch):
         return at
 
     return make
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes each download button offered, by file name (AppTest's media store is gone
+    once a run ends)."""
+    offered: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, data, mimetype, kind, filename=None):
+        if filename and isinstance(data, bytes):
+            offered[filename] = data
+        return original(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return offered

@@ -1,6 +1,9 @@
 """Kecamatan (/kecamatan) under AppTest: deep links by code and name, choosing, language, safety."""
 
+from io import BytesIO
+
 import pandas as pd
+from PIL import Image
 
 from census_core.regions import Regions, load_regions
 
@@ -110,3 +113,18 @@ def test_share_on_whatsapp_names_the_standing_and_the_page(app, monkeypatch):
     sentence, address = text.split("\n")
     assert sentence.startswith("Jelbuk peringkat 31 dari 31 kecamatan")
     assert address == "https://sensus.example.org/kecamatan?wilayah=35.09.25"
+
+
+def test_the_card_to_share_is_a_phone_sized_png(app, downloads):
+    at = app("app_pages/kecamatan.py", wilayah="jelbuk").run()
+    assert not at.exception
+    button = next(b for b in at.get("download_button") if b.proto.label == "🖼 Unduh kartu")
+    data = downloads["kartu-jelbuk-2020-03-05.png"]
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert Image.open(BytesIO(data)).size == (1080, 1350)
+    assert button.proto.help
+
+
+def test_no_card_before_a_kecamatan_is_chosen(app):
+    at = app("app_pages/kecamatan.py").run()
+    assert not any(b.proto.label == "🖼 Unduh kartu" for b in at.get("download_button"))

@@ -1,8 +1,10 @@
 """Peringkat (/) under AppTest on the demo store: the seed figures, sorting, language, filter."""
 
 from datetime import date
+from io import BytesIO
 
 import pandas as pd
+from PIL import Image
 
 
 def _metric(at, label):
@@ -179,3 +181,14 @@ def test_the_sort_choice_survives_a_change_of_language(app):
     _sort(at).set_value("percent").run()
     at.radio(key="lang").set_value("id").run()
     assert _sort(at).value == "percent" and _sort(at).index == 1
+
+
+def test_the_regency_card_to_share_is_a_png(app, downloads):
+    at = app()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert any(b.proto.label == "🖼 Download card" for b in at.get("download_button"))
+    data = downloads["card-jember-2020-03-05.png"]
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert Image.open(BytesIO(data)).size == (1080, 1350)
