@@ -3,11 +3,12 @@
 import streamlit as st
 
 from census_core.text import t
-from ui import errors, guard, live, present, sidebar, state
+from ui import errors, guard, live, look, present, sidebar, state
 
 # No visitor may empty the caches every session shares (see ui/guard.py).
 guard.refuse_clear_cache()
 st.set_page_config(page_title="Pantau Sensus", page_icon="📊", layout="wide")
+look.readable()  # captions at WCAG AA contrast on every page (tests/e2e/test_accessibility.py)
 
 lang = sidebar.lang()
 # URL paths are a contract (shared links): / is Peringkat, the rest as below.

@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from ui import look
+
 
 def test_app_starts_on_the_ranking_with_the_demo(app):
     at = app().run()
@@ -59,3 +61,13 @@ def test_the_settings_message_follows_the_language(app, monkeypatch):
     assert not at.exception
     text = _shown(at.error[0])
     assert text.startswith("The setting CENSUS_TARGET_PCT = '150' must be above 0")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_draws_captions_at_a_readable_contrast(app, page):
+    # Streamlit's 0.6 opacity is 3.9:1 on white; tests/e2e/test_accessibility.py checks the result.
+    at = app(page).run()
+    assert not at.exception
+    styles = [h.value for h in at.html if "stCaptionContainer" in h.value]
+    assert len(styles) == 1 and f"opacity: {look.CAPTION_OPACITY};" in styles[0]
+    assert look.CAPTION_OPACITY >= 0.8  # 7.0:1 on white, 6.6:1 on the sidebar
