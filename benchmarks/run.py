@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import national  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from census_core import progress  # noqa: E402
 from census_core.regions import load_regions  # noqa: E402
 from census_core.settings import Settings  # noqa: E402
+from census_core.standings import progress  # noqa: E402
 from census_core.standings.snapshot import load_snapshot  # noqa: E402
 from census_core.store import Store  # noqa: E402
 
