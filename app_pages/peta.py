@@ -1,20 +1,18 @@
 """Peta: where the regency is behind, coloured by share of target; a click opens a kecamatan."""
 
-import pandas as pd
 import streamlit as st
 
 from census_core.charts import charts, maps
 from census_core.geo import labels
 from census_core.markup import md_escape as md
 from census_core.regions import level_label, province_of
-from census_core.text import known, ranking_title, t
+from census_core.text import fmt_int, ranking_title, t
 from ui import boundaries
 from ui.page import need_data, open_page
 
 snap, settings, lang, day, measure = open_page()
 st.title(t("peta.title", lang))
 bounds = boundaries.load()
-boundaries.render_skipped(bounds)  # files left out, for the operator; never a traceback
 if bounds.empty:
     st.info(t("peta.none", lang))  # the folder by its setting, never a server path
     st.stop()
@@ -91,28 +89,7 @@ credits = bounds.credits(shapes)
 if credits:
     st.caption(t("peta.credit", lang, credit="; ".join(credits)))
 
-boundaries.render_similar(bounds.similar_report(snap.regions))
-boundaries.render_water(bounds.water())
-rows = bounds.report(snap.regions, level, within)
-
-
-def _reason(code: str) -> str:
-    """Why a boundary is not matched, in words; a reason with no words of its own as it is."""
-    return t(f"peta.reason.{code}", lang) if known(f"peta.reason.{code}") else code
-
-
-if rows:
-    with st.expander(t("peta.report", lang, n=len(rows))):
-        table = pd.DataFrame(rows)
-        st.dataframe(
-            {
-                t("peta.col.kind", lang): [t(f"peta.kind.{k}", lang) for k in table["kind"]],
-                t("peta.col.name", lang): table["name"],
-                t("peta.col.code", lang): table["code"],
-                t("peta.col.file", lang): table["source"],
-                t("peta.col.reason", lang): [_reason(r) for r in table["reason"]],
-                t("peta.col.near", lang): table["near"],
-            },
-            hide_index=True,
-            width="stretch",
-        )
+# What did not match is for the operator, on /unggah; readers get one line at most.
+missing = bounds.missing(snap.regions, level, within)
+if missing:
+    st.caption(t("peta.gaps", lang, n=fmt_int(len(missing), lang)))

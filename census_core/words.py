@@ -1113,6 +1113,10 @@ _MAP_PAGE: dict[str, tuple[str, str]] = {
         "Klik sebuah kecamatan untuk membuka halamannya.",
         "Click a district to open its page.",
     ),
+    "peta.gaps": (
+        "{n} wilayah belum punya batas; operator dapat melihat rinciannya di halaman Unggah.",
+        "{n} regions have no boundary yet; operators can see the details on the Unggah page.",
+    ),
     "peta.report": ("Batas wilayah yang belum cocok ({n})", "Boundaries not matched ({n})"),
     "peta.kind.region": ("wilayah tanpa batas", "region without boundary"),
     "peta.kind.feature": ("fitur tanpa wilayah", "feature without region"),

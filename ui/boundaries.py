@@ -11,7 +11,7 @@ from census_core.geo import geo
 from census_core.geo.geo import Boundaries
 from census_core.geo.geofeatures import Unmatched
 from census_core.markup import md_escape as md
-from census_core.text import fmt_int, fmt_pct, t
+from census_core.text import fmt_int, fmt_pct, known, t
 from ui import auth, sidebar, state
 
 RESULT = "boundary_result"  # the last upload's outcome, in session state until dismissed
@@ -172,4 +172,36 @@ def render_boundary_upload() -> None:
             if cols[1].button(t("bounds.delete", lang), key=f"boundary_delete_{row.id}"):
                 services.delete_boundary_file(state.store(), int(row.id))
                 st.rerun()
-    render_skipped(load())
+    bounds = load()
+    render_skipped(bounds)
+    render_report(bounds)
+
+
+def _reason(code: str, lang: str) -> str:
+    """Why a boundary is not matched, in words; a reason with no words of its own as it is."""
+    return t(f"peta.reason.{code}", lang) if known(f"peta.reason.{code}") else code
+
+
+def render_report(bounds: Boundaries) -> None:
+    """For the operator: names matched by similarity, water bodies, and what did not match
+    (the home regency's kecamatan without a boundary, and every feature without a region)."""
+    lang = sidebar.lang()
+    regions = state.store().regions
+    render_similar(bounds.similar_report(regions))
+    render_water(bounds.water())
+    rows = bounds.report(regions, "kecamatan", state.settings().home)
+    if not rows:
+        return
+    with st.expander(t("peta.report", lang, n=len(rows))):
+        st.dataframe(
+            {
+                t("peta.col.kind", lang): [t(f"peta.kind.{r['kind']}", lang) for r in rows],
+                t("peta.col.name", lang): [r["name"] for r in rows],
+                t("peta.col.code", lang): [r["code"] for r in rows],
+                t("peta.col.file", lang): [r["source"] for r in rows],
+                t("peta.col.reason", lang): [_reason(r["reason"], lang) for r in rows],
+                t("peta.col.near", lang): [r["near"] for r in rows],
+            },
+            hide_index=True,
+            width="stretch",
+        )

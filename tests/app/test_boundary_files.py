@@ -100,7 +100,7 @@ def stored_bad(demo_url, monkeypatch, tmp_path):
     return store
 
 
-def test_the_map_skips_stored_bad_files_and_draws_the_rest(app, stored_bad):
+def test_the_map_skips_stored_bad_files_and_draws_the_rest(app, stored_bad, operator_page):
     at = app("app_pages/peta.py").run()
     assert not at.exception
     [chart] = at.get("deck_gl_json_chart")
@@ -109,6 +109,10 @@ def test_the_map_skips_stored_bad_files_and_draws_the_rest(app, stored_bad):
         for f in json.loads(chart.proto.json)["layers"][0]["data"]["features"]
     ]
     assert codes == ["35.09.10"]
+    notes = "\n".join(c.value for c in at.caption)
+    assert not [name for name in BAD if name in notes]  # the files are the operator's business
+    assert "Traceback" not in notes
+    at = operator_page()
     notes = "\n".join(c.value for c in at.caption)
     for name in BAD:
         assert f"{name} dilewati" in notes
@@ -125,12 +129,15 @@ def test_the_meeting_screen_skips_stored_bad_files(app, stored_bad, monkeypatch)
 
 
 def test_only_bad_files_stored_leave_the_map_page_saying_there_are_no_boundaries(
-    app, demo_url, monkeypatch, tmp_path
+    app, demo_url, monkeypatch, tmp_path, operator_page
 ):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "none"))
     Store(demo_url).add_boundary_file("meter.geojson", BAD["meter.geojson"], "lama")
     at = app("app_pages/peta.py").run()
     assert not at.exception
+    assert "Belum ada batas wilayah" in at.info[0].value
+    assert "meter.geojson" not in "\n".join(c.value for c in at.caption)
+    at = operator_page()
     assert "meter.geojson dilewati" in "\n".join(c.value for c in at.caption)
 
 

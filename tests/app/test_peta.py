@@ -21,6 +21,11 @@ def features_of(at) -> list[dict]:
     return deck_of(at)["layers"][0]["data"]["features"]
 
 
+@pytest.fixture
+def operator(monkeypatch):
+    monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", "rahasia")
+
+
 def test_the_map_of_jember_kecamatan_from_the_shared_boundaries(app, monkeypatch):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
     at = app("app_pages/peta.py").run()
@@ -90,7 +95,7 @@ def test_other_pages_work_the_same_without_boundaries(app, monkeypatch, tmp_path
         assert not app(page).run().exception
 
 
-def test_small_polygons_made_here_and_unmatched_ones_reported(app, monkeypatch, tmp_path):
+def test_small_polygons_made_here_and_unmatched_ones_reported(app, monkeypatch, tmp_path, operator):
     geo = tmp_path / "geo"
     geo.mkdir()
     (geo / "kec.geojson").write_bytes(
@@ -105,16 +110,60 @@ def test_small_polygons_made_here_and_unmatched_ones_reported(app, monkeypatch, 
     at = app("app_pages/peta.py").run()
     assert not at.exception
     assert {f["properties"]["code"] for f in features_of(at)} == {"35.09.25", "35.09.04"}
-    report = at.expander[0]
+    assert not at.expander  # the report is for operators, on /unggah
+    captions = " ".join(c.value for c in at.caption)
+    assert "29 wilayah belum punya batas; operator dapat melihat rinciannya" in captions
+    at = unggah(app)
+    report = next(e for e in at.expander if e.label.startswith("Batas wilayah yang belum cocok"))
     assert "(30)" in report.label  # 29 kecamatan without a shape, and Atlantis
     table = report.dataframe[0].value
     assert "Atlantis" in list(table["Nama"])
 
 
-def test_regions_matched_by_similar_name_are_listed_with_both_spellings(app, monkeypatch):
+OPERATOR_TEXTS = (
+    "Cocok menurut nama yang mirip",
+    "Batas wilayah yang belum cocok",
+    "Perairan",
+    "Berkas batas wilayah yang dilewati",
+    "Matched by similar name",
+    "Water bodies",
+    "Boundaries not matched",
+    "Boundary files skipped",
+)
+
+
+def shown(at) -> str:
+    """Every label and text on the page, to check what a reader sees."""
+    parts = [e.label for e in at.expander] + [c.value for c in at.caption]
+    parts += [m.value for m in at.markdown] + [i.value for i in at.info]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_public_map_shows_no_operator_report(app, monkeypatch, lang):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
-    at = app("app_pages/peta.py").run()
+    at = app("app_pages/peta.py")
+    at.session_state["lang"] = lang
+    at.run()
     assert not at.exception
+    assert not at.expander and not at.dataframe
+    text = shown(at)
+    assert not [w for w in OPERATOR_TEXTS if w in text]
+
+
+def unggah(app, lang: str = "id"):
+    """/unggah as a signed-in operator."""
+    at = app("app_pages/unggah.py")
+    at.session_state["operator"] = "Budi"
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_regions_matched_by_similar_name_are_listed_with_both_spellings(app, monkeypatch, operator):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = unggah(app)
     similar = next(e for e in at.expander if e.label.startswith("Cocok menurut nama yang mirip"))
     assert similar.label.endswith("(7)")  # 6 desa of Jember, 1 kecamatan of Jawa Timur
     table = similar.dataframe[0].value
@@ -133,18 +182,15 @@ def test_regions_matched_by_similar_name_are_listed_with_both_spellings(app, mon
     assert ijen["Mungkin wilayah ini"] == "Sempol (35.11.19)"
 
 
-def test_the_similar_name_report_in_english(app, monkeypatch):
+def test_the_similar_name_report_in_english(app, monkeypatch, operator):
     monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
-    at = app("app_pages/peta.py")
-    at.session_state["lang"] = "en"
-    at.run()
-    assert not at.exception
+    at = unggah(app, "en")
     assert "Matched by similar name (7)" in [e.label for e in at.expander]
     captions = " ".join(c.value for c in at.caption)
     assert "Water bodies (lakes, reservoirs, sea), not regions, not drawn: Perairan" in captions
 
 
-def test_a_desa_close_to_two_names_is_reported_with_both(app, monkeypatch, tmp_path):
+def test_a_desa_close_to_two_names_is_reported_with_both(app, monkeypatch, tmp_path, operator):
     geo = tmp_path / "geo"
     geo.mkdir()
     (geo / "desa.geojson").write_bytes(
@@ -154,22 +200,18 @@ def test_a_desa_close_to_two_names_is_reported_with_both(app, monkeypatch, tmp_p
         )
     )
     monkeypatch.setenv("CENSUS_GEO_DIR", str(geo))
-    at = app("app_pages/peta.py").run()
-    assert not at.exception
-    similar = at.expander[0].dataframe[0].value
+    at = unggah(app)
+    similar = next(e for e in at.expander if e.label.startswith("Cocok menurut"))
+    similar = similar.dataframe[0].value
     assert list(similar["Nama di berkas"]) == ["Kelungkung"]
     assert list(similar["Nama di daftar wilayah"]) == ["Klungkung"]
-    table = at.expander[1].dataframe[0].value
+    report = next(e for e in at.expander if e.label.startswith("Batas wilayah yang belum cocok"))
+    table = report.dataframe[0].value
     row = table[table["Nama"] == "Bangarsari"].iloc[0]
     assert row["Sebab"] == (
         "nama mirip dengan lebih dari satu wilayah di kecamatan atau kabupaten/kota yang sama"
     )
     assert row["Mungkin wilayah ini"] == "Banjarsari (35.09.09.2010), Bangsalsari (35.09.09.2003)"
-
-
-@pytest.fixture
-def operator(monkeypatch):
-    monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", "rahasia")
 
 
 def test_boundaries_uploaded_on_unggah_are_kept_in_the_store(
