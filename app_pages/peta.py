@@ -32,6 +32,9 @@ if not levels:
     st.info(t("peta.elsewhere", lang, name=snap.regions.name(home)))
     st.stop()
 
+# A click on the home regency (below) asks for its kecamatan: set before the radio is drawn.
+if (wanted := st.session_state.pop("peta_level_next", None)) in levels:
+    st.session_state["peta_level"] = wanted
 cols = st.columns(2)
 level = cols[0].radio(
     t("peta.level", lang),
@@ -72,10 +75,14 @@ event = st.pydeck_chart(
     key=f"peta_{level}",
     height=620,
 )
-picked = maps.selected_code(event, layer_id)
-if picked and level in ("kecamatan", "desa"):
-    target = picked if level == "kecamatan" else picked.rsplit(".", 1)[0]
-    st.switch_page("app_pages/kecamatan.py", query_params={"wilayah": target})
+click = maps.click_action(maps.selected_code(event, layer_id), level, home)
+if click is not None and click.action == "kecamatan":
+    st.switch_page("app_pages/kecamatan.py", query_params={"wilayah": click.code})
+elif click is not None and click.action == "zoom" and "kecamatan" in levels:
+    st.session_state["peta_level_next"] = "kecamatan"
+    st.rerun()
+elif click is not None and (line := maps.standing_line(board, click.code, measure, lang)):
+    st.info(md(line))
 
 unit = t(f"measure.{measure}", lang)
 legend_title = t("peta.legend_percent" if by == "percent" else "peta.legend_count", lang, unit=unit)
@@ -83,8 +90,7 @@ st.altair_chart(charts.legend_chart(maps.legend_of(board, by, lang), legend_titl
 unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, first=(home,)), lang)
 if labelled and unnamed:  # desa are many and small: named in the tooltip only
     st.caption(md(unnamed))
-if level in ("kecamatan", "desa"):
-    st.caption(t("peta.click", lang))
+st.caption(t("peta.click" if level != "kabupaten" else "peta.click_kabupaten", lang))
 credits = bounds.credits(shapes)
 if credits:
     st.caption(t("peta.credit", lang, credit="; ".join(credits)))

@@ -384,6 +384,9 @@ _MAP: dict[str, tuple[str, str]] = {
     "map.rank": ("Peringkat {rank} dari {of}", "Rank {rank} of {of}"),
     "map.change": ("Perubahan sehari: {change}", "Change in a day: {change}"),
     "map.target": ("{pct} dari target", "{pct} of target"),
+    "map.standing": ("{name}: {facts}.", "{name}: {facts}."),
+    "map.standing_rank": ("peringkat {rank} dari {of}", "rank {rank} of {of}"),
+    "map.standing_none": ("{name}: belum ada data.", "{name}: no data yet."),
     "map.no_data": ("Belum ada data", "No data yet"),
     "map.unnamed": (
         "Tidak muat di peta (arahkan kursor ke wilayahnya): {names}.",
@@ -1116,6 +1119,11 @@ _MAP_PAGE: dict[str, tuple[str, str]] = {
     "peta.gaps": (
         "{n} wilayah belum punya batas; operator dapat melihat rinciannya di halaman Unggah.",
         "{n} regions have no boundary yet; operators can see the details on the Unggah page.",
+    ),
+    "peta.click_kabupaten": (
+        "Klik kabupaten/kota sendiri untuk melihat kecamatannya, atau yang lain untuk "
+        "peringkatnya.",
+        "Click the home regency to see its districts, or another one for its standing.",
     ),
     "peta.report": ("Batas wilayah yang belum cocok ({n})", "Boundaries not matched ({n})"),
     "peta.kind.region": ("wilayah tanpa batas", "region without boundary"),

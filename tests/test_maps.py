@@ -182,3 +182,38 @@ def test_tooltip_says_a_figure_is_carried_forward():
     assert "344* KK" in tips["35.09.25"]
     assert "* angka 3 Maret 2020 (belum ada laporan baru)" in tips["35.09.25"]
     assert "4.040 KK" in tips["35.09.19"] and "*" not in tips["35.09.19"]
+
+
+# A click on the map: a kecamatan or desa opens the kecamatan page; the home regency opens
+# its kecamatan on the map; another regency is told by its standing; nothing picked, nothing.
+@pytest.mark.parametrize(
+    "code,level,expected",
+    [
+        ("35.09.25", "kecamatan", maps.Click("kecamatan", "35.09.25")),
+        ("35.09.25.2001", "desa", maps.Click("kecamatan", "35.09.25")),
+        ("35.09", "kabupaten", maps.Click("zoom", "35.09")),
+        ("35.10", "kabupaten", maps.Click("standing", "35.10")),
+        (None, "kabupaten", None),
+        ("", "kecamatan", None),
+    ],
+)
+def test_what_a_click_means(code, level, expected):
+    assert maps.click_action(code, level, home="35.09") == expected
+
+
+def test_the_standing_of_a_clicked_regency_comes_from_the_board():
+    frame = board([("35.09", "Kabupaten Jember", 36464, 81.5), ("35.10", EVIL, 1000, 12.0)])
+    frame["last_date"] = pd.NaT
+    line = maps.standing_line(frame, "35.09", "households", "id")
+    assert line == "Kabupaten Jember: peringkat 1 dari 2, 36.464 KK, 81,5% dari target."
+    assert maps.standing_line(frame, "35.09", "households", "en") == (
+        "Kabupaten Jember: rank 1 of 2, 36,464 households, 81.5% of target."
+    )
+    # Plain text: the page escapes it for Markdown.
+    assert maps.standing_line(frame, "35.10", "households", "id").startswith(EVIL + ": ")
+
+
+def test_the_standing_of_a_regency_with_no_data_or_off_the_board():
+    frame = board([("35.09", "Kabupaten Jember", 36464, 81.5), ("35.10", "Banyuwangi", None, None)])
+    assert maps.standing_line(frame, "35.10", "households", "id") == ("Banyuwangi: belum ada data.")
+    assert maps.standing_line(frame, "99.99", "households", "id") == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
@@ -239,3 +240,43 @@ def selected_code(selection: object, layer_id: str = "wilayah") -> str | None:
         if isinstance(code, str):
             return code
     return None
+
+
+@dataclass(frozen=True)
+class Click:
+    """What a click on the map means: open a kecamatan's page (`kecamatan`), show the home
+    regency's kecamatan on the map (`zoom`), or tell another regency's standing (`standing`)."""
+
+    action: str
+    code: str
+
+
+def click_action(code: str | None, level: str, home: str) -> Click | None:
+    """What a click on region `code` of a map at `level` does; None when nothing was picked."""
+    if not code:
+        return None
+    if level == "kecamatan":
+        return Click("kecamatan", code)
+    if level == "desa":
+        return Click("kecamatan", code.rsplit(".", 1)[0])
+    return Click("zoom" if code == home else "standing", code)
+
+
+def standing_line(board: pd.DataFrame, code: str, measure: str, lang: str = "id") -> str:
+    """One plain sentence on a region's place in `board`: rank, figure and share of target;
+    empty when the board has no such region."""
+    rows = board[board["code"] == code].to_dict("records")
+    if not rows:
+        return ""
+    row = rows[0]
+    name = str(row["name"])
+    if pd.isna(row.get("count")):
+        return t("map.standing_none", lang, name=name)
+    ranked = int(board["rank"].notna().sum()) if "rank" in board else 0
+    parts = []
+    if not pd.isna(row.get("rank")):
+        parts.append(t("map.standing_rank", lang, rank=fmt_int(row["rank"], lang), of=ranked))
+    parts.append(f"{figure_text(row, lang)} {t(f'measure.{measure}', lang)}")
+    if not pd.isna(row.get("percent")):
+        parts.append(t("map.target", lang, pct=fmt_pct(row["percent"], lang)))
+    return t("map.standing", lang, name=name, facts=", ".join(parts))

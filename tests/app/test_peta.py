@@ -289,3 +289,15 @@ def test_the_desa_layer_follows_the_chosen_measure(
         at.radio(key="peta_level").set_value("desa").run()
         assert not at.exception
         assert features_of(at)
+
+
+def test_a_click_on_the_home_regency_shows_its_kecamatan(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("app_pages/peta.py").run()
+    at.radio(key="peta_level").set_value("kabupaten").run()
+    assert "Klik kabupaten/kota sendiri" in " ".join(c.value for c in at.caption)
+    at.session_state["peta_level_next"] = "kecamatan"  # what the click on 35.09 asks for
+    at.run()
+    assert not at.exception
+    assert at.radio(key="peta_level").value == "kecamatan"
+    assert len(features_of(at)) == 31
