@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from census_core.charts import charts
 from census_core.charts.chartstyle import screen_style as charts_style
 from census_core.charts.maps import legend
+from census_core.charts.palette import LegendItem
 from census_core.standings import trend
 
 EVENTS = pd.DataFrame(
@@ -158,3 +160,22 @@ def test_event_notes_are_cut_at_a_word():
     assert short_label("Bimtek operator desa") == "Bimtek operator desa"
     assert short_label("x" * 40) == "x" * 27 + "…"
     assert len(short_label("Rapat koordinasi kabupaten bersama camat se-Jember")) <= 28
+
+
+def test_the_map_legend_as_html_wraps_and_escapes():
+    items = [*legend([0, 6, 12, 18, 24, 30], "percent"), LegendItem("#abcdef", "<b>x</b> & y")]
+    html = charts.legend_html(items, "% dari <target>")
+    # A row of items that wraps on a narrow phone (360 px), each swatch kept with its label.
+    assert "display:flex" in html and "flex-wrap:wrap" in html
+    assert html.count("white-space:nowrap") == len(items)
+    assert "24–30%</span>" in html and "Belum ada data</span>" in html
+    assert "background:#253494" in html
+    # Labels and title are text, never markup.
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt; &amp; y" in html
+    assert "% dari &lt;target&gt;" in html
+    assert 'role="list"' in html and html.count('role="listitem"') == len(items)
+
+
+def test_a_colour_that_is_not_a_hex_colour_never_reaches_the_style():
+    with pytest.raises(ValueError):
+        charts.legend_html([LegendItem("red;background:url(x)", "a")])

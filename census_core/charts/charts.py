@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 import altair as alt
@@ -253,6 +255,35 @@ def legend_chart(items: list[LegendItem], title: str = "") -> alt.Chart:
         .properties(height=78, width="container")
         .configure_view(stroke=None)
         .configure_title(fontSize=14, anchor="start")
+    )
+
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def legend_html(items: list[LegendItem], title: str = "") -> str:
+    """A map legend as HTML: swatch and label kept together, the items wrapping onto more
+    rows on a narrow screen, so no label runs into the next; every text escaped."""
+    for item in items:
+        if not _HEX.fullmatch(item.color):
+            raise ValueError(f"not a colour: {item.color!r}")
+    entries = "".join(
+        '<span role="listitem" style="display:inline-flex;align-items:center;gap:6px;'
+        'white-space:nowrap">'
+        f'<span style="display:inline-block;width:18px;height:18px;border-radius:3px;'
+        f'background:{item.color};border:1px solid #6b7280"></span>'
+        f"<span>{html.escape(item.label)}</span></span>"
+        for item in items
+    )
+    head = (
+        f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>'
+        if title
+        else ""
+    )
+    return (
+        f'<div style="font-size:14px;color:#111111">{head}'
+        '<div role="list" style="display:flex;flex-wrap:wrap;gap:6px 16px">'
+        f"{entries}</div></div>"
     )
 
 

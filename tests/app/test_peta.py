@@ -40,6 +40,9 @@ def test_the_map_of_jember_kecamatan_from_the_shared_boundaries(app, monkeypatch
     # Names that fit are drawn at 16 px; the few that do not are named under the map.
     assert deck_of(at)["layers"][1]["getSize"] == 16
     assert "Tidak muat di peta (arahkan kursor ke wilayahnya): " in captions
+    # The legend wraps on a phone: HTML in a flex row, not a fixed-width chart.
+    [legend] = [h.proto.body for h in at.get("html") if 'role="list"' in h.proto.body]
+    assert "flex-wrap:wrap" in legend and "Belum ada data" in legend
     # Every layer has an id: a click names the layer it came from.
     assert all(layer.get("id") for layer in deck_of(at)["layers"])
 
