@@ -172,6 +172,7 @@ td.down {{ color: {c["down"]} !important; }}
 .aside td.num {{ text-align: right; }}
 .aside i {{ display: inline-block; width: 28px; height: 22px; vertical-align: middle;
   border: 2px solid {chart_theme(name).map_line}; }}
+.st-key-slide_chart {{ height: 640px !important; flex: 0 0 auto !important; }}
 [class*="st-key-slide_"] button {{ min-height: 64px; background: {c["button_bg"]};
   color: {c["text"]}; border: 2px solid {c["line"]}; }}
 [class*="st-key-slide_"] button p {{ font-size: min(28px, 1.6vw); }}
@@ -299,7 +300,9 @@ def _draw_chart(slide: Slide, position: str, footer: str, notice: str) -> None:
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
         # Slide.chart is an alt.Chart; the core's slide model types it object.
-        st.altair_chart(slide.chart, theme=None)  # type: ignore[call-overload]
+        # As tall as the screen allows (its box is in viewport units), not the spec's pixels.
+        with st.container(key="slide_chart"):
+            st.altair_chart(slide.chart, theme=None, height="stretch")  # type: ignore[call-overload]
     st.html(f'<section class="deck-part">{_foot(position, footer)}</section>')
 
 

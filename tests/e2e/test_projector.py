@@ -1,4 +1,4 @@
-"""The meeting screen on projectors: headline and board slides fit every common screen size.
+"""The meeting screen on projectors: headline, board and trend slides fit every screen size.
 
 Sizes are in viewport units, so a 1024x768 projector shows the slide a 1920x1080 screen shows,
 only smaller; nothing overlaps and the type stays a share of the screen's height.
@@ -21,6 +21,7 @@ GEOMETRY = """() => {
   const size = (el) => parseFloat(getComputedStyle(el).fontSize);
   const hero = slide.querySelector('.hero .value');
   const table = slide.querySelector('table.board');
+  const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
   const buttons = [...document.querySelectorAll('[class*="st-key-slide_"] button')];
   return {
     kind: slide.dataset.slide,
@@ -29,7 +30,9 @@ GEOMETRY = """() => {
     heroSize: hero ? size(hero) : null,
     table: table ? box(table) : null,
     cellSize: table ? Math.min(...[...table.querySelectorAll('td')].map(size)) : null,
-    footer: box(slide.querySelector('footer')),
+    chart: chart ? box(chart) : null,
+    // A chart slide draws its footer in a part of its own, after the chart.
+    footer: box([...document.querySelectorAll('footer')].pop()),
     buttons: buttons.map(box),
     // A button's label cut with an ellipsis; a card's figure broken over two lines.
     cutLabels: buttons.map((b) => b.querySelector('p'))
@@ -44,14 +47,17 @@ GEOMETRY = """() => {
 
 
 def _apart(a: dict, b: dict) -> bool:
-    return a["right"] <= b["x"] or b["right"] <= a["x"] or a["bottom"] <= b["y"] or (
-        b["bottom"] <= a["y"]
+    return (
+        a["right"] <= b["x"]
+        or b["right"] <= a["x"]
+        or a["bottom"] <= b["y"]
+        or (b["bottom"] <= a["y"])
     )
 
 
 def _on_screen(g: dict) -> None:
     footer = g["footer"]
-    assert 0 <= footer["y"] and footer["bottom"] <= g["height"], g
+    assert footer["y"] >= 0 and footer["bottom"] <= g["height"], g
     assert g["buttons"], g
     for button in g["buttons"]:
         assert button["bottom"] <= g["height"] and button["right"] <= g["width"], g
@@ -83,4 +89,17 @@ def test_headline_and_board_fit_every_screen(start_app, page, screens):
         assert g["cellSize"] >= 0.025 * height, g
         _on_screen(g)
         screenshot(page, f"projector-{width}x{height}-{theme}-2-board")
+
+        # Back past the headline to the last slide, the trend: the chart as tall as fits.
+        for _ in range(2):
+            page.get_by_role("button", name="◀ Sebelumnya").click()
+            wait_idle(page)
+        page.locator('[data-slide="trend"]').wait_for(timeout=60_000)
+        page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=60_000)
+        g = page.evaluate(GEOMETRY)
+        assert _apart(g["title"], g["chart"]), g
+        assert g["chart"]["bottom"] <= g["footer"]["y"], g
+        assert g["chart"]["bottom"] - g["chart"]["y"] >= 0.5 * height, g
+        _on_screen(g)
+        screenshot(page, f"projector-{width}x{height}-{theme}-3-trend")
         assert_no_exception(page)
