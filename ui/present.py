@@ -75,21 +75,28 @@ def theme_name() -> str:
     return value if value in THEMES else "dark"
 
 
+# One 1920x1080 pixel in viewport units: a share of the screen's height (1/1080 of 100vh), so
+# type keeps its share on a projector; narrowed only on a screen narrower than 4:3, where
+# the slide would not fit sideways; never under half a pixel.
+UNIT = "clamp(0.5px, 100vh / 1080, 100vw / 1440)"
+
+
 def _scaled(css: str) -> str:
-    """Sizes written for a 1920x1080 screen, scaled to the one at hand (1366x768 too)."""
+    """Sizes written for a 1920x1080 screen, in viewport units for the one at hand."""
     return re.sub(r"(\d+(?:\.\d+)?)px", r"calc(\1 * var(--u))", css)
 
 
 def style(name: str) -> None:
     """Full screen: no sidebar, header or toolbar; the theme's colours; type sized for 10 m.
 
-    Every size is in 1920x1080 pixels times --u, so a smaller screen shows the same slide.
+    Every size is in 1920x1080 pixels times --u (UNIT, viewport units), so a projector at
+    1024x768 shows the same slide as a wall screen at 3840x2160, only smaller or larger.
     """
     c = theme(name)
     st.html(
-        _scaled(
+        f'<style>[data-testid="stApp"] {{ --u: {UNIT}; }}</style>'
+        + _scaled(
             f"""<style>
-[data-testid="stApp"] {{ --u: min(calc(100vw / 1920), calc(100vh / 1080)); }}
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {{
   display: none !important; }}
@@ -123,7 +130,7 @@ def style(name: str) -> None:
 .figures {{ display: grid; grid-template-columns: repeat(4, 1fr); gap: 24px; }}
 .figure {{ background: {c["panel"]}; border-radius: 12px; padding: 22px 26px; }}
 .figure .label {{ font-size: 30px; color: {c["muted"]}; }}
-.figure .value {{ font-size: 88px; font-weight: 800; line-height: 1.15; }}
+.figure .value {{ font-size: min(88px, 4.6vw); font-weight: 800; line-height: 1.15; }}
 .figure .note {{ font-size: 28px; color: {c["muted"]}; }}
 .hero .note.up, .figure .note.up {{ color: {c["up"]}; }}
 .hero .note.down, .figure .note.down {{ color: {c["down"]}; }}
@@ -165,9 +172,10 @@ td.down {{ color: {c["down"]} !important; }}
 .aside td.num {{ text-align: right; }}
 .aside i {{ display: inline-block; width: 28px; height: 22px; vertical-align: middle;
   border: 2px solid {chart_theme(name).map_line}; }}
+.st-key-slide_chart {{ height: 640px !important; flex: 0 0 auto !important; }}
 [class*="st-key-slide_"] button {{ min-height: 64px; background: {c["button_bg"]};
   color: {c["text"]}; border: 2px solid {c["line"]}; }}
-[class*="st-key-slide_"] button p {{ font-size: 28px; }}
+[class*="st-key-slide_"] button p {{ font-size: min(28px, 1.6vw); }}
 </style>"""
         )
     )
@@ -292,7 +300,9 @@ def _draw_chart(slide: Slide, position: str, footer: str, notice: str) -> None:
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
         # Slide.chart is an alt.Chart; the core's slide model types it object.
-        st.altair_chart(slide.chart, theme=None)  # type: ignore[call-overload]
+        # As tall as the screen allows (its box is in viewport units), not the spec's pixels.
+        with st.container(key="slide_chart"):
+            st.altair_chart(slide.chart, theme=None, height="stretch")  # type: ignore[call-overload]
     st.html(f'<section class="deck-part">{_foot(position, footer)}</section>')
 
 
