@@ -65,6 +65,18 @@ def _on_screen(g: dict) -> None:
     assert g["cutLabels"] == [] and g["brokenFigures"] == [], g
 
 
+def _geometry(page) -> dict:
+    """The slide's boxes once it stands still: a rerun may replace the slide between the wait
+    and the measurement, so a measurement of a slide that just left is taken again."""
+    for _ in range(20):
+        wait_idle(page)
+        try:
+            return page.evaluate(GEOMETRY)
+        except Exception:  # the slide was being replaced: measure again
+            page.wait_for_timeout(500)
+    return page.evaluate(GEOMETRY)
+
+
 @pytest.mark.parametrize("screens", [SCREENS], ids=["projectors"])
 def test_headline_and_board_fit_every_screen(start_app, page, screens):
     app = start_app(CENSUS_SLIDE_SECONDS="3600")  # a fresh store: the demo
@@ -73,7 +85,7 @@ def test_headline_and_board_fit_every_screen(start_app, page, screens):
         page.goto(f"{app.url}/presentasi?embed=true&theme={theme}")
         wait_idle(page)
         page.locator('[data-slide="headline"] .hero').wait_for(timeout=60_000)
-        g = page.evaluate(GEOMETRY)
+        g = _geometry(page)
         assert g["kind"] == "headline", g
         assert _apart(g["title"], g["hero"]), g
         assert g["heroSize"] >= 0.08 * height, g
@@ -83,7 +95,7 @@ def test_headline_and_board_fit_every_screen(start_app, page, screens):
         page.get_by_role("button", name="Berikutnya ▶").click()
         wait_idle(page)
         page.locator('[data-slide="kabupaten-1"] table.board').wait_for(timeout=60_000)
-        g = page.evaluate(GEOMETRY)
+        g = _geometry(page)
         assert _apart(g["title"], g["table"]), g
         assert g["table"]["bottom"] <= g["footer"]["y"], g
         assert g["cellSize"] >= 0.025 * height, g
@@ -96,7 +108,7 @@ def test_headline_and_board_fit_every_screen(start_app, page, screens):
             wait_idle(page)
         page.locator('[data-slide="trend"]').wait_for(timeout=60_000)
         page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=60_000)
-        g = page.evaluate(GEOMETRY)
+        g = _geometry(page)
         assert _apart(g["title"], g["chart"]), g
         assert g["chart"]["bottom"] <= g["footer"]["y"], g
         assert g["chart"]["bottom"] - g["chart"]["y"] >= 0.5 * height, g
