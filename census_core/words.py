@@ -898,6 +898,34 @@ _UPLOADS: dict[str, tuple[str, str]] = {
         "{name} turun dari peringkat {before} ke {after}",
         "{name} falls from rank {before} to {after}",
     ),
+    "effect.home": (
+        "{name} pada {day} setelah berkas ini: {after} {measure}, peringkat {rank} dari {of} di "
+        "{province}, {change} sejak hari sebelumnya (kini {before}, peringkat {rank_before}).",
+        "{name} on {day} after this file: {after} {measure}, rank {rank} of {of} in {province}, "
+        "{change} since the day before (now {before}, rank {rank_before}).",
+    ),
+    "effect.differs": (
+        "{name}: angkanya sendiri {own} tanggal {day} tetap dipakai, padahal {kids} di dalamnya "
+        "berjumlah {children} setelah berkas ini. Unggah ulang angka {name}, atau perbaiki angka "
+        "{kids} yang salah.",
+        "{name}: its own count {own} of {day} stands, while its {kids} add up to {children} "
+        "after this file. Upload {name}'s figure again or correct its {kids}.",
+    ),
+    "effect.older": (
+        "{name}: angka berkas ini ({own}, {day}) lebih lama daripada angka {kids} di dalamnya "
+        "({kids_day}), jadi papan memakai jumlah {kids}: {children}. Unggah angka {name} "
+        "tanggal {kids_day} bila ingin angkanya sendiri yang dipakai.",
+        "{name}: this file's figure ({own}, {day}) is older than its {kids}' ({kids_day}), so "
+        "the boards show their sum: {children}. Upload {name}'s figure of {kids_day} to have "
+        "its own count shown.",
+    ),
+    "effect.title_home": ("Sesudah disimpan", "After saving"),
+    "effect.title_province": (
+        "Papan kabupaten/kota {province} sesudah disimpan",
+        "The kabupaten/kota board of {province} after saving",
+    ),
+    "effect.title_board": ("Papan {level} sesudah disimpan", "The {level} board after saving"),
+    "effect.inconsistent": ("Angka yang menjadi tidak selaras", "Figures left inconsistent"),
     "effect.region": ("Wilayah", "Region"),
     "effect.before": ("Sebelum", "Before"),
     "effect.after": ("Sesudah", "After"),

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from census_core.ingest.counts import read_counts
-from census_core.ingest.effect import Effect, standings_effect
+from census_core.ingest.effect import Effect, Outlook, outlook, standings_effect
 from census_core.ingest.model import Options, Upload
 from census_core.ingest.problems import system_fault
 from census_core.ingest.targets import read_targets
@@ -25,6 +25,8 @@ class Checked:
     upload: Upload
     effect: Effect | None
     version: str
+    # The home headline, the province board and the inconsistencies once the file is stored.
+    outlook: Outlook | None = None
 
 
 def check_upload(
@@ -42,12 +44,13 @@ def check_upload(
     upload = read_counts(
         data, file_name, snap.regions, options, existing=snap.counts, targets=snap.targets
     )
-    effect = None
+    effect = after = None
     if upload.ok:
         try:
             effect = standings_effect(
                 upload, snap.counts, snap.targets, snap.regions, default_share=settings.target_share
             )
+            after = outlook(upload, snap, settings)
         except Exception as exc:  # ours, not the file's
             upload.problems.append(system_fault(log, f"drawing the effect of {file_name!r}", exc))
-    return Checked(upload, effect, snap.version)
+    return Checked(upload, effect, snap.version, after)

@@ -13,7 +13,7 @@ from census_core.settings import Settings
 from census_core.standings import progress
 from census_core.standings.countindex import measure_rows
 from census_core.store import Store
-from census_core.store.columns import merge_latest
+from census_core.store.columns import latest_counts, merge_latest
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,30 @@ class Snapshot:
             by=by,
             default_share=settings.target_share,
             deadline=settings.deadline,
+        )
+
+    def with_counts(self, records: pd.DataFrame) -> Snapshot:
+        """A copy of this snapshot with `records` (region, date, measure, value) in place, as
+        one more batch would put them: what the pages would read after storing a file."""
+        if records.empty:
+            return self
+        batch = int(self.batches["id"].max()) + 1 if len(self.batches) else 1
+        days = pd.to_datetime(records["date"]).dt.strftime("%Y-%m-%d")
+        rows = zip(
+            records["region"].astype(str),
+            days,
+            records["measure"].astype(str),
+            records["value"].astype("int64"),
+            [batch] * len(records),
+            strict=True,
+        )
+        return Snapshot(
+            version=f"{self.version}+pending",
+            counts=merge_latest(self.counts, latest_counts([list(rows)])),
+            targets=self.targets,
+            events=self.events,
+            batches=self.batches,
+            regions=self.regions,
         )
 
 
