@@ -13,7 +13,7 @@ from census_core.markup import md_escape
 from census_core.regions import LEVELS, level_label
 from census_core.storefaults import StoreFault
 from census_core.text import fmt_int, t
-from ui import auth, state, upload
+from ui import auth, effect, state, upload
 from ui.page import open_page
 
 snap, settings, lang, *_ = open_page()
@@ -79,6 +79,7 @@ def upload_section(kind: str) -> None:
         ),
     )
     upload.show(checked, snap, lang, kind)
+    effect.render(checked, snap, lang)
     if checked.upload.ok and st.button(
         t("upload.commit", lang), type="primary", key=f"{kind}_commit"
     ):

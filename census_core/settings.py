@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
-from census_core.access.auth import parse_operators
+from census_core.access.auth import parse_names, parse_operators
 from census_core.paths import PROJECT_ROOT
 
 DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'census.db'}"
@@ -106,6 +106,9 @@ class Settings:
     # Accounts (e-mail) that may upload after signing in with st.login, when [auth] is set.
     upload_users: tuple[str, ...] = ()
     login_provider: str | None = None
+    # The operators' names (CENSUS_OPERATORS): who signs in by password picks one; the CLI's
+    # --user must be one. Empty: any name, but a name is required.
+    operators: tuple[str, ...] = ()
     geo_dir: Path = PROJECT_ROOT / "data" / "geo"
     slide_seconds: float = DEFAULT_SLIDE_SECONDS
     # Proxies in front of the app that append the client's address to X-Forwarded-For.
@@ -160,6 +163,8 @@ class Settings:
             kwargs["upload_password"] = password
         if users := get("CENSUS_UPLOAD_USERS"):
             kwargs["upload_users"] = parse_operators(users)
+        if names := get("CENSUS_OPERATORS"):
+            kwargs["operators"] = parse_names(names)
         if provider := get("CENSUS_LOGIN_PROVIDER"):
             kwargs["login_provider"] = provider
         if geo := get("CENSUS_GEO_DIR"):

@@ -1013,6 +1013,17 @@ _SIGN_IN: dict[str, tuple[str, str]] = {
     ),
     "auth.password": ("Kata sandi operator", "Operator password"),
     "auth.name": ("Nama operator", "Operator name"),
+    "auth.choose": ("Pilih nama Anda", "Choose your name"),
+    "auth.name_needed": (
+        "Tulis nama Anda: riwayat unggahan mencatat siapa yang menyimpan setiap berkas.",
+        "Write your name: the upload history records who stored each file.",
+    ),
+    "auth.choose_needed": (
+        "Pilih nama Anda dari daftar operator: riwayat unggahan mencatat siapa yang menyimpan "
+        "setiap berkas.",
+        "Choose your name from the operators' list: the upload history records who stored each "
+        "file.",
+    ),
     "auth.submit": ("Masuk", "Sign in"),
     "auth.wrong": ("Kata sandi salah.", "Wrong password."),
     "auth.signed_in": ("Masuk sebagai {user}", "Signed in as {user}"),

@@ -8,7 +8,13 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from census_core import services
-from census_core.access.auth import client_address, operator_allowed, password_ok
+from census_core.access.auth import (
+    account_name,
+    client_address,
+    named_operator,
+    operator_allowed,
+    password_ok,
+)
 from census_core.access.throttle import Throttle
 from census_core.faults import log_fault
 from census_core.ingest.report import sign_in_table
@@ -79,10 +85,13 @@ def _account(lang: str, allowed: tuple[str, ...], provider: str | None) -> str |
     email = st.user.get("email")
     cols = st.columns([4, 1])
     if operator_allowed(email, allowed):
-        cols[0].caption(t("auth.signed_in", lang, user=md(str(email))))
+        # The account's own name as the provider gives it, with its address: the history and
+        # every figure's origin say who stored it.
+        user = clean_text(account_name(st.user.get("name"), email), 120)
+        cols[0].caption(t("auth.signed_in", lang, user=md(user)))
         if cols[1].button(t("auth.sign_out", lang), key="account_logout"):
             st.logout()
-        return str(email)
+        return user
     cols[0].error(t("auth.not_listed", lang, email=md(str(email or "?"))))
     if cols[1].button(t("auth.sign_out", lang), key="account_logout"):
         st.logout()
@@ -91,13 +100,18 @@ def _account(lang: str, allowed: tuple[str, ...], provider: str | None) -> str |
 
 def _password_form(expected: str, config: Settings, lang: str) -> None:
     with st.form("sign_in"):
-        name = st.text_input(t("auth.name", lang), key="sign_in_name")
+        name = _name_field(config.operators, lang)
         password = st.text_input(t("auth.password", lang), type="password", key="sign_in_password")
         submitted = st.form_submit_button(t("auth.submit", lang))
     if not submitted:
         return
     # As stored (census_core.store cleans again): no control characters, 120 at most.
-    user = clean_text(name, 120) or "operator"
+    user = clean_text(name or "", 120)
+    if config.operators:
+        user = named_operator(user, config.operators) or ""
+    if not user:  # every upload and undo is recorded under a name: no anonymous "operator"
+        st.error(t("auth.name_needed" if not config.operators else "auth.choose_needed", lang))
+        return
     address = _address(config)
     session = st.session_state.setdefault("sign_in_session", secrets.token_hex(8))
     keys = ("session:" + session, "address:" + address)
@@ -112,6 +126,19 @@ def _password_form(expected: str, config: Settings, lang: str) -> None:
         st.rerun()
     wait = _THROTTLE.failed(*keys)
     st.error(t("auth.wrong", lang) + (" " + t("auth.too_many", lang, seconds=wait) if wait else ""))
+
+
+def _name_field(operators: tuple[str, ...], lang: str) -> str | None:
+    """The operator's name: chosen from CENSUS_OPERATORS when set, else written."""
+    if operators:
+        return st.selectbox(
+            t("auth.name", lang),
+            operators,
+            index=None,
+            placeholder=t("auth.choose", lang),
+            key="sign_in_name",
+        )
+    return st.text_input(t("auth.name", lang), key="sign_in_name")
 
 
 def _address(config: Settings) -> str:

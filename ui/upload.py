@@ -1,4 +1,4 @@
-"""Upload page pieces: the checked file's verdict, problems, suggestions, preview and effect."""
+"""Upload page pieces: the checked file's verdict, problems, suggestions and preview."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import streamlit as st
 from census_core.digest import sha256_of
 from census_core.ingest import Options
 from census_core.ingest.report import (
-    PREVIEW_ROWS,
     preview_caption,
     preview_table,
     summary,
@@ -71,7 +70,8 @@ def _highlight(table: pd.DataFrame) -> pd.io.formats.style.Styler:
 
 
 def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
-    """The verdict, the problems by row, suggestions to accept, the preview and the effect."""
+    """The verdict, the problems by row, suggestions to accept and the preview (the effect is
+    ui.effect.render)."""
     upload = checked.upload
     st.caption(md_escape(summary(upload, lang)))
     (st.success if upload.ok else st.error)(md_escape(verdict(upload, lang)))
@@ -102,11 +102,3 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
         st.dataframe(
             _highlight(table), hide_index=True, width="stretch", column_config={"status": None}
         )
-    if checked.effect is not None:
-        st.subheader(t("upload.effect", lang))
-        st.caption(md_escape(checked.effect.summary(snap.regions, lang)))
-        if not checked.effect.table.empty:
-            rows = checked.effect.rows(lang, limit=PREVIEW_ROWS)
-            if note := preview_caption(len(checked.effect.table), len(rows), lang, effect=True):
-                st.caption(note)
-            st.dataframe(rows, hide_index=True, width="stretch")

@@ -20,6 +20,32 @@ def parse_operators(text: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part for part in parts if part))
 
 
+def parse_names(text: str | None) -> tuple[str, ...]:
+    """'Ani, Budi;Citra' -> ('Ani', 'Budi', 'Citra'): the operators' names as written, once each."""
+    if not text:
+        return ()
+    parts = (" ".join(part.split()) for part in text.replace(";", ",").split(","))
+    seen: dict[str, str] = {}
+    for part in parts:
+        if part and part.casefold() not in seen:
+            seen[part.casefold()] = part
+    return tuple(seen.values())
+
+
+def named_operator(given: str | None, names: tuple[str, ...]) -> str | None:
+    """The operator `given` names, as the list writes it (case and spaces aside); None when the
+    name is not on the list."""
+    wanted = " ".join((given or "").split()).casefold()
+    return next((name for name in names if name.casefold() == wanted), None) if wanted else None
+
+
+def account_name(name: object, email: object) -> str:
+    """How a signed-in account is recorded: 'Ani (ani@bps.go.id)', or the address alone."""
+    address = str(email or "").strip()
+    shown = " ".join(str(name).split()) if isinstance(name, str) else ""
+    return f"{shown} ({address})" if shown and shown.lower() != address.lower() else address
+
+
 def operator_allowed(email: object, allowed: tuple[str, ...]) -> bool:
     """True when a signed-in account's address is on the operators' list (case-insensitive).
 

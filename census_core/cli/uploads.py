@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from census_core.access.auth import named_operator
 from census_core.digest import sha256_of
 from census_core.display.freshness import upload_time
 from census_core.faults import SystemFault
@@ -48,7 +49,11 @@ def _upload_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--within", metavar="CODE", help="regions lie inside this region")
     parser.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
     parser.add_argument("--dry-run", action="store_true", help="check only; store nothing")
-    parser.add_argument("--user", metavar="NAME", help="who uploads (default: the login name)")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="who uploads (default: the login name); one of CENSUS_OPERATORS when set",
+    )
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of messages")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -80,13 +85,23 @@ def _store(args: argparse.Namespace) -> tuple[Store, Settings]:
     return get_store(args.db or settings.db_url), settings
 
 
-def _user(args: argparse.Namespace) -> str:
-    if args.user:
-        return str(args.user)
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "cli"
+def _user(args: argparse.Namespace, settings: Settings) -> str:
+    """Who stores or undoes: --user, else the login name; one of CENSUS_OPERATORS when set."""
+    given = str(args.user) if args.user else None
+    if given is None:
+        try:
+            given = getpass.getuser()
+        except Exception:  # no login name in some containers
+            given = "cli"
+    if not settings.operators:
+        return given
+    if (name := named_operator(given, settings.operators)) is None:
+        flag = f"--user '{given}'" if args.user else f"the login name '{given}' (no --user)"
+        raise UsageError(
+            f"{flag} is not an operator; give --user one of CENSUS_OPERATORS: "
+            + ", ".join(settings.operators)
+        )
+    return name
 
 
 def _options(args: argparse.Namespace, store: Store, settings: Settings) -> Options:
@@ -117,6 +132,7 @@ def _read_file(path: str) -> bytes:
 def cmd_import(args: argparse.Namespace) -> int:
     store, settings = _store(args)
     options = _options(args, store, settings)
+    user = None if args.dry_run else _user(args, settings)
     data = _read_file(args.path)
     name = Path(args.path).name
     try:
@@ -124,7 +140,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except Exception as exc:  # the store, not the file: nothing is read or stored
         upload = Upload(name, sha256_of(data), "counts", empty_counts())
         upload.problems.append(system_fault(log, f"reading the store for {name!r}", exc))
-        return _finish(args, store, upload)
+        return _finish(args, store, upload, user)
     upload = read_counts(
         data,
         name,
@@ -133,7 +149,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         existing=lambda codes: store.current_counts(within=store_scope(codes, store.regions)),
         targets=targets,
     )
-    return _finish(args, store, upload)
+    return _finish(args, store, upload, user)
 
 
 def regencies_of(codes: list[str]) -> list[str]:
@@ -159,16 +175,17 @@ def store_scope(codes: list[str], regions: Regions) -> list[str] | None:
 def cmd_targets(args: argparse.Namespace) -> int:
     store, settings = _store(args)
     options = _options(args, store, settings)
+    user = None if args.dry_run else _user(args, settings)
     data = _read_file(args.path)
     upload = read_targets(data, Path(args.path).name, store.regions, options)
-    return _finish(args, store, upload)
+    return _finish(args, store, upload, user)
 
 
-def _finish(args: argparse.Namespace, store: Store, upload: Upload) -> int:
+def _finish(args: argparse.Namespace, store: Store, upload: Upload, user: str | None) -> int:
     batch, committed = None, 0
-    if upload.ok and not args.dry_run:
+    if upload.ok and user is not None:
         try:
-            result = commit_upload(upload, store, _user(args))
+            result = commit_upload(upload, store, user)
             batch, committed = result.batch, result.changed
         except (SystemFault, StoreFault) as fault:  # logged with its traceback; store as it was
             upload.problems.append(error("system_fault", ref=fault.ref))
@@ -286,8 +303,8 @@ def _region_history(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    store, _ = _store(args)
-    undo = undo_batch(store, args.batch, _user(args))
+    store, settings = _store(args)
+    undo = undo_batch(store, args.batch, _user(args, settings))
     if undo.fault:  # the store's fault, not the request's: main() says so on stderr
         raise undo.fault
     if undo.error:

@@ -50,6 +50,7 @@ def test_nothing_shows_before_sign_in_and_wrong_password_is_refused(app, monkeyp
     monkeypatch.setenv("CENSUS_UPLOAD_PASSWORD", PASSWORD)
     at = app("app_pages/unggah.py").run()
     assert len(at.get("file_uploader")) == 0 and len(at.tabs) == 0
+    at.text_input(key="sign_in_name").input("Ani")
     at.text_input(key="sign_in_password").input("salah")
     at.button[0].click().run()
     assert at.error[0].value == "Kata sandi salah."
