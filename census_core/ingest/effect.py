@@ -177,7 +177,7 @@ class Inconsistent:
     def sentence(self, lang: str = "id") -> str:
         kids = level_label(LEVELS[LEVELS.index(self.level) + 1], lang)
         return t(
-            f"effect.{self.kind}",
+            "effect.differs" if self.kind == "differs" else "effect.older",
             lang,
             name=self.name,
             own=fmt_int(self.own, lang),
@@ -285,7 +285,7 @@ def _inconsistent(
                         pd.Timestamp(fig["last_date"]).date(),
                     )
                 )
-    return tuple(found)
+    return tuple(sorted(found, key=lambda i: (len(i.code), i.code)))  # the regency first
 
 
 def outlook(upload: Upload, snap: Snapshot, settings: Settings) -> Outlook | None:
