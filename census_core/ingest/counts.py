@@ -238,7 +238,7 @@ def _values(
                     problems.append(warning("empty_value", row=item.row, column=name))
                 continue
             value, meant = _count(cell, item.row, name, problems)
-            cells_read.append((item.row, name, when, measure, cell_text(cell), meant))
+            cells_read.append((item.row, name, when, measure, cell, meant))  # text when shown
             if value is not None and when is not None and item.code is not None:
                 records.append((item.code, when, measure, value, item.row, name))
     return records

@@ -48,7 +48,7 @@ class Upload:
     # The dates the file speaks of, kept when it is rejected and its records are dropped.
     read_dates: list[dt.date] = field(default_factory=list)
     date_column: str | None = None  # the long layout's date column, for problems about dates
-    # Every value cell of every data row as written (row, column, date, measure, text, value),
+    # Every value cell of every data row as read (row, column, date, measure, text, value),
     # kept when the file is rejected so the preview shows the numbers its problems are about.
     cells_read: pd.DataFrame = field(default_factory=pd.DataFrame)
 

@@ -9,6 +9,7 @@ from census_core.display.freshness import LOCAL_TZ
 from census_core.faults import SystemFault
 from census_core.ingest.model import Upload, sorted_problems
 from census_core.ingest.problems import ERROR
+from census_core.ingest.values import cell_text
 from census_core.regions import LEVELS, Regions, level_label
 from census_core.text import fmt_date, fmt_date_short, fmt_int, t
 
@@ -161,6 +162,7 @@ def _count_columns(
     """
     columns: dict[str, list[str]] = {}
     several = cells["date"].nunique(dropna=False) > 1
+    cells = cells[cells["row"].isin(set(rows.astype(int)))]  # the rows the preview shows
     for (day, measure, column), group in cells.groupby(
         ["date", "measure", "column"], sort=False, dropna=False
     ):
@@ -169,7 +171,7 @@ def _count_columns(
         shown: dict[int, str] = {}
         for row, text, value in zip(group["row"], group["text"], group["value"], strict=True):
             mark = marks.get((int(row), str(column)))
-            written = fmt_int(value, lang) if pd.notna(value) and mark != ERROR else str(text)
+            written = fmt_int(value, lang) if pd.notna(value) and mark != ERROR else cell_text(text)
             shown.setdefault(int(row), _marked(written, mark))
         if name in columns:  # the same date and measure under two headers: keep both
             name = f"{name} ({column})"
