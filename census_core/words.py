@@ -828,10 +828,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "{region}: {value} is above the base of {base}. Check the count or the target.",
     ),
     "problem.total_mismatch": (
-        "Baris jumlah menulis {column} {value}, padahal jumlah wilayahnya {sum}. Baris jumlah "
-        "tidak disimpan; periksa angkanya.",
-        "The total row says {column} {value}, but the regions add up to {sum}. Total rows are not "
-        "stored; check the numbers.",
+        "Baris jumlah menulis {column} {value}, padahal baris-baris di atasnya berjumlah {sum}. "
+        "Baris jumlah tidak disimpan; periksa angkanya.",
+        "The total row says {column} {value}, but the rows above it add up to {sum}. Total rows "
+        "are not stored; check the numbers.",
     ),
     "problem.inferred": (
         "'{value}' dibaca sebagai {region}, karena wilayah lain bernama sama sudah tercantum. "
@@ -972,6 +972,10 @@ _UPLOAD_PAGE: dict[str, tuple[str, str]] = {
     "upload.level": ("Tingkat wilayah", "Level of the regions"),
     "upload.auto": ("otomatis", "automatic"),
     "upload.sheet": ("Lembar", "Sheet"),
+    "upload.sheet_auto": (
+        "Otomatis: lembar pertama yang berisi tabel wilayah",
+        "Automatic: the first sheet with a table of regions",
+    ),
     "upload.errors": ("Kesalahan", "Errors"),
     "upload.warnings": ("Peringatan", "Warnings"),
     "upload.more": (
