@@ -387,3 +387,26 @@ def test_a_rejected_file_shows_every_problem_and_one_choice_fixes_every_row(sign
     body = texts(at)
     assert "Kaliwatess" not in "\n".join(e.value for e in at.error)  # both rows fixed at once
     assert "35O" in body  # the other problems remain named
+
+
+def test_a_cover_sheet_is_passed_over_and_the_sheet_read_is_named(signed_in):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Sampul"
+    book.active.append(["LAPORAN HARIAN SPO 2020"])
+    data_sheet = book.create_sheet("Rekap")
+    for row in (["Kondisi s.d. 5 Maret 2020"], ["Kecamatan", "KK"], ["Kaliwates", 4100]):
+        data_sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = signed_in()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="counts_file_0").set_value(("rekap.xlsx", buffer.getvalue(), xlsx)).run()
+    assert not at.exception
+    assert at.selectbox(key="counts_sheet").value is None  # none chosen: found by the check
+    body = texts(at)
+    assert "Siap disimpan" in body
+    assert "yang dibaca lembar 'Rekap'" in body
