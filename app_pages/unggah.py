@@ -59,7 +59,13 @@ def upload_section(kind: str) -> None:
     data = file.getvalue()
     sheets = sheet_names(data)
     sheet = (
-        st.selectbox(t("upload.sheet", lang), sheets, key=f"{kind}_sheet")
+        st.selectbox(
+            t("upload.sheet", lang),
+            sheets,
+            index=None,  # none chosen: the first sheet with a table of regions (a cover skipped)
+            placeholder=t("upload.sheet_auto", lang),
+            key=f"{kind}_sheet",
+        )
         if len(sheets) > 1
         else None
     )

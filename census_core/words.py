@@ -678,6 +678,20 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "No header row with a region column (Kecamatan, Kabupaten, Desa, Wilayah or Kode) was "
         "found. Add a header row above the data.",
     ),
+    "problem.no_header_sheets": (
+        "Tidak ada lembar dengan baris judul kolom berisi kolom wilayah (Kecamatan, Kabupaten, "
+        "Desa, Wilayah atau Kode). Lembar yang ada: {sheets}. Pilih lembar berisi data atau "
+        "tambahkan baris judul di atas data.",
+        "No sheet has a header row with a region column (Kecamatan, Kabupaten, Desa, Wilayah or "
+        "Kode). The sheets are: {sheets}. Choose the sheet with the data or add a header row "
+        "above it.",
+    ),
+    "problem.sheet_chosen": (
+        "Lembar pertama '{other}' tidak berisi tabel wilayah; yang dibaca lembar '{value}'. "
+        "Pilih lembar lain bila bukan itu datanya.",
+        "The first sheet '{other}' holds no table of regions; the sheet read is '{value}'. "
+        "Choose another sheet if that is not the data.",
+    ),
     "problem.no_count_column": (
         "Tidak ada kolom jumlah (mis. 'KK', 'Jiwa', 'Jumlah') atau kolom tanggal. Beri judul kolom "
         "angka dengan KK atau Jiwa.",
@@ -715,6 +729,12 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "'{value}' tidak dikenal sebagai {level}{within}.{suggest}",
         "'{value}' is not a known {level}{within}.{suggest}",
     ),
+    "problem.ambiguous_desa": (
+        "'{value}' adalah nama desa di beberapa kecamatan: {candidates}. Tambahkan kolom "
+        "Kecamatan di samping kolom desa, atau gunakan kode desa.",
+        "'{value}' is a desa name in several kecamatan: {candidates}. Add a Kecamatan column "
+        "beside the desa column, or use the desa code.",
+    ),
     "problem.ambiguous_region": (
         "'{value}' cocok dengan beberapa wilayah: {candidates}. Tulis awalan (Kab./Kota) atau "
         "gunakan kode wilayah.",
@@ -725,6 +745,12 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "'{value}' adalah {found}, sedangkan berkas ini berisi {level}. Satu berkas untuk satu "
         "tingkat wilayah.",
         "'{value}' is a {found}, but this file holds {level}. One file per level of region.",
+    ),
+    "problem.letter_in_number": (
+        "{column} '{value}' memuat huruf di antara angka; mungkin maksudnya {meant}. Tulis "
+        "angkanya saja.",
+        "{column} '{value}' has a letter among its digits; perhaps {meant} is meant. Write the "
+        "digits only.",
     ),
     "problem.not_a_number": (
         "{column} '{value}' bukan angka. Tulis bilangan bulat, mis. 4040 atau 4.040.",
@@ -802,10 +828,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "{region}: {value} is above the base of {base}. Check the count or the target.",
     ),
     "problem.total_mismatch": (
-        "Baris jumlah menulis {column} {value}, padahal jumlah wilayahnya {sum}. Baris jumlah "
-        "tidak disimpan; periksa angkanya.",
-        "The total row says {column} {value}, but the regions add up to {sum}. Total rows are not "
-        "stored; check the numbers.",
+        "Baris jumlah menulis {column} {value}, padahal baris-baris di atasnya berjumlah {sum}. "
+        "Baris jumlah tidak disimpan; periksa angkanya.",
+        "The total row says {column} {value}, but the rows above it add up to {sum}. Total rows "
+        "are not stored; check the numbers.",
     ),
     "problem.inferred": (
         "'{value}' dibaca sebagai {region}, karena wilayah lain bernama sama sudah tercantum. "
@@ -974,6 +1000,10 @@ _UPLOAD_PAGE: dict[str, tuple[str, str]] = {
     "upload.level": ("Tingkat wilayah", "Level of the regions"),
     "upload.auto": ("otomatis", "automatic"),
     "upload.sheet": ("Lembar", "Sheet"),
+    "upload.sheet_auto": (
+        "Otomatis: lembar pertama yang berisi tabel wilayah",
+        "Automatic: the first sheet with a table of regions",
+    ),
     "upload.errors": ("Kesalahan", "Errors"),
     "upload.warnings": ("Peringatan", "Warnings"),
     "upload.more": (

@@ -19,6 +19,7 @@ def _options(raw: dict) -> Options:
         date=date.fromisoformat(raw["date"]) if "date" in raw else None,
         sheet=raw.get("sheet"),
         today=date.fromisoformat(raw["today"]),
+        campaign_year=raw.get("campaign_year"),
     )
 
 

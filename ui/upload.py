@@ -82,8 +82,16 @@ def show(checked: Checked, snap: Snapshot, lang: str, kind: str) -> None:
             f"**{t('upload.errors', lang)}**\n\n"
             + _listing([p.message(lang) for p in errors], lang)
         )
-    for problem in [p for p in upload.errors if p.suggestions][:10]:
-        st.markdown(md_escape(t("upload.suggest", lang, text=problem.value, row=problem.row)))
+    # One choice per name as written: it fixes every row that wrote it, then the file is
+    # checked again with that mapping (nothing is stored before 'Simpan').
+    by_text: dict[str, list[int]] = {}
+    for p in upload.errors:
+        if p.suggestions and p.row is not None:
+            by_text.setdefault(str(p.value), []).append(p.row)
+    firsts = [p for p in upload.errors if p.suggestions and by_text[str(p.value)][0] == p.row]
+    for problem in firsts[:10]:
+        rows = ", ".join(str(r) for r in by_text[str(problem.value)])
+        st.markdown(md_escape(t("upload.suggest", lang, text=problem.value, row=rows)))
         cols = st.columns(len(problem.suggestions))
         for col, (code, name) in zip(cols, problem.suggestions, strict=True):
             if col.button(f"{name} ({code})", key=f"{kind}_fix_{problem.row}_{code}"):

@@ -14,19 +14,21 @@ from census_core.ingest.layout import Layout, find_layout, title_date
 from census_core.ingest.matching import Matcher
 from census_core.ingest.model import Options, Upload, empty_counts
 from census_core.ingest.problems import Problem, error, system_fault, warning
-from census_core.ingest.reader import ReadError, read_grid
+from census_core.ingest.reader import Grid, ReadError, read_grid, sheet_names
 from census_core.ingest.rows import Table, region_rows
 from census_core.ingest.values import (
     ValueProblem,
     cell_text,
     date_problem,
     find_date,
+    find_year,
     is_blank,
+    letters_for_digits,
     parse_count,
     parse_date,
 )
 from census_core.regions import Regions
-from census_core.text import fmt_date
+from census_core.text import fmt_date, fmt_int
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +52,8 @@ def read_counts(
     upload = Upload(file_name, sha256_of(data), "counts", empty_counts())
     try:
         _read(data, regions, options, upload)
-        if upload.ok:
-            upload.problems += check_counts(upload, regions, existing, targets, options)
+        # Every check runs on the rows that could be read, so one upload names every problem.
+        upload.problems += check_counts(upload, regions, existing, targets, options)
     except ReadError as exc:
         upload.problems.append(exc.problem)
     except Exception as exc:  # ours, not the file's: tests assert files never reach it
@@ -63,11 +65,20 @@ def read_counts(
 
 
 def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> None:
-    grid = mark_unsaved_formulas(read_grid(data, options.sheet), data)
+    grid = _grid(data, options.sheet)
+    # A header date without a year takes the title's year, else the file name's, the chosen
+    # date's or the campaign's (find_layout looks at the title itself).
+    year = find_year(upload.file_name) or (options.date.year if options.date else None)
+    year = year or options.campaign_year
+    layout = find_layout(grid.rows, year) if grid.rows else None
+    if layout is None and grid.kind == "excel" and options.sheet is None:
+        grid, layout = _other_sheet(data, grid, year, upload)
     if not grid.rows:
         raise ReadError(error("empty_file"))
-    layout = find_layout(grid.rows)
     if layout is None:
+        sheets = sheet_names(data) if grid.kind == "excel" else []
+        if len(sheets) > 1:
+            raise ReadError(error("no_header_sheets", sheets=", ".join(sheets)))
         raise ReadError(error("no_header"))
     if not layout.measures and not layout.dates and layout.date_col is None:
         raise ReadError(error("no_count_column", row=layout.header_row + 1))
@@ -86,18 +97,47 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
         upload.problems.append(error("no_data", row=layout.header_row + 1))
         return
     day = None if layout.kind != "snapshot" else _snapshot_date(grid.rows, layout, upload, options)
-    records = _values(table, layout, options, day, upload.problems)
+    cells: list[tuple[object, ...]] = []
+    records = _values(table, layout, options, day, upload.problems, cells)
+    upload.cells_read = pd.DataFrame(
+        cells, columns=["row", "column", "date", "measure", "text", "value"]
+    )
     if day is not None and not records:
         upload.read_dates = [day]
     if not records and upload.ok:
         upload.problems.append(error("no_values", row=layout.header_row + 1))
-    _check_totals(table, layout, options, day, records, upload.problems)
+    _check_totals(table, layout, cells, upload.problems)
     if records:
         frame = pd.DataFrame(
             records, columns=["region", "date", "measure", "value", "row", "column"]
         )
         frame["date"] = pd.to_datetime(frame["date"])
         upload.records = frame
+
+
+def _grid(data: bytes, sheet: str | None) -> Grid:
+    grid = mark_unsaved_formulas(read_grid(data, sheet), data)
+    if not grid.rows and grid.kind == "csv":
+        raise ReadError(error("empty_file"))
+    return grid
+
+
+def _other_sheet(
+    data: bytes, first: Grid, year: int | None, upload: Upload
+) -> tuple[Grid, Layout | None]:
+    """The first sheet with a region column when the first one has none (a cover sheet)."""
+    for name in sheet_names(data):
+        if name == first.sheet:
+            continue
+        try:
+            grid = _grid(data, name)
+        except ReadError:
+            continue
+        layout = find_layout(grid.rows, year) if grid.rows else None
+        if layout is not None:
+            upload.problems.append(warning("sheet_chosen", value=name, other=first.sheet or ""))
+            return grid, layout
+    return first, None
 
 
 def _snapshot_date(
@@ -137,17 +177,41 @@ def _measure(layout: Layout, col: int, options: Options) -> str:
     return layout.measures.get(col) or options.measure or "households"
 
 
-def _count(cell: object, row: int, column: str, problems: list[Problem]) -> int | None:
+def _count(
+    cell: object, row: int, column: str, problems: list[Problem]
+) -> tuple[int | None, int | None]:
+    """(the count, or None) and the number a slip stands for ('4O40' is 4040), for the sums."""
     try:
-        return parse_count(cell)
+        value = parse_count(cell)
+        return value, value
     except ValueProblem as exc:
-        problems.append(error(exc.reason, row=row, column=column, value=cell_text(cell)))
-        return None
+        meant = letters_for_digits(cell) if exc.reason == "not_a_number" else None
+        if meant is not None:
+            problems.append(
+                error(
+                    "letter_in_number",
+                    row=row,
+                    column=column,
+                    value=cell_text(cell),
+                    meant=fmt_int(meant),
+                    meant_en=fmt_int(meant, "en"),
+                )
+            )
+        else:
+            problems.append(error(exc.reason, row=row, column=column, value=cell_text(cell)))
+        return None, meant
 
 
 def _values(
-    table: Table, layout: Layout, options: Options, day: date | None, problems: list[Problem]
+    table: Table,
+    layout: Layout,
+    options: Options,
+    day: date | None,
+    problems: list[Problem],
+    cells_read: list[tuple[object, ...]],
 ) -> list[tuple[object, ...]]:
+    """The records of the rows whose region is known; `cells_read` gets every value cell of
+    every data row (row, column, date, measure, text, number or None), known region or not."""
     records: list[tuple[object, ...]] = []
     seen_dates: dict[object, date | None] = {}  # a long file repeats a few dates many times
     wide = layout.kind == "wide"
@@ -173,7 +237,8 @@ def _values(
                 if not wide:
                     problems.append(warning("empty_value", row=item.row, column=name))
                 continue
-            value = _count(cell, item.row, name, problems)
+            value, meant = _count(cell, item.row, name, problems)
+            cells_read.append((item.row, name, when, measure, cell, meant))  # text when shown
             if value is not None and when is not None and item.code is not None:
                 records.append((item.code, when, measure, value, item.row, name))
     return records
@@ -214,22 +279,20 @@ def _row_date(
 
 
 def _check_totals(
-    table: Table,
-    layout: Layout,
-    options: Options,
-    day: date | None,
-    records: list[tuple[object, ...]],
-    problems: list[Problem],
+    table: Table, layout: Layout, cells: list[tuple[object, ...]], problems: list[Problem]
 ) -> None:
-    """A total row is compared with the sum of the regions, and never stored."""
+    """A total row is compared with the sum of the file's rows as written, and never stored.
+
+    Every data row counts, its region known or not, a '4O40' as the 4040 it stands for: the
+    figure stays the same while the operator fixes the file's other problems.
+    """
     if layout.kind == "long":
         return
-    sums: dict[int, int] = {}
+    sums: dict[str, int] = {}
+    for _, column, _, _, _, value in cells:
+        if value is not None:
+            sums[str(column)] = sums.get(str(column), 0) + int(value)  # type: ignore[call-overload]
     cols = list(layout.dates) if layout.kind == "wide" else list(layout.measures)
-    by_col = {name: col for col in cols for name in [layout.name(col)]}
-    for _, _, _, value, _, column in records:
-        col = by_col[str(column)]
-        sums[col] = sums.get(col, 0) + int(value)  # type: ignore[call-overload]
     # Only the last total is the grand total; sub-totals per kecamatan are set aside unchecked.
     for total in table.totals[-1:]:
         for col in cols:
@@ -240,17 +303,16 @@ def _check_totals(
                 value = parse_count(cell)
             except ValueProblem:
                 continue  # a total that is no number is a label, not a claim to check
-            if value != sums.get(col, 0):
-                from census_core.text import fmt_int
-
+            added = sums.get(layout.name(col), 0)
+            if value != added:
                 problems.append(
                     warning(
                         "total_mismatch",
                         row=total.row,
                         column=layout.name(col),
                         value=fmt_int(value),
-                        sum=fmt_int(sums.get(col, 0)),
+                        sum=fmt_int(added),
                         value_en=fmt_int(value, "en"),
-                        sum_en=fmt_int(sums.get(col, 0), "en"),
+                        sum_en=fmt_int(added, "en"),
                     )
                 )

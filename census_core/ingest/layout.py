@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from census_core.ingest.values import cell_text, find_date, looks_like_date, read_date
+from census_core.ingest.values import (
+    cell_text,
+    day_month,
+    find_date,
+    find_year,
+    looks_like_date,
+    read_date,
+    with_year,
+)
 
 HEADER_SCAN = 30  # the header is within the first rows; titles sit above it
 _WORD = re.compile(r"[a-z0-9]+")
@@ -64,6 +73,7 @@ class Layout:
     shares: list[int] = field(default_factory=list)
     dates: dict[int, date] = field(default_factory=dict)  # wide layout: column -> date
     first_data: int = 0
+    numbers_row: int | None = None  # the '(1) (2) (3)' row under the header, skipped
 
     @property
     def kind(self) -> str:
@@ -104,17 +114,30 @@ def _classify(layout: Layout, col: int, text: str) -> None:
         layout.measures[col] = ""
 
 
-def find_layout(rows: list[list[object]]) -> Layout | None:
-    """The first row, near the top, that heads a region column and a number or date column."""
+def find_layout(rows: list[list[object]], year: int | None = None) -> Layout | None:
+    """The first row, near the top, that heads a region column and a number or date column.
+
+    Header dates without a year ('27 Feb', '1 Maret', '27/2') take the year written in the
+    title above the header, else `year` (from the file name, the chosen date or the campaign).
+    """
     for i, row in enumerate(rows[:HEADER_SCAN]):
         names: dict[int, str] = {}
         layout = Layout(header_row=i, names=names)
+        header_year: int | None = None
         for col, cell in enumerate(row):
             text = cell_text(cell)
             if looks_like_date(cell) and not words(text) & (DATE_WORDS | set(REGION_WORDS)):
                 names[col] = text
                 layout.dates[col] = read_date(cell)
                 continue
+            if (dm := day_month(cell)) is not None:
+                if header_year is None:
+                    header_year = title_year(rows, i) or year
+                day = with_year(dm, header_year) if header_year is not None else None
+                if day is not None:
+                    names[col] = text
+                    layout.dates[col] = day
+                    continue
             names[col] = text
             _classify(layout, col, text)
         if layout.region is None and layout.code is None:
@@ -123,6 +146,7 @@ def find_layout(rows: list[list[object]]) -> Layout | None:
             # A two-row header: 'Jumlah' merged above 'KK | Jiwa' in the row below.
             if i + 1 < len(rows) and _sub_header(layout, rows[i + 1]):
                 layout.first_data = i + 2
+                _skip_numbers(layout, rows)
                 return layout
             continue
         layout.first_data = i + 1
@@ -132,7 +156,48 @@ def find_layout(rows: list[list[object]]) -> Layout | None:
             below[region_col] if region_col < len(below) else ""
         ):
             _sub_header(layout, below)
+        _skip_numbers(layout, rows)
         return layout
+    return None
+
+
+def _skip_numbers(layout: Layout, rows: list[list[object]]) -> None:
+    if layout.first_data < len(rows) and is_column_numbers(rows[layout.first_data]):
+        layout.numbers_row = layout.first_data
+        layout.first_data += 1
+
+
+_COLUMN_NUMBER = re.compile(r"^\s*\(?\s*(\d{1,3})\s*\)?\s*$")
+
+
+def is_column_numbers(row: list[object]) -> bool:
+    """A statistical table's row of column numbers under the header: '(1) (2) (3)' or 1 2 3."""
+    numbers: list[int] = []
+    for cell in row:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if isinstance(cell, bool):
+            return False
+        if isinstance(cell, int | float) and float(cell).is_integer():
+            numbers.append(int(cell))
+            continue
+        m = _COLUMN_NUMBER.match(cell) if isinstance(cell, str) else None
+        if m is None:
+            return False
+        numbers.append(int(m.group(1)))
+    if len(numbers) < 2:
+        return False
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
+
+
+def title_year(rows: list[list[object]], header_row: int) -> int | None:
+    """A year written above the header ('PROGRES HARIAN SPO 2020')."""
+    for i in range(header_row):
+        for cell in rows[i]:
+            if isinstance(cell, date):
+                return cell.year
+            if isinstance(cell, str) and (found := find_year(cell)) is not None:
+                return found
     return None
 
 

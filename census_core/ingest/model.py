@@ -25,6 +25,9 @@ class Options:
     today: dt.date | None = None
     # Region text as written -> code, for suggestions the operator accepted on the page.
     corrections: tuple[tuple[str, str], ...] = ()
+    # The census year, for header dates written without one when neither the title, the file
+    # name nor the chosen date gives it.
+    campaign_year: int | None = None
 
 
 @dataclass
@@ -45,6 +48,9 @@ class Upload:
     # The dates the file speaks of, kept when it is rejected and its records are dropped.
     read_dates: list[dt.date] = field(default_factory=list)
     date_column: str | None = None  # the long layout's date column, for problems about dates
+    # Every value cell of every data row as read (row, column, date, measure, text, value),
+    # kept when the file is rejected so the preview shows the numbers its problems are about.
+    cells_read: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def errors(self) -> list[Problem]:

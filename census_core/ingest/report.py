@@ -9,6 +9,7 @@ from census_core.display.freshness import LOCAL_TZ
 from census_core.faults import SystemFault
 from census_core.ingest.model import Upload, sorted_problems
 from census_core.ingest.problems import ERROR
+from census_core.ingest.values import cell_text
 from census_core.regions import LEVELS, Regions, level_label
 from census_core.text import fmt_date, fmt_date_short, fmt_int, t
 
@@ -83,8 +84,8 @@ def preview_table(
         # Wide files have a column per date: keep the table under the cells a browser table
         # (and pandas' styler, which colours the rows) handles.
         width = 6 + (
-            upload.records.groupby(["date", "measure"]).ngroups
-            if upload.kind == "counts" and not upload.records.empty
+            upload.cells_read["column"].nunique()
+            if upload.kind == "counts" and not upload.cells_read.empty
             else 2
         )
         limit = max(min(limit, PREVIEW_CELLS // width), 1)
@@ -96,10 +97,15 @@ def preview_table(
         keep[np.flatnonzero(flagged)[:limit]] = True
         keep[others] = True
         read = read[keep].reset_index(drop=True)
+    marks = _cell_marks(upload)
+    region_marks = {row: m for (row, column), m in marks.items() if column is None}
     table = pd.DataFrame(
         {
             t("report.row", lang): read["row"].astype(int),
-            t("report.written", lang): read["text"],
+            t("report.written", lang): [
+                _marked(str(text), region_marks.get(int(r)))
+                for r, text in zip(read["row"], read["text"], strict=True)
+            ],
             t("report.region", lang): [
                 regions.name(c) if isinstance(c, str) and c in regions else "–"
                 for c in read["code"]
@@ -109,14 +115,9 @@ def preview_table(
     )
     records = upload.records
     columns: dict[str, list[str]] = {}  # built apart and joined once: a wide file has 100+
-    if upload.kind == "counts" and not records.empty:
-        several = records["date"].nunique() > 1
-        for (day, measure), group in records.groupby(["date", "measure"], sort=True):
-            word = t(f"report.measure.{measure}", lang)
-            name = f"{word} {fmt_date_short(day, lang)}" if several else word
-            values = dict(zip(group["row"], group["value"], strict=True))
-            columns[name] = [fmt_int(values.get(r), lang) for r in read["row"]]
-    elif upload.kind == "targets" and not records.empty:
+    if upload.kind == "counts" and not upload.cells_read.empty:
+        columns.update(_count_columns(upload.cells_read, read["row"], marks, lang))
+    if upload.kind == "targets" and not records.empty:
         for measure, group in records.groupby("measure"):
             values = dict(zip(group["row"], group["base"], strict=True))
             word = t(f"report.measure.{measure}", lang)
@@ -124,6 +125,58 @@ def preview_table(
     columns[t("report.notes", lang)] = [" ".join(notes.get(int(r), [])) for r in read["row"]]
     columns["status"] = [status.get(int(r), "") for r in read["row"]]
     return pd.concat([table, pd.DataFrame(columns, index=table.index)], axis=1)
+
+
+# Problems about the region a row names: marked on the name as written.
+REGION_REASONS = frozenset(
+    (
+        "unknown_region", "ambiguous_region", "ambiguous_desa", "unknown_code", "mixed_levels",
+        "inferred", "missing_region", "name_too_long", "formula_without_value_region",
+    )
+)  # fmt: skip
+MARKS = {ERROR: "✖", "warning": "⚠"}
+
+
+def _cell_marks(upload: Upload) -> dict[tuple[int, str | None], str]:
+    """(row, value column as headed in the file, or None for the region) -> worst severity."""
+    marks: dict[tuple[int, str | None], str] = {}
+    for p in upload.problems:
+        if p.row is None:
+            continue
+        key = (p.row, None if p.reason in REGION_REASONS else p.column)
+        if p.severity == ERROR or key not in marks:
+            marks[key] = p.severity
+    return marks
+
+
+def _marked(text: str, severity: str | None) -> str:
+    return f"{MARKS.get(severity, '⚠')} {text}" if severity else text
+
+
+def _count_columns(
+    cells: pd.DataFrame, rows: pd.Series, marks: dict[tuple[int, str | None], str], lang: str
+) -> dict[str, list[str]]:
+    """Every value column of the file as read, known region or not, each problem's cell marked.
+
+    A cell with an error shows what was written ('31O5'); any other the number read.
+    """
+    columns: dict[str, list[str]] = {}
+    several = cells["date"].nunique(dropna=False) > 1
+    cells = cells[cells["row"].isin(set(rows.astype(int)))]  # the rows the preview shows
+    for (day, measure, column), group in cells.groupby(
+        ["date", "measure", "column"], sort=False, dropna=False
+    ):
+        word = t(f"report.measure.{measure}", lang)
+        name = f"{word} {fmt_date_short(day, lang)}" if several and pd.notna(day) else word
+        shown: dict[int, str] = {}
+        for row, text, value in zip(group["row"], group["text"], group["value"], strict=True):
+            mark = marks.get((int(row), str(column)))
+            written = fmt_int(value, lang) if pd.notna(value) and mark != ERROR else cell_text(text)
+            shown.setdefault(int(row), _marked(written, mark))
+        if name in columns:  # the same date and measure under two headers: keep both
+            name = f"{name} ({column})"
+        columns[name] = [shown.get(int(r), "") for r in rows]
+    return columns
 
 
 def _local(moment: object) -> str:

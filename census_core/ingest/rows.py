@@ -215,8 +215,10 @@ def _unmatched(matcher: Matcher, res: Resolution, item: DataRow, column: str) ->
     if text in res.ambiguous:
         codes = res.ambiguous[text]
         names = ", ".join(matcher.describe(c) for c in codes)
+        # A desa name repeats across kecamatan: the kecamatan column tells them apart.
+        desa = not item.parent and all(matcher.regions.level(c) == "desa" for c in codes)
         return error(
-            "ambiguous_region",
+            "ambiguous_desa" if desa else "ambiguous_region",
             row=item.row,
             column=column,
             value=text,

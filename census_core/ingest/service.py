@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from census_core.ingest.counts import read_counts
 from census_core.ingest.effect import Effect, Outlook, outlook, standings_effect
@@ -39,6 +39,8 @@ def check_upload(
 ) -> Checked:
     """Read `data` as counts or targets; never raises for anything in the file."""
     options = options or Options(home=settings.home)
+    if options.campaign_year is None:
+        options = replace(options, campaign_year=settings.deadline.year)
     if kind == "targets":
         return Checked(read_targets(data, file_name, snap.regions, options), None, snap.version)
     upload = read_counts(

@@ -285,3 +285,60 @@ def looks_like_date(value: object) -> bool:
     except ValueProblem:
         return False
     return True
+
+
+# A header date without its year: '27 Feb', '1 Mar', '1 Maret', '27/2', '27-2'.
+_DAY_MONTH = re.compile(
+    rf"^\s*(?:(?P<nd>\d{{1,2}})[\s\-._]*(?P<nm>{_MONTH_RE})\.?|"
+    r"(?P<dd>\d{1,2})\s*[/\-]\s*(?P<dm>\d{1,2}))\s*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
+
+
+def day_month(value: object) -> tuple[int, int] | None:
+    """(day, month) of a year-less header cell ('27 Feb', '1 Maret', '27/2'), else None."""
+    if not isinstance(value, str):
+        return None
+    m = _DAY_MONTH.match(value)
+    if m is None:
+        return None
+    if m["nd"]:
+        day, month = int(m["nd"]), MONTHS[m["nm"].lower()]
+    else:
+        day, month = int(m["dd"]), int(m["dm"])
+    if _build(2020, month, day) is None:  # 2020 is a leap year: 29 Feb is a day
+        return None
+    return day, month
+
+
+def find_year(text: str) -> int | None:
+    """A census-window year written in a title or file name ('SPO 2020', 'harian_2020.xlsx')."""
+    for m in _YEAR.finditer(str(text)):
+        year = int(m["y"])
+        if DATE_FIRST.year <= year <= DATE_LAST.year:
+            return year
+    found = find_date(str(text))
+    return found.year if found is not None else None
+
+
+def with_year(day_and_month: tuple[int, int], year: int) -> date | None:
+    """The day in `year`, or None (29 Feb in a year without it)."""
+    day, month = day_and_month
+    return _build(year, month, day)
+
+
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
+def letters_for_digits(value: object) -> int | None:
+    """The count a cell means when a letter stands for a digit ('4O40', '1l5'), else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not any(c in text for c in "OolI") or not any(c.isdigit() for c in text):
+        return None
+    try:
+        return parse_count(text.translate(_LOOKALIKES))
+    except ValueProblem:
+        return None

@@ -368,3 +368,46 @@ def test_a_fault_while_checking_is_the_verdict_in_english(signed_in, monkeypatch
     monkeypatch.setattr(service, "standings_effect", working)
     at.run()
     assert "Ready to store" in texts(at) and not at.exception
+
+
+def test_a_rejected_file_shows_every_problem_and_one_choice_fixes_every_row(signed_in):
+    """Issue 15: a misspelt name on two rows, a letter O, a kecamatan twice: one check."""
+    at = signed_in()
+    data = b"Kecamatan,KK\nKaliwatess,4100\nJelbuk,35O\nAjung,900\nAjung,950\nKaliwatess,4100\n"
+    at.date_input(key="counts_date").set_value("2020-03-05")
+    at.file_uploader(key="counts_file_0").set_value(("revisi.csv", data, "text/csv")).run()
+    body = texts(at)
+    assert "Baris 2: 'Kaliwatess' tidak dikenal" in body
+    assert "Baris 3: KK '35O' memuat huruf" in body and "Baris 5: Ajung" in body
+    assert "Pilih wilayah untuk 'Kaliwatess' (baris 2, 6):" in body
+    preview = at.dataframe[0].value
+    assert list(preview["KK"])[:2] == ["4.100", "✖ 35O"]  # the numbers, each problem marked
+    assert preview[preview.columns[1]].iloc[0] == "✖ Kaliwatess"
+    at.button(key="counts_fix_2_35.09.19").click().run()
+    assert not at.exception
+    body = texts(at)
+    assert "Kaliwatess" not in "\n".join(e.value for e in at.error)  # both rows fixed at once
+    assert "35O" in body  # the other problems remain named
+
+
+def test_a_cover_sheet_is_passed_over_and_the_sheet_read_is_named(signed_in):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Sampul"
+    book.active.append(["LAPORAN HARIAN SPO 2020"])
+    data_sheet = book.create_sheet("Rekap")
+    for row in (["Kondisi s.d. 5 Maret 2020"], ["Kecamatan", "KK"], ["Kaliwates", 4100]):
+        data_sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = signed_in()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="counts_file_0").set_value(("rekap.xlsx", buffer.getvalue(), xlsx)).run()
+    assert not at.exception
+    assert at.selectbox(key="counts_sheet").value is None  # none chosen: found by the check
+    body = texts(at)
+    assert "Siap disimpan" in body
+    assert "yang dibaca lembar 'Rekap'" in body
