@@ -45,7 +45,9 @@ def cache_values(data: bytes, values: dict[str, str]) -> bytes:
                 text = body.decode()
                 for ref, value in values.items():
                     text = re.sub(
-                        rf'(<c r="{ref}"[^>]*>)(<f>.*?</f>)<v ?/>', rf"\1\2<v>{value}</v>", text
+                        rf'(<c r="{ref}"[^>]*>)(<f>.*?</f>)(?:<v ?/>|<v></v>)',
+                        rf"\1\2<v>{value}</v>",
+                        text,
                     )
                 body = text.encode()
             dst.writestr(item, body)
