@@ -186,13 +186,9 @@ def _board(slide: Slide, lang: str, top: int) -> list[Part]:
             color = {"top": COLORS["top"], "bottom": COLORS["bottom"]}.get(tag, COLORS["mark"])
             name.append(Run(f"  {tag_word(tag, lang)}", color, True))
         move = {1: COLORS["up"], -1: COLORS["down"]}.get(row.move_sign, COLORS["text"])
-        cells = (row.rank, None, row.count, row.percent, row.change)
-        rows.append(
-            tuple(
-                tuple(name) if cell is None else one(cell, COLORS["text"], home) for cell in cells
-            )
-            + (one(row.move, move, home),)
-        )
+        plain = (row.rank, row.count, row.percent, row.change)
+        rank, count, percent, change = (one(cell, COLORS["text"], home) for cell in plain)
+        rows.append((rank, tuple(name), count, percent, change, one(row.move, move, home)))
         fills.append(COLORS["home_bg"] if home else COLORS["bg"])
     parts.append(
         Table(
