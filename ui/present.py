@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html import escape
 
 import pydeck as pdk
 import streamlit as st
 
 from census_core.charts.palette import THEMES, chart_theme, theme
+from census_core.geo.geo import Shape
 from census_core.presentation import (
     CHART_HEIGHT,
     MAP_WIDTH,
@@ -23,6 +25,8 @@ from census_core.presentation import (
     notice_left,
     tag_word,
 )
+from census_core.presentation.deck_file import FORMATS, MIME, file_name, meeting_file
+from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
 from census_core.text import LANGS, t
 from ui import live
@@ -413,3 +417,34 @@ def show(
     """
     slideshow = st.fragment(run_every=interval)(_slideshow)
     slideshow(slides, interval, footer, lang, name, live_snap, held)
+
+
+def download(
+    snap: Snapshot, settings: Settings, shapes: list[Shape], lang: str, day: object
+) -> None:
+    """ "Unduh bahan rapat": the slides of a chosen day as PPTX or PDF, made only on a click."""
+    dates = snap.dates()
+    if not dates:
+        return
+    shown = day if day in dates else dates[-1]
+    with st.popover(t("present.download", lang)):
+        chosen = st.date_input(
+            t("present.download_day", lang),
+            value=shown,
+            min_value=dates[0],
+            max_value=dates[-1],
+            format="DD/MM/YYYY",
+            key="deck_day",
+        )
+        picked = chosen if isinstance(chosen, date) else shown
+        st.caption(t("present.download_help", lang))
+        for fmt in FORMATS:
+            st.download_button(
+                t(f"present.download_{fmt}", lang),
+                # Made on the click (a separate thread), never on the page's live reruns.
+                data=functools.partial(meeting_file, snap, settings, picked, fmt, lang, shapes),
+                file_name=file_name(picked, fmt, lang),
+                mime=MIME[fmt],
+                key=f"deck_{fmt}",
+                on_click="ignore",
+            )
