@@ -438,9 +438,10 @@ def download(
         )
         picked = chosen if isinstance(chosen, date) else shown
         st.caption(t("present.download_help", lang))
+        labels = {"pptx": t("present.download_pptx", lang), "pdf": t("present.download_pdf", lang)}
         for fmt in FORMATS:
             st.download_button(
-                t(f"present.download_{fmt}", lang),
+                labels[fmt],
                 # Made on the click (a separate thread), never on the page's live reruns.
                 data=functools.partial(meeting_file, snap, settings, picked, fmt, lang, shapes),
                 file_name=file_name(picked, fmt, lang),
