@@ -420,13 +420,13 @@ def show(
 
 
 def download(
-    snap: Snapshot, settings: Settings, shapes: list[Shape], lang: str, day: object
+    snap: Snapshot, settings: Settings, shapes: list[Shape], lang: str, day: date | None
 ) -> None:
-    """ "Unduh bahan rapat": the slides of a chosen day as PPTX or PDF, made only on a click."""
+    """The popover "Unduh bahan rapat": a chosen day's slides as PPTX or PDF, made on a click."""
     dates = snap.dates()
     if not dates:
         return
-    shown = day if day in dates else dates[-1]
+    shown = day if day is not None and day in dates else dates[-1]
     with st.popover(t("present.download", lang)):
         chosen = st.date_input(
             t("present.download_day", lang),
@@ -436,7 +436,7 @@ def download(
             format="DD/MM/YYYY",
             key="deck_day",
         )
-        picked = chosen if isinstance(chosen, date) else shown
+        picked = chosen or shown
         st.caption(t("present.download_help", lang))
         labels = {"pptx": t("present.download_pptx", lang), "pdf": t("present.download_pdf", lang)}
         for fmt in FORMATS:
