@@ -454,6 +454,10 @@ _SLIDES: dict[str, tuple[str, str]] = {
     ),
     "slide.unnamed": ("Tidak muat di peta", "Not named on the map"),
     "slide.more": ("dan {n} lainnya", "and {n} more"),
+    "slide.note_row": (
+        "{rank}. {name}: {count} {measure} ({pct} dari target), {change} sejak kemarin.",
+        "{rank}. {name}: {count} {measure} ({pct} of target), {change} since yesterday.",
+    ),
     "present.prev": ("◀ Sebelumnya", "◀ Previous"),
     "present.next": ("Berikutnya ▶", "Next ▶"),
     "present.pause": ("Jeda", "Pause"),
@@ -469,6 +473,17 @@ _SLIDES: dict[str, tuple[str, str]] = {
     ),
     "present.since_pattern": ("HH.mm", "HH:mm"),
     "present.new_data": ("data baru tersedia", "new data available"),
+    "deck.file": ("bahan-rapat-{date}", "meeting-deck-{date}"),
+    "present.download": ("Unduh bahan rapat", "Download the meeting deck"),
+    "present.download_day": ("Data s.d. tanggal", "Data up to"),
+    "present.download_help": (
+        "Slide yang sama dengan layar ini; catatan pembicara berisi kalimatnya. PPTX dapat "
+        "disunting dan ditambah slide.",
+        "The same slides as this screen; the speaker notes hold their sentences. The PPTX can "
+        "be edited and given more slides.",
+    ),
+    "present.download_pptx": ("PowerPoint (.pptx)", "PowerPoint (.pptx)"),
+    "present.download_pdf": ("PDF (.pdf)", "PDF (.pdf)"),
 }
 
 # What the boundary checks say (census_core.geo.geocheck, census_core.geo.geo).

@@ -173,3 +173,35 @@ def test_digest_prints_the_daily_message(demo_url, regions):
 def test_digest_of_an_empty_store(fresh_url, capsys):
     assert main(["digest", "--db", fresh_url]) == 0
     assert capsys.readouterr().out == "Belum ada data.\n"
+
+
+def test_deck_writes_the_meeting_slides_as_pptx_and_pdf(demo_url, regions, tmp_path, monkeypatch):
+    """`deck` makes the file of "Unduh bahan rapat" on /presentasi, boundaries as /peta has."""
+    import io
+
+    from pptx import Presentation
+
+    from census_core.presentation import deck
+    from census_core.settings import Settings
+    from census_core.standings.snapshot import load_snapshot
+    from census_core.store import Store
+
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(tmp_path / "no-boundaries"))
+    out = tmp_path / "rapat.pptx"
+    proc = run("deck", "--date", "2020-03-04", "--format", "pptx", "--out", str(out), "--lang",
+               "en", "--db", demo_url)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert str(out) in proc.stdout
+    slides = deck(load_snapshot(Store(demo_url, regions)), Settings(), "en", day=date(2020, 3, 4))
+    pages = list(Presentation(io.BytesIO(out.read_bytes())).slides)
+    assert [p.shapes.title.text for p in pages] == [s.title for s in slides]
+    assert "Data up to 4 March 2020" in pages[0].shapes[1].text_frame.text
+    pdf = tmp_path / "rapat.pdf"
+    assert main(["deck", "--format", "pdf", "--out", str(pdf), "--db", demo_url]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_deck_to_a_folder_that_does_not_exist_exits_2(demo_url, tmp_path, capsys):
+    out = tmp_path / "nowhere" / "rapat.pptx"
+    assert main(["deck", "--out", str(out), "--db", demo_url]) == 2
+    assert "--out" in capsys.readouterr().err and not out.exists()

@@ -5,14 +5,16 @@ different days, with undos) go into a real store. The test keeps its own ledger 
 upload said and works out each figure by the rule in plain Python (a region's own count of the
 day stands; otherwise the fresher of its own last count and its children's sum, children
 carried forward). Then the home headline, the province board, the kecamatan board, the
-kecamatan page, the meeting screen's headline, the map's tooltip, the trend's last point, the
-CSV export and `rank --json` must all give that figure.
+kecamatan page, the meeting screen's headline, the meeting deck's file (headline and kecamatan
+board), the map's tooltip, the trend's last point, the CSV export and `rank --json` must all
+give that figure.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -29,6 +31,8 @@ from census_core.geo.geo import Shape
 from census_core.ingest.model import Options
 from census_core.ingest.service import check_upload
 from census_core.presentation import deck
+from census_core.presentation.deck_layout import Table, layout
+from census_core.regions import short_name
 from census_core.services import commit_upload
 from census_core.settings import Settings
 from census_core.standings import trend
@@ -163,7 +167,28 @@ def figures_on_every_page(store: Store, snap: Snapshot, url: str, day: date) -> 
         slide = deck(snap, SETTINGS)[0]
         hero = slide.figures[0].value.rstrip("*") if slide.figures else "-"
         seen[HOME]["presentasi headline"] = hero
+    _deck_file_figures(snap, day, seen)
     return seen
+
+
+def _deck_file_figures(snap: Snapshot, day: date, seen: dict) -> None:
+    """The meeting deck to take away (PPTX and PDF are drawn from these parts), on any day."""
+    slides = deck(snap, SETTINGS, theme="light", day=day)
+    parts = layout(slides[0], "1", "", "id", None)
+    # Title, subtitle, then the hero figure; a day with no figure has only its message.
+    hero = parts[2].text.rstrip("*") if slides[0].figures else "-"  # type: ignore[union-attr]
+    seen[HOME]["deck file headline"] = hero
+    names = {short_name(snap.regions.name(code)): code for code in KECAMATAN}
+    for slide in slides:
+        if not slide.key.startswith("kecamatan-"):
+            continue
+        [table] = [p for p in layout(slide, "", "", "id", None) if isinstance(p, Table)]
+        for cells in table.rows:
+            name = re.sub(r"^▶ ", "", cells[1][0].text)
+            if name in names:
+                count = "".join(run.text for run in cells[2]).rstrip("*")
+                seen[names[name]]["deck file board"] = count if count[:1].isdigit() else "-"
+    assert all("deck file board" in seen[code] for code in KECAMATAN)
 
 
 def _agree(ledger: Ledger, seen: dict, day: date) -> None:

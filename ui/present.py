@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html import escape
 
 import pydeck as pdk
 import streamlit as st
 
 from census_core.charts.palette import THEMES, chart_theme, theme
+from census_core.geo.geo import Shape
 from census_core.presentation import (
     CHART_HEIGHT,
     MAP_WIDTH,
@@ -23,6 +25,8 @@ from census_core.presentation import (
     notice_left,
     tag_word,
 )
+from census_core.presentation.deck_file import FORMATS, MIME, file_name, meeting_file
+from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
 from census_core.text import LANGS, t
 from ui import live
@@ -413,3 +417,35 @@ def show(
     """
     slideshow = st.fragment(run_every=interval)(_slideshow)
     slideshow(slides, interval, footer, lang, name, live_snap, held)
+
+
+def download(
+    snap: Snapshot, settings: Settings, shapes: list[Shape], lang: str, day: date | None
+) -> None:
+    """The popover "Unduh bahan rapat": a chosen day's slides as PPTX or PDF, made on a click."""
+    dates = snap.dates()
+    if not dates:
+        return
+    shown = day if day is not None and day in dates else dates[-1]
+    with st.popover(t("present.download", lang)):
+        chosen = st.date_input(
+            t("present.download_day", lang),
+            value=shown,
+            min_value=dates[0],
+            max_value=dates[-1],
+            format="DD/MM/YYYY",
+            key="deck_day",
+        )
+        picked = chosen or shown
+        st.caption(t("present.download_help", lang))
+        labels = {"pptx": t("present.download_pptx", lang), "pdf": t("present.download_pdf", lang)}
+        for fmt in FORMATS:
+            st.download_button(
+                labels[fmt],
+                # Made on the click (a separate thread), never on the page's live reruns.
+                data=functools.partial(meeting_file, snap, settings, picked, fmt, lang, shapes),
+                file_name=file_name(picked, fmt, lang),
+                mime=MIME[fmt],
+                key=f"deck_{fmt}",
+                on_click="ignore",
+            )

@@ -6,12 +6,20 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import altair as alt
 import pandas as pd
 import pydeck as pdk
 
 from census_core.charts.palette import LegendItem, chart_theme
 from census_core.geo.geo import Shape
-from census_core.geo.labels import PAGE_LABELS, LabelStyle, Placement, fit, names_on_map
+from census_core.geo.labels import (
+    PAGE_LABELS,
+    Label,
+    LabelStyle,
+    Placement,
+    fit,
+    names_on_map,
+)
 from census_core.text import figure_text, fmt_date, fmt_int, fmt_pct, fmt_signed, is_carried, t
 
 # ColorBrewer YlGnBu without its near-white step: sequential, colour-blind safe, and the
@@ -280,3 +288,54 @@ def standing_line(board: pd.DataFrame, code: str, measure: str, lang: str = "id"
     if not pd.isna(row.get("percent")):
         parts.append(t("map.target", lang, pct=fmt_pct(row["percent"], lang)))
     return t("map.standing", lang, name=name, facts=", ".join(parts))
+
+
+def still_map(
+    board: pd.DataFrame,
+    shapes: list[Shape],
+    labels: Sequence[Label],
+    *,
+    by: str = "percent",
+    width: int = 900,
+    height: int = 620,
+    theme: str = "light",
+    label_size: int = 18,
+) -> alt.LayerChart:
+    """The map `choropleth` draws, as an Altair chart for a picture (a slide, a PDF): the same
+    fills and the names `labels` places (names_on_map), on no basemap, so nothing is fetched."""
+    colors = chart_theme(theme)
+    fills = colours_of(board, by)
+    features = [
+        {
+            "type": "Feature",
+            "geometry": shape.geometry,
+            "properties": {"code": shape.code, "fill": fills.get(shape.code, NO_DATA)},
+        }
+        for shape in shapes
+    ]
+    # Web Mercator fitted to the shapes, as the pydeck map is; the names sit at the points
+    # names_on_map chose for that projection.
+    projection = {"type": "mercator", "fit": {"type": "FeatureCollection", "features": features}}
+    base = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke=colors.map_line, strokeWidth=1.5)
+        .encode(fill=alt.Fill("properties.fill:N", scale=None))
+        .project(**projection)
+    )
+    points = [{"lon": lb.lon, "lat": lb.lat, "text": lb.text} for lb in labels]
+    text = alt.Chart(alt.Data(values=points)).encode(
+        longitude="lon:Q", latitude="lat:Q", text="text:N"
+    )
+    # A halo under each name so it reads on every fill, then the name itself.
+    halo = text.mark_text(
+        fontSize=label_size, fontWeight=700, stroke=colors.halo, strokeWidth=5, fill=colors.halo
+    ).project(**projection)
+    names = text.mark_text(fontSize=label_size, fontWeight=700, fill=colors.label).project(
+        **projection
+    )
+    layers = [base, halo, names] if points else [base]
+    return (
+        alt.layer(*layers)
+        .properties(width=width, height=height, background=colors.background)
+        .configure_view(stroke=None)
+    )

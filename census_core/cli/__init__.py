@@ -1,4 +1,4 @@
-"""The command line: demo, rank, digest, import, targets, history, undo.
+"""The command line: demo, rank, digest, deck, import, targets, history, undo.
 
 Exit 0 ok, 1 rejected input or a fault of the system, 2 usage.
 
@@ -23,6 +23,8 @@ from census_core import services
 from census_core.cli import uploads as cli_uploads
 from census_core.display.digest import daily_message
 from census_core.faults import SystemFault, log_fault
+from census_core.geo import geo
+from census_core.presentation.deck_file import FORMATS, meeting_file
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
 from census_core.standings.snapshot import load_snapshot
@@ -82,6 +84,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="as of this date (default: the latest date with data)",
     )
     digest.add_argument("--lang", choices=("id", "en"), default="id")
+
+    slides = sub.add_parser(
+        "deck", parents=[db], help="write the meeting's slides (/presentasi) as PPTX or PDF"
+    )
+    slides.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="as of this date (default: the latest date with data)",
+    )
+    slides.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="pptx or pdf (default: the suffix of --out, else pptx)",
+    )
+    slides.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    slides.add_argument("--lang", choices=("id", "en"), default="id")
     cli_uploads.add_parsers(sub, db)
     return parser
 
@@ -193,7 +212,36 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "rank": cmd_rank, "digest": cmd_digest, **cli_uploads.COMMANDS}
+def cmd_deck(args: argparse.Namespace) -> int:
+    store, settings = _store(args)
+    out = Path(args.out)
+    suffix = out.suffix.lstrip(".").lower()
+    fmt = args.format or (suffix if suffix in FORMATS else "pptx")
+    if not out.parent.is_dir():
+        raise UsageError(f"--out '{args.out}': the folder {out.parent} does not exist")
+    snap = load_snapshot(store)
+    day = args.date or snap.latest_date()
+    # The map's boundaries as /peta and /presentasi read them: CENSUS_GEO_DIR and the uploads.
+    files = services.boundary_sources(store, settings.geo_dir)
+    shapes = geo.load_boundaries(files, store.regions, within=settings.home).of(
+        "kecamatan", settings.home
+    )
+    data = meeting_file(snap, settings, day, fmt, args.lang, shapes)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"--out '{args.out}': cannot write it ({exc.strerror})") from exc
+    print(f"Wrote {out} ({fmt}, data up to {day.isoformat() if day else '(no data)'}).")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "rank": cmd_rank,
+    "digest": cmd_digest,
+    "deck": cmd_deck,
+    **cli_uploads.COMMANDS,
+}
 
 
 def _log_to_file() -> None:

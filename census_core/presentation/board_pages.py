@@ -89,6 +89,19 @@ def board_slides(
         t("slide.col.move", lang),
     )
     pages = page_slices(len(rows))
+    said = [
+        t(
+            "slide.note_row",
+            lang,
+            rank=row.rank,
+            name=row.name,
+            count=row.count,
+            measure=measure_label,
+            pct=row.percent,
+            change=row.change,
+        )
+        for row in rows
+    ]
     return [
         Slide(
             "board",
@@ -99,9 +112,15 @@ def board_slides(
             callouts=lines,
             key=f"{key}-{i + 1}",
             footnote=carried_note(board.iloc[part], lang),
+            notes=_notes(lines, said[part], carried_note(board.iloc[part], lang)),
         )
         for i, part in enumerate(pages)
     ]
+
+
+def _notes(callouts: tuple[str, ...], rows: list[str], footnote: str) -> tuple[str, ...]:
+    """A board page in sentences: the highest and lowest, each row of the page, the footnote."""
+    return (*callouts, *rows, *([footnote] if footnote else []))
 
 
 def _extremes(

@@ -43,4 +43,9 @@ def headline_slide(
         )
         for card in cards
     )
-    return Slide("headline", head.name, subtitle, figures=figures, key="headline")
+    said = headline_text.sentences(
+        head, "kabupaten", within_name, "count", measure_label, settings.target_pct, lang
+    )
+    return Slide(
+        "headline", head.name, subtitle, figures=figures, key="headline", notes=tuple(said)
+    )

@@ -40,4 +40,5 @@ def trend_slide(
         height=CHART_HEIGHT,
         style=screen_style(theme),
     )
-    return Slide("trend", title, " ".join(view.sentences), chart=chart, key="trend")
+    said = " ".join(view.sentences)
+    return Slide("trend", title, said, chart=chart, key="trend", notes=tuple(view.sentences))

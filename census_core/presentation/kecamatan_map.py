@@ -47,11 +47,26 @@ def map_slide(
         title,
         subtitle,
         chart=chart,
+        still=maps.still_map(
+            board,
+            shapes,
+            placement.shown,
+            width=MAP_WIDTH,
+            height=CHART_HEIGHT,
+            theme=theme,
+            label_size=SCREEN_LABELS.size,
+        ),
         legend=legend,
         aside=unnamed_rows(board, placement.hidden_codes, lang),
         aside_title=t("slide.unnamed", lang) if placement.hidden else "",
         key="map",
+        notes=(subtitle, *(f"{name}: {value}" for _, name, value in _by_share(board, lang))),
     )
+
+
+def _by_share(board: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """Every region of the map, highest share of target first, as `unnamed_rows` writes them."""
+    return list(unnamed_rows(board, list(board["code"]), lang, limit=len(board) + 1))
 
 
 def unnamed_rows(

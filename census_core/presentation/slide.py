@@ -56,8 +56,12 @@ class Slide:
     key: str = field(default="")
     # A pdk.Deck (map) or alt.Chart (trend) the screen draws under the heading.
     chart: object = field(default=None, compare=False)
+    # The map as an alt.Chart for a picture (the deck file): pydeck draws only in a browser.
+    still: object = field(default=None, compare=False)
     legend: tuple[tuple[str, str], ...] = ()  # (colour, label) swatches under a map
     # Beside a map: the regions it has no room to name, as (colour, name, value), and a title.
     aside: tuple[tuple[str, str, str], ...] = ()
     aside_title: str = ""
     footnote: str = ""  # under a board: what the '*' beside a carried-forward figure means
+    # The slide in sentences, as the meeting would say it: the speaker notes of the deck file.
+    notes: tuple[str, ...] = ()

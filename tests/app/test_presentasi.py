@@ -312,3 +312,47 @@ def test_a_day_on_the_url_in_english_and_a_bad_day_is_live(show):
     assert "Frozen: data as of 4 March 2020" in slide_html(at)
     assert at.button(key="slide_resume").label == "Back to live"
     assert "Dibekukan" not in slide_html(show(asof="kemarin"))
+
+
+@pytest.fixture
+def deferred(monkeypatch):
+    """The file makers each download button registered, by file name: Streamlit calls them
+    on a click only, in a thread of its own."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    makers: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        makers[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return makers
+
+
+def test_the_meeting_deck_downloads_as_pptx_and_pdf_for_the_shown_day(show, deferred):
+    import io
+    from datetime import date
+
+    from pptx import Presentation
+
+    at = show(asof="2020-03-04")
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PowerPoint (.pptx)", "PDF (.pdf)"]
+    assert at.date_input(key="deck_day").value == date(2020, 3, 4)
+    assert set(deferred) == {"bahan-rapat-2020-03-04.pptx", "bahan-rapat-2020-03-04.pdf"}
+    # Nothing is made until a click: the page's reruns stay as fast as before.
+    pages = list(Presentation(io.BytesIO(deferred["bahan-rapat-2020-03-04.pptx"]())).slides)
+    assert [p.shapes.title.text for p in pages][:2] == [
+        "Kabupaten Jember",
+        "Peringkat kabupaten/kota Jawa Timur menurut jumlah, data s.d. 4 Maret 2020",
+    ]
+    assert len(pages) == len(SEQUENCE)
+    # Another day chosen: that day's file.
+    deferred.clear()
+    at.date_input(key="deck_day").set_value(date(2020, 3, 2)).run()
+    assert not at.exception
+    data = deferred["bahan-rapat-2020-03-02.pdf"]()
+    assert data.startswith(b"%PDF")
