@@ -226,6 +226,10 @@ _CARD: dict[str, tuple[str, str]] = {
 
 # Where the pace of the last days leads by the deadline (census_core.standings.trend).
 _PROJECTION: dict[str, tuple[str, str]] = {
+    "projection.needs_days": (
+        "{name}: laju dan proyeksi butuh angka dari dua hari atau lebih.",
+        "{name}: a pace and a projection need figures of two days or more.",
+    ),
     "projection.count": (
         "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {value} {unit} "
         "pada {date}.",
@@ -307,12 +311,16 @@ _HEADLINE: dict[str, tuple[str, str]] = {
     ),
     "headline.until": ("s.d. {date}", "to {date}"),
     "headline.recent": ("kini {value}", "now {value}"),
-    "headline.recent_note": ("rata-rata 7 hari", "7-day average"),
+    "headline.recent_note": ("rata-rata {days} hari", "{days}-day average"),
     "headline.above": ("Tepat di atas", "Next above"),
     "headline.gap": ("selisih {gap}", "gap {gap}"),
     "headline.gap_note": ("{measure}", "{measure}"),
     "headline.first": ("Teratas", "On top"),
-    "headline.gain": ("Naik 7 hari ({measure})", "Gain in 7 days ({measure})"),
+    "headline.needs_days": (
+        "laju terkini butuh angka dari dua hari atau lebih",
+        "a recent pace needs figures of two days or more",
+    ),
+    "headline.gain": ("Naik {days} hari ({measure})", "Gain in {days} days ({measure})"),
     "headline.gain_note": ("poin % target", "% points of target"),
     "headline.no_count": (
         "{name} belum punya data s.d. {date}.",
