@@ -21,6 +21,15 @@ def _sign_color(text: str) -> str:
     return DOWN if text.startswith("−") else ""
 
 
+def table(frame: pd.DataFrame, empty: str, key: str | None = None) -> None:
+    """A plain table, or with no rows the sentence `empty`: Streamlit would draw an empty
+    table that says 'empty' in English."""
+    if frame.empty:
+        st.caption(empty)
+        return
+    st.dataframe(frame, hide_index=True, width="stretch", key=key)
+
+
 def board_table(
     rows: pd.DataFrame,
     codes: pd.Series,

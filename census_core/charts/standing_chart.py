@@ -7,7 +7,6 @@ import pandas as pd
 
 from census_core.text import chart_numbers, fmt_date_short, t
 
-
 SHARE_FORMAT = ",.1~f"
 
 

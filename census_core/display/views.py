@@ -56,6 +56,7 @@ class HomeView:
     boards: list[BoardView] = field(default_factory=list)
     trend: pd.DataFrame | None = None  # the regency's share of target by day, and the province's
     card: CardText | None = None  # the regency's card to share; None before its first count
+    search_hint: str = ""  # 'ketik nama, mis. Kaliwates': a kecamatan of the home regency
 
 
 def measure_label(measure: str, lang: str) -> str:
@@ -168,7 +169,20 @@ def home_view(
         boards=views,
         trend=share_trend(snap, settings, home, province, day, measure, lang),
         card=card,
+        search_hint=t(
+            "peringkat.placeholder", lang, example=search_example(views[1].full, snap.regions, home)
+        ),
     )
+
+
+def search_example(board: pd.DataFrame, regions: Regions, home: str) -> str:
+    """The name the search box offers as an example: the home's leading kecamatan on its
+    board, or before any count its first kecamatan by name; never a region of elsewhere."""
+    ranked = board[board["rank"].notna()].sort_values(["rank", "name"])
+    if not ranked.empty:
+        return short_name(str(ranked["name"].iloc[0]))
+    names = sorted(regions.name(c) for c in regions.descendants(home, "kecamatan"))
+    return short_name(names[0]) if names else short_name(regions.name(home))
 
 
 def _gains(
