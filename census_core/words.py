@@ -419,6 +419,7 @@ _CHART: dict[str, tuple[str, str]] = {
 
 # The board as a CSV or XLSX file (census_core.display.export).
 _EXPORT: dict[str, tuple[str, str]] = {
+    "export.csv_id": ("⬇ CSV (Excel Indonesia)", "⬇ CSV (Indonesian Excel)"),
     "export.rank": ("Peringkat", "Rank"),
     "export.code": ("Kode", "Code"),
     "export.name": ("Wilayah", "Region"),
@@ -1027,6 +1028,10 @@ _BOUNDARIES: dict[str, tuple[str, str]] = {
         "Sign in as operator to upload boundaries.",
     ),
     "bounds.files": ("Berkas batas wilayah", "Boundary files"),
+    "bounds.files_help": (
+        "Berkas GeoJSON (.geojson, .json) atau CSV, paling besar {mb} MB per berkas.",
+        "GeoJSON (.geojson, .json) or CSV files, at most {mb} MB each.",
+    ),
     "bounds.submit": ("Tambahkan batas wilayah", "Add boundaries"),
     "bounds.same": ("{name} sudah tersimpan.", "{name} is already stored."),
     "bounds.saved": (
@@ -1179,6 +1184,7 @@ _TREND_PAGE: dict[str, tuple[str, str]] = {
     "tren.daily": ("Tambahan per hari — {name}", "Added per day — {name}"),
     "tren.versus": ("Dibandingkan dengan rata-rata", "Against the average"),
     "tren.png": ("Unduh PNG", "Download PNG"),
+    "tren.csv_id": ("CSV (Excel Indonesia)", "CSV (Indonesian Excel)"),
     "tren.csv": ("Unduh data (CSV)", "Download data (CSV)"),
     "tren.events": ("Catatan kegiatan", "Event notes"),
     "tren.events_help": (

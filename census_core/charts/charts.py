@@ -318,11 +318,14 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     return bytes(vlc.vegalite_to_png(spec, scale=scale))
 
 
-def to_csv(frame: pd.DataFrame) -> bytes:
+def to_csv(frame: pd.DataFrame, *, indonesian: bool = False) -> bytes:
     """A series as CSV (UTF-8 with BOM, so spreadsheet programs read it right); a share column
-    is named for what it is a share of."""
+    is named for what it is a share of. `indonesian`: `;` between fields and decimal commas,
+    as Excel set to Indonesian reads a CSV."""
     out = frame.rename(columns={"percent": "percent_of_target"})
     for column in ("date", "last_date"):
         if column in out:
             out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d")
+    if indonesian:
+        return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
     return out.to_csv(index=False).encode("utf-8-sig")
