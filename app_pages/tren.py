@@ -70,19 +70,19 @@ def exports(chart, data, name: str) -> None:
         on_click="ignore",
     )
     row.download_button(
-        t("tren.csv_id", lang),
-        data=charts.to_csv(data, indonesian=True),
-        file_name=f"{name}-excel-id.csv",
-        mime="text/csv",
-        key=f"csv_id_{name}",
-        on_click="ignore",
-    )
-    row.download_button(
         t("tren.csv", lang),
         data=charts.to_csv(data),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"csv_{name}",
+        on_click="ignore",
+    )
+    row.download_button(
+        t("tren.csv_id", lang),
+        data=charts.to_csv(data, indonesian=True),
+        file_name=f"{name}-excel-id.csv",
+        mime="text/csv",
+        key=f"csv_id_{name}",
         on_click="ignore",
     )
 
