@@ -1231,6 +1231,10 @@ _PAGES: dict[str, tuple[str, str]] = {
         "Jumlah KK dan jiwa per desa/kelurahan ({n} desa/kelurahan)",
         "Families and persons per desa/kelurahan ({n} desa/kelurahan)",
     ),
+    "start.template.long": (
+        "Jumlah per kecamatan dan tanggal, beberapa hari sekaligus ({n} kecamatan)",
+        "Figures per kecamatan and date, several days at once ({n} kecamatan)",
+    ),
     "start.template.targets": (
         "Sasaran (penduduk dan KK) per kecamatan ({n} kecamatan)",
         "Targets (population and families) per kecamatan ({n} kecamatan)",

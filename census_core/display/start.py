@@ -14,7 +14,7 @@ class TemplateFile:
     """One blank file to offer: its label, the template kind and whether it lists the desa."""
 
     label: str
-    kind: str  # 'snapshot' or 'targets' (census_core.ingest.templates)
+    kind: str  # 'snapshot', 'long' or 'targets' (census_core.ingest.templates)
     desa: bool
     file_stem: str
 
@@ -48,6 +48,12 @@ def start_view(regions: Regions, home: str, lang: str = "id") -> StartView:
             "snapshot",
             True,
             f"templat-desa-{stem}",
+        ),
+        TemplateFile(
+            t("start.template.long", lang, n=fmt_int(n_kec, lang)),
+            "long",
+            False,
+            f"templat-harian-{stem}",
         ),
         TemplateFile(
             t("start.template.targets", lang, n=fmt_int(n_kec, lang)),

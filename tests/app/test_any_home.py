@@ -115,16 +115,25 @@ HOMES = [("33.19", "kecamatan"), ("35.78", "kecamatan"), ("63.71", "desa")]
 
 
 @pytest.mark.parametrize(("home", "level"), HOMES)
-def test_a_fresh_store_starts_clean_with_the_regency_own_start(home_app, fresh_url, home, level):
+def test_a_fresh_store_starts_clean_with_the_regency_own_start(
+    home_app, downloads, fresh_url, home, level
+):
     regions = load_regions()
     at = home_app(home)
     assert_clean(at, home)
     text = page_text(at)
     assert f"Mulai: {regions.name(home)}" in text
-    first_kecamatan = regions.name(regions.descendants(home, "kecamatan")[0])
     files = [b.proto.label for b in at.get("download_button")]
-    assert files == ["XLSX", "CSV"] * 3
-    assert "desa/kelurahan" in text and first_kecamatan  # its own desa template is offered
+    assert files == ["XLSX", "CSV"] * 4
+    n_desa = len(regions.descendants(home, "desa"))
+    assert f"({n_desa} desa/kelurahan)" in text
+    [desa_csv] = [
+        data
+        for name, data in downloads.items()
+        if name.startswith("templat-desa-") and name.endswith(".csv")
+    ]
+    first_desa = regions.descendants(home, "desa")[0]
+    assert f"{first_desa};{regions.name(first_desa)}".encode() in desa_csv
     assert Store(fresh_url, regions).is_empty()  # nothing of Jember was loaded
     for page in PAGES[1:]:
         assert_clean(home_app(home, page), home)
