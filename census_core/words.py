@@ -316,10 +316,7 @@ _HEADLINE: dict[str, tuple[str, str]] = {
     "headline.gap": ("selisih {gap}", "gap {gap}"),
     "headline.gap_note": ("{measure}", "{measure}"),
     "headline.first": ("Teratas", "On top"),
-    "headline.needs_days": (
-        "laju terkini butuh angka dari dua hari atau lebih",
-        "a recent pace needs figures of two days or more",
-    ),
+    "headline.needs_days": ("laju butuh angka dua hari", "a pace needs two days' figures"),
     "headline.gain": ("Naik {days} hari ({measure})", "Gain in {days} days ({measure})"),
     "headline.gain_note": ("poin % target", "% points of target"),
     "headline.no_count": (
@@ -1184,6 +1181,10 @@ _TREND_PAGE: dict[str, tuple[str, str]] = {
     "tren.daily": ("Tambahan per hari — {name}", "Added per day — {name}"),
     "tren.versus": ("Dibandingkan dengan rata-rata", "Against the average"),
     "tren.png": ("Unduh PNG", "Download PNG"),
+    "tren.daily_needs_days": (
+        "Tambahan per hari butuh angka dari dua hari atau lebih; sejauh ini baru ada satu hari.",
+        "Daily increments need figures of two days or more; so far there is one day.",
+    ),
     "tren.csv_id": ("CSV (Excel Indonesia)", "CSV (Indonesian Excel)"),
     "tren.csv": ("Unduh data (CSV)", "Download data (CSV)"),
     "tren.events": ("Catatan kegiatan", "Event notes"),

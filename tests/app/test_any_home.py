@@ -147,7 +147,7 @@ def test_one_uploaded_day_gives_no_pace_and_names_the_home(home_app, fresh_url, 
     gain = next(m for m in at.metric if m.label.startswith("Naik"))
     assert gain.value == "–"
     text = page_text(at)
-    assert "butuh angka dari dua hari atau lebih" in text
+    assert "laju butuh angka dua hari" in text
     assert "Belum ada kenaikan" in text  # no 'Paling naik' table of one day's counts
     hint = at.text_input(key="cari").proto.placeholder
     kecamatan = {regions_name for regions_name in _kecamatan_names(home)}
@@ -155,6 +155,7 @@ def test_one_uploaded_day_gives_no_pace_and_names_the_home(home_app, fresh_url, 
     tren = home_app(home, "app_pages/tren.py")
     assert_clean(tren, home)
     assert "laju dan proyeksi butuh angka dari dua hari" in page_text(tren)
+    assert "Tambahan per hari butuh angka dari dua hari" in page_text(tren)
     for page in ("app_pages/kecamatan.py", "app_pages/presentasi.py", "app_pages/widget.py"):
         assert_clean(home_app(home, page), home)
 
