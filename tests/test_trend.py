@@ -186,3 +186,10 @@ def test_view_gathers_series_projections_and_sentences(regions):
     assert v.daily["increment"].isna().iloc[0] and v.daily["increment"].iloc[1] == 150
     assert v.sentences[1].startswith("Dengan laju 7 hari terakhir (100 KK/hari), Jelbuk")
     assert set(v.comparison["name"]) == {"Jelbuk", "Rata-rata Jember"}
+
+
+def test_a_projection_from_two_days_says_two_days(regions):
+    frame = counts([("35.09.25", "2020-02-18", 8140), ("35.09.25", "2020-02-19", 9184)])
+    v = trend.view(frame, None, regions, ["35.09.25"], date(2020, 2, 19), date(2020, 3, 31))
+    assert v.projections[0].pace == 1044.0 and v.projections[0].pace_days == 1
+    assert v.sentences[0].startswith("Dengan laju 1 hari terakhir (1.044 KK/hari), Jelbuk")

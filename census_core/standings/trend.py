@@ -57,8 +57,8 @@ def daily(frame: pd.DataFrame, window: int = WINDOW) -> pd.DataFrame:
     return out
 
 
-def pace(frame: pd.DataFrame, day: date, window: int = WINDOW) -> float | None:
-    """Average daily gain over the `window` days up to `day`.
+def pace_over(frame: pd.DataFrame, day: date, window: int = WINDOW) -> tuple[float, int] | None:
+    """Average daily gain over the `window` days up to `day`, and the days it was measured over.
 
     With fewer days of history, the gain since the first report over the days since; with one
     day of figures there is no pace (None), never one counted from zero.
@@ -73,8 +73,14 @@ def pace(frame: pd.DataFrame, day: date, window: int = WINDOW) -> float | None:
         elapsed = (pd.Timestamp(last["date"]) - pd.Timestamp(upto.iloc[0]["date"])).days
         if elapsed < 1:
             return None
-        return (float(last["value"]) - float(upto.iloc[0]["value"])) / elapsed
-    return (float(last["value"]) - float(before.iloc[-1]["value"])) / window
+        return (float(last["value"]) - float(upto.iloc[0]["value"])) / elapsed, elapsed
+    return (float(last["value"]) - float(before.iloc[-1]["value"])) / window, window
+
+
+def pace(frame: pd.DataFrame, day: date, window: int = WINDOW) -> float | None:
+    """Average daily gain over the `window` days up to `day` (`pace_over`), or None."""
+    measured = pace_over(frame, day, window)
+    return None if measured is None else measured[0]
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class Projection:
     target: int | None
     target_pct: float
     needed: int | None
+    pace_days: int = WINDOW  # the days the pace was measured over (fewer early on)
 
     @property
     def projected_pct(self) -> float | None:
@@ -144,9 +151,10 @@ def project(
 ) -> Projection | None:
     """Extend the last `window` days' pace from `day` to the deadline."""
     upto = frame[frame["date"] <= pd.Timestamp(day)]
-    speed = pace(frame, day, window)
-    if upto.empty or speed is None:
+    measured = pace_over(frame, day, window)
+    if upto.empty or measured is None:
         return None
+    speed, span = measured
     value = int(upto.iloc[-1]["value"])
     left = days_left(day, deadline)
     target = round(base * share) if base else None
@@ -163,6 +171,7 @@ def project(
         target=target,
         target_pct=share * 100,
         needed=pace_needed(value, target, day, deadline) if target is not None else None,
+        pace_days=span,
     )
 
 
@@ -183,7 +192,7 @@ def sentence(p: Projection, measure: str = "households", lang: str = "id") -> st
             unit=unit,
         )
     values = {
-        "window": WINDOW,
+        "window": p.pace_days,
         "pace": fmt_int(round(p.pace), lang),
         "unit": unit,
         "name": name,
