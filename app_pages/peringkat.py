@@ -5,8 +5,8 @@ import streamlit as st
 from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import t
-from ui import board, cached, card, kpi, provenance, share
-from ui.page import need_data, open_page
+from ui import board, cached, card, kpi, provenance, share, start
+from ui.page import open_page
 
 
 def _keep_sort(widget: str) -> None:
@@ -15,7 +15,9 @@ def _keep_sort(widget: str) -> None:
 
 snap, settings, lang, day, measure = open_page()
 st.title(f"Pantau Sensus — {md_escape(short_name(snap.regions.name(settings.home)))}")
-day = need_data(day, t("page.no_data", lang))
+if day is None:  # a fresh store: the regency's own first hour, nothing from elsewhere
+    start.section(snap, settings, lang)
+    st.stop()
 
 left, right = st.columns([1, 1])
 # "by" holds the choice; the radio has a key per language and measure, because a radio
@@ -35,10 +37,12 @@ by = left.radio(
     on_change=_keep_sort,
     args=(sort_key,),
 )
-query = right.text_input(
-    t("peringkat.search", lang), key="cari", placeholder=t("peringkat.placeholder", lang)
-)
+# The view first, for its hint (a kecamatan of this regency); the box's value is in its key.
+query = str(st.session_state.get("cari") or "")
 view = cached.home(snap, settings, day, by, query, lang, measure)
+if view.headline is None or view.headline.count is None:
+    start.section(snap, settings, lang)
+right.text_input(t("peringkat.search", lang), key="cari", placeholder=view.search_hint)
 
 if view.sentences:
     st.markdown("  \n".join(md_escape(s) for s in view.sentences))
@@ -69,4 +73,4 @@ for tab, b in zip(tabs, view.boards, strict=True):
             provenance.picker(snap, day, b.board["code"], measure, lang, f"origin_{b.level}")
         st.subheader(t("peringkat.gainers", lang))
         st.caption(md_escape(b.gainers_title))
-        st.dataframe(b.gainers, hide_index=True, width="stretch", key=f"gainers_{b.level}")
+        board.table(b.gainers, t("peringkat.no_gains", lang), key=f"gainers_{b.level}")

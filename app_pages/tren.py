@@ -77,6 +77,14 @@ def exports(chart, data, name: str) -> None:
         key=f"csv_{name}",
         on_click="ignore",
     )
+    row.download_button(
+        t("tren.csv_id", lang),
+        data=charts.to_csv(data, indonesian=True),
+        file_name=f"{name}-excel-id.csv",
+        mime="text/csv",
+        key=f"csv_id_{name}",
+        on_click="ignore",
+    )
 
 
 st.subheader(t("tren.cumulative", lang))
@@ -97,9 +105,12 @@ st.altair_chart(cumulative, width="stretch")
 exports(cumulative, view.series, f"kumulatif-{day:%Y%m%d}")
 
 st.subheader(t("tren.daily", lang, name=md(short_name(names(home)))))
-daily = charts.daily_chart(view.daily, measure=measure, events=events, lang=lang)
-st.altair_chart(daily, width="stretch")
-exports(daily, view.daily, f"harian-{day:%Y%m%d}")
+if view.daily["increment"].notna().any():
+    daily = charts.daily_chart(view.daily, measure=measure, events=events, lang=lang)
+    st.altair_chart(daily, width="stretch")
+    exports(daily, view.daily, f"harian-{day:%Y%m%d}")
+else:  # one day of figures: no increment yet, rather than a bar of weeks of work
+    st.info(t("tren.daily_needs_days", lang))
 
 if not view.comparison.empty:
     st.subheader(t("tren.versus", lang))

@@ -8,12 +8,11 @@ from census_core.faults import SystemFault
 from census_core.ingest import Options
 from census_core.ingest.reader import sheet_names
 from census_core.ingest.report import history_table
-from census_core.ingest.templates import template_csv, template_xlsx
 from census_core.markup import md_escape
 from census_core.regions import LEVELS, level_label
 from census_core.storefaults import StoreFault
 from census_core.text import fmt_int, t
-from ui import auth, effect, state, upload
+from ui import auth, board, effect, start, state, upload
 from ui.page import open_page
 
 snap, settings, lang, *_ = open_page()
@@ -119,12 +118,18 @@ with tabs[1]:
 with tabs[2]:
     st.subheader(t("upload.history", lang))
     batches = snap.batches
-    st.dataframe(history_table(batches, lang), hide_index=True, width="stretch")
+    board.table(history_table(batches, lang), t("upload.no_history", lang))
     auth.sign_in_history(lang)
     active = [int(b) for b, u in zip(batches["id"], batches["undone"], strict=True) if not u]
     if active:
         cols = st.columns([3, 1], vertical_alignment="bottom")
-        chosen = cols[0].selectbox(t("upload.undo", lang), active, index=None, key="undo_batch")
+        chosen = cols[0].selectbox(
+            t("upload.undo", lang),
+            active,
+            index=None,
+            key="undo_batch",
+            placeholder=t("upload.undo_placeholder", lang),
+        )
         disabled = chosen is None
         if (
             cols[1].button(t("upload.undo_button", lang), key="undo", disabled=disabled)
@@ -137,18 +142,9 @@ with tabs[2]:
                 st.session_state["upload_failure"] = undo.message(lang)
             st.rerun()
 with tabs[3]:
-    day = snap.latest_date() or settings.deadline
-    for kind in ("snapshot", "long", "targets"):
-        pair = st.columns(2)
-        for col, (ext, make) in zip(
-            pair, (("csv", template_csv), ("xlsx", template_xlsx)), strict=True
-        ):
-            col.download_button(
-                f"{kind}.{ext}",
-                make(kind, snap.regions, settings.home, day),
-                file_name=f"templat_{kind}.{ext}",
-                key=f"tpl_{kind}_{ext}",
-            )
+    start.templates(snap, settings, lang, "tpl")
+    if snap.batches.empty:
+        start.simulated_button(settings, lang)
 
 from ui.boundaries import render_boundary_upload  # noqa: E402
 

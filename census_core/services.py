@@ -106,9 +106,10 @@ def record_sign_in(store: Store, user: str, address: str, ok: bool) -> None:
     store.record_sign_in(user, address, ok)
 
 
-def load_demo(store: Store) -> tuple[int, int]:
-    """Replace the store's contents with the demo; returns (counts, targets) stored."""
-    counts, targets = demo.generate(store.regions)
+def load_demo(store: Store, home: str = demo.JEMBER) -> tuple[int, int]:
+    """Replace the store's contents with simulated data of `home`'s own regions (the Jember
+    report's demo for Jember); returns (counts, targets) stored."""
+    counts, targets = demo.simulate(store.regions, home)
     store.clear()
     store.commit_targets(
         targets, user=demo.USER, file_name=demo.FILE_NAME, sha256=demo.digest(targets), kind="demo"
@@ -116,16 +117,30 @@ def load_demo(store: Store) -> tuple[int, int]:
     store.commit_counts(
         counts, user=demo.USER, file_name=demo.FILE_NAME, sha256=demo.digest(counts), kind="demo"
     )
-    for day, text in demo.EVENTS:
-        store.add_event(day, text, demo.USER)
+    if demo.covers(home):  # the demo's events happened in Jember; no other regency gets them
+        for day, text in demo.EVENTS:
+            store.add_event(day, text, demo.USER)
     return len(counts), len(targets)
 
 
-def ensure_demo(store: Store) -> bool:
-    """Fill an empty store with the demo; True when it did."""
-    if not store.is_empty():
+def ensure_demo(store: Store, home: str = demo.JEMBER) -> bool:
+    """Fill an empty store with the demo when it is the home's own (Jember); True when it did.
+
+    Any other home starts empty: its operator uploads, or asks for simulated data of its own
+    regions (`try_simulated`); nothing of Jember is ever shown as another regency's.
+    """
+    if not demo.covers(home) or not store.is_empty():
         return False
     load_demo(store)
+    return True
+
+
+def try_simulated(store: Store, home: str) -> bool:
+    """Fill a store that has no data yet with simulated data of `home`'s own regions, labelled
+    "Data simulasi"; False (and nothing changed) once anything is stored."""
+    if not store.is_empty():
+        return False
+    load_demo(store, home)
     return True
 
 

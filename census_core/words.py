@@ -226,6 +226,10 @@ _CARD: dict[str, tuple[str, str]] = {
 
 # Where the pace of the last days leads by the deadline (census_core.standings.trend).
 _PROJECTION: dict[str, tuple[str, str]] = {
+    "projection.needs_days": (
+        "{name}: laju dan proyeksi butuh angka dari dua hari atau lebih.",
+        "{name}: a pace and a projection need figures of two days or more.",
+    ),
     "projection.count": (
         "Dengan laju {window} hari terakhir ({pace} {unit}/hari), {name} mencapai {value} {unit} "
         "pada {date}.",
@@ -307,12 +311,13 @@ _HEADLINE: dict[str, tuple[str, str]] = {
     ),
     "headline.until": ("s.d. {date}", "to {date}"),
     "headline.recent": ("kini {value}", "now {value}"),
-    "headline.recent_note": ("rata-rata 7 hari", "7-day average"),
+    "headline.recent_note": ("rata-rata {days} hari", "{days}-day average"),
     "headline.above": ("Tepat di atas", "Next above"),
     "headline.gap": ("selisih {gap}", "gap {gap}"),
     "headline.gap_note": ("{measure}", "{measure}"),
     "headline.first": ("Teratas", "On top"),
-    "headline.gain": ("Naik 7 hari ({measure})", "Gain in 7 days ({measure})"),
+    "headline.needs_days": ("laju butuh angka dua hari", "a pace needs two days' figures"),
+    "headline.gain": ("Naik {days} hari ({measure})", "Gain in {days} days ({measure})"),
     "headline.gain_note": ("poin % target", "% points of target"),
     "headline.no_count": (
         "{name} belum punya data s.d. {date}.",
@@ -411,6 +416,7 @@ _CHART: dict[str, tuple[str, str]] = {
 
 # The board as a CSV or XLSX file (census_core.display.export).
 _EXPORT: dict[str, tuple[str, str]] = {
+    "export.csv_id": ("⬇ CSV (Excel Indonesia)", "⬇ CSV (Indonesian Excel)"),
     "export.rank": ("Peringkat", "Rank"),
     "export.code": ("Kode", "Code"),
     "export.name": ("Wilayah", "Region"),
@@ -1041,6 +1047,9 @@ _UPLOAD_PAGE: dict[str, tuple[str, str]] = {
         "No value changed; no new batch.",
     ),
     "upload.history": ("Riwayat unggahan", "Upload history"),
+    "upload.no_history": ("Belum ada unggahan.", "No uploads yet."),
+    "upload.undo_placeholder": ("pilih nomor unggahan", "choose an upload number"),
+    "auth.no_sign_ins": ("Belum ada yang masuk dengan kata sandi.", "No sign-ins by password yet."),
     "upload.undo": ("Batalkan batch", "Undo batch"),
     "upload.undo_button": ("Batalkan", "Undo"),
     "upload.undone": ("Batch {batch} dibatalkan.", "Batch {batch} undone."),
@@ -1100,6 +1109,10 @@ _BOUNDARIES: dict[str, tuple[str, str]] = {
         "Sign in as operator to upload boundaries.",
     ),
     "bounds.files": ("Berkas batas wilayah", "Boundary files"),
+    "bounds.files_help": (
+        "Berkas GeoJSON (.geojson, .json) atau CSV, paling besar {mb} MB per berkas.",
+        "GeoJSON (.geojson, .json) or CSV files, at most {mb} MB each.",
+    ),
     "bounds.submit": ("Tambahkan batas wilayah", "Add boundaries"),
     "bounds.same": ("{name} sudah tersimpan.", "{name} is already stored."),
     "bounds.saved": (
@@ -1252,6 +1265,11 @@ _TREND_PAGE: dict[str, tuple[str, str]] = {
     "tren.daily": ("Tambahan per hari — {name}", "Added per day — {name}"),
     "tren.versus": ("Dibandingkan dengan rata-rata", "Against the average"),
     "tren.png": ("Unduh PNG", "Download PNG"),
+    "tren.daily_needs_days": (
+        "Tambahan per hari butuh angka dari dua hari atau lebih; sejauh ini baru ada satu hari.",
+        "Daily increments need figures of two days or more; so far there is one day.",
+    ),
+    "tren.csv_id": ("CSV (Excel Indonesia)", "CSV (Indonesian Excel)"),
     "tren.csv": ("Unduh data (CSV)", "Download data (CSV)"),
     "tren.events": ("Catatan kegiatan", "Event notes"),
     "tren.events_help": (
@@ -1283,11 +1301,60 @@ _PAGES: dict[str, tuple[str, str]] = {
         "Belum ada angka wilayah ini sendiri yang diunggah.",
         "No count of this region itself has been uploaded yet.",
     ),
+    "start.title": ("Mulai: {name}", "Getting started: {name}"),
+    "start.intro": (
+        "Belum ada angka untuk {name}. Isi salah satu templat di bawah (wilayahnya sudah "
+        "tertulis), lalu unggah di halaman Unggah; papan peringkat terisi sesudahnya.",
+        "There are no figures for {name} yet. Fill in one of the templates below (its regions "
+        "are already listed), then upload it on the Upload page; the boards fill in after that.",
+    ),
+    "start.template.kecamatan": (
+        "Jumlah KK dan jiwa per kecamatan ({n} kecamatan)",
+        "Families and persons per kecamatan ({n} kecamatan)",
+    ),
+    "start.template.desa": (
+        "Jumlah KK dan jiwa per desa/kelurahan ({n} desa/kelurahan)",
+        "Families and persons per desa/kelurahan ({n} desa/kelurahan)",
+    ),
+    "start.template.long": (
+        "Jumlah per kecamatan dan tanggal, beberapa hari sekaligus ({n} kecamatan)",
+        "Figures per kecamatan and date, several days at once ({n} kecamatan)",
+    ),
+    "start.template.targets": (
+        "Sasaran (penduduk dan KK) per kecamatan ({n} kecamatan)",
+        "Targets (population and families) per kecamatan ({n} kecamatan)",
+    ),
+    "start.bounds": (
+        "Peta: unggah batas wilayah {name} (GeoJSON, satu berkas per tingkat) di halaman "
+        "Unggah, atau taruh berkasnya di folder CENSUS_GEO_DIR.",
+        "Map: upload the boundaries of {name} (GeoJSON, one file per level) on the Upload page, "
+        "or put the files in the CENSUS_GEO_DIR folder.",
+    ),
+    "start.to_upload": ("Ke halaman Unggah", "To the Upload page"),
+    "start.simulated": (
+        "Ingin mencoba halaman-halamannya dulu? Isi data simulasi wilayah {name} sendiri, "
+        'berlabel "Data simulasi"; urungkan di riwayat unggahan sebelum angka sebenarnya masuk.',
+        "Want to try the pages first? Fill in simulated data of {name}'s own regions, labelled "
+        '"Simulated data"; undo it in the upload history before the real figures go in.',
+    ),
+    "start.simulated_button": ("Isi data simulasi {name}", "Fill in simulated data of {name}"),
+    "start.simulated_sign_in": (
+        "Operator yang sudah masuk di halaman Unggah dapat mengisi data simulasi untuk mencoba.",
+        "An operator signed in on the Upload page can fill in simulated data to try the pages.",
+    ),
+    "start.simulated_refused": (
+        "Sudah ada data tersimpan; data simulasi tidak diisi.",
+        "Data is already stored; no simulated data was filled in.",
+    ),
     "peringkat.sort": ("Urutkan menurut", "Sort by"),
     "peringkat.by_count": ("Jumlah {measure}", "Number of {measure}"),
     "peringkat.by_percent": ("Persentase target", "Share of target"),
     "peringkat.search": ("Cari wilayah", "Find a region"),
-    "peringkat.placeholder": ("ketik nama, mis. Kaliwates", "type a name, e.g. Kaliwates"),
+    "peringkat.placeholder": ("ketik nama, mis. {example}", "type a name, e.g. {example}"),
+    "peringkat.no_gains": (
+        "Belum ada kenaikan: kenaikan butuh angka dari dua hari atau lebih.",
+        "No gains yet: a gain needs figures of two days or more.",
+    ),
     "peringkat.gainers": ("Paling naik", "Biggest gains"),
     "peringkat.empty": ("Tidak ada wilayah dengan nama itu.", "No region by that name."),
     "kecamatan.title": ("Kecamatan", "District"),

@@ -8,6 +8,7 @@ from census_core.display.boards import (
     carried_note,
     display_rows,
     filter_by_name,
+    first_day_within,
     gains,
     rank_arrow,
 )
@@ -94,28 +95,43 @@ def test_gains_over_seven_days_rank_catching_up_regions(regions):
             ("35.09.19", "2020-03-05", 3100),
             ("35.09.25", "2020-02-27", 100),
             ("35.09.25", "2020-03-05", 344),
-            ("35.09.21", "2020-03-05", 50),  # first report inside the window: gains from zero
+            ("35.09.20", "2020-03-03", 10),  # first report inside the window: from it, 2 days
+            ("35.09.20", "2020-03-05", 90),
+            ("35.09.21", "2020-03-05", 50),  # first report today: no gain, never from zero
         ],
         columns=["region", "date", "value"],
     )
     counts["date"] = pd.to_datetime(counts["date"])
     targets = pd.DataFrame(
-        [("35.09.19", 10000, None), ("35.09.25", 1000, None), ("35.09.21", 1000, None)],
+        [(c, b, None) for c, b in [("35.09.19", 10000), ("35.09.25", 1000), ("35.09.21", 1000)]]
+        + [("35.09.20", 1000, None)],
         columns=["region", "base", "share"],
     )
-    now = standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5), targets=targets)
-    before = standings(counts, regions, "kecamatan", "35.09", date(2020, 2, 27), targets=targets)
-    by_count = gains(now, before, "count")
-    assert by_count[["name", "gain"]].head(3).values.tolist() == [
-        ["Jelbuk", 244],
-        ["Kaliwates", 100],
-        ["Sumbersari", 50],
+
+    def board(day):
+        return standings(counts, regions, "kecamatan", "35.09", day, targets=targets)
+
+    now, before, first = board(date(2020, 3, 5)), board(date(2020, 2, 27)), board(date(2020, 3, 3))
+    by_count = gains(now, before, "count", first=first, first_days=2)
+    assert by_count[["name", "gain", "gain_days"]].head(3).values.tolist() == [
+        ["Jelbuk", 244, 7],
+        ["Kaliwates", 100, 7],
+        ["Patrang", 80, 2],
     ]
-    by_share = gains(now, before, "percent")
-    assert by_share["name"].head(3).tolist() == ["Jelbuk", "Sumbersari", "Kaliwates"]
+    by_share = gains(now, before, "percent", first=first, first_days=2)
+    assert by_share["name"].head(3).tolist() == ["Jelbuk", "Patrang", "Kaliwates"]
     assert by_share["gain_pct"].iloc[0] == pytest.approx(48.8)
-    assert by_count["gain"].notna().all()  # regions without any count are left out
-    assert len(by_count) == 3
+    assert by_count["gain"].notna().all()  # regions without an earlier figure are left out
+    assert "Sumbersari" not in set(by_count["name"]) and len(by_count) == 3
+
+
+def test_one_day_of_figures_has_no_gain(regions):
+    counts = pd.DataFrame([("35.09.19", "2020-02-18", 8140)], columns=["region", "date", "value"])
+    counts["date"] = pd.to_datetime(counts["date"])
+    now = standings(counts, regions, "kecamatan", "35.09", date(2020, 2, 18))
+    before = standings(counts, regions, "kecamatan", "35.09", date(2020, 2, 11))
+    assert gains(now, before).empty
+    assert first_day_within([date(2020, 2, 18)], date(2020, 2, 18)) is None
 
 
 def test_display_rows_mark_stale_derived_and_missing(regions):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pandas as pd
@@ -179,3 +180,29 @@ def test_the_map_legend_as_html_wraps_and_escapes():
 def test_a_colour_that_is_not_a_hex_colour_never_reaches_the_style():
     with pytest.raises(ValueError):
         charts.legend_html([LegendItem("red;background:url(x)", "a")])
+
+
+def test_series_csv_for_indonesian_excel_reads_back(regions):
+    frame = trend.daily(series(regions))
+    data = charts.to_csv(frame, indonesian=True)
+    back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(back.columns) == list(frame.columns)
+    assert back["average"].iloc[1:].tolist() == pytest.approx(frame["average"].iloc[1:].tolist())
+
+
+def test_a_few_days_tick_once_a_day_and_a_long_campaign_at_most_ten_times():
+    few = pd.Series(pd.to_datetime(["2020-02-18", "2020-02-19"]))
+    assert charts.date_ticks(few) == {"interval": "day", "step": 1}
+    many = pd.Series(pd.date_range("2020-02-15", "2020-05-29"))
+    assert charts.date_ticks(many)["step"] * 10 >= 104
+
+
+def test_the_share_chart_writes_shares_with_at_most_one_decimal():
+    from census_core.charts.standing_chart import share_chart
+
+    frame = pd.DataFrame(
+        {"Kaliwungu": [0.0], "Rata-rata Kudus": [0.0]},
+        index=pd.Index(pd.to_datetime(["2020-02-18"]), name="date"),
+    )
+    spec = share_chart(frame).to_dict()
+    assert spec["encoding"]["y"]["axis"]["format"] == ",.1~f"

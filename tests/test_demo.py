@@ -85,3 +85,37 @@ def test_targets_cover_every_region_with_counts(demo):
     assert len(targets) == 2 * (38 + 31 + 248)
     jember = targets[(targets["region"] == "35.09") & (targets["measure"] == "persons")]
     assert int(jember["base"].iloc[0]) == 2536729
+
+
+def test_a_fresh_store_gets_the_jember_demo_only_when_jember_is_home(fresh_store):
+    from census_core.services import ensure_demo
+
+    assert not ensure_demo(fresh_store, "33.19") and fresh_store.is_empty()
+    assert not ensure_demo(fresh_store, "35.10") and fresh_store.is_empty()  # Banyuwangi too
+
+
+@pytest.mark.parametrize("home", ["33.19", "35.78", "63.71"])
+def test_simulated_data_of_another_home_is_its_own_and_adds_up(regions, home):
+    from census_core.store.demo import simulate
+
+    counts, targets = simulate(regions, home)
+    own = set(regions.descendants(home, "kecamatan")) | set(regions.descendants(home, "desa"))
+    province = set(regions.descendants(regions.parent(home), "kabupaten"))
+    assert set(counts["region"]) == own | province  # nothing of another province's regions
+    assert "35.09.19" not in set(counts["region"])  # no Kaliwates
+    assert set(targets["region"]) == set(counts["region"])
+    h = counts[counts["measure"] == "persons"].pivot(index="date", columns="region", values="value")
+    kec = regions.descendants(home, "kecamatan")
+    assert (h[kec].sum(axis=1) == h[home]).all()  # the regency is its kecamatan's sum
+    for code in kec[:3]:
+        assert (h[regions.children(code)].sum(axis=1) == h[code]).all()
+    assert (h.diff().dropna() >= 0).all().all()  # cumulative: never down
+
+
+def test_an_operator_fills_simulated_data_only_into_an_empty_store(fresh_store):
+    from census_core.services import try_simulated
+
+    assert try_simulated(fresh_store, "33.19")
+    events = fresh_store.events()
+    assert len(events) == 0  # the demo's events happened in Jember
+    assert not try_simulated(fresh_store, "33.19")  # something is stored: nothing changes

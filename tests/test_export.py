@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from census_core.display.export import export_frame, to_csv, to_xlsx
+from census_core.display.export import export_frame, to_csv, to_csv_id, to_xlsx
 from census_core.markup import neutralise
 from census_core.standings.progress import standings
 
@@ -93,3 +93,31 @@ def test_export_says_which_figures_are_carried_forward(regions):
     assert frame.at["Jelbuk", "Angka hari sebelumnya"] == "ya"
     assert frame.at["Kaliwates", "Angka hari sebelumnya"] == "tidak"
     assert export_frame(board, lang="en").columns[-1] == "Figure of an earlier day"
+
+
+def test_csv_for_indonesian_excel_reads_back_with_semicolons_and_decimal_commas():
+    data = to_csv_id(_frame())
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[1] == "Kaliwates;4040;25,5"
+    back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(back.columns) == ["Wilayah", "Jumlah", "Persen"]
+    assert back["Persen"].tolist() == [25.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    assert back["Jumlah"].tolist() == [4040, -1, 2, 3, 4, 5, 6]
+    assert all(str(n).startswith("'") for n in back["Wilayah"][1:])  # still no formula
+
+
+def test_a_board_exported_for_indonesian_excel_reads_back_as_the_board(regions):
+    counts = pd.DataFrame(
+        [("35.09.19", "2020-03-05", 4040), ("35.09.25", "2020-03-05", 344)],
+        columns=["region", "date", "value"],
+    )
+    counts["date"] = pd.to_datetime(counts["date"])
+    targets = pd.DataFrame([("35.09.19", 16000, None)], columns=["region", "base", "share"])
+    board = standings(counts, regions, "kecamatan", "35.09", date(2020, 3, 5), targets=targets)
+    frame = export_frame(board)
+    back = pd.read_csv(
+        io.BytesIO(to_csv_id(frame)), sep=";", decimal=",", encoding="utf-8-sig", dtype={1: str}
+    )
+    assert back.shape == frame.shape and list(back.columns) == list(frame.columns)
+    assert back.iloc[0, 5] == pytest.approx(50.5)  # 4.040 of 8.000: a number, not text
+    assert back.iloc[0, 1] == "35.09.19"

@@ -137,3 +137,17 @@ def test_a_carried_forward_count_card_is_marked_and_dated(snap, kecamatan):
     assert card.note == "* angka 5 Maret 2020, belum ada laporan baru"
     fresh = kpis(headline(kecamatan, "35.09.25", DAY, DEADLINE), "Kabupaten Jember", "KK", 50)[0]
     assert fresh.value == "344" and "*" not in (fresh.note or "")
+
+
+def test_a_gain_over_fewer_days_says_so_and_no_gain_says_a_pace_needs_two_days(kecamatan):
+    h = headline(kecamatan, "35.09.25", DAY, DEADLINE, recent_gain=60, recent_days=3)
+    assert h.recent_pace == 20
+    cards = {c.label: c for c in kpis(h, "Kabupaten Jember", "KK", 50, with_gain=True)}
+    assert cards["Perlu per hari (KK)"].note == "rata-rata 3 hari"
+    assert cards["Naik 3 hari (KK)"].value == "+60"
+    one_day = headline(kecamatan, "35.09.25", DAY, DEADLINE)  # no earlier figure: no gain
+    assert one_day.recent_pace is None
+    cards = {c.label: c for c in kpis(one_day, "Kabupaten Jember", "KK", 50, with_gain=True)}
+    assert cards["Naik 7 hari (KK)"].value == "–"
+    assert cards["Naik 7 hari (KK)"].note == "laju butuh angka dua hari"
+    assert cards["Perlu per hari (KK)"].note == "laju butuh angka dua hari"

@@ -279,3 +279,11 @@ def test_any_spelling_of_a_home_kecamatan_resolves(regions, data):
     others = [regions.name(c) for c in codes if c != code][:5]
     res = Matcher(regions, "35.09").resolve([spaced, *others])
     assert res.level == "kecamatan" and res.codes[spaced] == code
+
+
+@pytest.mark.parametrize("make", [template_csv, template_xlsx])
+def test_desa_templates_of_another_regency_read_back(regions, make):
+    data = make("snapshot", regions, "33.19", date(2020, 3, 6), desa=True)
+    upload = read_counts(data, f"templat.{make.__name__[-4:]}", regions, Options(home="33.19"))
+    assert upload.level == "desa" and upload.rows == len(regions.descendants("33.19", "desa"))
+    assert [p.reason for p in upload.errors] == ["no_values"]

@@ -46,19 +46,30 @@ def test_a_region_with_no_counts_has_an_empty_series(regions):
     assert trend.series(counts(linear("35.09.25", 1, 1)), regions, "35.10").empty
 
 
-def test_daily_increments_start_from_zero_and_average_over_seven_days(regions):
+def test_daily_increments_need_the_day_before_and_average_over_seven_days(regions):
     frame = counts([("35.09.25", f"2020-03-0{d}", v) for d, v in [(1, 5), (2, 12), (3, 12)]])
     out = trend.daily(trend.series(frame, regions, "35.09.25"))
-    assert list(out["increment"]) == [5, 7, 0]
-    assert list(out["average"]) == [5.0, 6.0, pytest.approx(4.0)]
+    # The first day's count may hold weeks of work: no increment, and no average from it.
+    assert out["increment"].isna().iloc[0] and list(out["increment"])[1:] == [7, 0]
+    assert pd.isna(out["average"].iloc[0]) and list(out["average"])[1:] == [7.0, 3.5]
+
+
+def test_one_day_of_figures_gives_no_pace_no_average_and_says_so(regions):
+    frame = counts([("35.09.25", "2020-02-18", 8140)])
+    s = trend.series(frame, regions, "35.09.25")
+    assert trend.pace(s, date(2020, 2, 18)) is None
+    assert trend.daily(s)[["increment", "average"]].isna().all().all()
+    v = trend.view(frame, None, regions, ["35.09.25"], date(2020, 2, 18), date(2020, 3, 31))
+    assert v.projections == []
+    assert v.sentences == ["Jelbuk: laju dan proyeksi butuh angka dari dua hari atau lebih."]
 
 
 def test_pace_is_the_gain_over_the_last_seven_days(regions):
     # 1.000 on 1 March, +100 a day: 1.900 on 10 March, 1.200 on 3 March -> 700 / 7 = 100.
     s = trend.series(counts(linear("35.09.25", 1000, 100)), regions, "35.09.25")
     assert trend.pace(s, date(2020, 3, 10)) == 100.0
-    # Three days in: 1.200 counted from zero over 3 days.
-    assert trend.pace(s, date(2020, 3, 3)) == 400.0
+    # Three days in: 1.000 to 1.200 over the 2 days since the first report, never from zero.
+    assert trend.pace(s, date(2020, 3, 3)) == 100.0
     assert trend.pace(s, date(2020, 2, 1)) is None
 
 
@@ -172,6 +183,13 @@ def test_view_gathers_series_projections_and_sentences(regions):
         {"name": "Kabupaten Jember", "target": 7000},
         {"name": "Jelbuk", "target": 5000},
     ]
-    assert list(v.daily["increment"])[:2] == [1500, 150]
+    assert v.daily["increment"].isna().iloc[0] and v.daily["increment"].iloc[1] == 150
     assert v.sentences[1].startswith("Dengan laju 7 hari terakhir (100 KK/hari), Jelbuk")
     assert set(v.comparison["name"]) == {"Jelbuk", "Rata-rata Jember"}
+
+
+def test_a_projection_from_two_days_says_two_days(regions):
+    frame = counts([("35.09.25", "2020-02-18", 8140), ("35.09.25", "2020-02-19", 9184)])
+    v = trend.view(frame, None, regions, ["35.09.25"], date(2020, 2, 19), date(2020, 3, 31))
+    assert v.projections[0].pace == 1044.0 and v.projections[0].pace_days == 1
+    assert v.sentences[0].startswith("Dengan laju 1 hari terakhir (1.044 KK/hari), Jelbuk")

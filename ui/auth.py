@@ -166,4 +166,7 @@ def sign_in_history(lang: str = "id") -> None:
     """The newest sign-ins by password (who, from where, right or wrong), for an operator."""
     with st.expander(t("auth.log", lang)):
         table = sign_in_table(state.store().sign_ins(), lang)
-        st.dataframe(table, hide_index=True, width="stretch")
+        if table.empty:  # Streamlit's empty table says 'empty' in English
+            st.caption(t("auth.no_sign_ins", lang))
+        else:
+            st.dataframe(table, hide_index=True, width="stretch")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from census_core.display.export import export_frame, to_csv, to_xlsx
+from census_core.display.export import export_frame, to_csv, to_csv_id, to_xlsx
 from census_core.text import t
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HIGHLIGHT = "background-color: #fff1b8; font-weight: 700"
 ROW_PX = 35
 UP, DOWN = "color: #0b6e4f; font-weight: 700", "color: #b42318; font-weight: 700"
@@ -19,6 +20,15 @@ def _arrow_color(text: str) -> str:
 
 def _sign_color(text: str) -> str:
     return DOWN if text.startswith("−") else ""
+
+
+def table(frame: pd.DataFrame, empty: str, key: str | None = None) -> None:
+    """A plain table, or with no rows the sentence `empty`: Streamlit would draw an empty
+    table that says 'empty' in English."""
+    if frame.empty:
+        st.caption(empty)
+        return
+    st.dataframe(frame, hide_index=True, width="stretch", key=key)
 
 
 def board_table(
@@ -78,24 +88,21 @@ def board_table(
 
 
 def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str) -> None:
-    """CSV and XLSX of the board, with spreadsheet formulas neutralised."""
+    """XLSX first, CSV for Excel set to Indonesian (`;`, decimal commas), plain CSV; spreadsheet
+    formulas neutralised in each."""
     frame = export_frame(board, measure, lang)
-    left, right = st.columns(2)
-    left.download_button(
-        "⬇ CSV",
-        to_csv(frame),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-        on_click="ignore",
-        width="stretch",
+    files = (
+        ("⬇ XLSX", to_xlsx(frame), "xlsx", XLSX, "xlsx"),
+        (t("export.csv_id", lang), to_csv_id(frame), "csv", "text/csv", "csv_id"),
+        ("⬇ CSV", to_csv(frame), "csv", "text/csv", "csv"),
     )
-    right.download_button(
-        "⬇ XLSX",
-        to_xlsx(frame),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-        on_click="ignore",
-        width="stretch",
-    )
+    for col, (label, data, ext, mime, kind) in zip(st.columns(3), files, strict=True):
+        col.download_button(
+            label,
+            data,
+            file_name=f"{name}-excel-id.csv" if kind == "csv_id" else f"{name}.{ext}",
+            mime=mime,
+            key=f"{key}_{kind}",
+            on_click="ignore",
+            width="stretch",
+        )

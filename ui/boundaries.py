@@ -158,6 +158,8 @@ def render_boundary_upload() -> None:
             type=["geojson", "json", "csv"],
             accept_multiple_files=True,
             key="boundary_files",
+            # Streamlit writes its own size note in English; this one is in the reader's language.
+            help=t("bounds.files_help", lang, mb=st.get_option("server.maxUploadSize")),
         )
         submitted = st.form_submit_button(t("bounds.submit", lang))
     if submitted and files:

@@ -80,7 +80,8 @@ def store() -> Store:
         if holder.store is None:
             with st.spinner("Menyiapkan data…"):
                 made = get_store(settings().db_url)
-                ensure_demo(made)  # an empty store starts with the labelled demo data
+                # An empty store starts with the labelled demo only where it is the home's own.
+                ensure_demo(made, settings().home)
             holder.store = made
         return holder.store
 

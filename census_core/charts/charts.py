@@ -20,8 +20,24 @@ EVENT_COLOR = PAGE.colors.event
 DATE_FORMAT = "%-d %b"
 
 
-def _x(lang: str) -> alt.X:
-    return alt.X("date:T", title=t("chart.date", lang), axis=alt.Axis(format=DATE_FORMAT))
+MAX_DATE_TICKS = 10
+
+
+def date_ticks(dates: pd.Series) -> dict[str, object]:
+    """Ticks on whole days only, every `step` days so at most MAX_DATE_TICKS show: a few days'
+    chart would otherwise tick every few hours and write '18 Feb' under each."""
+    days = pd.to_datetime(pd.Series(dates)).dropna()
+    span = (days.max() - days.min()).days if len(days) else 0
+    return {"interval": "day", "step": max(1, -(-span // MAX_DATE_TICKS))}
+
+
+def _x(lang: str, dates: pd.Series | None = None) -> alt.X:
+    ticks = date_ticks(dates if dates is not None else pd.Series([], dtype="datetime64[ns]"))
+    return alt.X(
+        "date:T",
+        title=t("chart.date", lang),
+        axis=alt.Axis(format=DATE_FORMAT, tickCount=ticks),  # type: ignore[arg-type]
+    )
 
 
 def short_label(text: str, limit: int = 28) -> str:
@@ -102,6 +118,9 @@ def cumulative_chart(
     series = list(style.colors.series)
     unit = t(f"measure.{measure}", lang)
     names = list(dict.fromkeys(frame["name"]))
+    span = pd.Series(
+        [*pd.to_datetime(frame["date"]), *([pd.Timestamp(deadline)] if deadline else [])]
+    )
     color = alt.Color(
         "name:N",
         title=t("chart.region", lang),
@@ -116,14 +135,14 @@ def cumulative_chart(
     layers: list[alt.Chart] = [
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=style.stroke * 12), strokeWidth=style.stroke)
-        .encode(_x(lang), y, color, tooltip)
+        .encode(_x(lang, span), y, color, tooltip)
     ]
     if projections:
         proj = pd.concat([p.line() for p in projections], ignore_index=True)
         layers.append(
             alt.Chart(proj)
             .mark_line(strokeDash=[8, 5], strokeWidth=style.stroke * 5 / 6)
-            .encode(_x(lang), y, color, tooltip)
+            .encode(_x(lang, span), y, color, tooltip)
         )
     if targets is not None and not targets.empty:
         tdata = targets[["name", "target"]].copy()
@@ -179,10 +198,12 @@ def daily_chart(
     ]
     base = alt.Chart(frame)
     bars = base.mark_bar(color=style.colors.bars, size=12).encode(
-        _x(lang), alt.Y("increment:Q", title=title, axis=alt.Axis(format=",d")), tooltip=tooltip
+        _x(lang, frame["date"]),
+        alt.Y("increment:Q", title=title, axis=alt.Axis(format=",d")),
+        tooltip=tooltip,
     )
     line = base.mark_line(color=style.colors.series[1], strokeWidth=style.stroke).encode(
-        _x(lang), alt.Y("average:Q"), tooltip=tooltip
+        _x(lang, frame["date"]), alt.Y("average:Q"), tooltip=tooltip
     )
     layers = [bars, line, *_event_layers(events, lang, style)]
     return finish(alt.LayerChart(layer=layers), lang, height, style)
@@ -217,7 +238,7 @@ def comparison_chart(
         alt.Chart(frame)
         .mark_line(strokeWidth=style.stroke)
         .encode(
-            _x(lang),
+            _x(lang, frame["date"]),
             y,
             color,
             strokeDash=alt.StrokeDash(
@@ -297,11 +318,14 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     return bytes(vlc.vegalite_to_png(spec, scale=scale))
 
 
-def to_csv(frame: pd.DataFrame) -> bytes:
+def to_csv(frame: pd.DataFrame, *, indonesian: bool = False) -> bytes:
     """A series as CSV (UTF-8 with BOM, so spreadsheet programs read it right); a share column
-    is named for what it is a share of."""
+    is named for what it is a share of. `indonesian`: `;` between fields and decimal commas,
+    as Excel set to Indonesian reads a CSV."""
     out = frame.rename(columns={"percent": "percent_of_target"})
     for column in ("date", "last_date"):
         if column in out:
             out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d")
+    if indonesian:
+        return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
     return out.to_csv(index=False).encode("utf-8-sig")

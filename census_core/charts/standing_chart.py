@@ -7,6 +7,8 @@ import pandas as pd
 
 from census_core.text import chart_numbers, fmt_date_short, t
 
+SHARE_FORMAT = ",.1~f"
+
 
 def share_chart(trend: pd.DataFrame, lang: str = "id", height: int = 220) -> alt.Chart:
     """Lines of share of target by day; the first column is the region, the second its parent.
@@ -25,7 +27,13 @@ def share_chart(trend: pd.DataFrame, lang: str = "id", height: int = 220) -> alt
             x=alt.X(
                 "day:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True)
             ),
-            y=alt.Y("value:Q", title=t("chart.share", lang)),
+            # A share in percent with at most one decimal ('12,5', '0'), never '0,000000'.
+            y=alt.Y(
+                "value:Q",
+                title=t("chart.share", lang),
+                axis=alt.Axis(format=SHARE_FORMAT),
+                scale=alt.Scale(domainMin=0),
+            ),
             color=alt.Color(
                 "wilayah:N",
                 sort=series,

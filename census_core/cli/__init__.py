@@ -111,8 +111,8 @@ def _store(args: argparse.Namespace) -> tuple[Store, Settings]:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    store, _ = _store(args)
-    n_counts, n_targets = services.load_demo(store)
+    store, settings = _store(args)
+    n_counts, n_targets = services.load_demo(store, settings.home)
     print(f"Demo data loaded: {n_counts} counts and {n_targets} targets (simulated).")
     return EXIT_OK
 

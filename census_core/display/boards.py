@@ -113,20 +113,48 @@ def callout(board: pd.DataFrame, by: str, measure_label: str, lang: str = "id") 
     return f"{high_text}; {low_text}"
 
 
-def gains(now: pd.DataFrame, before: pd.DataFrame, by: str = "count") -> pd.DataFrame:
-    """Gain of each region between two standings boards, in count and in percentage points.
+def gains(
+    now: pd.DataFrame,
+    before: pd.DataFrame,
+    by: str = "count",
+    *,
+    first: pd.DataFrame | None = None,
+    first_days: int = 0,
+    days: int = GAIN_DAYS,
+) -> pd.DataFrame:
+    """Gain of each region between two standings boards, in count and in percentage points,
+    and the number of days it took (`gain_days`).
 
-    Regions with no count at the start gain from zero; rows come biggest gain first by `by`.
+    The rule: a gain is measured from a region's figure at the window's start (`before`, `days`
+    days ago); a region with none yet, from its figure on the first day with data inside the
+    window (`first`, `first_days` days ago). A region with no figure before today's has no gain:
+    a pace needs figures of two days, and is never counted from zero. Rows come biggest gain first.
     """
     start = before.set_index("code")
     out = now[["code", "name", "count", "percent"]].copy()
-    base_count = out["code"].map(start["count"]).astype("Int64").fillna(0)
-    base_pct = out["code"].map(start["percent"]).astype("float64").fillna(0.0)
-    out["gain"] = (out["count"] - base_count).astype("Int64")
-    out["gain_pct"] = out["percent"] - base_pct
+    base_count = out["code"].map(start["count"]).astype("Int64")
+    base_pct = out["code"].map(start["percent"]).astype("float64")
+    span = pd.Series(days, index=out.index, dtype="Int64").where(base_count.notna())
+    if first is not None and first_days > 0:
+        later = first.set_index("code")
+        missing = base_count.isna()
+        base_count = base_count.fillna(out["code"].map(later["count"]).astype("Int64"))
+        base_pct = base_pct.where(~missing, out["code"].map(later["percent"]).astype("float64"))
+        span = span.where(~missing | base_count.isna(), first_days).astype("Int64")
+        span = span.where(base_count.notna())
+    out["gain"] = (out["count"].astype("Int64") - base_count).astype("Int64")
+    out["gain_pct"] = (out["percent"].astype("float64") - base_pct).where(base_count.notna())
+    out["gain_days"] = span
     key = "gain" if by == "count" else "gain_pct"
     out = out[out[key].notna()]
     return out.sort_values([key, "name"], ascending=[False, True], ignore_index=True)
+
+
+def first_day_within(dates: list[date], day: date, days: int = GAIN_DAYS) -> date | None:
+    """The first day with data inside the window before `day` (None when there is none)."""
+    start = gain_start(day, days)
+    inside = [d for d in dates if start < d < day]
+    return min(inside) if inside else None
 
 
 def gain_start(day: date, days: int = GAIN_DAYS) -> date:

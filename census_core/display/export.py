@@ -54,6 +54,16 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return _safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
+def to_csv_id(frame: pd.DataFrame) -> bytes:
+    """CSV for a spreadsheet set to Indonesian: `;` between fields and a decimal comma (25,5),
+    as Excel with Indonesian regional settings reads a CSV; UTF-8 with a byte-order mark."""
+    return (
+        _safe(frame)
+        .to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+        .encode("utf-8-sig")
+    )
+
+
 def to_xlsx(frame: pd.DataFrame, sheet: str = "Peringkat") -> bytes:
     """An XLSX workbook of one sheet; text is written as text, never as a formula."""
     safe = _safe(frame)

@@ -38,6 +38,7 @@ class Headline:
     recent_pace: int | None = None
     recent_gain: int | None = None
     recent_gain_pct: float | None = None
+    recent_days: int = 7  # the days the recent gain and pace were measured over
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,9 @@ def headline(
         gap=_opt_int(row["gap"]),
         last_date=None if pd.isna(last) else pd.Timestamp(last).date(),  # type: ignore[arg-type]
         stale=bool(row["stale"]),
-        recent_pace=None if gain is None else round(gain / recent_days),
+        # A pace needs two days of figures: no gain, or no days to spread it over, gives none.
+        recent_pace=None if gain is None or recent_days < 1 else round(gain / recent_days),
         recent_gain=gain,
         recent_gain_pct=None if _missing(recent_gain_pct) else float(recent_gain_pct),  # type: ignore[arg-type]
+        recent_days=recent_days,
     )

@@ -117,19 +117,29 @@ def kpis(
             fmt_int(h.pace_needed, lang),
             recent,
             behind,
-            t("headline.recent_note", lang) if recent else None,
+            t("headline.recent_note", lang, days=h.recent_days)
+            if recent
+            else t("headline.needs_days", lang),
             arrow(behind) if behind else "",
         )
     )
     if with_gain and h.recent_gain is not None:
         cards.append(
             Kpi(
-                t("headline.gain", lang, measure=measure_label),
+                t("headline.gain", lang, days=h.recent_days, measure=measure_label),
                 fmt_signed(h.recent_gain, lang),
                 None if h.recent_gain_pct is None else fmt_signed_pct(h.recent_gain_pct, lang),
                 _sign(round(h.recent_gain_pct or 0, 1)),
                 t("headline.gain_note", lang),
                 "" if h.recent_gain_pct is None else arrow(round(h.recent_gain_pct, 1)),
+            )
+        )
+    elif with_gain:  # one day of figures: say a gain needs more, rather than invent one
+        cards.append(
+            Kpi(
+                t("headline.gain", lang, days=h.recent_days, measure=measure_label),
+                "–",
+                note=t("headline.needs_days", lang),
             )
         )
     return cards

@@ -56,6 +56,7 @@ class HomeView:
     boards: list[BoardView] = field(default_factory=list)
     trend: pd.DataFrame | None = None  # the regency's share of target by day, and the province's
     card: CardText | None = None  # the regency's card to share; None before its first count
+    search_hint: str = ""  # 'ketik nama, mis. Kaliwates': a kecamatan of the home regency
 
 
 def measure_label(measure: str, lang: str) -> str:
@@ -77,9 +78,7 @@ def board_view(
     """The board of `level` under `within`, with its 7-day gainers, filtered by name."""
     label = measure_label(measure, lang)
     board = snap.board(level, within, day, settings, measure=measure, by=by)
-    start = boards.gain_start(day)
-    before = snap.board(level, within, start, settings, measure=measure, by=by)
-    gained = boards.gains(board, before, by)
+    gained = _gains(snap, settings, board, level, within, day, measure, by)
     shown = boards.filter_by_name(board, query)
     within_name = snap.regions.name(within)
     by_text = t(f"by.{by}", lang)
@@ -120,9 +119,15 @@ def home_view(
     kw = {"by": by, "measure": measure, "query": query, "lang": lang}
     views = [board_view(snap, settings, "kabupaten", province, day, **kw)]  # type: ignore[arg-type]
     views.append(board_view(snap, settings, "kecamatan", home, day, **kw))  # type: ignore[arg-type]
-    gain, gain_pct = _gain_of(views[0].gained, home)
+    gain, gain_pct, gain_days = _gain_of(views[0].gained, home)
     head = headline(
-        views[0].full, home, day, settings.deadline, recent_gain=gain, recent_gain_pct=gain_pct
+        views[0].full,
+        home,
+        day,
+        settings.deadline,
+        recent_gain=gain,
+        recent_gain_pct=gain_pct,
+        recent_days=gain_days,
     )
     label = measure_label(measure, lang)
     province_name = snap.regions.name(province)
@@ -164,13 +169,51 @@ def home_view(
         boards=views,
         trend=share_trend(snap, settings, home, province, day, measure, lang),
         card=card,
+        search_hint=t(
+            "peringkat.placeholder", lang, example=search_example(views[1].full, snap.regions, home)
+        ),
     )
 
 
-def _gain_of(gained: pd.DataFrame, code: str) -> tuple[object, object]:
-    """The 7-day gain of one region, in count and in percentage points (None when unknown)."""
+def search_example(board: pd.DataFrame, regions: Regions, home: str) -> str:
+    """The name the search box offers as an example: the home's leading kecamatan on its
+    board, or before any count its first kecamatan by name; never a region of elsewhere."""
+    ranked = board[board["rank"].notna()].sort_values(["rank", "name"])
+    if not ranked.empty:
+        return short_name(str(ranked["name"].iloc[0]))
+    names = sorted(regions.name(c) for c in regions.descendants(home, "kecamatan"))
+    return short_name(names[0]) if names else short_name(regions.name(home))
+
+
+def _gains(
+    snap: Snapshot,
+    settings: Settings,
+    board: pd.DataFrame,
+    level: str,
+    within: str,
+    day: date,
+    measure: str,
+    by: str = "count",
+) -> pd.DataFrame:
+    """Each region's gain over the last 7 days, by the rule of `boards.gains`."""
+    before = snap.board(level, within, boards.gain_start(day), settings, measure=measure, by=by)
+    first_day = boards.first_day_within(snap.dates(measure), day)
+    first = (
+        None
+        if first_day is None
+        else snap.board(level, within, first_day, settings, measure=measure, by=by)
+    )
+    span = 0 if first_day is None else (day - first_day).days
+    return boards.gains(board, before, by, first=first, first_days=span)
+
+
+def _gain_of(gained: pd.DataFrame, code: str) -> tuple[object, object, int]:
+    """The recent gain of one region, in count and in percentage points (None when unknown),
+    and over how many days."""
     row = gained[gained["code"] == code]
-    return (None, None) if row.empty else (row["gain"].iloc[0], row["gain_pct"].iloc[0])
+    if row.empty:
+        return None, None, boards.GAIN_DAYS
+    return row["gain"].iloc[0], row["gain_pct"].iloc[0], int(row["gain_days"].iloc[0])
 
 
 def resolve_region(text: str | None, regions: Regions, within: str, level: str) -> str | None:
@@ -226,9 +269,17 @@ def kecamatan_view(
     home = settings.home
     label = measure_label(measure, lang)
     board = snap.board("kecamatan", home, day, settings, measure=measure)
-    before = snap.board("kecamatan", home, boards.gain_start(day), settings, measure=measure)
-    gain, gain_pct = _gain_of(boards.gains(board, before), code)
-    head = headline(board, code, day, settings.deadline, recent_gain=gain, recent_gain_pct=gain_pct)
+    gained = _gains(snap, settings, board, "kecamatan", home, day, measure)
+    gain, gain_pct, gain_days = _gain_of(gained, code)
+    head = headline(
+        board,
+        code,
+        day,
+        settings.deadline,
+        recent_gain=gain,
+        recent_gain_pct=gain_pct,
+        recent_days=gain_days,
+    )
     home_name = snap.regions.name(home)
     name = snap.regions.name(code)
     cards = kpis(head, home_name, label, settings.target_pct, lang, with_gap=True) if head else []

@@ -16,12 +16,16 @@ TEMPLATES = ("long", "snapshot", "targets")
 
 
 def _table(
-    kind: str, regions: Regions, home: str, day: date
+    kind: str, regions: Regions, home: str, day: date, desa: bool = False
 ) -> tuple[list[str], list[list[object]]]:
     title = f"Kondisi s.d. {fmt_date(day)} — {regions.name(home)}"
     rows: list[list[object]] = []
-    codes = regions.children(home)
-    level = "Kecamatan" if home.count(".") == 1 else "Kabupaten/Kota"
+    if desa:  # every desa/kelurahan of the home, its code telling two of one name apart
+        codes = regions.descendants(home, "desa")
+        level = "Desa/Kelurahan"
+    else:
+        codes = regions.children(home)
+        level = "Kecamatan" if home.count(".") == 1 else "Kabupaten/Kota"
     if kind == "long":
         header: list[object] = ["Tanggal", "Kode", level, "KK", "Jiwa"]
         rows = [[day.isoformat(), c, short_name(regions.name(c)), "", ""] for c in codes]
@@ -35,9 +39,10 @@ def _table(
     return [title], [header, *rows]
 
 
-def template_csv(kind: str, regions: Regions, home: str, day: date) -> bytes:
-    """A UTF-8 CSV (with BOM, so Excel opens it in the right encoding)."""
-    titles, table = _table(kind, regions, home, day)
+def template_csv(kind: str, regions: Regions, home: str, day: date, desa: bool = False) -> bytes:
+    """A UTF-8 CSV (with BOM, so Excel opens it in the right encoding); `desa`: one row per
+    desa/kelurahan of the home instead of per kecamatan."""
+    titles, table = _table(kind, regions, home, day, desa)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for title in titles:
@@ -49,9 +54,9 @@ def template_csv(kind: str, regions: Regions, home: str, day: date) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def template_xlsx(kind: str, regions: Regions, home: str, day: date) -> bytes:
+def template_xlsx(kind: str, regions: Regions, home: str, day: date, desa: bool = False) -> bytes:
     """An .xlsx with a bold header, codes as text and a JUMLAH row for snapshot and targets."""
-    titles, table = _table(kind, regions, home, day)
+    titles, table = _table(kind, regions, home, day, desa)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = book.add_worksheet("Data")

@@ -48,18 +48,20 @@ def series(counts: pd.DataFrame, regions: Regions, code: str) -> pd.DataFrame:
 def daily(frame: pd.DataFrame, window: int = WINDOW) -> pd.DataFrame:
     """Daily increments of a cumulative series and their trailing `window`-day average.
 
-    The first day's increment is the first count: the campaign starts from zero.
+    The rule: an increment needs the day before, so the first day has none (its count may hold
+    weeks of work); the average is of the increments there are, so it needs two days of figures.
     """
     out = frame[["date", "value"]].copy()
-    out["increment"] = out["value"].diff().fillna(out["value"]).astype("int64")
-    out["average"] = out["increment"].rolling(window, min_periods=1).mean()
+    out["increment"] = out["value"].astype("float64").diff().astype("Int64")
+    out["average"] = out["increment"].astype("float64").rolling(window, min_periods=1).mean()
     return out
 
 
-def pace(frame: pd.DataFrame, day: date, window: int = WINDOW) -> float | None:
-    """Average daily gain over the `window` days up to `day`.
+def pace_over(frame: pd.DataFrame, day: date, window: int = WINDOW) -> tuple[float, int] | None:
+    """Average daily gain over the `window` days up to `day`, and the days it was measured over.
 
-    With fewer days of history, the gain since the first report counted from zero.
+    With fewer days of history, the gain since the first report over the days since; with one
+    day of figures there is no pace (None), never one counted from zero.
     """
     upto = frame[frame["date"] <= pd.Timestamp(day)]
     if upto.empty:
@@ -68,9 +70,17 @@ def pace(frame: pd.DataFrame, day: date, window: int = WINDOW) -> float | None:
     start = pd.Timestamp(day) - timedelta(days=window)
     before = upto[upto["date"] <= start]
     if before.empty:
-        elapsed = (pd.Timestamp(day) - upto.iloc[0]["date"]).days + 1
-        return float(last["value"]) / elapsed
-    return (float(last["value"]) - float(before.iloc[-1]["value"])) / window
+        elapsed = (pd.Timestamp(last["date"]) - pd.Timestamp(upto.iloc[0]["date"])).days
+        if elapsed < 1:
+            return None
+        return (float(last["value"]) - float(upto.iloc[0]["value"])) / elapsed, elapsed
+    return (float(last["value"]) - float(before.iloc[-1]["value"])) / window, window
+
+
+def pace(frame: pd.DataFrame, day: date, window: int = WINDOW) -> float | None:
+    """Average daily gain over the `window` days up to `day` (`pace_over`), or None."""
+    measured = pace_over(frame, day, window)
+    return None if measured is None else measured[0]
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,7 @@ class Projection:
     target: int | None
     target_pct: float
     needed: int | None
+    pace_days: int = WINDOW  # the days the pace was measured over (fewer early on)
 
     @property
     def projected_pct(self) -> float | None:
@@ -140,9 +151,10 @@ def project(
 ) -> Projection | None:
     """Extend the last `window` days' pace from `day` to the deadline."""
     upto = frame[frame["date"] <= pd.Timestamp(day)]
-    speed = pace(frame, day, window)
-    if upto.empty or speed is None:
+    measured = pace_over(frame, day, window)
+    if upto.empty or measured is None:
         return None
+    speed, span = measured
     value = int(upto.iloc[-1]["value"])
     left = days_left(day, deadline)
     target = round(base * share) if base else None
@@ -159,6 +171,7 @@ def project(
         target=target,
         target_pct=share * 100,
         needed=pace_needed(value, target, day, deadline) if target is not None else None,
+        pace_days=span,
     )
 
 
@@ -179,7 +192,7 @@ def sentence(p: Projection, measure: str = "households", lang: str = "id") -> st
             unit=unit,
         )
     values = {
-        "window": WINDOW,
+        "window": p.pace_days,
         "pace": fmt_int(round(p.pace), lang),
         "unit": unit,
         "name": name,
@@ -268,6 +281,7 @@ def view(
     """Series up to `day`, projections and sentences of `codes`; daily increments of the first;
     `compare` = (regions, parent) for the chart against the parent's average."""
     frames, projections, target_rows = [], [], []
+    waiting: list[str] = []
     for code in codes:
         s = series(counts, regions, code)
         s = s[s["date"] <= pd.Timestamp(day)]
@@ -276,7 +290,9 @@ def view(
         frames.append(s)
         share = share_of(targets, code, default_share)
         p = project(s, day, deadline, base=base_of(targets, code), share=share)
-        if p is not None:
+        if p is None:  # one day of figures: say a pace needs more, rather than invent one
+            waiting.append(t("projection.needs_days", lang, name=short_name(regions.name(code))))
+        else:
             projections.append(p)
             if p.target is not None:
                 target_rows.append({"name": p.name, "target": p.target})
@@ -297,5 +313,5 @@ def view(
         targets=pd.DataFrame(target_rows, columns=["name", "target"]),
         daily=daily(first),
         comparison=compared if compared is not None else pd.DataFrame(),
-        sentences=[sentence(p, measure, lang) for p in projections],
+        sentences=[sentence(p, measure, lang) for p in projections] + waiting,
     )

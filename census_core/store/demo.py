@@ -166,3 +166,64 @@ def generate(regions: Regions | None = None) -> tuple[pd.DataFrame, pd.DataFrame
 def digest(frame: pd.DataFrame) -> str:
     """The demo batch's stand-in for a file's sha256."""
     return sha256_of(frame.to_csv(index=False).encode())
+
+
+def covers(home: str) -> bool:
+    """True when the report-day demo is this home's own: it reproduces Jember's report only."""
+    return home == JEMBER
+
+
+def simulate(
+    regions: Regions | None = None, home: str = JEMBER
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Simulated counts and targets of `home`'s own regions: the Jember demo for Jember;
+    for any other regency its desa, kecamatan, itself and the other kabupaten/kota of its
+    province, over the same days. Sizes come from the number of desa (no populations are
+    shipped outside Jawa Timur), so they are only good for trying the pages."""
+    regions = regions or load_regions()
+    if covers(home):
+        return generate(regions)
+    rng = random.Random(f"{SEED}-{home}")
+    counts: list[dict[str, object]] = []
+    targets: list[dict[str, object]] = []
+
+    def add(
+        code: str, households: np.ndarray, base: int, persons: np.ndarray | None = None
+    ) -> None:
+        # A parent's persons are its children's sum, so every level adds up in both measures.
+        if persons is None:
+            persons = np.round(households * PERSONS_PER_FAMILY).astype("int64")
+        counts.extend(_rows(code, households, persons))
+        targets.append({"region": code, "measure": "households", "base": base})
+        targets.append(
+            {"region": code, "measure": "persons", "base": round(base * PERSONS_PER_FAMILY)}
+        )
+
+    home_h = np.zeros(len(DAYS), dtype="int64")
+    home_p = np.zeros(len(DAYS), dtype="int64")
+    home_base = 0
+    for kec in regions.descendants(home, "kecamatan"):
+        kec_h = np.zeros(len(DAYS), dtype="int64")
+        kec_p = np.zeros(len(DAYS), dtype="int64")
+        kec_base = 0
+        for desa in regions.children(kec):
+            base = rng.randint(400, 2500)
+            series = _curve(rng, int(base * rng.uniform(0.05, 0.4)))
+            add(desa, series, base)
+            kec_h += series
+            kec_p += np.round(series * PERSONS_PER_FAMILY).astype("int64")
+            kec_base += base
+        if kec_base:
+            add(kec, kec_h, kec_base, kec_p)
+        home_h += kec_h
+        home_p += kec_p
+        home_base += kec_base
+    add(home, home_h, home_base, home_p)
+    for other in regions.descendants(regions.parent(home), "kabupaten"):
+        if other == home:
+            continue
+        base = max(len(regions.descendants(other, "desa")), 1) * rng.randint(600, 1800)
+        add(other, _curve(rng, int(base * rng.uniform(0.05, 0.35))), base)
+    count_frame = pd.DataFrame(counts)
+    count_frame["date"] = pd.to_datetime(count_frame["date"])
+    return count_frame, pd.DataFrame(targets).assign(share=np.nan)

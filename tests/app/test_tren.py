@@ -23,7 +23,11 @@ def test_the_trend_of_jember_with_its_sentence_and_three_charts(app):
     assert len(charts) == 3
     assert charts[2]["layer"][0]["encoding"]["y"]["title"] == "Capaian target (%)"
     assert charts[0]["config"]["locale"]["number"]["thousands"] == "."
-    assert [b.label for b in at.get("download_button")][:2] == ["Unduh PNG", "Unduh data (CSV)"]
+    assert [b.label for b in at.get("download_button")][:3] == [
+        "Unduh PNG",
+        "Unduh data (CSV)",
+        "CSV (Excel Indonesia)",
+    ]
 
 
 def test_kecamatan_against_the_regency_average(app):

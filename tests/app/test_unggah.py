@@ -144,9 +144,9 @@ def test_templates_and_limits_are_offered(signed_in):
     uploader = at.get("file_uploader")[0]
     assert "20 MB" in uploader.proto.help and "250.000" in uploader.proto.help
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == [
-        "snapshot.csv", "snapshot.xlsx", "long.csv", "long.xlsx", "targets.csv", "targets.xlsx"
-    ]  # fmt: skip
+    assert labels == ["XLSX", "CSV"] * 4  # kecamatan, desa, several days, targets
+    text = "\n".join(m.value for m in at.markdown)
+    assert "(31 kecamatan)" in text and "(248 desa/kelurahan)" in text
 
 
 AUTH = {
