@@ -1,4 +1,4 @@
-"""The command line: demo, rank, digest, import, targets, history, undo.
+"""The command line: demo, rank, digest, import, targets, history, undo, backup, restore.
 
 Exit 0 ok, 1 rejected input or a fault of the system, 2 usage.
 
@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from census_core import services
+from census_core.cli import keeping as cli_keeping
 from census_core.cli import uploads as cli_uploads
 from census_core.display.digest import daily_message
 from census_core.faults import SystemFault, log_fault
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     digest.add_argument("--lang", choices=("id", "en"), default="id")
     cli_uploads.add_parsers(sub, db)
+    cli_keeping.add_parsers(sub, db)
     return parser
 
 
@@ -193,7 +195,13 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "rank": cmd_rank, "digest": cmd_digest, **cli_uploads.COMMANDS}
+COMMANDS = {
+    "demo": cmd_demo,
+    "rank": cmd_rank,
+    "digest": cmd_digest,
+    **cli_uploads.COMMANDS,
+    **cli_keeping.COMMANDS,
+}
 
 
 def _log_to_file() -> None:
@@ -225,7 +233,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, cli_uploads.UsageError, SettingsError, UnknownRegion) as exc:
+    except (
+        UsageError,
+        cli_uploads.UsageError,
+        cli_keeping.UsageError,
+        SettingsError,
+        UnknownRegion,
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head`; nothing is wrong
