@@ -193,7 +193,7 @@ def read_manifest(path: str | Path) -> dict[str, Any]:
                 entry = manifest["tables"][table.name]
                 digest, rows = hashlib.sha256(), 0
                 with archive.open(entry["file"]) as member:
-                    for block in iter(lambda m=member: m.read(1 << 20), b""):
+                    while block := member.read(1 << 20):
                         digest.update(block)
                         rows += block.count(b"\n")
                 if digest.hexdigest() != entry["sha256"] or rows != entry["rows"]:
