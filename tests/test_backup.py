@@ -354,12 +354,14 @@ def test_a_backup_never_leaves_a_half_file(demo_store, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(backup, "_dump", boom)
-    target = tmp_path / "night.zip"
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    target = folder / "night.zip"
     target.write_bytes(b"yesterday's")
     with pytest.raises(OSError):
         services.backup_store(demo_store, target)
     assert target.read_bytes() == b"yesterday's"
-    assert [p.name for p in tmp_path.iterdir()] == ["night.zip"]
+    assert [p.name for p in folder.iterdir()] == ["night.zip"]
 
 
 def test_a_refused_restore_leaves_the_store_empty(backup_file, fresh_store: Store):
