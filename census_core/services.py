@@ -13,7 +13,7 @@ from census_core.geo import geo
 from census_core.geo.geo import FileOutcome
 from census_core.geo.geocheck import CheckedGeo, check_geojson
 from census_core.ingest.model import Upload
-from census_core.store import CommitResult, Store, demo
+from census_core.store import CommitResult, Store, backup, demo
 from census_core.storefaults import (
     AlreadyUndone,
     BatchNotFound,
@@ -211,3 +211,21 @@ def add_boundary_file(
 
 def delete_boundary_file(store: Store, file_id: int) -> None:
     store.delete_boundary_file(file_id)
+
+
+def backup_store(store: Store, path: Path) -> dict[str, object]:
+    """Write a portable, checksummed copy of the store's data to `path`; returns its manifest
+    (format and schema version, and each table's rows and sha256)."""
+    return backup.write_backup(store, path)
+
+
+def check_backup(path: Path) -> dict[str, object]:
+    """The manifest of a backup file whose every member matches it; BackupRefused if not."""
+    return backup.read_manifest(path)
+
+
+def restore_store(store: Store, path: Path, *, replace: bool = False) -> dict[str, object]:
+    """Restore a backup into an empty store (or, with `replace`, instead of its data), ids
+    kept, in one transaction. BackupRefused (nothing written) for a damaged file, a newer
+    format, a region the store does not know, or a store holding data without `replace`."""
+    return backup.restore_backup(store, path, replace=replace)

@@ -994,6 +994,47 @@ _UPLOADS: dict[str, tuple[str, str]] = {
     ),
     "cli.no_counts": ("Belum ada angka.", "No counts yet."),
     "cli.undone": (" (dibatalkan)", " (undone)"),
+    # backup and restore (census_core/store/backup.py, census_core/cli/keeping.py)
+    "backup.written": (
+        "Cadangan ditulis: {file} ({batches} batch, {counts} angka, {targets} sasaran, "
+        "{events} peristiwa, {boundaries} berkas batas, {sign_ins} catatan masuk).",
+        "Backup written: {file} ({batches} batches, {counts} counts, {targets} targets, "
+        "{events} events, {boundaries} boundary files, {sign_ins} sign-ins).",
+    ),
+    "backup.restored": (
+        "Dipulihkan dari {file}: {batches} batch, {counts} angka, {targets} sasaran, "
+        "{events} peristiwa, {boundaries} berkas batas, {sign_ins} catatan masuk.",
+        "Restored from {file}: {batches} batches, {counts} counts, {targets} targets, "
+        "{events} events, {boundaries} boundary files, {sign_ins} sign-ins.",
+    ),
+    "backup.corrupt": (
+        "{file} rusak atau terpotong (checksum tidak cocok): tidak ada yang dipulihkan. "
+        "Pakai salinan cadangan lain.",
+        "{file} is damaged or cut short (checksum mismatch): nothing restored. Use another backup.",
+    ),
+    "backup.missing": (
+        "Berkas {file} tidak bisa dibaca: tidak ada yang dipulihkan.",
+        "Cannot read the file {file}: nothing restored.",
+    ),
+    "backup.newer": (
+        "Cadangan ini dibuat oleh versi aplikasi yang lebih baru (format {version}, skema "
+        "{schema}; versi ini membaca format {ours}, skema {our_schema}): tidak ada yang "
+        "dipulihkan. Perbarui aplikasi lalu coba lagi.",
+        "This backup was made by a newer version of the app (format {version}, schema "
+        "{schema}; this version reads format {ours}, schema {our_schema}): nothing restored. "
+        "Update the app and try again.",
+    ),
+    "backup.not_empty": (
+        "Penyimpanan tujuan sudah berisi data: tidak ada yang dipulihkan. Pulihkan ke "
+        "penyimpanan kosong, atau tambahkan --replace untuk mengganti seluruh isinya.",
+        "The target store already holds data: nothing restored. Restore into an empty store, "
+        "or add --replace to replace all of its contents.",
+    ),
+    "backup.unknown_region": (
+        "Cadangan memuat kode wilayah {code} yang tidak dikenal penyimpanan ini: tidak ada "
+        "yang dipulihkan.",
+        "The backup holds the region code {code}, unknown to this store: nothing restored.",
+    ),
 }
 
 # The upload page (app_pages/unggah.py, ui/upload.py).

@@ -1,4 +1,4 @@
-"""The command line: demo, rank, digest, deck, import, targets, history, undo.
+"""The command line: demo, rank, digest, deck, import, targets, history, undo, backup, restore.
 
 Exit 0 ok, 1 rejected input or a fault of the system, 2 usage.
 
@@ -16,10 +16,12 @@ import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from census_core import services
+from census_core.cli import keeping as cli_keeping
 from census_core.cli import uploads as cli_uploads
 from census_core.display.digest import daily_message
 from census_core.faults import SystemFault, log_fault
@@ -27,7 +29,7 @@ from census_core.geo import geo
 from census_core.presentation.deck_file import FORMATS, meeting_file
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
-from census_core.standings.snapshot import load_snapshot
+from census_core.standings.snapshot import Snapshot, load_snapshot
 from census_core.store import MEASURES, Store, get_store, store_fault
 from census_core.text import fmt_int, fmt_pct, t
 
@@ -102,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     slides.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     slides.add_argument("--lang", choices=("id", "en"), default="id")
     cli_uploads.add_parsers(sub, db)
+    cli_keeping.add_parsers(sub, db)
     return parser
 
 
@@ -121,20 +124,23 @@ def _none(value: object) -> object:
     return None if value is None or pd.isna(value) else value  # type: ignore[arg-type]
 
 
-def cmd_rank(args: argparse.Namespace) -> int:
-    store, settings = _store(args)
-    within = None
-    if args.within:
-        within = normalize_code(args.within)
-        if within is None or within not in store.regions:
-            raise UsageError(f"--within '{args.within}' is not a region code (e.g. 35.09)")
-    snap = load_snapshot(store)
-    day = args.date or snap.latest_date(args.measure)
+def rank_result(
+    snap: Snapshot,
+    settings: Settings,
+    level: str,
+    within: str | None,
+    day: date | None,
+    measure: str = "households",
+    by: str = "count",
+) -> dict[str, object]:
+    """What `rank --json` prints: the board of `level` inside `within` as of `day` (default:
+    the latest date with data)."""
+    day = day or snap.latest_date(measure)
     if day is None:
         board = None
     else:
-        board = snap.board(args.level, within, day, settings, measure=args.measure, by=args.by)
-    rows = []
+        board = snap.board(level, within, day, settings, measure=measure, by=by)
+    rows: list[dict[str, object]] = []
     if board is not None:
         for rec in board.to_dict("records"):
             percent = _none(rec["percent"])
@@ -164,7 +170,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
             {
                 "rank": None,
                 "code": c,
-                "name": store.regions.name(c),
+                "name": snap.regions.name(c),
                 "count": None,
                 "target": None,
                 "percent": None,
@@ -174,16 +180,28 @@ def cmd_rank(args: argparse.Namespace) -> int:
                 "batch": None,
                 "date": None,
             }
-            for c in store.regions.descendants(within, args.level)
+            for c in snap.regions.descendants(within, level)
         ]
-    result = {
-        "level": args.level,
+    return {
+        "level": level,
         "within": within,
         "date": day.isoformat() if day else None,
-        "measure": args.measure,
-        "by": args.by,
+        "measure": measure,
+        "by": by,
         "rows": rows,
     }
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    store, settings = _store(args)
+    within = None
+    if args.within:
+        within = normalize_code(args.within)
+        if within is None or within not in store.regions:
+            raise UsageError(f"--within '{args.within}' is not a region code (e.g. 35.09)")
+    snap = load_snapshot(store)
+    result = rank_result(snap, settings, args.level, within, args.date, args.measure, args.by)
+    rows: list[dict[str, Any]] = result["rows"]  # type: ignore[assignment]
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return EXIT_OK
@@ -241,6 +259,7 @@ COMMANDS = {
     "digest": cmd_digest,
     "deck": cmd_deck,
     **cli_uploads.COMMANDS,
+    **cli_keeping.COMMANDS,
 }
 
 
@@ -273,7 +292,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, cli_uploads.UsageError, SettingsError, UnknownRegion) as exc:
+    except (
+        UsageError,
+        cli_uploads.UsageError,
+        cli_keeping.UsageError,
+        SettingsError,
+        UnknownRegion,
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head`; nothing is wrong

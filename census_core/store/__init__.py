@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 # PostgreSQL lock_timeout): long enough for any one upload, short enough to wait for.
 BUSY_SECONDS = 10
 
+# The tables' columns as this code writes them; a backup of a newer schema is not restored.
+SCHEMA_VERSION = 1
 MEASURES = ("households", "persons")
 KINDS = ("counts", "targets", "demo")
 
