@@ -97,6 +97,14 @@ _FAULTS: dict[str, tuple[str, str]] = {
         "The setting {setting} = '{value}' must be above 0 and at most 100 (percent), e.g. "
         "{setting}=50.",
     ),
+    "settings.pace_range": (
+        "Pengaturan {setting} = '{value}' harus pecahan dari laju yang diperlukan, di atas 0 dan "
+        "paling besar 2, dengan CENSUS_PACE_BEHIND tidak melebihi CENSUS_PACE_PUSH, mis. "
+        "CENSUS_PACE_PUSH=1 dan CENSUS_PACE_BEHIND=0,5.",
+        "The setting {setting} = '{value}' must be a fraction of the pace needed, above 0 and at "
+        "most 2, with CENSUS_PACE_BEHIND not above CENSUS_PACE_PUSH, e.g. CENSUS_PACE_PUSH=1 "
+        "and CENSUS_PACE_BEHIND=0,5.",
+    ),
     "settings.slide_range": (
         "Pengaturan {setting} = '{value}' harus antara 3 dan 3600 detik, mis. {setting}=15.",
         "The setting {setting} = '{value}' must be between 3 and 3600 seconds, e.g. {setting}=15.",
@@ -1298,6 +1306,40 @@ _WIDGET: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Status against the pace needed (census_core.standings.pace).
+_PACE: dict[str, tuple[str, str]] = {
+    "pace.status.reached": ("target tercapai", "target reached"),
+    "pace.status.on_track": ("sesuai jalur", "on track"),
+    "pace.status.push": ("perlu dorongan", "needs a push"),
+    "pace.status.behind": ("tertinggal", "behind"),
+    "pace.expected": ("tercapai {date}", "reached {date}"),
+    "pace.not_before": (
+        "tidak tercapai sebelum batas: {pct} pada {date}",
+        "not reached before the deadline: {pct} on {date}",
+    ),
+    "pace.needed": ("Perlu/hari", "Needed/day"),
+    "pace.pace_7d": ("Laju 7 hari", "7-day pace"),
+    "pace.status": ("Status", "Status"),
+    "pace.expected_col": ("Perkiraan", "Expected"),
+    "pace.range": (
+        "Proyeksi {date}: {low} sampai {high} {unit}{share}.",
+        "Projection for {date}: {low} to {high} {unit}{share}.",
+    ),
+    "pace.range_share": (" ({low} sampai {high} target)", " ({low} to {high} of target)"),
+    "pace.range_which": (
+        "Angka bawah memakai laju {window} hari terakhir ({low_pace}/hari), angka atas laju "
+        "{window} hari terbaik sejauh ini ({high_pace}/hari, s.d. {best}); SPO 2020 ditutup "
+        "dengan lonjakan, jadi angka bawah adalah batas bawah.",
+        "The lower figure uses the last {window} days' pace ({low_pace}/day), the upper the best "
+        "{window} days so far ({high_pace}/day, to {best}); the 2020 SPO ended in a surge, so the "
+        "lower figure is a floor.",
+    ),
+    "pace.backtest": (
+        "Proyeksi {window} hari lalu: {projected}; kenyataan: {actual}.",
+        "Projection {window} days ago: {projected}; actual: {actual}.",
+    ),
+}
+
 _AREAS = (
     _CORE,
     _LEVELS,
@@ -1306,6 +1348,7 @@ _AREAS = (
     _VIEWS,
     _CARD,
     _PROJECTION,
+    _PACE,
     _FRESHNESS,
     _CHANGES,
     _HEADLINE,

@@ -78,7 +78,7 @@ def board_view(
     label = measure_label(measure, lang)
     board = snap.board(level, within, day, settings, measure=measure, by=by)
     start = boards.gain_start(day)
-    before = snap.board(level, within, start, settings, measure=measure, by=by)
+    before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
     gained = boards.gains(board, before, by)
     shown = boards.filter_by_name(board, query)
     within_name = snap.regions.name(within)
@@ -226,7 +226,9 @@ def kecamatan_view(
     home = settings.home
     label = measure_label(measure, lang)
     board = snap.board("kecamatan", home, day, settings, measure=measure)
-    before = snap.board("kecamatan", home, boards.gain_start(day), settings, measure=measure)
+    before = snap.board(
+        "kecamatan", home, boards.gain_start(day), settings, measure=measure, with_pace=False
+    )
     gain, gain_pct = _gain_of(boards.gains(board, before), code)
     head = headline(board, code, day, settings.deadline, recent_gain=gain, recent_gain_pct=gain_pct)
     home_name = snap.regions.name(home)
