@@ -1320,6 +1320,7 @@ _PACE: dict[str, tuple[str, str]] = {
     "pace.needed": ("Perlu/hari", "Needed/day"),
     "pace.pace_7d": ("Laju 7 hari", "7-day pace"),
     "pace.status": ("Status", "Status"),
+    "pace.status_note": ("menurut laju 7 hari terakhir", "at the last 7 days' pace"),
     "pace.expected_col": ("Perkiraan", "Expected"),
     "pace.range": (
         "Proyeksi {date}: {low} sampai {high} {unit}{share}.",

@@ -43,8 +43,13 @@ def test_kpi_cards_in_both_languages(kecamatan):
         ("Tepat di atas", "Sukorambi"),
     ]
     assert cards[0].trend == 1 and cards[0].note == "sejak kemarin"
-    pace = cards[-1]
+    pace = cards[-2]
     assert pace.label == "Perlu per hari (KK)" and pace.trend == -1  # 21 a day is too slow
+    # The status against the pace needed, in words and symbol, and where the pace gets it.
+    status = cards[-1]
+    assert (status.label, status.value, status.trend) == ("Status", "○ tertinggal", -1)
+    assert status.delta == "tidak tercapai sebelum batas: 20% pada 31 Maret"
+    assert kpis(h, "Kabupaten Jember", "KK", 50, "en")[-1].value == "○ behind"
     # The share of target on the card; the target's share of the base named as such.
     share = cards[2]
     assert (share.delta, share.note) == ("dari 4.522", "KK; target = 50% dari seluruh KK")

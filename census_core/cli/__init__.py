@@ -104,7 +104,9 @@ def _none(value: object) -> object:
 
 def _pace_fields(rec: dict) -> dict[str, object]:
     """needed_per_day, pace_7d, status, expected_date (and target_source when the board has it)."""
-    needed, speed, when = (_none(rec.get(k)) for k in ("needed_per_day", "pace_7d", "expected_date"))
+    needed, speed, when = (
+        _none(rec.get(k)) for k in ("needed_per_day", "pace_7d", "expected_date")
+    )
     return {
         "needed_per_day": None if needed is None else int(needed),  # type: ignore[call-overload]
         "pace_7d": None if speed is None else round(float(speed), 1),  # type: ignore[arg-type]

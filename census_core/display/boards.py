@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from census_core.regions import normalize_name
+from census_core.standings.pace import expected_text, pace_text, status_text
 from census_core.text import (
     figure_text,
     fmt_day_month,
@@ -20,6 +21,8 @@ from census_core.text import (
 )
 
 GAIN_DAYS = 7
+# Worst first: a board sorted by status puts the regions to chase at the top.
+STATUS_ORDER = {"behind": 0, "push": 1, "on_track": 2, "reached": 3}
 
 
 def carried_note(board: pd.DataFrame, lang: str = "id") -> str:
@@ -74,8 +77,43 @@ def filter_by_name(board: pd.DataFrame, query: str | None) -> pd.DataFrame:
     return board[names.str.contains(key, regex=False)]
 
 
-def display_rows(board: pd.DataFrame, measure_label: str, lang: str = "id") -> pd.DataFrame:
-    """A standings board as shown: numbers written the Indonesian way, a bar value for the share."""
+def by_status(board: pd.DataFrame, status: str | None = None, sort: bool = False) -> pd.DataFrame:
+    """The rows of one status (None: all); with `sort`, behind first, then by rank."""
+    out = board if not status else board[board["status"] == status]
+    if sort:
+        key = out["status"].map(STATUS_ORDER).astype("float64").fillna(len(STATUS_ORDER))
+        out = out.iloc[key.argsort(kind="stable").to_numpy()]
+    return out
+
+
+def pace_rows(board: pd.DataFrame, deadline: date, lang: str = "id") -> pd.DataFrame:
+    """The pace columns as shown: needed per day, 7-day pace, status, expected day."""
+    records = board.to_dict("records")
+    return pd.DataFrame(
+        {
+            t("pace.needed", lang): [pace_text(v, lang) for v in board["needed_per_day"]],
+            t("pace.pace_7d", lang): [pace_text(v, lang) for v in board["pace_7d"]],
+            t("pace.status", lang): [status_text(v, lang) for v in board["status"]],
+            t("pace.expected_col", lang): [expected_text(r, deadline, lang) for r in records],
+        }
+    )
+
+
+def display_rows(
+    board: pd.DataFrame, measure_label: str, lang: str = "id", deadline: date | None = None
+) -> pd.DataFrame:
+    """A standings board as shown: numbers written the Indonesian way, a bar value for the share;
+    with `deadline`, and a board with its pace (Snapshot.board), the pace columns before the note."""
+    rows = _base_rows(board, measure_label, lang)
+    if deadline is None or "status" not in board.columns:
+        return rows
+    note = rows.pop(t("board.note", lang))
+    extra = pace_rows(board, deadline, lang)
+    extra.index = rows.index
+    return pd.concat([rows, extra], axis=1).assign(**{t("board.note", lang): note})
+
+
+def _base_rows(board: pd.DataFrame, measure_label: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("board.rank", lang): [

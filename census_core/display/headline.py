@@ -38,6 +38,9 @@ class Headline:
     recent_pace: int | None = None
     recent_gain: int | None = None
     recent_gain_pct: float | None = None
+    status: str | None = None  # against the pace needed (census_core.standings.pace)
+    expected_date: date | None = None
+    projected_pct: float | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ def headline(
     percent = row["percent"]
     last = row["last_date"]
     gain = _opt_int(recent_gain)
+    recent = None if gain is None else round(gain / recent_days)
+    if not _missing(row.get("pace_7d")):  # the board's 7-day pace, the same on every page
+        recent = round(float(row["pace_7d"]))  # type: ignore[arg-type]
+    projected = row.get("projected_pct")
     return Headline(
         code=code,
         name=str(row["name"]),
@@ -95,7 +102,10 @@ def headline(
         gap=_opt_int(row["gap"]),
         last_date=None if pd.isna(last) else pd.Timestamp(last).date(),  # type: ignore[arg-type]
         stale=bool(row["stale"]),
-        recent_pace=None if gain is None else round(gain / recent_days),
+        recent_pace=recent,
         recent_gain=gain,
         recent_gain_pct=None if _missing(recent_gain_pct) else float(recent_gain_pct),  # type: ignore[arg-type]
+        status=None if _missing(row.get("status")) else str(row["status"]),
+        expected_date=None if _missing(row.get("expected_date")) else row["expected_date"],  # type: ignore[arg-type]
+        projected_pct=None if _missing(projected) else float(projected),  # type: ignore[arg-type]
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from census_core.display.headline import Headline, Kpi
 from census_core.regions import level_label
+from census_core.standings.pace import expected_text, status_text
 from census_core.text import (
     CARRIED_MARK,
     fmt_date,
@@ -121,6 +122,8 @@ def kpis(
             arrow(behind) if behind else "",
         )
     )
+    if h.status is not None:
+        cards.append(status_kpi(h, lang))
     if with_gain and h.recent_gain is not None:
         cards.append(
             Kpi(
@@ -133,6 +136,24 @@ def kpis(
             )
         )
     return cards
+
+
+def status_kpi(h: Headline, lang: str = "id") -> Kpi:
+    """The status against the pace needed, and the day the 7-day pace reaches the target."""
+    row = {
+        "status": h.status,
+        "expected_date": h.expected_date,
+        "projected_pct": h.projected_pct,
+        "target": h.target,
+    }
+    good = 1 if h.status in ("reached", "on_track") else (-1 if h.status == "behind" else 0)
+    return Kpi(
+        t("pace.status", lang),
+        status_text(h.status, lang),
+        expected_text(row, h.deadline, lang) if h.status != "reached" else None,
+        good,
+        t("pace.status_note", lang) if h.status != "reached" else None,
+    )
 
 
 def _capital(text: str) -> str:

@@ -73,14 +73,17 @@ def board_view(
     measure: str = "households",
     query: str = "",
     lang: str = "id",
+    status: str | None = None,
+    sort_status: bool = False,
 ) -> BoardView:
-    """The board of `level` under `within`, with its 7-day gainers, filtered by name."""
+    """The board of `level` under `within`, with its 7-day gainers, filtered by name and status
+    (`sort_status`: behind first)."""
     label = measure_label(measure, lang)
     board = snap.board(level, within, day, settings, measure=measure, by=by)
     start = boards.gain_start(day)
     before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
     gained = boards.gains(board, before, by)
-    shown = boards.filter_by_name(board, query)
+    shown = boards.filter_by_name(boards.by_status(board, status, sort_status), query)
     within_name = snap.regions.name(within)
     by_text = t(f"by.{by}", lang)
     return BoardView(
@@ -92,7 +95,7 @@ def board_view(
         full=board,
         gained=gained,
         board=shown,
-        rows=boards.display_rows(shown, label, lang),
+        rows=boards.display_rows(shown, label, lang, settings.deadline),
         highlight=settings.home if level == "kabupaten" else None,
         gainers_title=t(
             "board.gainers_title", lang, days=boards.GAIN_DAYS, date=fmt_date(day, lang), by=by_text
@@ -113,11 +116,20 @@ def home_view(
     measure: str = "households",
     query: str = "",
     lang: str = "id",
+    status: str | None = None,
+    sort_status: bool = False,
 ) -> HomeView:
     """The home regency's headline, the province's board and the regency's kecamatan board."""
     home = settings.home
     province = province_of(home)
-    kw = {"by": by, "measure": measure, "query": query, "lang": lang}
+    kw = {
+        "by": by,
+        "measure": measure,
+        "query": query,
+        "lang": lang,
+        "status": status,
+        "sort_status": sort_status,
+    }
     views = [board_view(snap, settings, "kabupaten", province, day, **kw)]  # type: ignore[arg-type]
     views.append(board_view(snap, settings, "kecamatan", home, day, **kw))  # type: ignore[arg-type]
     gain, gain_pct = _gain_of(views[0].gained, home)
@@ -248,7 +260,11 @@ def kecamatan_view(
         else []
     )
     desa = snap.board("desa", code, day, settings, measure=measure)
-    desa_rows = boards.display_rows(desa, label, lang) if desa["count"].notna().any() else None
+    desa_rows = (
+        boards.display_rows(desa, label, lang, settings.deadline)
+        if desa["count"].notna().any()
+        else None
+    )
     return KecamatanView(
         code=code,
         name=name,
