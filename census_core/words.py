@@ -1210,6 +1210,9 @@ _PAGES: dict[str, tuple[str, str]] = {
     "peringkat.sort": ("Urutkan menurut", "Sort by"),
     "peringkat.by_count": ("Jumlah {measure}", "Number of {measure}"),
     "peringkat.by_percent": ("Persentase target", "Share of target"),
+    "peringkat.by_status": ("Status (tertinggal dulu)", "Status (behind first)"),
+    "peringkat.status": ("Status laju", "Pace status"),
+    "peringkat.all": ("Semua", "All"),
     "peringkat.search": ("Cari wilayah", "Find a region"),
     "peringkat.placeholder": ("ketik nama, mis. Kaliwates", "type a name, e.g. Kaliwates"),
     "peringkat.gainers": ("Paling naik", "Biggest gains"),
@@ -1320,6 +1323,13 @@ _PACE: dict[str, tuple[str, str]] = {
     "pace.needed": ("Perlu/hari", "Needed/day"),
     "pace.pace_7d": ("Laju 7 hari", "7-day pace"),
     "pace.status": ("Status", "Status"),
+    "map.no_status": ("tanpa status (belum ada data atau target)", "no status (no data or target)"),
+    "map.pace": (
+        "{status}: perlu {needed}/hari, laju 7 hari {pace}/hari",
+        "{status}: {needed}/day needed, 7-day pace {pace}/day",
+    ),
+    "peta.by.status": ("Status laju", "Pace status"),
+    "peta.legend_status": ("Status menurut laju 7 hari", "Status at the last 7 days' pace"),
     "pace.status_note": ("menurut laju 7 hari terakhir", "at the last 7 days' pace"),
     "pace.expected_col": ("Perkiraan", "Expected"),
     "pace.range": (
