@@ -1323,6 +1323,17 @@ _PACE: dict[str, tuple[str, str]] = {
     "pace.needed": ("Perlu/hari", "Needed/day"),
     "pace.pace_7d": ("Laju 7 hari", "7-day pace"),
     "pace.status": ("Status", "Status"),
+    "pace.rank_line": (
+        "Peringkat {rank} dari {of} menurut {by}: {gap}.",
+        "Rank {rank} of {of} by {by}: {gap}.",
+    ),
+    "pace.rank_gap": (
+        "{gap} {unit} lagi untuk menyusul {name}",
+        "{gap} {unit} more to catch {name}",
+    ),
+    "pace.rank_first": ("teratas", "first"),
+    "kecamatan.standing": ("Peringkat dan laju", "Standing and pace"),
+    "kecamatan.projection": ("Proyeksi", "Projection"),
     "map.no_status": ("tanpa status (belum ada data atau target)", "no status (no data or target)"),
     "map.pace": (
         "{status}: perlu {needed}/hari, laju 7 hari {pace}/hari",
@@ -1336,6 +1347,13 @@ _PACE: dict[str, tuple[str, str]] = {
         "Proyeksi {date}: {low} sampai {high} {unit}{share}.",
         "Projection for {date}: {low} to {high} {unit}{share}.",
     ),
+    "pace.range_one": (
+        "Proyeksi {date} pada laju {window} hari terakhir: {low} {unit}{share}; belum ada "
+        "{window} hari yang lebih cepat. SPO 2020 ditutup dengan lonjakan, jadi ini batas bawah.",
+        "Projection for {date} at the last {window} days' pace: {low} {unit}{share}; no "
+        "{window} days went faster yet. The 2020 SPO ended in a surge, so this is a floor.",
+    ),
+    "pace.range_share_one": (" ({pct} target)", " ({pct} of target)"),
     "pace.range_share": (" ({low} sampai {high} target)", " ({low} to {high} of target)"),
     "pace.range_which": (
         "Angka bawah memakai laju {window} hari terakhir ({low_pace}/hari), angka atas laju "

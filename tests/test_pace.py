@@ -152,3 +152,16 @@ def test_the_range_agrees_with_the_board_and_backtests(regions):
 def test_no_range_from_one_day():
     figures = pd.Series([344.0], index=pd.DatetimeIndex(["2020-03-05"]))
     assert pace.pace_range(figures, date(2020, 3, 5), DEADLINE, 1000) is None
+
+
+def test_a_steady_pace_is_one_figure_still_called_a_floor():
+    days = pd.date_range("2020-02-20", "2020-03-05", freq="D")
+    figures = pd.Series([10.0 * i for i in range(1, len(days) + 1)], index=days)
+    r = pace.pace_range(figures, date(2020, 3, 5), DEADLINE, 1000)
+    assert r.low == r.high == 150 + 10 * 26
+    words = pace.range_sentences(r, "KK", "id")
+    assert words[0] == (
+        "Proyeksi 31 Maret pada laju 7 hari terakhir: 410 KK (41% target); belum ada 7 hari yang "
+        "lebih cepat. SPO 2020 ditutup dengan lonjakan, jadi ini batas bawah."
+    )
+    assert words[1] == "Proyeksi 7 hari lalu: 150; kenyataan: 150."

@@ -20,9 +20,10 @@ from census_core.regions import (
     short_name,
 )
 from census_core.settings import Settings
-from census_core.standings.progress import figure_series, targets_of
+from census_core.standings import pace
+from census_core.standings.progress import figure_series, standing_of, targets_of
 from census_core.standings.snapshot import Snapshot
-from census_core.text import fmt_date, ranking_title, t
+from census_core.text import fmt_date, fmt_int, ranking_title, t
 
 GAINERS_SHOWN = 5
 
@@ -223,6 +224,57 @@ class KecamatanView:
     desa_codes: pd.Series
     desa_footnote: str = ""  # what the '*' beside a carried-forward figure means
     card: CardText | None = None  # the kecamatan's card to share; None before its first count
+    ranks: list[str] = field(default_factory=list)  # its rank by count and by share, with gaps
+    projection: list[str] = field(default_factory=list)  # the range to the deadline, backtest
+
+
+def rank_lines(
+    by_count: pd.DataFrame, by_share: pd.DataFrame, code: str, unit: str, lang: str = "id"
+) -> list[str]:
+    """'Peringkat 31 dari 31 menurut jumlah: 60 KK lagi untuk menyusul Sukorambi.', and the
+    same by share of target; a board without the region or a rank says nothing."""
+    out = []
+    for by, board in (("count", by_count), ("percent", by_share)):
+        row = standing_of(board, code)
+        if row is None or pd.isna(row["rank"]):  # type: ignore[call-overload]
+            continue
+        if row["above_name"] is None or pd.isna(row["gap"]):  # type: ignore[call-overload]
+            gap = t("pace.rank_first", lang)
+        else:
+            gap = t(
+                "pace.rank_gap",
+                lang,
+                gap=fmt_int(row["gap"], lang),
+                unit=unit,
+                name=str(row["above_name"]),
+            )
+        out.append(
+            t(
+                "pace.rank_line",
+                lang,
+                rank=row["rank"],
+                of=row["of"],
+                by=t(f"by.{by}", lang),
+                gap=gap,
+            )
+        )
+    return out
+
+
+def projection_lines(
+    snap: Snapshot, settings: Settings, code: str, day: date, measure: str, lang: str = "id"
+) -> list[str]:
+    """The region's projection as a range (last week's pace, best week's) and last week's
+    projection against today's figure, from its figure on every day (`figure_series`)."""
+    dates = snap.dates(measure)
+    if not dates or day < dates[0]:
+        return []
+    days = pd.date_range(dates[0], day, freq="D")
+    figures = figure_series(snap.counts_of(measure), code, days)["value"]
+    target = targets_of(snap.targets_of(measure), settings.target_share).get(code)
+    goal = int(target) if target is not None and target > 0 else None
+    found = pace.pace_range(figures, day, settings.deadline, goal)
+    return [] if found is None else pace.range_sentences(found, measure_label(measure, lang), lang)
 
 
 def kecamatan_view(
@@ -259,6 +311,7 @@ def kecamatan_view(
         if head
         else []
     )
+    by_share = snap.board("kecamatan", home, day, settings, measure=measure, by="percent")
     desa = snap.board("desa", code, day, settings, measure=measure)
     desa_rows = (
         boards.display_rows(desa, label, lang, settings.deadline)
@@ -287,6 +340,8 @@ def kecamatan_view(
         )
         if head and head.count is not None
         else None,
+        ranks=rank_lines(board, by_share, code, label, lang),
+        projection=projection_lines(snap, settings, code, day, measure, lang),
     )
 
 

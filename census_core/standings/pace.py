@@ -229,17 +229,19 @@ def range_sentences(r: PaceRange, unit: str, lang: str = "id") -> list[str]:
                 low=fmt_pct(r.low / r.target * 100, lang, digits=0),
                 high=fmt_pct(r.high / r.target * 100, lang, digits=0),
             )
-        out.append(
-            t(
-                "pace.range",
-                lang,
-                date=fmt_day_month(r.deadline, lang),
-                low=fmt_int(r.low, lang),
-                high=fmt_int(r.high, lang),
-                unit=unit,
-                share=share,
+        values = {
+            "date": fmt_day_month(r.deadline, lang),
+            "low": fmt_int(r.low, lang),
+            "high": fmt_int(r.high, lang),
+            "unit": unit,
+        }
+        if r.high == r.low:  # no week went faster than the last: one figure, still a floor
+            share = share and t(
+                "pace.range_share_one", lang, pct=fmt_pct(r.low / r.target * 100, lang, digits=0)
             )
-        )
+            out.append(t("pace.range_one", lang, share=share, window=WINDOW, **values))
+            return out + _backtest(r, lang)
+        out.append(t("pace.range", lang, share=share, **values))
         out.append(
             t(
                 "pace.range_which",
@@ -250,14 +252,18 @@ def range_sentences(r: PaceRange, unit: str, lang: str = "id") -> list[str]:
                 window=WINDOW,
             )
         )
-    if r.backtest_projected is not None:
-        out.append(
-            t(
-                "pace.backtest",
-                lang,
-                window=WINDOW,
-                projected=fmt_int(r.backtest_projected, lang),
-                actual=fmt_int(r.value, lang),
-            )
+    return out + _backtest(r, lang)
+
+
+def _backtest(r: PaceRange, lang: str) -> list[str]:
+    if r.backtest_projected is None:
+        return []
+    return [
+        t(
+            "pace.backtest",
+            lang,
+            window=WINDOW,
+            projected=fmt_int(r.backtest_projected, lang),
+            actual=fmt_int(r.value, lang),
         )
-    return out
+    ]
