@@ -175,3 +175,25 @@ def test_view_gathers_series_projections_and_sentences(regions):
     assert list(v.daily["increment"])[:2] == [1500, 150]
     assert v.sentences[1].startswith("Dengan laju 7 hari terakhir (100 KK/hari), Jelbuk")
     assert set(v.comparison["name"]) == {"Jelbuk", "Rata-rata Jember"}
+
+
+def test_the_view_gives_the_range_and_backtest_the_boards_agree_with(demo_db_file, regions):
+    from census_core.settings import Settings
+    from census_core.standings.snapshot import load_snapshot
+    from census_core.store import Store
+
+    snap = load_snapshot(Store(f"sqlite:///{demo_db_file}", regions))
+    day = date(2020, 3, 5)
+    v = trend.view(
+        snap.counts_of("households"),
+        snap.targets_of("households"),
+        regions,
+        ["35.09"],
+        day,
+        date(2020, 3, 31),
+    )
+    assert v.ranges[-1] == "Proyeksi 7 hari lalu: 33.221; kenyataan: 36.464."
+    board = snap.board("kabupaten", "35", day, Settings()).set_index("code")
+    low = 36464 + float(board.loc["35.09", "pace_7d"]) * 26  # the board's pace, to 0,1 a day
+    shown = int(v.ranges[0].split(": ")[1].split(" ")[0].replace(".", ""))
+    assert abs(shown - low) <= 2
