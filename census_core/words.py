@@ -222,6 +222,7 @@ _CARD: dict[str, tuple[str, str]] = {
     "card.pace": ("Perlu per hari", "Needed per day"),
     "card.until": ("{measure} s.d. {date}", "{measure} to {date}"),
     "card.reached": ("target tercapai", "target reached"),
+    "card.pace_now": ("laju 7 hari: {pace}/hari", "7-day pace: {pace}/day"),
     "card.trend": ("Capaian target per hari", "Share of target by day"),
     "card.simulated": ("Data simulasi", "Simulated data"),
     "card.file": ("kartu-{slug}-{date}.png", "card-{slug}-{date}.png"),
