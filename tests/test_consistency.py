@@ -270,4 +270,5 @@ def _paces_agree(ledger: Ledger, snap: Snapshot, url: str, day: date) -> None:
         assert rows[code]["pace_7d"] == want, (code, day, "rank --json")
         page = kecamatan_view(snap, SETTINGS, day, code).headline
         if page is not None and want is not None:
-            assert page.recent_pace == round(float(kecamatan_board.loc[code, "pace_7d"])), (code, day)
+            shown = round(float(kecamatan_board.loc[code, "pace_7d"]))
+            assert page.recent_pace == shown, (code, day, "kecamatan page")

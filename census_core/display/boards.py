@@ -103,7 +103,7 @@ def display_rows(
     board: pd.DataFrame, measure_label: str, lang: str = "id", deadline: date | None = None
 ) -> pd.DataFrame:
     """A standings board as shown: numbers written the Indonesian way, a bar value for the share;
-    with `deadline`, and a board with its pace (Snapshot.board), the pace columns before the note."""
+    given `deadline` and a board with its pace (Snapshot.board), the pace columns too."""
     rows = _base_rows(board, measure_label, lang)
     if deadline is None or "status" not in board.columns:
         return rows

@@ -236,9 +236,8 @@ def range_sentences(r: PaceRange, unit: str, lang: str = "id") -> list[str]:
             "unit": unit,
         }
         if r.high == r.low:  # no week went faster than the last: one figure, still a floor
-            share = share and t(
-                "pace.range_share_one", lang, pct=fmt_pct(r.low / r.target * 100, lang, digits=0)
-            )
+            one = fmt_pct(r.low / r.target * 100, lang, digits=0) if r.target else ""
+            share = t("pace.range_share_one", lang, pct=one) if r.target else ""
             out.append(t("pace.range_one", lang, share=share, window=WINDOW, **values))
             return out + _backtest(r, lang)
         out.append(t("pace.range", lang, share=share, **values))
