@@ -1342,7 +1342,8 @@ _PACE: dict[str, tuple[str, str]] = {
     ),
     "peta.by.status": ("Status laju", "Pace status"),
     "peta.legend_status": ("Status menurut laju 7 hari", "Status at the last 7 days' pace"),
-    "pace.status_note": ("menurut laju 7 hari terakhir", "at the last 7 days' pace"),
+    "pace.status_note": ("laju 7 hari", "7-day pace"),
+    "pace.short_of": ("{pct} pada {date}", "{pct} on {date}"),
     "pace.expected_col": ("Perkiraan", "Expected"),
     "pace.range": (
         "Proyeksi {date}: {low} sampai {high} {unit}{share}.",

@@ -160,12 +160,12 @@ def test_display_rows_show_the_pace_columns_and_filter_by_status(demo_snapshot_p
 
     board = demo_snapshot_pace
     rows = display_rows(board, "KK", "id", date(2020, 3, 31)).set_index("Wilayah")
-    assert list(rows.columns[-5:]) == [
+    assert list(rows.columns[3:8]) == [
+        "Capaian target",
         "Perlu/hari",
         "Laju 7 hari",
         "Status",
         "Perkiraan",
-        "Keterangan",
     ]
     jelbuk = rows.loc["Jelbuk"]
     assert (jelbuk["Perlu/hari"], jelbuk["Laju 7 hari"], jelbuk["Status"]) == (
@@ -175,7 +175,7 @@ def test_display_rows_show_the_pace_columns_and_filter_by_status(demo_snapshot_p
     )
     assert jelbuk["Perkiraan"] == "tidak tercapai sebelum batas: 20% pada 31 Maret"
     english = display_rows(board, "households", "en", date(2020, 3, 31))
-    assert list(english.columns[-5:-1]) == ["Needed/day", "7-day pace", "Status", "Expected"]
+    assert list(english.columns[5:9]) == ["Needed/day", "7-day pace", "Status", "Expected"]
     pushed = by_status(board, "push")
     assert pushed["name"].tolist() == ["Kaliwates"]
     ordered = by_status(board, sort=True)

@@ -48,7 +48,7 @@ def test_kpi_cards_in_both_languages(kecamatan):
     # The status against the pace needed, in words and symbol, and where the pace gets it.
     status = cards[-1]
     assert (status.label, status.value, status.trend) == ("Status", "○ tertinggal", -1)
-    assert status.delta == "tidak tercapai sebelum batas: 20% pada 31 Maret"
+    assert (status.delta, status.note) == ("20% pada 31 Mar", "laju 7 hari")
     assert kpis(h, "Kabupaten Jember", "KK", 50, "en")[-1].value == "○ behind"
     # The share of target on the card; the target's share of the base named as such.
     share = cards[2]

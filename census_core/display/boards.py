@@ -107,10 +107,11 @@ def display_rows(
     rows = _base_rows(board, measure_label, lang)
     if deadline is None or "status" not in board.columns:
         return rows
-    note = rows.pop(t("board.note", lang))
+    # Right after the share of target, so the status is in sight on a laptop without scrolling.
     extra = pace_rows(board, deadline, lang)
     extra.index = rows.index
-    return pd.concat([rows, extra], axis=1).assign(**{t("board.note", lang): note})
+    cut = list(rows.columns).index(t("board.progress", lang)) + 1
+    return pd.concat([rows.iloc[:, :cut], extra, rows.iloc[:, cut:]], axis=1)
 
 
 def _base_rows(board: pd.DataFrame, measure_label: str, lang: str) -> pd.DataFrame:

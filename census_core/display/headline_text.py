@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from census_core.display.headline import Headline, Kpi
 from census_core.regions import level_label
-from census_core.standings.pace import expected_text, status_text
+from census_core.standings.pace import status_text
 from census_core.text import (
     CARRIED_MARK,
     fmt_date,
@@ -139,21 +139,24 @@ def kpis(
 
 
 def status_kpi(h: Headline, lang: str = "id") -> Kpi:
-    """The status against the pace needed, and the day the 7-day pace reaches the target."""
-    row = {
-        "status": h.status,
-        "expected_date": h.expected_date,
-        "projected_pct": h.projected_pct,
-        "target": h.target,
-    }
+    """The status against the pace needed, and under it where the 7-day pace takes the region:
+    'tercapai 28 Mar', or '29% pada 31 Mar' when it falls short by the deadline."""
     good = 1 if h.status in ("reached", "on_track") else (-1 if h.status == "behind" else 0)
-    return Kpi(
-        t("pace.status", lang),
-        status_text(h.status, lang),
-        expected_text(row, h.deadline, lang) if h.status != "reached" else None,
-        good,
-        t("pace.status_note", lang) if h.status != "reached" else None,
-    )
+    if h.status == "reached":
+        return Kpi(t("pace.status", lang), status_text(h.status, lang))
+    if h.expected_date is not None and h.expected_date <= h.deadline:
+        delta = t("pace.expected", lang, date=fmt_date_short(h.expected_date, lang))
+    elif h.projected_pct is not None:
+        delta = t(
+            "pace.short_of",
+            lang,
+            pct=fmt_pct(h.projected_pct, lang, 0),
+            date=fmt_date_short(h.deadline, lang),
+        )
+    else:
+        delta = None
+    note = t("pace.status_note", lang) if delta else None
+    return Kpi(t("pace.status", lang), status_text(h.status, lang), delta, good, note)
 
 
 def _capital(text: str) -> str:
