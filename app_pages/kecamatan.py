@@ -46,12 +46,28 @@ if not code:
     st.info(t("kecamatan.hint", lang))
     st.stop()
 
+# The link keeps the measure and the day chosen (the latest day is left out: a link stays live).
+latest = snap.latest_date(measure)
+path = kecamatan_path(code, measure, None if day == latest else day)
+for param, value in (("measure", measure), ("asof", day.isoformat())):
+    if f"{param}=" in path:
+        st.query_params[param] = value
+    else:
+        st.query_params.pop(param, None)
+st.session_state["_from_url"] = (st.query_params.get("measure"), st.query_params.get("asof"))
+
 view = cached.kecamatan(snap, settings, day, code, lang, measure)
 st.header(md_escape(view.name))
 if view.sentences:
     st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
-share.whatsapp_button(view.sentences, kecamatan_path(code), settings, lang)
+if view.ranks:
+    st.subheader(t("kecamatan.standing", lang))
+    st.markdown("  \n".join(md_escape(s) for s in view.ranks))
+if view.projection:
+    st.subheader(t("kecamatan.projection", lang))
+    st.markdown("  \n".join(md_escape(s) for s in view.projection))
+share.whatsapp_button(view.sentences, path, settings, lang)
 card.download(view.card, view.trend, lang, key="card")
 with st.expander(t("origin.origin", lang)):
     provenance.origin(snap, day, code, measure, lang, "origin_kecamatan")

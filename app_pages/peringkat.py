@@ -4,6 +4,7 @@ import streamlit as st
 
 from census_core.markup import md_escape
 from census_core.regions import short_name
+from census_core.standings.pace import STATUSES, status_text
 from census_core.text import t
 from ui import board, cached, card, kpi, provenance, share, start
 from ui.page import open_page
@@ -19,7 +20,7 @@ if day is None:  # a fresh store: the regency's own first hour, nothing from els
     start.section(snap, settings, lang)
     st.stop()
 
-left, right = st.columns([1, 1])
+left, middle, right = st.columns([2, 1, 1])
 # "by" holds the choice; the radio has a key per language and measure, because a radio
 # remembers its option by the label it showed, which another language no longer offers.
 sort_key = f"by_{lang}_{measure}"
@@ -27,19 +28,30 @@ if st.session_state.get(sort_key) != st.session_state.setdefault("by", "count"):
     st.session_state[sort_key] = st.session_state["by"]
 by = left.radio(
     t("peringkat.sort", lang),
-    options=["count", "percent"],
+    options=["count", "percent", "status"],
     key=sort_key,
     horizontal=True,
     format_func={
         "count": t("peringkat.by_count", lang, measure=t(f"measure.{measure}", lang)),
         "percent": t("peringkat.by_percent", lang),
+        "status": t("peringkat.by_status", lang),
     }.__getitem__,
     on_change=_keep_sort,
     args=(sort_key,),
 )
+status = middle.selectbox(
+    t("peringkat.status", lang),
+    options=["", *STATUSES],
+    format_func=lambda s: status_text(s, lang) if s else t("peringkat.all", lang),
+    key="status",
+)
+# By status: ranked by count, the regions behind first.
+rank_by = "count" if by == "status" else by
 # The view first, for its hint (a kecamatan of this regency); the box's value is in its key.
 query = str(st.session_state.get("cari") or "")
-view = cached.home(snap, settings, day, by, query, lang, measure)
+view = cached.home(
+    snap, settings, day, rank_by, query, lang, measure, status or None, by == "status"
+)
 if view.headline is None or view.headline.count is None:
     start.section(snap, settings, lang)
 right.text_input(t("peringkat.search", lang), key="cari", placeholder=view.search_hint)

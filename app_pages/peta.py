@@ -45,14 +45,15 @@ level = cols[0].radio(
 )
 by = cols[1].radio(
     t("peta.by", lang),
-    ["percent", "count"],
+    ["percent", "count", "status"],
     horizontal=True,
     key="peta_by",
     format_func=lambda v: t(f"peta.by.{v}", lang),
 )
 within = scopes[level]
 shapes = bounds.of(level, within)
-board = snap.board(level, within, day, settings, measure=measure, by=by)
+rank_by = "percent" if by == "status" else by  # coloured by status, ranked by share
+board = snap.board(level, within, day, settings, measure=measure, by=rank_by)
 layer_id = f"wilayah-{level}"
 labelled = level != "desa"
 deck = maps.choropleth(
@@ -64,10 +65,11 @@ deck = maps.choropleth(
     layer_id=layer_id,
     labels=labelled,
     first=(home,),
+    deadline=settings.deadline,
 )
 
 within_name = snap.regions.name(within)
-st.caption(md(ranking_title(level_label(level, lang), within_name, by, day, lang)))
+st.caption(md(ranking_title(level_label(level, lang), within_name, rank_by, day, lang)))
 event = st.pydeck_chart(
     deck,
     on_select="rerun",
@@ -85,7 +87,8 @@ elif click is not None and (line := maps.standing_line(board, click.code, measur
     st.info(md(line))
 
 unit = t(f"measure.{measure}", lang)
-legend_title = t("peta.legend_percent" if by == "percent" else "peta.legend_count", lang, unit=unit)
+legend_key = {"percent": "peta.legend_percent", "count": "peta.legend_count"}
+legend_title = t(legend_key.get(by, "peta.legend_status"), lang, unit=unit)
 st.html(charts.legend_html(maps.legend_of(board, by, lang), legend_title))
 unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, first=(home,)), lang)
 if labelled and unnamed:  # desa are many and small: named in the tooltip only

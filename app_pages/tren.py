@@ -92,6 +92,8 @@ for i, line in enumerate(view.sentences):
     # Region names are data: escaped so a name can never format or link.
     safe = md_escape(line)
     st.markdown(f"**{safe}**" if i == 0 else safe)
+if view.ranges:
+    st.markdown("  \n".join(md_escape(line) for line in view.ranges))
 cumulative = charts.cumulative_chart(
     view.series,
     measure=measure,

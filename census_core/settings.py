@@ -16,6 +16,8 @@ DEFAULT_HOME = "35.09"
 DEFAULT_DEADLINE = date(2020, 3, 31)
 DEFAULT_TARGET_PCT = 50.0
 DEFAULT_SLIDE_SECONDS = 15.0
+DEFAULT_PACE_PUSH = 1.0
+DEFAULT_PACE_BEHIND = 0.5
 
 
 class SettingsError(ValueError):
@@ -71,6 +73,13 @@ def _public_url(text: str) -> str:
     return text.rstrip("/")
 
 
+def _pace_fraction(setting: str, text: str) -> float:
+    value = _number(setting, text)
+    if not 0 < value <= 2:  # also refuses nan
+        raise SettingsError(setting, text, "pace_range")
+    return value
+
+
 def _target_pct(text: str) -> float:
     value = _number("CENSUS_TARGET_PCT", text)
     if not 0 < value <= 100:  # also refuses nan
@@ -115,6 +124,9 @@ class Settings:
     trusted_proxies: int = 0
     # The address the app is reached at, for links shared outside it; None: relative links.
     public_url: str | None = None
+    # Fractions of the pace needed: below push a region needs a push, below behind it is behind.
+    pace_push: float = DEFAULT_PACE_PUSH
+    pace_behind: float = DEFAULT_PACE_BEHIND
 
     def __repr__(self) -> str:
         """Every field but the secrets; a cached view is keyed on it (ui.cached)."""
@@ -175,4 +187,10 @@ class Settings:
             kwargs["trusted_proxies"] = _proxies(proxies)
         if public := get("CENSUS_PUBLIC_URL"):
             kwargs["public_url"] = _public_url(public)
+        for key, name in (("CENSUS_PACE_PUSH", "pace_push"), ("CENSUS_PACE_BEHIND", "pace_behind")):
+            if text := get(key):
+                kwargs[name] = _pace_fraction(key, text)
+        behind = kwargs.get("pace_behind", DEFAULT_PACE_BEHIND)
+        if behind > kwargs.get("pace_push", DEFAULT_PACE_PUSH):  # type: ignore[operator]
+            raise SettingsError("CENSUS_PACE_BEHIND", get("CENSUS_PACE_BEHIND") or "", "pace_range")
         return cls(**kwargs)  # type: ignore[arg-type]

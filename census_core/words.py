@@ -97,6 +97,14 @@ _FAULTS: dict[str, tuple[str, str]] = {
         "The setting {setting} = '{value}' must be above 0 and at most 100 (percent), e.g. "
         "{setting}=50.",
     ),
+    "settings.pace_range": (
+        "Pengaturan {setting} = '{value}' harus pecahan dari laju yang diperlukan, di atas 0 dan "
+        "paling besar 2, dengan CENSUS_PACE_BEHIND tidak melebihi CENSUS_PACE_PUSH, mis. "
+        "CENSUS_PACE_PUSH=1 dan CENSUS_PACE_BEHIND=0,5.",
+        "The setting {setting} = '{value}' must be a fraction of the pace needed, above 0 and at "
+        "most 2, with CENSUS_PACE_BEHIND not above CENSUS_PACE_PUSH, e.g. CENSUS_PACE_PUSH=1 "
+        "and CENSUS_PACE_BEHIND=0,5.",
+    ),
     "settings.slide_range": (
         "Pengaturan {setting} = '{value}' harus antara 3 dan 3600 detik, mis. {setting}=15.",
         "The setting {setting} = '{value}' must be between 3 and 3600 seconds, e.g. {setting}=15.",
@@ -214,6 +222,7 @@ _CARD: dict[str, tuple[str, str]] = {
     "card.pace": ("Perlu per hari", "Needed per day"),
     "card.until": ("{measure} s.d. {date}", "{measure} to {date}"),
     "card.reached": ("target tercapai", "target reached"),
+    "card.pace_now": ("laju 7 hari: {pace}/hari", "7-day pace: {pace}/day"),
     "card.trend": ("Capaian target per hari", "Share of target by day"),
     "card.simulated": ("Data simulasi", "Simulated data"),
     "card.file": ("kartu-{slug}-{date}.png", "card-{slug}-{date}.png"),
@@ -1390,6 +1399,9 @@ _PAGES: dict[str, tuple[str, str]] = {
     "peringkat.sort": ("Urutkan menurut", "Sort by"),
     "peringkat.by_count": ("Jumlah {measure}", "Number of {measure}"),
     "peringkat.by_percent": ("Persentase target", "Share of target"),
+    "peringkat.by_status": ("Status (tertinggal dulu)", "Status (behind first)"),
+    "peringkat.status": ("Status laju", "Pace status"),
+    "peringkat.all": ("Semua", "All"),
     "peringkat.search": ("Cari wilayah", "Find a region"),
     "peringkat.placeholder": ("ketik nama, mis. {example}", "type a name, e.g. {example}"),
     "peringkat.no_gains": (
@@ -1490,6 +1502,67 @@ _WIDGET: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Status against the pace needed (census_core.standings.pace).
+_PACE: dict[str, tuple[str, str]] = {
+    "pace.status.reached": ("target tercapai", "target reached"),
+    "pace.status.on_track": ("sesuai jalur", "on track"),
+    "pace.status.push": ("perlu dorongan", "needs a push"),
+    "pace.status.behind": ("tertinggal", "behind"),
+    "pace.expected": ("tercapai {date}", "reached {date}"),
+    "pace.not_before": (
+        "tidak tercapai sebelum batas: {pct} pada {date}",
+        "not reached before the deadline: {pct} on {date}",
+    ),
+    "pace.needed": ("Perlu/hari", "Needed/day"),
+    "pace.pace_7d": ("Laju 7 hari", "7-day pace"),
+    "pace.status": ("Status", "Status"),
+    "pace.rank_line": (
+        "Peringkat {rank} dari {of} menurut {by}: {gap}.",
+        "Rank {rank} of {of} by {by}: {gap}.",
+    ),
+    "pace.rank_gap": (
+        "{gap} {unit} lagi untuk menyusul {name}",
+        "{gap} {unit} more to catch {name}",
+    ),
+    "pace.rank_first": ("teratas", "first"),
+    "kecamatan.standing": ("Peringkat dan laju", "Standing and pace"),
+    "kecamatan.projection": ("Proyeksi", "Projection"),
+    "map.no_status": ("tanpa status (belum ada data atau target)", "no status (no data or target)"),
+    "map.pace": (
+        "{status}: perlu {needed}/hari, laju 7 hari {pace}/hari",
+        "{status}: {needed}/day needed, 7-day pace {pace}/day",
+    ),
+    "peta.by.status": ("Status laju", "Pace status"),
+    "peta.legend_status": ("Status menurut laju 7 hari", "Status at the last 7 days' pace"),
+    "pace.status_note": ("laju 7 hari", "7-day pace"),
+    "pace.short_of": ("{pct} pada {date}", "{pct} on {date}"),
+    "pace.expected_col": ("Perkiraan", "Expected"),
+    "pace.range": (
+        "Proyeksi {date}: {low} sampai {high} {unit}{share}.",
+        "Projection for {date}: {low} to {high} {unit}{share}.",
+    ),
+    "pace.range_one": (
+        "Proyeksi {date} pada laju {window} hari terakhir: {low} {unit}{share}; belum ada "
+        "{window} hari yang lebih cepat. SPO 2020 ditutup dengan lonjakan, jadi ini batas bawah.",
+        "Projection for {date} at the last {window} days' pace: {low} {unit}{share}; no "
+        "{window} days went faster yet. The 2020 SPO ended in a surge, so this is a floor.",
+    ),
+    "pace.range_share_one": (" ({pct} target)", " ({pct} of target)"),
+    "pace.range_share": (" ({low} sampai {high} target)", " ({low} to {high} of target)"),
+    "pace.range_which": (
+        "Angka bawah memakai laju {window} hari terakhir ({low_pace}/hari), angka atas laju "
+        "{window} hari terbaik sejauh ini ({high_pace}/hari, s.d. {best}); SPO 2020 ditutup "
+        "dengan lonjakan, jadi angka bawah adalah batas bawah.",
+        "The lower figure uses the last {window} days' pace ({low_pace}/day), the upper the best "
+        "{window} days so far ({high_pace}/day, to {best}); the 2020 SPO ended in a surge, so the "
+        "lower figure is a floor.",
+    ),
+    "pace.backtest": (
+        "Proyeksi {window} hari lalu: {projected}; kenyataan: {actual}.",
+        "Projection {window} days ago: {projected}; actual: {actual}.",
+    ),
+}
+
 _AREAS = (
     _CORE,
     _LEVELS,
@@ -1498,6 +1571,7 @@ _AREAS = (
     _VIEWS,
     _CARD,
     _PROJECTION,
+    _PACE,
     _FRESHNESS,
     _CHANGES,
     _HEADLINE,

@@ -169,3 +169,40 @@ def test_a_carried_forward_figure_is_marked_where_it_is_written(regions):
     )
     assert carried_note(board, "en") == "* no new report: latest figure of 3 March (1 region)"
     assert carried_note(board[board["code"] == "35.09.25"]) == ""
+
+
+def test_display_rows_show_the_pace_columns_and_filter_by_status(demo_snapshot_pace):
+    from census_core.display.boards import by_status
+
+    board = demo_snapshot_pace
+    rows = display_rows(board, "KK", "id", date(2020, 3, 31)).set_index("Wilayah")
+    assert list(rows.columns[3:8]) == [
+        "Capaian target",
+        "Perlu/hari",
+        "Laju 7 hari",
+        "Status",
+        "Perkiraan",
+    ]
+    jelbuk = rows.loc["Jelbuk"]
+    assert (jelbuk["Perlu/hari"], jelbuk["Laju 7 hari"], jelbuk["Status"]) == (
+        "161",
+        "21",
+        "○ tertinggal",
+    )
+    assert jelbuk["Perkiraan"] == "tidak tercapai sebelum batas: 20% pada 31 Maret"
+    english = display_rows(board, "households", "en", date(2020, 3, 31))
+    assert list(english.columns[5:9]) == ["Needed/day", "7-day pace", "Status", "Expected"]
+    pushed = by_status(board, "push")
+    assert pushed["name"].tolist() == ["Kaliwates"]
+    ordered = by_status(board, sort=True)
+    assert ordered["status"].iloc[0] == "behind" and ordered["status"].iloc[-1] == "push"
+
+
+@pytest.fixture(scope="module")
+def demo_snapshot_pace(demo_db_file, regions):
+    from census_core.settings import Settings
+    from census_core.standings.snapshot import load_snapshot
+    from census_core.store import Store
+
+    snap = load_snapshot(Store(f"sqlite:///{demo_db_file}", regions))
+    return snap.board("kecamatan", "35.09", date(2020, 3, 5), Settings())

@@ -42,6 +42,10 @@ def test_the_kecamatan_card_says_what_the_page_says(snap):
     assert card.share == _kpi(view, "Capaian target").value
     assert card.target == "dari " + _kpi(view, "Capaian target").delta.removeprefix("dari ") + " KK"
     assert card.pace == _kpi(view, "Perlu per hari (KK)").value
+    # The 7-day pace beside the pace needed, and the status the page shows.
+    assert card.pace_note == "laju 7 hari: 21/hari"
+    assert card.status == _kpi(view, "Status").value == "○ tertinggal"
+    assert card.status_sign == -1
     assert card.simulated == "Data simulasi"
     assert card.address == "/kecamatan?wilayah=jelbuk"
     assert card.file_name == "kartu-jelbuk-2020-03-05.png"

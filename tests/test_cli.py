@@ -21,7 +21,13 @@ ROW_KEYS = {
     "derived",
     "batch",
     "date",
+    "needed_per_day",
+    "pace_7d",
+    "status",
+    "expected_date",
+    "target_source",
 }
+STATUSES = {None, "reached", "on_track", "push", "behind"}
 
 
 def run(*args):
@@ -48,6 +54,11 @@ def test_rank_kecamatan_json(demo_url):
     assert isinstance(rows[0]["percent"], float) and rows[0]["derived"] is False
     # The demo's counts are its second batch (targets first); the figure's own date.
     assert (rows[0]["batch"], rows[0]["date"]) == (2, "2020-03-05")
+    # Status against the pace needed, on every row.
+    assert all(r["status"] in STATUSES for r in rows)
+    jelbuk = rows[-1]
+    assert jelbuk["needed_per_day"] > 0 and jelbuk["pace_7d"] > 0 and jelbuk["status"]
+    assert jelbuk["expected_date"] is None or jelbuk["expected_date"] > "2020-03-05"
 
 
 def test_rank_kabupaten_by_percent_on_a_date(demo_url, capsys):

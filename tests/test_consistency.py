@@ -271,3 +271,29 @@ def test_every_page_shows_the_rules_figure(fresh_url, regions, steps):
         return
     for day in sorted({latest, DAYS[2]}):
         _agree(ledger, figures_on_every_page(store, snap, fresh_url, day), day)
+        _paces_agree(ledger, snap, fresh_url, day)
+
+
+def _paces_agree(ledger: Ledger, snap: Snapshot, url: str, day: date) -> None:
+    """The 7-day pace of every kecamatan, worked out from the ledger (fewer days early on, none
+    on the first day with data), is the board's, the CLI's and the kecamatan page's."""
+    now = ledger.current()
+    if not now:
+        return
+    first = min(d for _r, d in now)
+    window = max(0, min(7, (day - first).days))
+    kecamatan_board = home_view(snap, SETTINGS, day).boards[1].full.set_index("code")
+    rows = _rank_json(url, "kecamatan", HOME, day)
+    for code in KECAMATAN:
+        figure = ledger.figure(code, day)
+        start = ledger.figure(code, day - timedelta(days=window)) if window else None
+        want = None
+        if window and figure is not None:
+            want = round((figure[0] - (start[0] if start else 0)) / window, 1)
+        got = kecamatan_board.loc[code, "pace_7d"]
+        assert (None if pd.isna(got) else float(got)) == want, (code, day, "board")
+        assert rows[code]["pace_7d"] == want, (code, day, "rank --json")
+        page = kecamatan_view(snap, SETTINGS, day, code).headline
+        if page is not None and want is not None:
+            shown = round(float(kecamatan_board.loc[code, "pace_7d"]))
+            assert page.recent_pace == shown, (code, day, "kecamatan page")

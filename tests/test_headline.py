@@ -43,8 +43,13 @@ def test_kpi_cards_in_both_languages(kecamatan):
         ("Tepat di atas", "Sukorambi"),
     ]
     assert cards[0].trend == 1 and cards[0].note == "sejak kemarin"
-    pace = cards[-1]
+    pace = cards[-2]
     assert pace.label == "Perlu per hari (KK)" and pace.trend == -1  # 21 a day is too slow
+    # The status against the pace needed, in words and symbol, and where the pace gets it.
+    status = cards[-1]
+    assert (status.label, status.value, status.trend) == ("Status", "○ tertinggal", -1)
+    assert (status.delta, status.note) == ("20% pada 31 Mar", "laju 7 hari")
+    assert kpis(h, "Kabupaten Jember", "KK", 50, "en")[-1].value == "○ behind"
     # The share of target on the card; the target's share of the base named as such.
     share = cards[2]
     assert (share.delta, share.note) == ("dari 4.522", "KK; target = 50% dari seluruh KK")
@@ -140,6 +145,8 @@ def test_a_carried_forward_count_card_is_marked_and_dated(snap, kecamatan):
 
 
 def test_a_gain_over_fewer_days_says_so_and_no_gain_says_a_pace_needs_two_days(kecamatan):
+    # Without the board's own 7-day pace, as on a board of a store with fewer days.
+    kecamatan = kecamatan.drop(columns=["pace_7d"])
     h = headline(kecamatan, "35.09.25", DAY, DEADLINE, recent_gain=60, recent_days=3)
     assert h.recent_pace == 20
     cards = {c.label: c for c in kpis(h, "Kabupaten Jember", "KK", 50, with_gain=True)}

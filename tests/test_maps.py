@@ -217,3 +217,19 @@ def test_the_standing_of_a_regency_with_no_data_or_off_the_board():
     frame = board([("35.09", "Kabupaten Jember", 36464, 81.5), ("35.10", "Banyuwangi", None, None)])
     assert maps.standing_line(frame, "35.10", "households", "id") == ("Banyuwangi: belum ada data.")
     assert maps.standing_line(frame, "99.99", "households", "id") == ""
+
+
+def test_the_map_colours_by_status_with_a_legend_in_words():
+    import pandas as pd
+
+    from census_core.charts.maps import NO_DATA, STATUS_COLORS, colours_of, legend_of
+
+    board = pd.DataFrame({"code": ["a", "b", "c"], "status": ["behind", "reached", None]})
+    assert colours_of(board, "status") == {
+        "a": STATUS_COLORS["behind"],
+        "b": STATUS_COLORS["reached"],
+        "c": NO_DATA,
+    }
+    labels = [item.label for item in legend_of(board, "status", "id")]
+    assert labels[:4] == ["✓ target tercapai", "● sesuai jalur", "◐ perlu dorongan", "○ tertinggal"]
+    assert legend_of(board, "status", "en")[3].label == "○ behind"

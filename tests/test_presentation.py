@@ -120,8 +120,11 @@ def test_the_deck_of_the_demo(demo_store):
         ("Capaian target", "11,1%"),
         ("Sisa hari", "26"),
         ("Perlu per hari (KK)", "11.269"),
+        ("Status", "○ tertinggal"),
     ]
     kab = [s for s in slides if s.key.startswith("kabupaten")]
+    # Every board row says how it stands against the pace needed, in symbol and words.
+    assert kab[0].columns[-1] == "Status" and all(r.status for s in kab for r in s.rows)
     assert sum(len(s.rows) for s in kab) == 38
     assert kab[0].rows[0].name == "Jember" and kab[0].rows[0].tags == ("home",)
     assert kab[0].subtitle == "halaman 1 dari 4"
@@ -159,7 +162,7 @@ def test_the_headline_shows_a_fall_as_a_fall(demo_store, change, rank_change, ex
     slide = headline_slide(board, "35.09", "Jawa Timur", day, Settings(), "KK")
     assert [(f.note, f.trend) for f in slide.figures[:2]] == expected
     # Share of target and days left are not changes: muted, no arrow.
-    assert [f.trend for f in slide.figures[2:]] == [0, 0, 0]
+    assert [f.trend for f in slide.figures[2:4]] == [0, 0]
 
 
 def test_the_map_slide_colours_the_kecamatan_by_share_of_target(demo_store, regions):

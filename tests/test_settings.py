@@ -12,6 +12,8 @@ SETTINGS = (
     "CENSUS_TARGET_PCT",
     "CENSUS_UPLOAD_PASSWORD",
     "CENSUS_SLIDE_SECONDS",
+    "CENSUS_PACE_PUSH",
+    "CENSUS_PACE_BEHIND",
 )
 
 
@@ -37,6 +39,11 @@ def clean_env(monkeypatch):
         # slides stay up long enough to be read
         ("CENSUS_SLIDE_SECONDS", "cepat", "not_number", ""),
         ("CENSUS_SLIDE_SECONDS", "1", "slide_range", "=15"),
+        # pace thresholds are fractions of the pace needed
+        ("CENSUS_PACE_PUSH", "cepat", "not_number", ""),
+        ("CENSUS_PACE_PUSH", "0", "pace_range", "=1"),
+        ("CENSUS_PACE_BEHIND", "3", "pace_range", "=0,5"),
+        ("CENSUS_PACE_BEHIND", "1,5", "pace_range", "=0,5"),
         # a count of proxies in front of the app
         ("CENSUS_TRUSTED_PROXIES", "ya", "proxies_range", "=1"),
         ("CENSUS_TRUSTED_PROXIES", "9", "proxies_range", "=1"),
@@ -64,6 +71,8 @@ def test_a_bad_setting_is_a_typed_error_naming_setting_value_and_fix(
         ("CENSUS_TARGET_PCT", "100", "target_pct", 100.0),
         ("CENSUS_TARGET_PCT", "12,5", "target_pct", 12.5),
         ("CENSUS_HOME", "35.10", "home", "35.10"),
+        ("CENSUS_PACE_PUSH", "0,9", "pace_push", 0.9),
+        ("CENSUS_PACE_BEHIND", "0.25", "pace_behind", 0.25),
     ],
 )
 def test_good_settings_load(monkeypatch, setting, value, field, expected):

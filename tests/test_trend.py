@@ -193,3 +193,25 @@ def test_a_projection_from_two_days_says_two_days(regions):
     v = trend.view(frame, None, regions, ["35.09.25"], date(2020, 2, 19), date(2020, 3, 31))
     assert v.projections[0].pace == 1044.0 and v.projections[0].pace_days == 1
     assert v.sentences[0].startswith("Dengan laju 1 hari terakhir (1.044 KK/hari), Jelbuk")
+
+
+def test_the_view_gives_the_range_and_backtest_the_boards_agree_with(demo_db_file, regions):
+    from census_core.settings import Settings
+    from census_core.standings.snapshot import load_snapshot
+    from census_core.store import Store
+
+    snap = load_snapshot(Store(f"sqlite:///{demo_db_file}", regions))
+    day = date(2020, 3, 5)
+    v = trend.view(
+        snap.counts_of("households"),
+        snap.targets_of("households"),
+        regions,
+        ["35.09"],
+        day,
+        date(2020, 3, 31),
+    )
+    assert v.ranges[-1] == "Proyeksi 7 hari lalu: 33.221; kenyataan: 36.464."
+    board = snap.board("kabupaten", "35", day, Settings()).set_index("code")
+    low = 36464 + float(board.loc["35.09", "pace_7d"]) * 26  # the board's pace, to 0,1 a day
+    shown = int(v.ranges[0].split(": ")[1].split(" ")[0].replace(".", ""))
+    assert abs(shown - low) <= 2

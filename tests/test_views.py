@@ -103,3 +103,21 @@ def test_share_trend_carries_forward_and_sums_children(regions):
     trend = share_trend(snap, Settings(), "35.09.25", "35.09", date(2020, 3, 3))
     assert trend["Jelbuk"].tolist() == [10.0, 10.0, 30.0]
     assert trend["Rata-rata Jember"].tolist() == [3.0, 4.0, 5.0]
+
+
+def test_the_kecamatan_page_gives_both_standings_status_and_projection(demo_db_file, regions):
+    from census_core.display.views import kecamatan_view
+    from census_core.standings.snapshot import load_snapshot
+    from census_core.store import Store
+
+    snap = load_snapshot(Store(f"sqlite:///{demo_db_file}", regions))
+    view = kecamatan_view(snap, Settings(), date(2020, 3, 5), "35.09.25")
+    assert view.ranks == [
+        "Peringkat 31 dari 31 menurut jumlah: 60 KK lagi untuk menyusul Sukorambi.",
+        "Peringkat 25 dari 31 menurut persentase target: 16 KK lagi untuk menyusul Silo.",
+    ]
+    assert [k.value for k in view.kpis if k.label == "Status"] == ["○ tertinggal"]
+    assert view.projection[0].startswith("Proyeksi 31 Maret")
+    assert view.projection[-1] == "Proyeksi 7 hari lalu: 322; kenyataan: 344."
+    english = kecamatan_view(snap, Settings(), date(2020, 3, 5), "35.09.25", lang="en")
+    assert english.ranks[1].startswith("Rank 25 of 31 by share of target")

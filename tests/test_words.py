@@ -38,6 +38,7 @@ COMPUTED = (
     "peta.kind.",
     "peta.reason.",
     "tren.kind.",
+    "pace.status.",
 )
 # The catalogue and `t` are the only places that tell the languages apart.
 CATALOGUE_MODULES = {"census_core/words.py", "census_core/text.py"}

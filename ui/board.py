@@ -55,6 +55,8 @@ def board_table(
             t("board.progress", lang),
             t("board.change", lang),
         ]
+        if t("pace.status", lang) in rows.columns:  # a phone sees the status too
+            order.insert(5, t("pace.status", lang))
     marks = (codes == highlight).to_numpy() if highlight is not None else None
     data = (
         rows.style.apply(

@@ -25,10 +25,22 @@ def _home(
     query: str,
     lang: str,
     measure: str,
+    status: str | None,
+    sort_status: bool,
     _snap: Snapshot,
     _settings: Settings,
 ) -> HomeView:
-    return home_view(_snap, _settings, day, by=by, query=query, lang=lang, measure=measure)
+    return home_view(
+        _snap,
+        _settings,
+        day,
+        by=by,
+        query=query,
+        lang=lang,
+        measure=measure,
+        status=status,
+        sort_status=sort_status,
+    )
 
 
 def home(
@@ -39,9 +51,23 @@ def home(
     query: str,
     lang: str,
     measure: str = "households",
+    status: str | None = None,
+    sort_status: bool = False,
 ) -> HomeView:
     """census_core.display.views.home_view, cached on the snapshot's version and every input."""
-    return _home(snap.version, repr(settings), day, by, query, lang, measure, snap, settings)
+    return _home(
+        snap.version,
+        repr(settings),
+        day,
+        by,
+        query,
+        lang,
+        measure,
+        status,
+        sort_status,
+        snap,
+        settings,
+    )
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -227,12 +227,14 @@ def _board(slide: Slide, lang: str) -> str:
         for tag in row.tags:
             name += f'<span class="tag {tag}">{escape(tag_word(tag, lang))}</span>'
         move_class = {1: "up", -1: "down"}.get(row.move_sign, "")
+        status_class = {1: "up", -1: "down"}.get(row.status_sign, "")
         rows.append(
             f'<tr class="{"home" if "home" in row.tags else ""}">'
             f'<td class="num">{escape(row.rank)}</td><td>{name}</td>'
             f'<td class="num">{escape(row.count)}</td><td class="num">{escape(row.percent)}</td>'
             f'<td class="num">{escape(row.change)}</td>'
-            f'<td class="{move_class}">{escape(row.move)}</td></tr>'
+            f'<td class="{move_class}">{escape(row.move)}</td>'
+            f'<td class="{status_class}">{escape(row.status)}</td></tr>'
         )
     note = f'<div class="footnote">{escape(slide.footnote)}</div>' if slide.footnote else ""
     return f'{callouts}<table class="board"><tr>{head}</tr>{"".join(rows)}</table>{note}'

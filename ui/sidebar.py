@@ -52,8 +52,26 @@ def language() -> None:
     )
 
 
+def _from_url(days: list[date]) -> None:
+    """A shared link's measure and day (?measure=persons&asof=2020-03-01), taken once per new
+    link, so the reader's own choices afterwards stand."""
+    wanted = (st.query_params.get("measure"), st.query_params.get("asof"))
+    if wanted == (None, None) or st.session_state.get("_from_url") == wanted:
+        return
+    st.session_state["_from_url"] = wanted
+    if wanted[0] in MEASURES:
+        st.session_state["measure"] = wanted[0]
+    try:
+        day = date.fromisoformat(wanted[1] or "")
+    except ValueError:
+        return
+    if day in days:
+        st.session_state["as_of"] = day
+
+
 def render(snap: Snapshot) -> None:
     """The rest of the sidebar, below the language choice: measure, day and freshness."""
+    _from_url(snap.dates())
     with st.sidebar:
         st.radio(
             t("sidebar.measure", lang()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import altair as alt
 import pandas as pd
@@ -20,12 +21,20 @@ from census_core.geo.labels import (
     fit,
     names_on_map,
 )
+from census_core.standings.pace import STATUSES, expected_text, pace_text, status_text
 from census_core.text import figure_text, fmt_date, fmt_int, fmt_pct, fmt_signed, is_carried, t
 
 # ColorBrewer YlGnBu without its near-white step: sequential, colour-blind safe, and the
 # lightest class still stands out from the page on a washed-out projector.
 PALETTE = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"]
 NO_DATA = "#d9d9d9"
+# By status (Okabe-Ito, told apart by colour-blind readers): the legend names each in words.
+STATUS_COLORS = {
+    "reached": "#0072B2",
+    "on_track": "#009E73",
+    "push": "#E69F00",
+    "behind": "#D55E00",
+}
 
 
 def _hex_rgb(color: str, alpha: int = 235) -> list[int]:
@@ -71,7 +80,14 @@ def legend(breaks: list[float], by: str, lang: str = "id") -> list[LegendItem]:
 
 
 def colours_of(board: pd.DataFrame, by: str = "percent") -> dict[str, str]:
-    """Each region's fill on the map `choropleth(board, ..., by=by)` draws; grey with no data."""
+    """Each region's fill on the map `choropleth(board, ..., by=by)` draws; grey with no data.
+    `by` is 'percent', 'count' or 'status' (the status against the pace needed)."""
+    if by == "status":
+        statuses = board["status"] if "status" in board else [None] * len(board)
+        return {
+            str(code): STATUS_COLORS.get(str(status), NO_DATA)
+            for code, status in zip(board["code"], statuses, strict=True)
+        }
     key = "percent" if by == "percent" else "count"
     if key not in board:
         return {str(code): NO_DATA for code in board["code"]}
@@ -85,6 +101,9 @@ def colours_of(board: pd.DataFrame, by: str = "percent") -> dict[str, str]:
 
 def legend_of(board: pd.DataFrame, by: str, lang: str = "id") -> list[LegendItem]:
     """The legend of the map `choropleth(board, ..., by=by)` draws."""
+    if by == "status":
+        items = [LegendItem(STATUS_COLORS[s], status_text(s, lang)) for s in STATUSES]
+        return [*items, LegendItem(NO_DATA, t("map.no_status", lang))]
     key = "percent" if by == "percent" else "count"
     return legend(nice_breaks(board[key] if key in board else pd.Series(dtype=float)), by, lang)
 
@@ -101,7 +120,9 @@ def view_of(shapes: list[Shape], width: int = 900, height: int = 620) -> pdk.Vie
     )
 
 
-def _tooltip(row: dict | None, name: str, by: str, measure: str, lang: str) -> str:
+def _tooltip(
+    row: dict | None, name: str, by: str, measure: str, lang: str, deadline: date | None = None
+) -> str:
     """Plain text, one fact a line: the deck sets it as text, so no value is ever markup."""
     if row is None or pd.isna(row.get("count")):
         return f"{name}\n{t('map.no_data', lang)}"
@@ -114,6 +135,18 @@ def _tooltip(row: dict | None, name: str, by: str, measure: str, lang: str) -> s
         lines.append(t("map.rank", lang, rank=fmt_int(row["rank"], lang), of=row["of"]))
     if not pd.isna(row.get("change")):
         lines.append(t("map.change", lang, change=fmt_signed(row["change"], lang)))
+    if row.get("status") is not None:
+        lines.append(
+            t(
+                "map.pace",
+                lang,
+                status=status_text(row["status"], lang),
+                needed=pace_text(row.get("needed_per_day"), lang),
+                pace=pace_text(row.get("pace_7d"), lang),
+            )
+        )
+        if deadline is not None:
+            lines.append(expected_text(row, deadline, lang))
     return "\n".join(lines)
 
 
@@ -139,8 +172,10 @@ def choropleth(
     theme: str = "light",
     label_style: LabelStyle = PAGE_LABELS,
     first: Sequence[str] = (),
+    deadline: date | None = None,
 ) -> pdk.Deck:
-    """Shapes coloured by a board's `percent` (share of target) or `count`, with tooltips.
+    """Shapes coloured by a board's `percent` (share of target), `count` or `status` (against
+    the pace needed), with tooltips (the expected day too, given the `deadline`).
 
     Every feature carries its region code, so a click can open that region's page. `theme`
     is the background the map is drawn on (light pages, or the meeting screen's theme): the
@@ -166,7 +201,7 @@ def choropleth(
                 "properties": {
                     "code": shape.code,
                     "name": name,
-                    "tooltip": _tooltip(row, name, by, measure, lang),
+                    "tooltip": _tooltip(row, name, by, measure, lang, deadline),
                     "fill": _hex_rgb(color),
                 },
             }

@@ -124,6 +124,20 @@ def _none(value: object) -> object:
     return None if value is None or pd.isna(value) else value  # type: ignore[arg-type]
 
 
+def _pace_fields(rec: dict) -> dict[str, object]:
+    """needed_per_day, pace_7d, status, expected_date (and target_source when the board has it)."""
+    needed, speed, when = (
+        _none(rec.get(k)) for k in ("needed_per_day", "pace_7d", "expected_date")
+    )
+    return {
+        "needed_per_day": None if needed is None else int(needed),  # type: ignore[call-overload]
+        "pace_7d": None if speed is None else round(float(speed), 1),  # type: ignore[arg-type]
+        "status": _none(rec.get("status")),
+        "expected_date": None if when is None else when.isoformat(),  # type: ignore[attr-defined]
+        "target_source": _none(rec.get("target_source")),
+    }
+
+
 def rank_result(
     snap: Snapshot,
     settings: Settings,
@@ -163,6 +177,7 @@ def rank_result(
                         if _none(rec["last_date"]) is None
                         else pd.Timestamp(rec["last_date"]).date().isoformat()
                     ),
+                    **_pace_fields(rec),
                 }
             )
     else:
@@ -179,6 +194,7 @@ def rank_result(
                 "derived": False,
                 "batch": None,
                 "date": None,
+                **_pace_fields({}),
             }
             for c in snap.regions.descendants(within, level)
         ]

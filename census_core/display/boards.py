@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from census_core.regions import normalize_name
+from census_core.standings import pace
+from census_core.standings.pace import expected_text, pace_text, status_text
 from census_core.text import (
     figure_text,
     fmt_day_month,
@@ -20,6 +23,8 @@ from census_core.text import (
 )
 
 GAIN_DAYS = 7
+# Worst first: a board sorted by status puts the regions to chase at the top.
+STATUS_ORDER = {"behind": 0, "push": 1, "on_track": 2, "reached": 3}
 
 
 def carried_note(board: pd.DataFrame, lang: str = "id") -> str:
@@ -74,8 +79,44 @@ def filter_by_name(board: pd.DataFrame, query: str | None) -> pd.DataFrame:
     return board[names.str.contains(key, regex=False)]
 
 
-def display_rows(board: pd.DataFrame, measure_label: str, lang: str = "id") -> pd.DataFrame:
-    """A standings board as shown: numbers written the Indonesian way, a bar value for the share."""
+def by_status(board: pd.DataFrame, status: str | None = None, sort: bool = False) -> pd.DataFrame:
+    """The rows of one status (None: all); with `sort`, behind first, then by rank."""
+    out = board if not status else board[board["status"] == status]
+    if sort:
+        key = out["status"].map(STATUS_ORDER).astype("float64").fillna(len(STATUS_ORDER))
+        out = out.iloc[key.argsort(kind="stable").to_numpy()]
+    return out
+
+
+def pace_rows(board: pd.DataFrame, deadline: date, lang: str = "id") -> pd.DataFrame:
+    """The pace columns as shown: needed per day, 7-day pace, status, expected day."""
+    records = board.to_dict("records")
+    return pd.DataFrame(
+        {
+            t("pace.needed", lang): [pace_text(v, lang) for v in board["needed_per_day"]],
+            t("pace.pace_7d", lang): [pace_text(v, lang) for v in board["pace_7d"]],
+            t("pace.status", lang): [status_text(v, lang) for v in board["status"]],
+            t("pace.expected_col", lang): [expected_text(r, deadline, lang) for r in records],
+        }
+    )
+
+
+def display_rows(
+    board: pd.DataFrame, measure_label: str, lang: str = "id", deadline: date | None = None
+) -> pd.DataFrame:
+    """A standings board as shown: numbers written the Indonesian way, a bar value for the share;
+    given `deadline` and a board with its pace (Snapshot.board), the pace columns too."""
+    rows = _base_rows(board, measure_label, lang)
+    if deadline is None or "status" not in board.columns:
+        return rows
+    # Right after the share of target, so the status is in sight on a laptop without scrolling.
+    extra = pace_rows(board, deadline, lang)
+    extra.index = rows.index
+    cut = list(rows.columns).index(t("board.progress", lang)) + 1
+    return pd.concat([rows.iloc[:, :cut], extra, rows.iloc[:, cut:]], axis=1)
+
+
+def _base_rows(board: pd.DataFrame, measure_label: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("board.rank", lang): [
@@ -131,17 +172,23 @@ def gains(
     a pace needs figures of two days, and is never counted from zero. Rows come biggest gain first.
     """
     start = before.set_index("code")
+    later = None if first is None else first.set_index("code")
     out = now[["code", "name", "count", "percent"]].copy()
-    base_count = out["code"].map(start["count"]).astype("Int64")
-    base_pct = out["code"].map(start["percent"]).astype("float64")
-    span = pd.Series(days, index=out.index, dtype="Int64").where(base_count.notna())
-    if first is not None and first_days > 0:
-        later = first.set_index("code")
-        missing = base_count.isna()
-        base_count = base_count.fillna(out["code"].map(later["count"]).astype("Int64"))
-        base_pct = base_pct.where(~missing, out["code"].map(later["percent"]).astype("float64"))
-        span = span.where(~missing | base_count.isna(), first_days).astype("Int64")
-        span = span.where(base_count.notna())
+    codes = out["code"]
+    from_before = codes.map(start["count"]).astype("float64").to_numpy()
+    base, span = pace.pace_base(
+        from_before,
+        None if later is None else codes.map(later["count"]).astype("float64").to_numpy(),
+        first_days,
+        days,
+    )
+    pct = codes.map(start["percent"]).astype("float64").to_numpy()
+    if later is not None:
+        used_first = np.isnan(from_before) & ~np.isnan(base)
+        pct = np.where(used_first, codes.map(later["percent"]).astype("float64").to_numpy(), pct)
+    base_count = pd.Series(base, index=out.index).round().astype("Int64")
+    base_pct = pd.Series(pct, index=out.index).where(base_count.notna())
+    span = pd.Series(span, index=out.index).round().astype("Int64")
     out["gain"] = (out["count"].astype("Int64") - base_count).astype("Int64")
     out["gain_pct"] = (out["percent"].astype("float64") - base_pct).where(base_count.notna())
     out["gain_days"] = span
@@ -152,9 +199,7 @@ def gains(
 
 def first_day_within(dates: list[date], day: date, days: int = GAIN_DAYS) -> date | None:
     """The first day with data inside the window before `day` (None when there is none)."""
-    start = gain_start(day, days)
-    inside = [d for d in dates if start < d < day]
-    return min(inside) if inside else None
+    return pace.first_day_within(dates, day, days)
 
 
 def gain_start(day: date, days: int = GAIN_DAYS) -> date:

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from census_core.display.headline import Headline
 from census_core.display.headline_text import arrow
 from census_core.regions import level_label, normalize_name
+from census_core.standings.pace import status_text
 from census_core.text import (
     CARRIED_MARK,
     fmt_date,
@@ -67,6 +68,8 @@ class CardText:
     address: str
     file_name: str
     lang: str = "id"  # how the trend's last values are written
+    status: str = ""  # '○ tertinggal': the status against the pace needed; empty without one
+    status_sign: int = 0  # 1 reached or on track, -1 behind, 0 a push: its colour
 
 
 def card_lines(
@@ -95,6 +98,8 @@ def card_lines(
         pace_note = t(
             "card.until", lang, measure=measure_label, date=fmt_date_short(head.deadline, lang)
         )
+        if head.recent_pace is not None:  # what the last 7 days gave, beside what is needed
+            pace_note = t("card.pace_now", lang, pace=fmt_int(head.recent_pace, lang))
     label = t("headline.count", lang, measure=measure_label)
     level_name = level_label(level, lang).capitalize()
     return CardText(
@@ -123,6 +128,8 @@ def card_lines(
         address=address,
         file_name=t("card.file", lang, slug=normalize_name(head.name), date=head.day.isoformat()),
         lang=lang,
+        status="" if head.status is None else status_text(head.status, lang),
+        status_sign={"reached": 1, "on_track": 1, "behind": -1}.get(head.status or "", 0),
     )
 
 
@@ -246,6 +253,10 @@ def card_png(card: CardText, trend: pd.DataFrame) -> bytes:
     _text(draw, (MARGIN, 400), card.figure_label, 44, INK)
     _text(draw, (MARGIN - 6, 450), card.figure, 200, INK, bold=True)
     _text(draw, (MARGIN, 680), card.change, 46, _sign_colour(card.trend_sign), bold=True)
+    if card.status:  # right-aligned on the change's line: symbol and words, not colour alone
+        colour = ACCENT if card.status_sign == 0 else _sign_colour(card.status_sign)
+        _text(draw, (width - MARGIN, 680), card.status, 46, colour, bold=True, width=inner // 2,
+              anchor="ra")  # fmt: skip
     _text(draw, (MARGIN, 742), card.note, 28, MUTED)
 
     gap = 24

@@ -142,9 +142,16 @@ def _pace(pace: int, days: int, deadline: date, label: str, lang: str) -> str:
     )
 
 
-def kecamatan_path(code: str) -> str:
-    """The kecamatan page's address within the app: '/kecamatan?wilayah=35.09.25'."""
-    return f"/kecamatan?wilayah={code}"
+def kecamatan_path(code: str, measure: str = "households", day: date | None = None) -> str:
+    """The kecamatan page's address within the app: '/kecamatan?wilayah=35.09.25', with the
+    measure when it is not families and the day when it is not the latest
+    ('&measure=persons&asof=2020-03-01')."""
+    path = f"/kecamatan?wilayah={code}"
+    if measure != "households":
+        path += f"&measure={measure}"
+    if day is not None:
+        path += f"&asof={day.isoformat()}"
+    return path
 
 
 def page_address(path: str, settings: Settings) -> str:

@@ -39,6 +39,9 @@ class Headline:
     recent_gain: int | None = None
     recent_gain_pct: float | None = None
     recent_days: int = 7  # the days the recent gain and pace were measured over
+    status: str | None = None  # against the pace needed (census_core.standings.pace)
+    expected_date: date | None = None
+    projected_pct: float | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,11 @@ def headline(
     percent = row["percent"]
     last = row["last_date"]
     gain = _opt_int(recent_gain)
+    # A pace needs two days of figures: no gain, or no days to spread it over, gives none.
+    recent = None if gain is None or recent_days < 1 else round(gain / recent_days)
+    if not _missing(row.get("pace_7d")):  # the board's 7-day pace, the same on every page
+        recent = round(float(row["pace_7d"]))  # type: ignore[arg-type]
+    projected = row.get("projected_pct")
     return Headline(
         code=code,
         name=str(row["name"]),
@@ -96,9 +104,11 @@ def headline(
         gap=_opt_int(row["gap"]),
         last_date=None if pd.isna(last) else pd.Timestamp(last).date(),  # type: ignore[arg-type]
         stale=bool(row["stale"]),
-        # A pace needs two days of figures: no gain, or no days to spread it over, gives none.
-        recent_pace=None if gain is None or recent_days < 1 else round(gain / recent_days),
+        recent_pace=recent,
         recent_gain=gain,
         recent_gain_pct=None if _missing(recent_gain_pct) else float(recent_gain_pct),  # type: ignore[arg-type]
         recent_days=recent_days,
+        status=None if _missing(row.get("status")) else str(row["status"]),
+        expected_date=None if _missing(row.get("expected_date")) else row["expected_date"],  # type: ignore[arg-type]
+        projected_pct=None if _missing(projected) else float(projected),  # type: ignore[arg-type]
     )

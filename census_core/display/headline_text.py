@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from census_core.display.headline import Headline, Kpi
 from census_core.regions import level_label
+from census_core.standings.pace import status_text
 from census_core.text import (
     CARRIED_MARK,
     fmt_date,
@@ -123,6 +124,8 @@ def kpis(
             arrow(behind) if behind else "",
         )
     )
+    if h.status is not None:
+        cards.append(status_kpi(h, lang))
     if with_gain and h.recent_gain is not None:
         cards.append(
             Kpi(
@@ -143,6 +146,27 @@ def kpis(
             )
         )
     return cards
+
+
+def status_kpi(h: Headline, lang: str = "id") -> Kpi:
+    """The status against the pace needed, and under it where the 7-day pace takes the region:
+    'tercapai 28 Mar', or '29% pada 31 Mar' when it falls short by the deadline."""
+    good = 1 if h.status in ("reached", "on_track") else (-1 if h.status == "behind" else 0)
+    if h.status == "reached":
+        return Kpi(t("pace.status", lang), status_text(h.status, lang))
+    if h.expected_date is not None and h.expected_date <= h.deadline:
+        delta = t("pace.expected", lang, date=fmt_date_short(h.expected_date, lang))
+    elif h.projected_pct is not None:
+        delta = t(
+            "pace.short_of",
+            lang,
+            pct=fmt_pct(h.projected_pct, lang, 0),
+            date=fmt_date_short(h.deadline, lang),
+        )
+    else:
+        delta = None
+    note = t("pace.status_note", lang) if delta else None
+    return Kpi(t("pace.status", lang), status_text(h.status, lang), delta, good, note)
 
 
 def _capital(text: str) -> str:

@@ -20,9 +20,10 @@ from census_core.regions import (
     short_name,
 )
 from census_core.settings import Settings
-from census_core.standings.progress import figure_series, targets_of
+from census_core.standings import pace
+from census_core.standings.progress import figure_series, standing_of, targets_of
 from census_core.standings.snapshot import Snapshot
-from census_core.text import fmt_date, ranking_title, t
+from census_core.text import fmt_date, fmt_int, ranking_title, t
 
 GAINERS_SHOWN = 5
 
@@ -74,12 +75,15 @@ def board_view(
     measure: str = "households",
     query: str = "",
     lang: str = "id",
+    status: str | None = None,
+    sort_status: bool = False,
 ) -> BoardView:
-    """The board of `level` under `within`, with its 7-day gainers, filtered by name."""
+    """The board of `level` under `within`, with its 7-day gainers, filtered by name and status
+    (`sort_status`: behind first)."""
     label = measure_label(measure, lang)
     board = snap.board(level, within, day, settings, measure=measure, by=by)
     gained = _gains(snap, settings, board, level, within, day, measure, by)
-    shown = boards.filter_by_name(board, query)
+    shown = boards.filter_by_name(boards.by_status(board, status, sort_status), query)
     within_name = snap.regions.name(within)
     by_text = t(f"by.{by}", lang)
     return BoardView(
@@ -91,7 +95,7 @@ def board_view(
         full=board,
         gained=gained,
         board=shown,
-        rows=boards.display_rows(shown, label, lang),
+        rows=boards.display_rows(shown, label, lang, settings.deadline),
         highlight=settings.home if level == "kabupaten" else None,
         gainers_title=t(
             "board.gainers_title", lang, days=boards.GAIN_DAYS, date=fmt_date(day, lang), by=by_text
@@ -112,11 +116,20 @@ def home_view(
     measure: str = "households",
     query: str = "",
     lang: str = "id",
+    status: str | None = None,
+    sort_status: bool = False,
 ) -> HomeView:
     """The home regency's headline, the province's board and the regency's kecamatan board."""
     home = settings.home
     province = province_of(home)
-    kw = {"by": by, "measure": measure, "query": query, "lang": lang}
+    kw = {
+        "by": by,
+        "measure": measure,
+        "query": query,
+        "lang": lang,
+        "status": status,
+        "sort_status": sort_status,
+    }
     views = [board_view(snap, settings, "kabupaten", province, day, **kw)]  # type: ignore[arg-type]
     views.append(board_view(snap, settings, "kecamatan", home, day, **kw))  # type: ignore[arg-type]
     gain, gain_pct, gain_days = _gain_of(views[0].gained, home)
@@ -196,12 +209,14 @@ def _gains(
     by: str = "count",
 ) -> pd.DataFrame:
     """Each region's gain over the last 7 days, by the rule of `boards.gains`."""
-    before = snap.board(level, within, boards.gain_start(day), settings, measure=measure, by=by)
+    before = snap.board(
+        level, within, boards.gain_start(day), settings, measure=measure, by=by, with_pace=False
+    )
     first_day = boards.first_day_within(snap.dates(measure), day)
     first = (
         None
         if first_day is None
-        else snap.board(level, within, first_day, settings, measure=measure, by=by)
+        else snap.board(level, within, first_day, settings, measure=measure, by=by, with_pace=False)
     )
     span = 0 if first_day is None else (day - first_day).days
     return boards.gains(board, before, by, first=first, first_days=span)
@@ -254,6 +269,57 @@ class KecamatanView:
     desa_codes: pd.Series
     desa_footnote: str = ""  # what the '*' beside a carried-forward figure means
     card: CardText | None = None  # the kecamatan's card to share; None before its first count
+    ranks: list[str] = field(default_factory=list)  # its rank by count and by share, with gaps
+    projection: list[str] = field(default_factory=list)  # the range to the deadline, backtest
+
+
+def rank_lines(
+    by_count: pd.DataFrame, by_share: pd.DataFrame, code: str, unit: str, lang: str = "id"
+) -> list[str]:
+    """'Peringkat 31 dari 31 menurut jumlah: 60 KK lagi untuk menyusul Sukorambi.', and the
+    same by share of target; a board without the region or a rank says nothing."""
+    out = []
+    for by, board in (("count", by_count), ("percent", by_share)):
+        row = standing_of(board, code)
+        if row is None or pd.isna(row["rank"]):  # type: ignore[call-overload]
+            continue
+        if row["above_name"] is None or pd.isna(row["gap"]):  # type: ignore[call-overload]
+            gap = t("pace.rank_first", lang)
+        else:
+            gap = t(
+                "pace.rank_gap",
+                lang,
+                gap=fmt_int(row["gap"], lang),
+                unit=unit,
+                name=str(row["above_name"]),
+            )
+        out.append(
+            t(
+                "pace.rank_line",
+                lang,
+                rank=row["rank"],
+                of=row["of"],
+                by=t(f"by.{by}", lang),
+                gap=gap,
+            )
+        )
+    return out
+
+
+def projection_lines(
+    snap: Snapshot, settings: Settings, code: str, day: date, measure: str, lang: str = "id"
+) -> list[str]:
+    """The region's projection as a range (last week's pace, best week's) and last week's
+    projection against today's figure, from its figure on every day (`figure_series`)."""
+    dates = snap.dates(measure)
+    if not dates or day < dates[0]:
+        return []
+    days = pd.date_range(dates[0], day, freq="D")
+    figures = figure_series(snap.counts_of(measure), code, days)["value"]
+    target = targets_of(snap.targets_of(measure), settings.target_share).get(code)
+    goal = int(target) if target is not None and target > 0 else None
+    found = pace.pace_range(figures, day, settings.deadline, goal)
+    return [] if found is None else pace.range_sentences(found, measure_label(measure, lang), lang)
 
 
 def kecamatan_view(
@@ -296,8 +362,13 @@ def kecamatan_view(
         if head
         else []
     )
+    by_share = snap.board("kecamatan", home, day, settings, measure=measure, by="percent")
     desa = snap.board("desa", code, day, settings, measure=measure)
-    desa_rows = boards.display_rows(desa, label, lang) if desa["count"].notna().any() else None
+    desa_rows = (
+        boards.display_rows(desa, label, lang, settings.deadline)
+        if desa["count"].notna().any()
+        else None
+    )
     return KecamatanView(
         code=code,
         name=name,
@@ -320,6 +391,8 @@ def kecamatan_view(
         )
         if head and head.count is not None
         else None,
+        ranks=rank_lines(board, by_share, code, label, lang),
+        projection=projection_lines(snap, settings, code, day, measure, lang),
     )
 
 

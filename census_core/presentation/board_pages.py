@@ -9,6 +9,7 @@ import pandas as pd
 from census_core.display.boards import carried_note
 from census_core.presentation.slide import ROWS_PER_SLIDE, Row, Slide
 from census_core.regions import short_name
+from census_core.standings.pace import status_text
 from census_core.text import figure_text, fmt_int, fmt_pct, fmt_signed, t
 
 # The marks a board row can carry (Row.tags), in the order they are shown, and their words.
@@ -78,6 +79,10 @@ def board_slides(
                 move=move,
                 move_sign=sign,
                 tags=tuple(tags),
+                status="" if rec.get("status") is None else status_text(rec["status"], lang),
+                status_sign={"reached": 1, "on_track": 1, "behind": -1}.get(
+                    str(rec.get("status")), 0
+                ),
             )
         )
     columns = (
@@ -87,6 +92,7 @@ def board_slides(
         t("slide.col.percent", lang),
         t("slide.col.change", lang),
         t("slide.col.move", lang),
+        t("pace.status", lang),
     )
     pages = page_slices(len(rows))
     said = [

@@ -188,13 +188,24 @@ def _board(slide: Slide, lang: str, top: int) -> list[Part]:
         move = {1: COLORS["up"], -1: COLORS["down"]}.get(row.move_sign, COLORS["text"])
         plain = (row.rank, row.count, row.percent, row.change)
         rank, count, percent, change = (one(cell, COLORS["text"], home) for cell in plain)
-        rows.append((rank, tuple(name), count, percent, change, one(row.move, move, home)))
+        status = {1: COLORS["up"], -1: COLORS["down"]}.get(row.status_sign, COLORS["text"])
+        rows.append(
+            (
+                rank,
+                tuple(name),
+                count,
+                percent,
+                change,
+                one(row.move, move, home),
+                one(row.status, status, home),
+            )
+        )
         fills.append(COLORS["home_bg"] if home else COLORS["bg"])
     parts.append(
         Table(
             MARGIN,
             top,
-            (120, 760, 260, 220, 220, 220),
+            (110, 620, 240, 200, 200, 150, 280),
             64,
             slide.columns,
             tuple(rows),

@@ -39,6 +39,8 @@ class Row:
     move: str
     move_sign: int = 0
     tags: tuple[str, ...] = ()
+    status: str = ""  # '○ tertinggal': against the pace needed, symbol and words
+    status_sign: int = 0  # 1 reached or on track, -1 behind, 0 a push or none: its colour
 
 
 @dataclass(frozen=True)

@@ -236,6 +236,13 @@ def _effective(
     return eff, mismatches
 
 
+def figures_at(counts: pd.DataFrame, level: str, within: str | None, day: date) -> pd.Series:
+    """Every region's figure on `day` by `figure_rule`, as a board of `level` under `within`
+    reads it (value by code; regions without one left out)."""
+    eff, _ = _effective(counts, day, LEVELS.index(level), within)
+    return eff["value"].astype("float64")
+
+
 def figure_of(counts: pd.DataFrame, code: str, day: date) -> tuple[pd.Series | None, int]:
     """One region's figure on `day` by `figure_rule` (value, last_date, batch, derived; None
     when it has none), and how many regions directly below it have a figure."""

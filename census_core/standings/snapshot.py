@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
 from census_core.regions import LEVELS, Regions
 from census_core.settings import Settings
-from census_core.standings import progress
+from census_core.standings import pace, progress
 from census_core.standings.countindex import measure_rows
 from census_core.store import Store
 from census_core.store.columns import latest_counts, merge_latest
@@ -91,9 +91,11 @@ class Snapshot:
         *,
         measure: str = "households",
         by: str = "count",
+        with_pace: bool = True,
     ) -> pd.DataFrame:
-        """The standings of `level` under `within` on `day` (see progress.standings)."""
-        return progress.standings(
+        """The standings of `level` under `within` on `day` (see progress.standings), with each
+        row's status against the pace needed (see pace.add_pace) unless `with_pace` is False."""
+        board = progress.standings(
             self.counts_of(measure),
             self.regions,
             level,
@@ -103,6 +105,22 @@ class Snapshot:
             by=by,
             default_share=settings.target_share,
             deadline=settings.deadline,
+        )
+        if not with_pace:
+            return board
+        counts = self.counts_of(measure)
+        before = progress.figures_at(counts, level, within, day - timedelta(days=pace.WINDOW))
+        first_day = pace.first_day_within(self.dates(measure), day)
+        first = None if first_day is None else progress.figures_at(counts, level, within, first_day)
+        return pace.add_pace(
+            board,
+            before,
+            day,
+            settings.deadline,
+            first=first,
+            first_days=0 if first_day is None else (day - first_day).days,
+            push=settings.pace_push,
+            behind=settings.pace_behind,
         )
 
     def with_counts(self, records: pd.DataFrame) -> Snapshot:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
 
 from census_core.regions import Regions, short_name
+from census_core.standings import pace as paces
 from census_core.standings import progress
 from census_core.standings.progress import days_left, figure_series, pace_needed
 from census_core.text import fmt_date, fmt_day_month, fmt_int, fmt_pct, t
@@ -263,6 +264,8 @@ class TrendView:
     daily: pd.DataFrame
     comparison: pd.DataFrame
     sentences: list[str]
+    # The first region's projection as a range (last week's pace, best week's) and its backtest.
+    ranges: list[str] = field(default_factory=list)
 
 
 def view(
@@ -314,4 +317,31 @@ def view(
         daily=daily(first),
         comparison=compared if compared is not None else pd.DataFrame(),
         sentences=[sentence(p, measure, lang) for p in projections] + waiting,
+        ranges=range_lines(counts, targets, codes[0], day, deadline, default_share, measure, lang)
+        if codes
+        else [],
     )
+
+
+def range_lines(
+    counts: pd.DataFrame,
+    targets: pd.DataFrame | None,
+    code: str,
+    day: date,
+    deadline: date,
+    default_share: float = 0.5,
+    measure: str = "households",
+    lang: str = "id",
+) -> list[str]:
+    """One region's projection range and backtest in words (`pace.range_sentences`), from its
+    figure on every day since the first with data, as the boards count the 7-day pace."""
+    days = _dates(counts)
+    days = days[days <= pd.Timestamp(day)]
+    if days.empty:
+        return []
+    figures = figure_series(counts, code, days)["value"]
+    goal = progress.targets_of(targets, default_share).get(code)
+    target = int(goal) if goal is not None and goal > 0 else None
+    found = paces.pace_range(figures, day, deadline, target)
+    unit = t(f"measure.{measure}", lang)
+    return [] if found is None else paces.range_sentences(found, unit, lang)

@@ -128,3 +128,23 @@ def test_the_card_to_share_is_a_phone_sized_png(app, downloads):
 def test_no_card_before_a_kecamatan_is_chosen(app):
     at = app("app_pages/kecamatan.py").run()
     assert not any(b.proto.label == "🖼 Unduh kartu" for b in at.get("download_button"))
+
+
+def test_both_standings_status_and_projection(app):
+    at = app("app_pages/kecamatan.py", wilayah="jelbuk").run()
+    assert not at.exception
+    assert _metric(at, "Status").value == "○ tertinggal"
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Peringkat 31 dari 31 menurut jumlah: 60 KK lagi untuk menyusul Sukorambi." in text
+    assert "Peringkat 25 dari 31 menurut persentase target" in text
+    assert "Proyeksi 7 hari lalu: 322; kenyataan: 344." in text
+
+
+def test_the_link_keeps_the_measure_and_the_day(app):
+    at = app("app_pages/kecamatan.py", wilayah="jelbuk", measure="persons", asof="2020-03-01")
+    at.run()
+    assert not at.exception
+    assert at.session_state["measure"] == "persons"
+    assert str(at.session_state["as_of"]) == "2020-03-01"
+    assert "jiwa" in at.metric[0].label.lower()  # persons, as the link asked
+    assert (at.query_params["measure"], at.query_params["asof"]) == ("persons", "2020-03-01")

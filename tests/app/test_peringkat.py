@@ -192,3 +192,24 @@ def test_the_regency_card_to_share_is_a_png(app, downloads):
     data = downloads["card-jember-2020-03-05.png"]
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert Image.open(BytesIO(data)).size == (1080, 1350)
+
+
+def test_every_row_shows_its_pace_and_status_sorted_and_filtered_by_it(app):
+    at = app().run()
+    assert not at.exception
+    kecamatan = _board(at, "Jelbuk").set_index("Wilayah")
+    jelbuk = kecamatan.loc["Jelbuk"]
+    assert (jelbuk["Perlu/hari"], jelbuk["Laju 7 hari"], jelbuk["Status"]) == (
+        "161",
+        "21",
+        "○ tertinggal",
+    )
+    assert jelbuk["Perkiraan"] == "tidak tercapai sebelum batas: 20% pada 31 Maret"
+    _sort(at).set_value("status").run()
+    ranked = _board(at, "Jelbuk")
+    assert ranked["Status"].iloc[0] == "○ tertinggal"
+    assert ranked["Status"].iloc[-1] == "◐ perlu dorongan"  # Kaliwates, the only one near
+    at.selectbox(key="status").set_value("push").run()
+    assert not at.exception
+    pushed = _board(at, "Kaliwates")
+    assert list(pushed["Wilayah"]) == ["Kaliwates"]
