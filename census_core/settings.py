@@ -16,6 +16,8 @@ DEFAULT_HOME = "35.09"
 DEFAULT_DEADLINE = date(2020, 3, 31)
 DEFAULT_TARGET_PCT = 50.0
 DEFAULT_SLIDE_SECONDS = 15.0
+DEFAULT_QUIET_DAYS = 2
+DEFAULT_THRESHOLDS = (25.0, 50.0)
 
 
 class SettingsError(ValueError):
@@ -78,6 +80,30 @@ def _target_pct(text: str) -> float:
     return value
 
 
+def _quiet_days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise SettingsError("CENSUS_QUIET_DAYS", text, "quiet_days_range") from exc
+    if not 0 <= value <= 366:
+        raise SettingsError("CENSUS_QUIET_DAYS", text, "quiet_days_range")
+    return value
+
+
+def _thresholds(text: str) -> tuple[float, ...]:
+    values = []
+    for part in text.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        value = _number("CENSUS_THRESHOLDS", part.strip().rstrip("%"))
+        if not 0 < value <= 100:  # also refuses nan
+            raise SettingsError("CENSUS_THRESHOLDS", text, "pct_range")
+        values.append(value)
+    if not values:
+        raise SettingsError("CENSUS_THRESHOLDS", text, "pct_range")
+    return tuple(sorted(set(values)))
+
+
 def _deadline(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -112,6 +138,12 @@ class Settings:
     trusted_proxies: int = 0
     # The address the app is reached at, for links shared outside it; None: relative links.
     public_url: str | None = None
+    # Days without a new figure after which a region is listed as quiet ("belum lapor").
+    quiet_days: int = DEFAULT_QUIET_DAYS
+    # Shares of target (percent) the headline counts regions at or above.
+    thresholds: tuple[float, ...] = DEFAULT_THRESHOLDS
+    # The named target shares are measured against (a source in the store); None: the default.
+    target_source: str | None = None
 
     def __repr__(self) -> str:
         """Every field but the secrets; a cached view is keyed on it (ui.cached)."""
@@ -170,4 +202,10 @@ class Settings:
             kwargs["trusted_proxies"] = _proxies(proxies)
         if public := get("CENSUS_PUBLIC_URL"):
             kwargs["public_url"] = _public_url(public)
+        if quiet := get("CENSUS_QUIET_DAYS"):
+            kwargs["quiet_days"] = _quiet_days(quiet)
+        if thresholds := get("CENSUS_THRESHOLDS"):
+            kwargs["thresholds"] = _thresholds(thresholds)
+        if target_source := get("CENSUS_TARGET_SOURCE"):
+            kwargs["target_source"] = target_source
         return cls(**kwargs)  # type: ignore[arg-type]

@@ -1298,7 +1298,62 @@ _WIDGET: dict[str, tuple[str, str]] = {
     ),
 }
 
+_ATTENTION: dict[str, tuple[str, str]] = {
+    "settings.quiet_days_range": (
+        "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 366 (hari), mis. "
+        "{setting}=2.",
+        "The setting {setting} = '{value}' must be a whole number from 0 to 366 (days), e.g. "
+        "{setting}=2.",
+    ),
+    "quiet.title": (
+        "Belum lapor lebih dari {days} hari: {n} kecamatan",
+        "Not reported for more than {days} days: {n} kecamatan",
+    ),
+    "quiet.none": (
+        "Semua kecamatan sudah lapor dalam {days} hari terakhir.",
+        "Every kecamatan has reported within the last {days} days.",
+    ),
+    "quiet.never": ("{name}: belum pernah lapor", "{name}: never reported"),
+    "quiet.since": (
+        "{name}: angka terakhir {date} ({days} hari lalu), dikirim {operator}",
+        "{name}: last figure {date} ({days} days ago), sent by {operator}",
+    ),
+    "quiet.partly": (
+        "{name}: {n} dari {total} desa belum lapor",
+        "{name}: {n} of {total} desa not reported",
+    ),
+    "quiet.desa": ("— {n} dari {total} desa belum lapor", "— {n} of {total} desa not reported"),
+    "chase.title": ("Siapa dikejar hari ini", "Who to chase today"),
+    "chase.caption": (
+        "Kecamatan dan desa yang tertinggal (laju 7 hari di bawah kebutuhan per hari) atau "
+        "belum lapor lebih dari {days} hari; kebutuhan = (target − angka) / {left} hari tersisa.",
+        "Kecamatan and desa behind (7-day pace below what is needed per day) or silent for more "
+        "than {days} days; needed = (target − figure) / {left} days left.",
+    ),
+    "chase.none": ("Tidak ada yang perlu dikejar hari ini.", "Nobody to chase today."),
+    "chase.name": ("Wilayah", "Region"),
+    "chase.level": ("Tingkat", "Level"),
+    "chase.within": ("Di", "In"),
+    "chase.needed": ("Perlu per hari", "Needed per day"),
+    "chase.pace": ("Laju 7 hari per hari", "7-day pace per day"),
+    "chase.percent": ("% target", "% of target"),
+    "chase.last": ("Lapor terakhir", "Last report"),
+    "chase.why": ("Alasan", "Why"),
+    "chase.quiet": ("belum lapor", "not reported"),
+    "chase.behind": ("tertinggal", "behind"),
+    "threshold.line": (
+        "{n} dari {of} {level} sudah ≥ {pct} {target}",
+        "{n} of {of} {level} at ≥ {pct} of {target}",
+    ),
+    "threshold.slide": ("Capaian target", "Target reached"),
+    "quiet.slide_last": ("Angka terakhir", "Last figure"),
+    "quiet.slide_operator": ("Dikirim oleh", "Sent by"),
+    "quiet.slide_desa": ("Desa belum lapor", "Desa not reported"),
+}
+
+
 _AREAS = (
+    _ATTENTION,
     _CORE,
     _LEVELS,
     _FAULTS,

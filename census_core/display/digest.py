@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from census_core.display.attention import quiet_regions
 from census_core.display.boards import carried_note
 from census_core.display.views import home_view, measure_label
 from census_core.regions import level_label, province_of
@@ -69,7 +70,7 @@ def daily_message(
         lines.append(t("digest.highest", lang, regions=_entries(ranked.head(SHOWN), lang)))
         lines.append(t("digest.lowest", lang, regions=_entries(ranked.tail(SHOWN), lang)))
     lines.append(_gain(board, label, lang))
-    lines.append(_not_reported(board, lang))
+    lines.append(_not_reported(quiet_regions(snap, settings, day, measure), lang))
     if head.pace_needed is not None:
         lines.append(_pace(head.pace_needed, head.days_left, head.deadline, label, lang))
     marked = [row for row in board.to_dict("records") if is_carried(row)]
@@ -107,9 +108,10 @@ def _gain(board: pd.DataFrame, label: str, lang: str) -> str:
     )
 
 
-def _not_reported(board: pd.DataFrame, lang: str) -> str:
-    """Kecamatan with no report of the day: their figure is carried forward, or there is none."""
-    late = board[board["stale"].astype(bool) | board["count"].isna()]
+def _not_reported(quiet: pd.DataFrame, lang: str) -> str:
+    """Kecamatan gone quiet (attention.quiet_regions, CENSUS_QUIET_DAYS): their figure is
+    carried forward, or there is none."""
+    late = quiet[quiet["quiet"].astype(bool)]
     if late.empty:
         return t("digest.all_reported", lang)
     entries = [
@@ -118,7 +120,7 @@ def _not_reported(board: pd.DataFrame, lang: str) -> str:
             lang,
             name=row["name"],
             note=t("board.no_data", lang)
-            if pd.isna(row["count"])
+            if pd.isna(row["last_date"])
             else stale_note(row["last_date"], lang),
         )
         for row in late.to_dict("records")
