@@ -17,6 +17,9 @@ DEFAULT_DEADLINE = date(2020, 3, 31)
 DEFAULT_TARGET_PCT = 50.0
 DEFAULT_SLIDE_SECONDS = 15.0
 DEFAULT_QUIET_DAYS = 2
+# The target shares are measured against unless CENSUS_TARGET_SOURCE or the sidebar names
+# another: the regency government's 50 % of families (the report of 6 March 2020).
+DEFAULT_TARGET_SOURCE = "Pemkab 50%"
 DEFAULT_THRESHOLDS = (25.0, 50.0)
 
 
@@ -143,7 +146,7 @@ class Settings:
     # Shares of target (percent) the headline counts regions at or above.
     thresholds: tuple[float, ...] = DEFAULT_THRESHOLDS
     # The named target shares are measured against (a source in the store); None: the default.
-    target_source: str | None = None
+    target_source: str | None = DEFAULT_TARGET_SOURCE
 
     def __repr__(self) -> str:
         """Every field but the secrets; a cached view is keyed on it (ui.cached)."""

@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rank.add_argument("--measure", choices=MEASURES, default="households")
     rank.add_argument("--by", choices=("count", "percent"), default="count")
+    rank.add_argument(
+        "--target",
+        metavar="SOURCE",
+        help='the target source shares are measured against, e.g. "BPS 22%%" '
+        "(default: CENSUS_TARGET_SOURCE)",
+    )
     rank.add_argument("--json", action="store_true", help="print one JSON object")
 
     digest = sub.add_parser("digest", parents=[db], help="print the daily message for the group")
@@ -110,6 +117,12 @@ def cmd_rank(args: argparse.Namespace) -> int:
         if within is None or within not in store.regions:
             raise UsageError(f"--within '{args.within}' is not a region code (e.g. 35.09)")
     snap = load_snapshot(store)
+    if args.target is not None:
+        if args.target not in snap.target_sources():
+            known = ", ".join(repr(x) for x in snap.target_sources() if x) or "-"
+            raise UsageError(f"--target '{args.target}' is not a stored target source ({known})")
+        settings = replace(settings, target_source=args.target)
+    source = snap.target_source(settings)
     day = args.date or snap.latest_date(args.measure)
     if day is None:
         board = None
@@ -138,6 +151,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
                         if _none(rec["last_date"]) is None
                         else pd.Timestamp(rec["last_date"]).date().isoformat()
                     ),
+                    "target_source": _none(rec["target_source"]),
                 }
             )
     else:
@@ -154,6 +168,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
                 "derived": False,
                 "batch": None,
                 "date": None,
+                "target_source": None,
             }
             for c in store.regions.descendants(within, args.level)
         ]
@@ -163,6 +178,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
         "date": day.isoformat() if day else None,
         "measure": args.measure,
         "by": args.by,
+        "target_source": source,
         "rows": rows,
     }
     if args.json:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from census_core.ingest.problems import ERROR, Problem
 
-TARGET_COLUMNS = ["region", "measure", "base", "share", "row", "column"]
+TARGET_COLUMNS = ["region", "measure", "base", "share", "source", "row", "column"]
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,11 @@ def check_upload(
     if upload.ok:
         try:
             effect = standings_effect(
-                upload, snap.counts, snap.targets, snap.regions, default_share=settings.target_share
+                upload,
+                snap.counts,
+                snap.chosen_targets(settings),
+                snap.regions,
+                default_share=settings.target_share,
             )
         except Exception as exc:  # ours, not the file's
             upload.problems.append(system_fault(log, f"drawing the effect of {file_name!r}", exc))
