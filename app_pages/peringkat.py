@@ -5,7 +5,7 @@ import streamlit as st
 from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.text import t
-from ui import board, cached, card, kpi, provenance, share
+from ui import attention, board, cached, card, kpi, provenance, share
 from ui.page import need_data, open_page
 
 
@@ -43,6 +43,10 @@ view = cached.home(snap, settings, day, by, query, lang, measure)
 if view.sentences:
     st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
+watch = cached.attention(snap, settings, day, lang, measure)
+attention.thresholds(watch)
+attention.quiet(watch)
+attention.chase(watch, lang)
 share.whatsapp_button(view.sentences, "/", settings, lang)
 share.daily_message(snap, settings, day, lang, measure)
 card.download(view.card, view.trend, lang, key="card")

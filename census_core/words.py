@@ -1299,6 +1299,16 @@ _WIDGET: dict[str, tuple[str, str]] = {
 }
 
 _ATTENTION: dict[str, tuple[str, str]] = {
+    "target.none": ("tanpa target", "no target"),
+    "target.unnamed": ("target {pct}", "target {pct}"),
+    "target.named": ("target {name}", "target {name}"),
+    "target.share": ("{pct} dari {target}", "{pct} of {target}"),
+    "target.choose": ("Target", "Target"),
+    "target.basis": (
+        "Persentase dihitung terhadap {target}.",
+        "Shares are measured against the {target}.",
+    ),
+    "export.source": ("Sumber target", "Target source"),
     "settings.quiet_days_range": (
         "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 366 (hari), mis. "
         "{setting}=2.",
@@ -1347,6 +1357,10 @@ _ATTENTION: dict[str, tuple[str, str]] = {
     ),
     "threshold.slide": ("Capaian target", "Target reached"),
     "quiet.slide_last": ("Angka terakhir", "Last figure"),
+    "quiet.slide_of": ("{n} dari {total}", "{n} of {total}"),
+    "threshold.figure": ("{level} ≥ {pct} {target}", "{level} at ≥ {pct} of {target}"),
+    "threshold.value": ("{n} dari {of}", "{n} of {of}"),
+    "threshold.asof": ("data s.d. {date}", "data up to {date}"),
     "quiet.slide_operator": ("Dikirim oleh", "Sent by"),
     "quiet.slide_desa": ("Desa belum lapor", "Desa not reported"),
 }

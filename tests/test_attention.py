@@ -163,7 +163,9 @@ def test_the_chase_list_holds_the_quiet_and_the_behind(quiet_snap):
     assert jelbuk["quiet"] and jelbuk["level"] == "kecamatan"
     # Needed per day agrees with the board's pace_needed (the one formula).
     board = quiet_snap.board("kecamatan", "35.09", DAY, Settings()).set_index("code")
-    assert jelbuk["needed_per_day"] == board.loc[JELBUK, "pace_needed"] == 19  # 470 / 26 days, rounded up
+    assert (
+        jelbuk["needed_per_day"] == board.loc[JELBUK, "pace_needed"] == 19
+    )  # 470 / 26 days, rounded up
     # Largest need first; desa after kecamatan.
     need = chase["needed_per_day"].astype("float64").fillna(-1)
     assert need.is_monotonic_decreasing
@@ -176,3 +178,26 @@ def test_the_demo_chase_list_is_the_behind_only(demo_store):
     assert not chase["quiet"].any() and chase["behind"].all()
     # Demo: nobody keeps pace with 50 % by 31 March, so every kecamatan is behind.
     assert (chase["level"] == "kecamatan").sum() == 31
+
+
+def test_the_target_is_named(quiet_snap):
+    from census_core.display.attention import share_of_target, target_label
+
+    settings = Settings()
+    assert target_label("Pemkab 50%", settings, "id") == "target Pemkab 50%"
+    assert target_label("", settings, "id") == "target 50%"
+    assert target_label(None, settings, "en") == "no target"
+    assert share_of_target(11.07, "target Pemkab 50%", "id") == "11,1% dari target Pemkab 50%"
+
+
+def test_the_attention_view_on_the_demo(demo_store):
+    from dataclasses import replace
+
+    snap = load_snapshot(demo_store)
+    view = attention.attention_view(snap, Settings(), DAY)
+    assert view.target == "target Pemkab 50%"
+    assert view.thresholds[0].startswith("1 dari 31 kecamatan sudah ≥ 25% target Pemkab 50%")
+    assert view.quiet_title == "Semua kecamatan sudah lapor dalam 2 hari terakhir."
+    assert len(view.chase) == len(chase_list(snap, Settings(), DAY))
+    bps = attention.attention_view(snap, replace(Settings(), target_source="BPS 22%"), DAY)
+    assert bps.target == "target BPS 22%" and bps.thresholds != view.thresholds

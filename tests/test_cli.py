@@ -106,7 +106,9 @@ def test_rank_by_another_target(demo_url, capsys):
     kaliwates = next(r for r in rows if r["name"] == "Kaliwates")
     assert kaliwates["target_source"] == "BPS 22%"
     assert main([*args, "--json", "--db", demo_url]) == 0
-    pemkab = next(r for r in json.loads(capsys.readouterr().out)["rows"] if r["name"] == "Kaliwates")
+    pemkab = next(
+        r for r in json.loads(capsys.readouterr().out)["rows"] if r["name"] == "Kaliwates"
+    )
     assert kaliwates["count"] == pemkab["count"] and kaliwates["percent"] > pemkab["percent"]
 
 

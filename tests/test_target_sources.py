@@ -111,7 +111,7 @@ def test_a_store_from_before_sources_is_migrated(fresh_url, regions):
     with store.engine.begin() as conn:
         _old_targets_table(conn)
         conn.exec_driver_sql(
-            "INSERT INTO batches (created_at, \"user\", file_name, sha256, kind, rows, changed, "
+            'INSERT INTO batches (created_at, "user", file_name, sha256, kind, rows, changed, '
             "undone) VALUES ('2020-03-01 00:00:00+00', 'a', 't.csv', 'x', 'targets', 1, 1, false)"
         )
         conn.exec_driver_sql(

@@ -45,6 +45,21 @@ CHASE_COLUMNS = [
 ]
 
 
+def target_label(source: str | None, settings: Settings, lang: str = "id") -> str:
+    """How a share names its target: 'target Pemkab 50%'; the unnamed one by its share
+    (CENSUS_TARGET_PCT), 'target 50%'; 'tanpa target' when the store has none."""
+    if source is None:
+        return t("target.none", lang)
+    if source == "":
+        return t("target.unnamed", lang, pct=fmt_pct(settings.target_pct, lang, 0))
+    return t("target.named", lang, name=source)
+
+
+def share_of_target(percent: object, label: str, lang: str = "id") -> str:
+    """'11,1% dari target Pemkab 50%'."""
+    return t("target.share", lang, pct=fmt_pct(percent, lang), target=label)
+
+
 def days_since(last_date: object, day: date) -> int | None:
     """Whole days from a region's last figure to `day`; None when it has none."""
     if last_date is None or pd.isna(last_date):  # type: ignore[call-overload]
@@ -195,9 +210,7 @@ def chase_list(
                 "code": now["code"],
                 "name": now["name"],
                 "level": level,
-                "parent_name": [
-                    snap.regions.name(str(c).rsplit(".", 1)[0]) for c in now["code"]
-                ],
+                "parent_name": [snap.regions.name(str(c).rsplit(".", 1)[0]) for c in now["code"]],
                 "count": now["count"],
                 "percent": now["percent"],
                 "needed_per_day": pd.array(needed, dtype="Int64"),
@@ -238,7 +251,9 @@ def chase_rows(chase: pd.DataFrame, day: date, lang: str = "id") -> pd.DataFrame
 
 
 def _why(quiet: bool, behind: bool, lang: str) -> str:
-    parts = ([t("chase.quiet", lang)] if quiet else []) + ([t("chase.behind", lang)] if behind else [])
+    parts = ([t("chase.quiet", lang)] if quiet else []) + (
+        [t("chase.behind", lang)] if behind else []
+    )
     return ", ".join(parts)
 
 
@@ -274,3 +289,46 @@ def threshold_lines(
         )
         for x in found
     ]
+
+
+@dataclass(frozen=True)
+class AttentionView:
+    """What the home page, /unggah and the meeting screen say about who needs attention."""
+
+    target: str  # 'target Pemkab 50%'
+    basis: str  # 'Persentase dihitung terhadap target Pemkab 50%.'
+    thresholds: list[str]
+    quiet_title: str
+    quiet: list[str]
+    quiet_rows: pd.DataFrame
+    chase_title: str
+    chase_caption: str
+    chase: pd.DataFrame  # as shown (chase_rows); empty when nobody is to be chased
+
+
+def attention_view(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    *,
+    measure: str = "households",
+    lang: str = "id",
+    with_chase: bool = True,
+) -> AttentionView:
+    """Threshold headlines, the quiet kecamatan and (optionally) the chase list, on `day`."""
+    label = target_label(snap.target_source(settings), settings, lang)
+    kec = snap.board("kecamatan", settings.home, day, settings, measure=measure)
+    found = quiet_regions(snap, settings, day, measure)
+    chase = chase_list(snap, settings, day, measure) if with_chase else pd.DataFrame()
+    left = max((settings.deadline - day).days, 0)
+    return AttentionView(
+        target=label,
+        basis=t("target.basis", lang, target=label),
+        thresholds=threshold_lines(thresholds(kec, settings.thresholds), "kecamatan", label, lang),
+        quiet_title=quiet_title(found, settings.quiet_days, lang),
+        quiet=quiet_lines(found, day, settings.quiet_days, lang),
+        quiet_rows=found,
+        chase_title=t("chase.title", lang),
+        chase_caption=t("chase.caption", lang, days=settings.quiet_days, left=left),
+        chase=chase_rows(chase, day, lang) if len(chase) else pd.DataFrame(),
+    )

@@ -290,7 +290,9 @@ def share_trend(
 ) -> pd.DataFrame:
     """Share of target by date up to `day`: the region against its parent as a whole."""
     counts = snap.counts_of(measure)
-    target = targets_of(snap.targets_of(measure, snap.target_source(settings)), settings.target_share)
+    target = targets_of(
+        snap.targets_of(measure, snap.target_source(settings)), settings.target_share
+    )
     days = pd.to_datetime([x for x in snap.dates(measure) if x <= day])
     this_col = snap.regions.name(code)
     avg_col = t("average_of", lang, name=short_name(snap.regions.name(parent)))

@@ -6,7 +6,9 @@ from datetime import date
 
 import pandas as pd
 
+from census_core.display.attention import quiet_regions, quiet_title
 from census_core.geo.geo import Shape
+from census_core.presentation.attention_slides import quiet_slides, threshold_slide
 from census_core.presentation.board_pages import board_slides
 from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
@@ -66,6 +68,11 @@ def deck(
     slides = [headline_slide(kab, home, province_name, day, settings, measure, lang)]
     slides += _level_slides(kab, "kabupaten", province_name, day, measure, lang, highlight=home)
     slides += _level_slides(kec, "kecamatan", home_name, day, measure, lang, callouts=True)
+    slides.append(threshold_slide(kec, settings, snap.target_source(settings), day, lang))
+    quiet = quiet_regions(snap, settings, day)
+    slides += quiet_slides(
+        quiet, settings.quiet_days, quiet_title(quiet, settings.quiet_days, lang), day, lang
+    )
     slides.append(map_slide(kec, shapes or [], home_name, day, lang, theme))
     slides.append(trend_slide(snap, settings, day, lang, theme))
     return slides

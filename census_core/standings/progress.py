@@ -440,7 +440,9 @@ def standings(
     board["stale"] = board["last_date"].notna() & (board["last_date"] < pd.Timestamp(day))
     _add_gaps(board, by)
     board["pace_needed"] = _pace_column(board, day, deadline)
-    board["target_source"] = np.where(board["target"].notna(), target_source, None)
+    source = np.full(len(board), None, dtype=object)
+    source[board["target"].notna().to_numpy()] = target_source
+    board["target_source"] = source
     return board[STANDING_COLUMNS]
 
 

@@ -579,15 +579,11 @@ class Store:
         t, b = targets_table, batches_table
         rank = (
             sa.func.row_number()
-            .over(
-                partition_by=(t.c.region, t.c.measure, t.c.source), order_by=t.c.batch_id.desc()
-            )
+            .over(partition_by=(t.c.region, t.c.measure, t.c.source), order_by=t.c.batch_id.desc())
             .label("rn")
         )
         sub = (
-            sa.select(
-                t.c.region, t.c.measure, t.c.base, t.c.share, t.c.source, t.c.batch_id, rank
-            )
+            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, t.c.source, t.c.batch_id, rank)
             .join(b, b.c.id == t.c.batch_id)
             .where(b.c.undone.is_(False))
             .subquery()
