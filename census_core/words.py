@@ -181,7 +181,6 @@ _BOARD: dict[str, tuple[str, str]] = {
     "board.change": ("Perubahan", "Change"),
     "board.rank_change": ("Naik/turun", "Up/down"),
     "board.note": ("Keterangan", "Note"),
-    "board.gain": ("Naik {days} hari", "Gain {days} days"),
     "board.gain_pct": ("Naik {days} hari (poin %)", "Gain {days} days (% points)"),
     "board.highest": ("Tertinggi: {name} ({value})", "Highest: {name} ({value})"),
     "board.lowest": ("terendah: {name} ({value})", "lowest: {name} ({value})"),
@@ -190,8 +189,15 @@ _BOARD: dict[str, tuple[str, str]] = {
     "n_regions.one": ("{n} wilayah", "{n} region"),
     "n_regions.other": ("{n} wilayah", "{n} regions"),
     "board.gainers_title": (
-        "Paling naik dalam {days} hari terakhir (s.d. {date}), menurut {by}",
-        "Biggest gains in the last {days} days (up to {date}), by {by}",
+        "Paling naik dalam {days} hari terakhir (s.d. {date}): naik peringkat menurut {by}, "
+        "lalu laju yang bertambah dibanding pekan sebelumnya",
+        "Biggest climbers in the last {days} days (up to {date}): places gained by {by}, then "
+        "pace gained against the week before",
+    ),
+    "board.places": ("Naik peringkat {days} hari", "Places gained, {days} days"),
+    "board.pace_gain": (
+        "Laju vs pekan sebelumnya (poin %)",
+        "Pace vs the week before (% points)",
     ),
 }
 

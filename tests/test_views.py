@@ -103,3 +103,11 @@ def test_share_trend_carries_forward_and_sums_children(regions):
     trend = share_trend(snap, Settings(), "35.09.25", "35.09", date(2020, 3, 3))
     assert trend["Jelbuk"].tolist() == [10.0, 10.0, 30.0]
     assert trend["Rata-rata Jember"].tolist() == [3.0, 4.0, 5.0]
+
+
+def test_the_gainers_board_is_not_the_leaders_again(snap):
+    kec = home_view(snap, Settings(), DAY).boards[1]
+    leaders = list(kec.full["name"].head(5))
+    climbers = list(kec.gainers.iloc[:, 0])
+    assert len(climbers) == 5 and climbers != leaders
+    assert kec.gainers.columns[1] == "Naik peringkat 7 hari"

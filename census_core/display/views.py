@@ -80,6 +80,8 @@ def board_view(
     start = boards.gain_start(day)
     before = snap.board(level, within, start, settings, measure=measure, by=by)
     gained = boards.gains(board, before, by)
+    earlier = snap.board(level, within, boards.gain_start(start), settings, measure=measure, by=by)
+    climbed = boards.climbers(board, before, earlier)
     shown = boards.filter_by_name(board, query)
     within_name = snap.regions.name(within)
     by_text = t(f"by.{by}", lang)
@@ -97,8 +99,8 @@ def board_view(
         gainers_title=t(
             "board.gainers_title", lang, days=boards.GAIN_DAYS, date=fmt_date(day, lang), by=by_text
         ),
-        gainers=boards.gainer_rows(
-            boards.filter_by_name(gained, query).head(GAINERS_SHOWN), label, lang
+        gainers=boards.climber_rows(
+            boards.filter_by_name(climbed, query).head(GAINERS_SHOWN), label, lang
         ),
         footnote=boards.carried_note(shown, lang),
     )
