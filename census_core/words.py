@@ -1253,8 +1253,8 @@ _DIGEST: dict[str, tuple[str, str]] = {
         "{within}.",
     ),
     "digest.target": (
-        "Capaian target: {pct} dari {target} {measure}.",
-        "Share of target: {pct} of {target} {measure}.",
+        "Capaian target: {pct} dari {source} ({target} {measure}).",
+        "Share of target: {pct} of the {source} ({target} {measure}).",
     ),
     "digest.highest": ("Tertinggi: {regions}", "Highest: {regions}"),
     "digest.lowest": ("Terendah: {regions}", "Lowest: {regions}"),
@@ -1315,6 +1315,7 @@ _ATTENTION: dict[str, tuple[str, str]] = {
         "Shares are measured against the {target}.",
     ),
     "export.source": ("Sumber target", "Target source"),
+    "target.unnamed_export": ("target tanpa nama", "unnamed target"),
     "settings.quiet_days_range": (
         "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 366 (hari), mis. "
         "{setting}=2.",

@@ -33,7 +33,7 @@ def test_the_message_in_indonesian(snap):
         "*Pantau Sensus — Kabupaten Jember, 5 Maret 2020*",
         "Kabupaten Jember: 36.464 KK (+2.440 sejak kemarin), peringkat 1 dari 38 kabupaten/kota "
         "di Jawa Timur.",
-        "Capaian target: 11,1% dari 329.446 KK.",
+        "Capaian target: 11,1% dari target Pemkab 50% (329.446 KK).",
         "Tertinggi: 1. Kaliwates 4.040; 2. Sumbersari 3.612; 3. Patrang 3.105",
         "Terendah: 29. Pakusari 404; 29. Sukorambi 404; 31. Jelbuk 344",
         "Paling naik hari ini: Kaliwates (+235 KK)",
@@ -46,7 +46,7 @@ def test_the_message_in_english(snap):
     text = daily_message(snap, Settings(), DAY, "en")
     assert text.startswith("*Pantau Sensus — Kabupaten Jember, 5 March 2020*\n")
     assert "Kabupaten Jember: 36,464 households (+2,440 since yesterday), rank 1 of 38" in text
-    assert "Share of target: 11.1% of 329,446 households." in text
+    assert "Share of target: 11.1% of the target Pemkab 50% (329,446 households)." in text
     assert "Highest: 1. Kaliwates 4,040; 2. Sumbersari 3,612; 3. Patrang 3,105" in text
     assert "Biggest gain today: Kaliwates (+235 households)" in text
     assert "Every kecamatan has reported." in text

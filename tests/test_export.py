@@ -93,3 +93,17 @@ def test_export_says_which_figures_are_carried_forward(regions):
     assert frame.at["Jelbuk", "Angka hari sebelumnya"] == "ya"
     assert frame.at["Kaliwates", "Angka hari sebelumnya"] == "tidak"
     assert export_frame(board, lang="en").columns[-1] == "Figure of an earlier day"
+
+
+def test_export_names_the_target_of_each_share(regions):
+    counts = pd.DataFrame([("35.09.19", "2020-03-05", 4040)], columns=["region", "date", "value"])
+    counts["date"] = pd.to_datetime(counts["date"])
+    targets = pd.DataFrame([("35.09.19", 31654, 0.5)], columns=["region", "base", "share"])
+    board = standings(
+        counts, regions, "kecamatan", "35.09", date(2020, 3, 5),
+        targets=targets, target_source="Pemkab 50%",
+    )  # fmt: skip
+    frame = export_frame(board).set_index("Wilayah")
+    assert frame.loc["Kaliwates", "Sumber target"] == "Pemkab 50%"
+    assert frame.loc["Jelbuk", "Sumber target"] == ""  # no target, no source
+    assert export_frame(board, lang="en").columns[6] == "Target source"

@@ -111,3 +111,14 @@ def test_the_gainers_board_is_not_the_leaders_again(snap):
     climbers = list(kec.gainers.iloc[:, 0])
     assert len(climbers) == 5 and climbers != leaders
     assert kec.gainers.columns[1] == "Naik peringkat 7 hari"
+
+
+def test_the_headline_says_the_chosen_targets_share(snap):
+    from dataclasses import replace
+
+    pemkab = home_view(snap, Settings(), DAY)
+    bps = home_view(snap, replace(Settings(), target_source="BPS 22%"), DAY)
+    note = {k.label: k for k in pemkab.kpis}["Capaian target"]
+    assert "50%" in str(note)
+    bps_card = {k.label: k for k in bps.kpis}["Capaian target"]
+    assert "22%" in str(bps_card) and bps_card.value != note.value

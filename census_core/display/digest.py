@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from census_core.display.attention import quiet_regions
+from census_core.display.attention import quiet_regions, target_label
 from census_core.display.boards import carried_note
 from census_core.display.views import home_view, measure_label
 from census_core.regions import level_label, province_of
@@ -62,7 +62,14 @@ def daily_message(
     if head.percent is not None:
         target = fmt_int(head.target, lang)
         lines.append(
-            t("digest.target", lang, pct=fmt_pct(head.percent, lang), target=target, measure=label)
+            t(
+                "digest.target",
+                lang,
+                pct=fmt_pct(head.percent, lang),
+                source=target_label(snap.target_source(settings), settings, lang),
+                target=target,
+                measure=label,
+            )
         )
     board = view.boards[1].full
     ranked = board[board["rank"].notna()]

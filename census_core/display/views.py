@@ -129,7 +129,16 @@ def home_view(
     label = measure_label(measure, lang)
     province_name = snap.regions.name(province)
     cards = (
-        kpis(head, province_name, label, settings.target_pct, lang, with_gain=True) if head else []
+        kpis(
+            head,
+            province_name,
+            label,
+            target_pct(snap, settings, home, measure),
+            lang,
+            with_gain=True,
+        )
+        if head
+        else []
     )
     words = (
         sentences(
@@ -138,7 +147,7 @@ def home_view(
             province_name,
             by,
             label,
-            settings.target_pct,
+            target_pct(snap, settings, home, measure),
             lang,
         )
         if head
@@ -167,6 +176,16 @@ def home_view(
         trend=share_trend(snap, settings, home, province, day, measure, lang),
         card=card,
     )
+
+
+def target_pct(snap: Snapshot, settings: Settings, code: str, measure: str) -> float:
+    """The share of its base (percent) a region's target is under the chosen source: the
+    source's own share when it gives one, else CENSUS_TARGET_PCT."""
+    rows = snap.targets_of(measure, snap.target_source(settings))
+    share = rows.loc[rows["region"] == code, "share"] if len(rows) else pd.Series(dtype=float)
+    if len(share) and pd.notna(share.iloc[0]):
+        return float(share.iloc[0]) * 100.0
+    return settings.target_pct
 
 
 def _gain_of(gained: pd.DataFrame, code: str) -> tuple[object, object]:
@@ -233,7 +252,8 @@ def kecamatan_view(
     head = headline(board, code, day, settings.deadline, recent_gain=gain, recent_gain_pct=gain_pct)
     home_name = snap.regions.name(home)
     name = snap.regions.name(code)
-    cards = kpis(head, home_name, label, settings.target_pct, lang, with_gap=True) if head else []
+    pct = target_pct(snap, settings, code, measure)
+    cards = kpis(head, home_name, label, pct, lang, with_gap=True) if head else []
     words = (
         sentences(
             head,
@@ -241,7 +261,7 @@ def kecamatan_view(
             home_name,
             "count",
             label,
-            settings.target_pct,
+            pct,
             lang,
         )
         if head

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 
 from census_core.display.attention import quiet_regions, quiet_title
+from census_core.display.views import target_pct
 from census_core.geo.geo import Shape
 from census_core.presentation.attention_slides import quiet_slides, threshold_slide
 from census_core.presentation.board_pages import board_slides
@@ -65,7 +67,9 @@ def deck(
     measure = t("measure.households", lang)
     kab = snap.board("kabupaten", province, day, settings)
     kec = snap.board("kecamatan", home, day, settings)
-    slides = [headline_slide(kab, home, province_name, day, settings, measure, lang)]
+    # The headline's "target = N% of all KK" is the chosen source's share.
+    shown = replace(settings, target_pct=target_pct(snap, settings, home, "households"))
+    slides = [headline_slide(kab, home, province_name, day, shown, measure, lang)]
     slides += _level_slides(kab, "kabupaten", province_name, day, measure, lang, highlight=home)
     slides += _level_slides(kec, "kecamatan", home_name, day, measure, lang, callouts=True)
     slides.append(threshold_slide(kec, settings, snap.target_source(settings), day, lang))
