@@ -20,9 +20,11 @@ def thresholds(view: AttentionView) -> None:
 def quiet(view: AttentionView) -> None:
     """'Belum lapor': the kecamatan gone quiet, since when and by whom, desa still missing."""
     with st.container(key="quiet"):
+        if not view.quiet:  # nobody is quiet: one quiet line, not a heading
+            st.caption(md(view.quiet_title))
+            return
         st.subheader(md(view.quiet_title))
-        if view.quiet:
-            st.markdown("\n".join(f"- {md(line)}" for line in view.quiet))
+        st.markdown("\n".join(f"- {md(line)}" for line in view.quiet))
 
 
 def chase(view: AttentionView, lang: str) -> None:
