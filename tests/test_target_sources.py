@@ -148,3 +148,18 @@ def test_the_demo_names_its_targets(demo_store):
         assert set(targets[targets["source"] == source]["region"]) == set(targets["region"])
     head = snap.board("kabupaten", "35", DAY, Settings()).set_index("code").loc[JEMBER]
     assert (head["target"], head["target_source"]) == (329446, "Pemkab 50%")
+
+
+def test_the_targets_template_has_a_source_column_that_reads_back(regions):
+    from census_core.ingest.templates import template_csv
+
+    text = template_csv("targets", regions, JEMBER, DAY).decode("utf-8-sig")
+    lines = text.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("No;"))
+    assert lines[header].endswith(";Target (%);Sumber target")
+    first = lines[header + 1].split(";")
+    first[3:7] = ["14151", "", "50", "Pemkab 50%"]
+    data = "\n".join([*lines[: header + 1], ";".join(first)]).encode()
+    upload = read_targets(data, "templat_targets.csv", regions)
+    assert upload.ok, upload.problems
+    assert list(upload.records["source"]) == ["Pemkab 50%"]
