@@ -25,6 +25,8 @@ class Options:
     today: dt.date | None = None
     # Region text as written -> code, for suggestions the operator accepted on the page.
     corrections: tuple[tuple[str, str], ...] = ()
+    # Targets: the source of rows that name none (the target being looked at); "" unnamed.
+    source: str = ""
 
 
 @dataclass

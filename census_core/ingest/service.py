@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from census_core.ingest.counts import read_counts
 from census_core.ingest.effect import Effect, standings_effect
@@ -38,6 +38,9 @@ def check_upload(
     """Read `data` as counts or targets; never raises for anything in the file."""
     options = options or Options(home=settings.home)
     if kind == "targets":
+        # Rows naming no source replace the target being looked at.
+        if not options.source:
+            options = replace(options, source=snap.target_source(settings) or "")
         return Checked(read_targets(data, file_name, snap.regions, options), None, snap.version)
     upload = read_counts(
         data, file_name, snap.regions, options, existing=snap.counts, targets=snap.targets

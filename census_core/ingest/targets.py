@@ -77,7 +77,7 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
         share = None
         if share_col is not None and share_col < len(cells):
             share = _share(cells[share_col], item.row, layout.name(share_col), upload.problems)
-        source = ""
+        source = options.source
         if source_col is not None and source_col < len(cells) and not is_blank(cells[source_col]):
             source = " ".join(cell_text(cells[source_col]).split())[:80]
         for col, measure in layout.measures.items():
