@@ -36,7 +36,7 @@ try:
     state.check_settings()  # before the watcher or any page uses them
     if not bare:
         live.watch(sidebar.lang())
-        sidebar.render(state.snapshot())
+        sidebar.render(state.snapshot(), state.settings())
     page.run()
 except Exception as exc:
     if meeting:

@@ -6,7 +6,7 @@ from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.standings.pace import STATUSES, status_text
 from census_core.text import t
-from ui import board, cached, card, kpi, provenance, share, start
+from ui import attention, board, cached, card, kpi, provenance, share, start
 from ui.page import open_page
 
 
@@ -59,6 +59,10 @@ right.text_input(t("peringkat.search", lang), key="cari", placeholder=view.searc
 if view.sentences:
     st.markdown("  \n".join(md_escape(s) for s in view.sentences))
 kpi.kpi_cards(view.kpis, per_row=3)
+watch = cached.attention(snap, settings, day, lang, measure)
+attention.thresholds(watch)
+attention.quiet(watch)
+attention.chase(watch, lang)
 share.whatsapp_button(view.sentences, "/", settings, lang)
 share.daily_message(snap, settings, day, lang, measure)
 card.download(view.card, view.trend, lang, key="card")

@@ -45,7 +45,7 @@ parent = home if kind == "kecamatan" and chosen else province
 compare_codes = chosen if kind == "kecamatan" and chosen else [home, *chosen]
 view = trend.view(
     snap.counts_of(measure),
-    snap.targets_of(measure),
+    snap.targets_of(measure, snap.target_source(settings)),
     snap.regions,
     [home, *chosen],
     day,

@@ -12,10 +12,10 @@ from census_core.markup import md_escape
 from census_core.regions import LEVELS, level_label
 from census_core.storefaults import StoreFault
 from census_core.text import fmt_int, t
-from ui import auth, board, effect, start, state, upload
+from ui import attention, auth, board, cached, effect, start, state, upload
 from ui.page import open_page
 
-snap, settings, lang, *_ = open_page()
+snap, settings, lang, as_of, measure = open_page()
 st.title(t("upload.title", lang))
 user = auth.require_operator(lang)
 if user is None:
@@ -25,6 +25,9 @@ if flash := st.session_state.pop("upload_flash", None):
 if failure := st.session_state.pop("upload_failure", None):
     st.error(md_escape(failure))
 gen = st.session_state.setdefault("upload_gen", 0)
+if as_of is not None:
+    # Who the operator still waits for, before the day's upload.
+    attention.quiet(cached.attention(snap, settings, as_of, lang, measure, with_chase=False))
 
 
 def upload_section(kind: str) -> None:

@@ -18,6 +18,11 @@ DEFAULT_TARGET_PCT = 50.0
 DEFAULT_SLIDE_SECONDS = 15.0
 DEFAULT_PACE_PUSH = 1.0
 DEFAULT_PACE_BEHIND = 0.5
+DEFAULT_QUIET_DAYS = 2
+# The target shares are measured against unless CENSUS_TARGET_SOURCE or the sidebar names
+# another: the regency government's 50 % of families (the report of 6 March 2020).
+DEFAULT_TARGET_SOURCE = "Pemkab 50%"
+DEFAULT_THRESHOLDS = (25.0, 50.0)
 
 
 class SettingsError(ValueError):
@@ -87,6 +92,30 @@ def _target_pct(text: str) -> float:
     return value
 
 
+def _quiet_days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise SettingsError("CENSUS_QUIET_DAYS", text, "quiet_days_range") from exc
+    if not 0 <= value <= 366:
+        raise SettingsError("CENSUS_QUIET_DAYS", text, "quiet_days_range")
+    return value
+
+
+def _thresholds(text: str) -> tuple[float, ...]:
+    values = []
+    for part in text.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        value = _number("CENSUS_THRESHOLDS", part.strip().rstrip("%"))
+        if not 0 < value <= 100:  # also refuses nan
+            raise SettingsError("CENSUS_THRESHOLDS", text, "pct_range")
+        values.append(value)
+    if not values:
+        raise SettingsError("CENSUS_THRESHOLDS", text, "pct_range")
+    return tuple(sorted(set(values)))
+
+
 def _deadline(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -127,6 +156,12 @@ class Settings:
     # Fractions of the pace needed: below push a region needs a push, below behind it is behind.
     pace_push: float = DEFAULT_PACE_PUSH
     pace_behind: float = DEFAULT_PACE_BEHIND
+    # Days without a new figure after which a region is listed as quiet ("belum lapor").
+    quiet_days: int = DEFAULT_QUIET_DAYS
+    # Shares of target (percent) the headline counts regions at or above.
+    thresholds: tuple[float, ...] = DEFAULT_THRESHOLDS
+    # The named target shares are measured against (a source in the store); None: the default.
+    target_source: str | None = DEFAULT_TARGET_SOURCE
 
     def __repr__(self) -> str:
         """Every field but the secrets; a cached view is keyed on it (ui.cached)."""
@@ -193,4 +228,10 @@ class Settings:
         behind = kwargs.get("pace_behind", DEFAULT_PACE_BEHIND)
         if behind > kwargs.get("pace_push", DEFAULT_PACE_PUSH):  # type: ignore[operator]
             raise SettingsError("CENSUS_PACE_BEHIND", get("CENSUS_PACE_BEHIND") or "", "pace_range")
+        if quiet := get("CENSUS_QUIET_DAYS"):
+            kwargs["quiet_days"] = _quiet_days(quiet)
+        if thresholds := get("CENSUS_THRESHOLDS"):
+            kwargs["thresholds"] = _thresholds(thresholds)
+        if target_source := get("CENSUS_TARGET_SOURCE"):
+            kwargs["target_source"] = target_source
         return cls(**kwargs)  # type: ignore[arg-type]

@@ -189,7 +189,6 @@ _BOARD: dict[str, tuple[str, str]] = {
     "board.change": ("Perubahan", "Change"),
     "board.rank_change": ("Naik/turun", "Up/down"),
     "board.note": ("Keterangan", "Note"),
-    "board.gain": ("Naik {days} hari", "Gain {days} days"),
     "board.gain_pct": ("Naik {days} hari (poin %)", "Gain {days} days (% points)"),
     "board.highest": ("Tertinggi: {name} ({value})", "Highest: {name} ({value})"),
     "board.lowest": ("terendah: {name} ({value})", "lowest: {name} ({value})"),
@@ -198,8 +197,15 @@ _BOARD: dict[str, tuple[str, str]] = {
     "n_regions.one": ("{n} wilayah", "{n} region"),
     "n_regions.other": ("{n} wilayah", "{n} regions"),
     "board.gainers_title": (
-        "Paling naik dalam {days} hari terakhir (s.d. {date}), menurut {by}",
-        "Biggest gains in the last {days} days (up to {date}), by {by}",
+        "Paling naik dalam {days} hari terakhir (s.d. {date}): naik peringkat menurut {by}, "
+        "lalu laju yang bertambah dibanding pekan sebelumnya",
+        "Biggest climbers in the last {days} days (up to {date}): places gained by {by}, then "
+        "pace gained against the week before",
+    ),
+    "board.places": ("Naik peringkat {days} hari", "Places gained, {days} days"),
+    "board.pace_gain": (
+        "Laju vs pekan sebelumnya (poin %)",
+        "Pace vs the week before (% points)",
     ),
 }
 
@@ -1451,8 +1457,8 @@ _DIGEST: dict[str, tuple[str, str]] = {
         "{within}.",
     ),
     "digest.target": (
-        "Capaian target: {pct} dari {target} {measure}.",
-        "Share of target: {pct} of {target} {measure}.",
+        "Capaian target: {pct} dari {source} ({target} {measure}).",
+        "Share of target: {pct} of the {source} ({target} {measure}).",
     ),
     "digest.highest": ("Tertinggi: {regions}", "Highest: {regions}"),
     "digest.lowest": ("Terendah: {regions}", "Lowest: {regions}"),
@@ -1563,7 +1569,77 @@ _PACE: dict[str, tuple[str, str]] = {
     ),
 }
 
+_ATTENTION: dict[str, tuple[str, str]] = {
+    "target.none": ("tanpa target", "no target"),
+    "target.unnamed": ("target {pct}", "target {pct}"),
+    "target.named": ("target {name}", "target {name}"),
+    "target.share": ("{pct} dari {target}", "{pct} of {target}"),
+    "target.choose": ("Target", "Target"),
+    "target.basis": (
+        "Persentase dihitung terhadap {target}.",
+        "Shares are measured against the {target}.",
+    ),
+    "export.source": ("Sumber target", "Target source"),
+    "target.unnamed_export": ("target tanpa nama", "unnamed target"),
+    "settings.quiet_days_range": (
+        "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 366 (hari), mis. "
+        "{setting}=2.",
+        "The setting {setting} = '{value}' must be a whole number from 0 to 366 (days), e.g. "
+        "{setting}=2.",
+    ),
+    "quiet.title": (
+        "Belum lapor lebih dari {days} hari: {n} kecamatan",
+        "Not reported for more than {days} days: {n} kecamatan",
+    ),
+    "quiet.none": (
+        "Semua kecamatan sudah lapor dalam {days} hari terakhir.",
+        "Every kecamatan has reported within the last {days} days.",
+    ),
+    "quiet.never": ("{name}: belum pernah lapor", "{name}: never reported"),
+    "quiet.since": (
+        "{name}: angka terakhir {date} ({days} hari lalu), dikirim {operator}",
+        "{name}: last figure {date} ({days} days ago), sent by {operator}",
+    ),
+    "quiet.partly": (
+        "{name}: {n} dari {total} desa belum lapor",
+        "{name}: {n} of {total} desa not reported",
+    ),
+    "quiet.desa": ("— {n} dari {total} desa belum lapor", "— {n} of {total} desa not reported"),
+    "chase.title": ("Siapa dikejar hari ini", "Who to chase today"),
+    "chase.caption": (
+        "Kecamatan dan desa yang tertinggal (laju 7 hari di bawah kebutuhan per hari) atau "
+        "belum lapor lebih dari {days} hari; kebutuhan = (target − angka) / {left} hari tersisa.",
+        "Kecamatan and desa behind (7-day pace below what is needed per day) or silent for more "
+        "than {days} days; needed = (target − figure) / {left} days left.",
+    ),
+    "chase.none": ("Tidak ada yang perlu dikejar hari ini.", "Nobody to chase today."),
+    "chase.name": ("Wilayah", "Region"),
+    "chase.level": ("Tingkat", "Level"),
+    "chase.within": ("Di", "In"),
+    "chase.needed": ("Perlu per hari", "Needed per day"),
+    "chase.pace": ("Laju 7 hari per hari", "7-day pace per day"),
+    "chase.percent": ("% target", "% of target"),
+    "chase.last": ("Lapor terakhir", "Last report"),
+    "chase.why": ("Alasan", "Why"),
+    "chase.quiet": ("belum lapor", "not reported"),
+    "chase.behind": ("tertinggal", "behind"),
+    "threshold.line": (
+        "{n} dari {of} {level} sudah ≥ {pct} {target}",
+        "{n} of {of} {level} at ≥ {pct} of {target}",
+    ),
+    "threshold.slide": ("Capaian target", "Target reached"),
+    "quiet.slide_last": ("Angka terakhir", "Last figure"),
+    "quiet.slide_of": ("{n} dari {total}", "{n} of {total}"),
+    "threshold.figure": ("{level} ≥ {pct} {target}", "{level} at ≥ {pct} of {target}"),
+    "threshold.value": ("{n} dari {of}", "{n} of {of}"),
+    "threshold.asof": ("data s.d. {date}", "data up to {date}"),
+    "quiet.slide_operator": ("Dikirim oleh", "Sent by"),
+    "quiet.slide_desa": ("Desa belum lapor", "Desa not reported"),
+}
+
+
 _AREAS = (
+    _ATTENTION,
     _CORE,
     _LEVELS,
     _FAULTS,

@@ -31,6 +31,7 @@ STANDING_COLUMNS = [
     "prev_count",
     "prev_rank",
     "batch",
+    "target_source",
 ]
 
 
@@ -157,6 +158,7 @@ def standings(
     by: str = "count",
     default_share: float = 0.5,
     deadline: date | None = None,
+    target_source: str | None = None,
 ) -> pd.DataFrame:
     """The board of every region of `level` under `within` (None: the country) on `day`.
 
@@ -193,6 +195,8 @@ def standings(
         for c, t in zip(board["count"], board["target"], strict=True)
     ]
     board["pace_needed"] = board["pace_needed"].astype("Int64")
+    board["target_source"] = [target_source if pd.notna(x) else None for x in board["target"]]
+    board["target_source"] = board["target_source"].astype(object)
     return board[STANDING_COLUMNS]
 
 

@@ -206,3 +206,46 @@ def demo_snapshot_pace(demo_db_file, regions):
 
     snap = load_snapshot(Store(f"sqlite:///{demo_db_file}", regions))
     return snap.board("kecamatan", "35.09", date(2020, 3, 5), Settings())
+
+
+def _board(rows):
+    """code, name, rank, count, percent: the columns climbers reads."""
+    return pd.DataFrame(rows, columns=["code", "name", "rank", "count", "percent"]).astype(
+        {"rank": "Int64", "count": "Int64", "percent": "float64"}
+    )
+
+
+def test_climbers_rank_by_places_then_pace_gained_not_by_size():
+    from census_core.display.boards import climbers
+
+    two_weeks = _board(
+        [("a", "Kaliwates", 1, 2000, 10.0), ("b", "Sumbersari", 2, 1500, 9.0),
+         ("c", "Jelbuk", 3, 100, 1.0), ("d", "Tempurejo", 4, 90, 2.0)]
+    )  # fmt: skip
+    week = _board(
+        [("a", "Kaliwates", 1, 3000, 15.0), ("b", "Sumbersari", 2, 2500, 14.0),
+         ("c", "Jelbuk", 4, 150, 1.5), ("d", "Tempurejo", 3, 200, 4.0)]
+    )  # fmt: skip
+    now = _board(
+        [("a", "Kaliwates", 1, 4000, 20.0), ("c", "Jelbuk", 2, 3000, 30.0),
+         ("b", "Sumbersari", 3, 2600, 14.5), ("d", "Tempurejo", 4, 300, 6.0),
+         ("e", "Ledokombo", 5, 10, 0.5)]
+    )  # fmt: skip
+    out = climbers(now, week, two_weeks)
+    # Jelbuk, small, climbed two places and sped up by 28 points: first, ahead of the leader.
+    assert list(out["name"]) == ["Jelbuk", "Ledokombo", "Kaliwates", "Tempurejo", "Sumbersari"]
+    jelbuk = out.iloc[0]
+    assert (jelbuk["places"], jelbuk["pace"], jelbuk["pace_gain"]) == (2, 28.5, 28.0)
+    # First report inside the week: it climbed from below the last place ranked then.
+    assert out.set_index("name").loc["Ledokombo", "places"] == 0
+    assert out.set_index("name").loc["Kaliwates", "pace_gain"] == 0.0
+
+
+def test_climbers_leave_out_regions_without_a_figure_and_survive_empty_boards():
+    from census_core.display.boards import climbers
+
+    now = _board([("a", "A", 1, 10, None), ("b", "B", None, None, None)])
+    empty = _board([])
+    out = climbers(now, empty, empty)
+    assert list(out["name"]) == ["A"] and pd.isna(out["pace_gain"].iloc[0])
+    assert climbers(empty, empty, empty).empty

@@ -4,10 +4,13 @@ import json
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from census_core.cli import main
+
+GOLDEN = Path(__file__).parent / "examples" / "cli"
 
 ROW_KEYS = {
     "rank",
@@ -75,6 +78,9 @@ def test_rank_kabupaten_by_percent_on_a_date(demo_url, capsys):
             "percent",
             "--measure",
             "persons",
+            # BPS Jawa Timur ranked the kabupaten by participation: the whole population.
+            "--target",
+            "Penduduk 100%",
             "--json",
             "--db",
             demo_url,
@@ -85,6 +91,42 @@ def test_rank_kabupaten_by_percent_on_a_date(demo_url, capsys):
     assert result["date"] == "2020-03-01" and result["by"] == "percent"
     percents = [r["percent"] for r in result["rows"]]
     assert percents == sorted(percents, reverse=True)
+    assert {r["target_source"] for r in result["rows"]} == {"Penduduk 100%"}
+
+
+def test_rank_names_the_default_target_and_keeps_the_5_march_report(demo_url, capsys):
+    args = ["rank", "--level", "kecamatan", "--within", "35.09", "--date", "2020-03-05"]
+    assert main([*args, "--json", "--db", demo_url]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["target_source"] == "Pemkab 50%"
+    rows = {r["name"]: r for r in result["rows"]}
+    assert all(r["target_source"] == "Pemkab 50%" for r in rows.values())
+    # The report of 6 March 2020, as before targets had sources (the golden file).
+    golden = json.loads((GOLDEN / "rank-kecamatan-2020-03-05.json").read_text())
+    assert [{k: r[k] for k in golden["rows"][0]} for r in result["rows"]] == golden["rows"]
+    assert {k: v for k, v in result.items() if k not in ("rows", "target_source")} == {
+        k: v for k, v in golden.items() if k != "rows"
+    }
+
+
+def test_rank_by_another_target(demo_url, capsys):
+    args = ["rank", "--level", "kecamatan", "--within", "35.09", "--date", "2020-03-05"]
+    assert main([*args, "--target", "BPS 22%", "--json", "--db", demo_url]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    kaliwates = next(r for r in rows if r["name"] == "Kaliwates")
+    assert kaliwates["target_source"] == "BPS 22%"
+    assert main([*args, "--json", "--db", demo_url]) == 0
+    pemkab = next(
+        r for r in json.loads(capsys.readouterr().out)["rows"] if r["name"] == "Kaliwates"
+    )
+    assert kaliwates["count"] == pemkab["count"] and kaliwates["percent"] > pemkab["percent"]
+
+
+def test_rank_refuses_an_unknown_target(demo_url, capsys):
+    args = ["rank", "--level", "kecamatan", "--within", "35.09", "--target", "Bupati 80%"]
+    assert main([*args, "--db", demo_url]) == 2
+    err = capsys.readouterr().err
+    assert "Bupati 80%" in err and "'BPS 22%'" in err
 
 
 def test_rank_whole_country_marks_derived_province(demo_url, capsys):

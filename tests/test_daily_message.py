@@ -33,7 +33,7 @@ def test_the_message_in_indonesian(snap):
         "*Pantau Sensus — Kabupaten Jember, 5 Maret 2020*",
         "Kabupaten Jember: 36.464 KK (+2.440 sejak kemarin), peringkat 1 dari 38 kabupaten/kota "
         "di Jawa Timur.",
-        "Capaian target: 11,1% dari 329.446 KK.",
+        "Capaian target: 11,1% dari target Pemkab 50% (329.446 KK).",
         "Tertinggi: 1. Kaliwates 4.040; 2. Sumbersari 3.612; 3. Patrang 3.105",
         "Terendah: 29. Pakusari 404; 29. Sukorambi 404; 31. Jelbuk 344",
         "Paling naik hari ini: Kaliwates (+235 KK)",
@@ -46,7 +46,7 @@ def test_the_message_in_english(snap):
     text = daily_message(snap, Settings(), DAY, "en")
     assert text.startswith("*Pantau Sensus — Kabupaten Jember, 5 March 2020*\n")
     assert "Kabupaten Jember: 36,464 households (+2,440 since yesterday), rank 1 of 38" in text
-    assert "Share of target: 11.1% of 329,446 households." in text
+    assert "Share of target: 11.1% of the target Pemkab 50% (329,446 households)." in text
     assert "Highest: 1. Kaliwates 4,040; 2. Sumbersari 3,612; 3. Patrang 3,105" in text
     assert "Biggest gain today: Kaliwates (+235 households)" in text
     assert "Every kecamatan has reported." in text
@@ -89,7 +89,8 @@ def test_kecamatan_without_a_report_are_named(demo_url, regions):
     commit_upload(checked.upload, store, "uji")
     snap = load_snapshot(store)
     view = home_view(snap, Settings(), NEXT)
-    text = daily_message(snap, Settings(), NEXT, "id")
+    # CENSUS_QUIET_DAYS=0: any kecamatan without a figure of the day is named.
+    text = daily_message(snap, Settings(quiet_days=0), NEXT, "id")
     assert _regency_figure(text) == fmt_int(view.headline.count)
     assert "Paling naik hari ini: Kaliwates (+460 KK)" in text
     late = next(line for line in text.splitlines() if line.startswith("Belum melapor"))
@@ -134,3 +135,13 @@ def test_a_public_url_must_be_a_web_address(monkeypatch):
         Settings.load()
     assert err.value.setting == "CENSUS_PUBLIC_URL"
     assert "https://" in err.value.message("id")
+
+
+def test_a_kecamatan_one_day_behind_is_not_quiet_by_default(demo_url, regions):
+    store = Store(demo_url, regions)
+    options = Options(home="35.09", date=NEXT, level="kecamatan")
+    data = b"Kecamatan,KK\nKaliwates,4500\n"
+    checked = check_upload(data, "satu.csv", "counts", load_snapshot(store), Settings(), options)
+    commit_upload(checked.upload, store, "uji")
+    text = daily_message(load_snapshot(store), Settings(), NEXT, "id")
+    assert "Semua kecamatan sudah melapor." in text  # their figures are one day old, N = 2

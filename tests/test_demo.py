@@ -82,7 +82,9 @@ def test_every_level_adds_up_every_day(demo):
 def test_targets_cover_every_region_with_counts(demo):
     counts, targets = demo
     assert set(counts["region"]) == set(targets["region"])
-    assert len(targets) == 2 * (38 + 31 + 248)
+    # Two measures; every region under "Penduduk 100%" and "BPS 22%", Jember's under "Pemkab 50%".
+    assert len(targets) == 2 * 2 * (38 + 31 + 248) + 2 * (1 + 31 + 248)
+    assert targets.groupby(["region", "measure", "source"]).size().max() == 1
     jember = targets[(targets["region"] == "35.09") & (targets["measure"] == "persons")]
     assert int(jember["base"].iloc[0]) == 2536729
 

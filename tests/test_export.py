@@ -121,3 +121,17 @@ def test_a_board_exported_for_indonesian_excel_reads_back_as_the_board(regions):
     assert back.shape == frame.shape and list(back.columns) == list(frame.columns)
     assert back.iloc[0, 5] == pytest.approx(50.5)  # 4.040 of 8.000: a number, not text
     assert back.iloc[0, 1] == "35.09.19"
+
+
+def test_export_names_the_target_of_each_share(regions):
+    counts = pd.DataFrame([("35.09.19", "2020-03-05", 4040)], columns=["region", "date", "value"])
+    counts["date"] = pd.to_datetime(counts["date"])
+    targets = pd.DataFrame([("35.09.19", 31654, 0.5)], columns=["region", "base", "share"])
+    board = standings(
+        counts, regions, "kecamatan", "35.09", date(2020, 3, 5),
+        targets=targets, target_source="Pemkab 50%",
+    )  # fmt: skip
+    frame = export_frame(board).set_index("Wilayah")
+    assert frame.loc["Kaliwates", "Sumber target"] == "Pemkab 50%"
+    assert frame.loc["Jelbuk", "Sumber target"] == ""  # no target, no source
+    assert export_frame(board, lang="en").columns[6] == "Target source"

@@ -174,7 +174,7 @@ def test_row_limit_has_a_clear_message():
 def test_effect_on_the_standings(demo_store):
     snap = load_snapshot(demo_store)
     upload = read("Kecamatan,KK\nSumbersari,4100\n", existing=snap.counts)
-    effect = standings_effect(upload, snap.counts, snap.targets, snap.regions)
+    effect = standings_effect(upload, snap.counts, snap.chosen_targets(Settings()), snap.regions)
     assert effect is not None and effect.within == "35.09" and effect.members == 31
     rows = effect.table.set_index("code")
     assert (rows.at["35.09.21", "before"], rows.at["35.09.21", "after"]) == (3612, 4100)

@@ -162,7 +162,8 @@ def test_targets_command(demo_url, tmp_path, capsys):
     assert list(out) == KEYS and out["dates"] == [] and out["committed"] == 2
     main(["rank", "--level", "kecamatan", "--within", "35.09", "--json", "--db", demo_url])
     row = next(r for r in json.loads(capsys.readouterr().out)["rows"] if r["name"] == "Kaliwates")
-    assert row["target"] == 18000
+    # A file naming no source replaces the default target (CENSUS_TARGET_SOURCE).
+    assert (row["target"], row["target_source"]) == (18000, "Pemkab 50%")
 
 
 def test_import_compares_with_the_store_of_its_own_regency(demo_url, tmp_path, capsys):

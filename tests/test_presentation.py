@@ -109,6 +109,8 @@ def test_the_deck_of_the_demo(demo_store):
         "kecamatan-2",
         "kecamatan-3",
         "kecamatan-4",
+        "thresholds",
+        "quiet",
         "map",
         "trend",
     ]
@@ -379,3 +381,22 @@ def test_the_badge_says_what_is_shown_and_since_when():
     held = Frozen(snap=None, day=date(2020, 3, 5), since=since)  # type: ignore[arg-type]
     assert held.badge("id") == "Dibekukan: data s.d. 5 Maret 2020, sejak 09.12 WIB"
     assert held.badge("en") == "Frozen: data as of 5 March 2020, since 09:12 WIB"
+
+
+def test_the_threshold_and_quiet_slides(demo_store):
+    slides = {s.key: s for s in deck(load_snapshot(demo_store), Settings())}
+    figures = slides["thresholds"].figures
+    assert [(f.label, f.value) for f in figures] == [
+        ("kecamatan ≥ 25% target Pemkab 50%", "1 dari 31"),
+        ("kecamatan ≥ 50% target Pemkab 50%", "0 dari 31"),
+    ]
+    assert slides["quiet"].message == "Semua kecamatan sudah lapor dalam 2 hari terakhir."
+
+
+def test_quiet_kecamatan_on_a_slide_with_their_last_figure_and_operator(demo_store):
+    day = date(2020, 3, 9)  # four days after the demo's last figures
+    slides = deck(load_snapshot(demo_store), Settings(), day=day)
+    quiet = [s for s in slides if s.key.startswith("quiet-")]
+    rows = [r for s in quiet for r in s.rows]
+    assert len(rows) == 31 and len(quiet) == 4
+    assert rows[0].count == "5 Maret 2020" and rows[0].percent == "demo"

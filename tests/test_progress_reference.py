@@ -56,7 +56,9 @@ def test_fast_standings_equal_the_reference(regions, seed, by):
     day = DAYS[int(rng.integers(0, len(DAYS)))]
     deadline = None if seed % 4 == 0 else date(2020, 3, 31)
     for level, within in (("kecamatan", "35.09"), ("desa", "35.09"), ("kabupaten", "35")):
-        kw = dict(targets=targets, by=by, default_share=0.5, deadline=deadline)
+        kw = dict(
+            targets=targets, by=by, default_share=0.5, deadline=deadline, target_source="BPS 22%"
+        )
         got = progress.standings(counts, regions, level, within, day, **kw)
         want = reference.standings(counts, regions, level, within, day, **kw)
         pd.testing.assert_frame_equal(got, want)

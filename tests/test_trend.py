@@ -204,7 +204,7 @@ def test_the_view_gives_the_range_and_backtest_the_boards_agree_with(demo_db_fil
     day = date(2020, 3, 5)
     v = trend.view(
         snap.counts_of("households"),
-        snap.targets_of("households"),
+        snap.targets_of("households", snap.target_source(Settings())),
         regions,
         ["35.09"],
         day,

@@ -121,3 +121,22 @@ def test_the_kecamatan_page_gives_both_standings_status_and_projection(demo_db_f
     assert view.projection[-1] == "Proyeksi 7 hari lalu: 322; kenyataan: 344."
     english = kecamatan_view(snap, Settings(), date(2020, 3, 5), "35.09.25", lang="en")
     assert english.ranks[1].startswith("Rank 25 of 31 by share of target")
+
+
+def test_the_gainers_board_is_not_the_leaders_again(snap):
+    kec = home_view(snap, Settings(), DAY).boards[1]
+    leaders = list(kec.full["name"].head(5))
+    climbers = list(kec.gainers.iloc[:, 0])
+    assert len(climbers) == 5 and climbers != leaders
+    assert kec.gainers.columns[1] == "Naik peringkat 7 hari"
+
+
+def test_the_headline_says_the_chosen_targets_share(snap):
+    from dataclasses import replace
+
+    pemkab = home_view(snap, Settings(), DAY)
+    bps = home_view(snap, replace(Settings(), target_source="BPS 22%"), DAY)
+    note = {k.label: k for k in pemkab.kpis}["Capaian target"]
+    assert "50%" in str(note)
+    bps_card = {k.label: k for k in bps.kpis}["Capaian target"]
+    assert "22%" in str(bps_card) and bps_card.value != note.value

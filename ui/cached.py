@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from census_core.display.attention import AttentionView, attention_view
 from census_core.display.digest import daily_message
 from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
 from census_core.display.widget import WidgetView, widget_view
@@ -68,6 +69,33 @@ def home(
         snap,
         settings,
     )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _attention(
+    version: str,
+    settings_key: str,
+    day: date,
+    lang: str,
+    measure: str,
+    with_chase: bool,
+    _snap: Snapshot,
+    _settings: Settings,
+) -> AttentionView:
+    return attention_view(_snap, _settings, day, measure=measure, lang=lang, with_chase=with_chase)
+
+
+def attention(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    lang: str,
+    measure: str = "households",
+    *,
+    with_chase: bool = True,
+) -> AttentionView:
+    """census_core.display.attention.attention_view, cached like home()."""
+    return _attention(snap.version, repr(settings), day, lang, measure, with_chase, snap, settings)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -34,7 +34,7 @@ def open_page(lang: str | None = None) -> PageContext:
         raise SettingsError("CENSUS_HOME", settings.home, "unknown_region")
     return PageContext(
         snap=snap,
-        settings=settings,
+        settings=sidebar.with_target(snap, settings),
         lang=lang or sidebar.lang(),
         day=sidebar.as_of(snap),
         measure=sidebar.measure(),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
+from census_core.display.attention import target_label
 from census_core.display.freshness import freshness_line
 from census_core.markup import md_escape as md
+from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
 from census_core.text import LANG_NAMES, fmt_date, t
 
@@ -35,6 +38,30 @@ def as_of(snap: Snapshot) -> date | None:
     if chosen in days:
         return chosen  # type: ignore[no-any-return]
     return days[-1] if days else None
+
+
+def with_target(snap: Snapshot, settings: Settings) -> Settings:
+    """The settings with the target source chosen in the sidebar, when the store has it."""
+    chosen = st.session_state.get("target_source")
+    if isinstance(chosen, str) and chosen in snap.target_sources():
+        return replace(settings, target_source=chosen)
+    return settings
+
+
+def _target_choice(snap: Snapshot, settings: Settings) -> None:
+    """Which target shares are measured against: one of the stored sources."""
+    sources = snap.target_sources()
+    if len(sources) < 2:
+        return
+    if st.session_state.get("target_source") not in sources:
+        st.session_state["target_source"] = snap.target_source(settings)
+    code = lang()
+    st.selectbox(
+        t("target.choose", code),
+        options=sources,
+        key="target_source",
+        format_func=lambda s: target_label(s, settings, code),
+    )
 
 
 def _choose_day(widget: str) -> None:
@@ -69,8 +96,8 @@ def _from_url(days: list[date]) -> None:
         st.session_state["as_of"] = day
 
 
-def render(snap: Snapshot) -> None:
-    """The rest of the sidebar, below the language choice: measure, day and freshness."""
+def render(snap: Snapshot, settings: Settings) -> None:
+    """The rest of the sidebar, below the language choice: measure, target, day and freshness."""
     _from_url(snap.dates())
     with st.sidebar:
         st.radio(
@@ -80,6 +107,7 @@ def render(snap: Snapshot) -> None:
             horizontal=True,
             format_func=MEASURE_NAMES.__getitem__,
         )
+        _target_choice(snap, settings)
         days = snap.dates()
         if days:
             # A new upload may remove the chosen day; fall back to the latest instead of failing.

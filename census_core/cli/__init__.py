@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rank.add_argument("--measure", choices=MEASURES, default="households")
     rank.add_argument("--by", choices=("count", "percent"), default="count")
+    rank.add_argument(
+        "--target",
+        metavar="SOURCE",
+        help='the target source shares are measured against, e.g. "BPS 22%%" '
+        "(default: CENSUS_TARGET_SOURCE)",
+    )
     rank.add_argument("--json", action="store_true", help="print one JSON object")
 
     digest = sub.add_parser("digest", parents=[db], help="print the daily message for the group")
@@ -204,6 +211,7 @@ def rank_result(
         "date": day.isoformat() if day else None,
         "measure": measure,
         "by": by,
+        "target_source": snap.target_source(settings),
         "rows": rows,
     }
 
@@ -216,6 +224,11 @@ def cmd_rank(args: argparse.Namespace) -> int:
         if within is None or within not in store.regions:
             raise UsageError(f"--within '{args.within}' is not a region code (e.g. 35.09)")
     snap = load_snapshot(store)
+    if args.target is not None:
+        if args.target not in snap.target_sources():
+            known = ", ".join(repr(x) for x in snap.target_sources() if x) or "-"
+            raise UsageError(f"--target '{args.target}' is not a stored target source ({known})")
+        settings = replace(settings, target_source=args.target)
     result = rank_result(snap, settings, args.level, within, args.date, args.measure, args.by)
     rows: list[dict[str, Any]] = result["rows"]  # type: ignore[assignment]
     if args.json:

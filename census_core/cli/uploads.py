@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import logging
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from census_core.regions import LEVELS, Regions, normalize_code
 from census_core.services import commit_upload, undo_batch
 from census_core.settings import Settings
 from census_core.standings.provenance import region_history
+from census_core.standings.snapshot import pick_source
 from census_core.store import MEASURES, Store, get_store
 from census_core.storefaults import StoreFault
 from census_core.text import fmt_int, t
@@ -176,6 +178,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
     store, settings = _store(args)
     options = _options(args, store, settings)
     user = None if args.dry_run else _user(args, settings)
+    # Rows naming no source replace the default target (CENSUS_TARGET_SOURCE), as on the page.
+    stored = store.current_targets()
+    sources = sorted(stored["source"].astype(str).unique(), key=str.lower) if len(stored) else []
+    options = replace(options, source=pick_source(sources, settings.target_source) or "")
     data = _read_file(args.path)
     upload = read_targets(data, Path(args.path).name, store.regions, options)
     return _finish(args, store, upload, user)

@@ -207,19 +207,42 @@ def gain_start(day: date, days: int = GAIN_DAYS) -> date:
     return day - timedelta(days=days)
 
 
-def gainer_rows(
+def climbers(now: pd.DataFrame, week: pd.DataFrame, two_weeks: pd.DataFrame) -> pd.DataFrame:
+    """The 'paling naik' board: places gained in the ranking over the week, then the pace gained
+    against the week before (percentage points of target), so a small region catching up shows
+    and the biggest counts do not simply repeat the leaders.
+
+    A region first ranked inside the week climbed from just below the last place ranked then;
+    regions without a figure now are left out. Columns: code, name, count, percent, places
+    (rank a week ago minus rank now), pace (points gained this week), pace_gain (pace minus the
+    week before's pace).
+    """
+    ranked = now[now["rank"].notna()]
+    out = ranked[["code", "name", "count", "percent"]].copy()
+    last = week["rank"].dropna()
+    bottom = (int(last.max()) if len(last) else 0) + 1
+    rank_then = out["code"].map(week.set_index("code")["rank"]).astype("float64").fillna(bottom)
+    out["places"] = (rank_then - ranked["rank"].astype("float64")).astype("Int64")
+    pct_week = out["code"].map(week.set_index("code")["percent"]).astype("float64").fillna(0.0)
+    pct_two = out["code"].map(two_weeks.set_index("code")["percent"]).astype("float64")
+    out["pace"] = (out["percent"].astype("float64") - pct_week).round(2)
+    out["pace_gain"] = (out["pace"] - (pct_week - pct_two.fillna(0.0))).round(2)
+    key_places = out["places"].astype("float64").fillna(-np.inf).to_numpy()
+    key_pace = out["pace_gain"].astype("float64").fillna(-np.inf).to_numpy()
+    order = np.lexsort((out["name"].astype(str).to_numpy(), -key_pace, -key_places))
+    return out.iloc[order].reset_index(drop=True)
+
+
+def climber_rows(
     table: pd.DataFrame, measure_label: str, lang: str = "id", days: int = GAIN_DAYS
 ) -> pd.DataFrame:
-    """The 'paling naik' board as shown."""
+    """The 'paling naik' board as shown: places gained, pace and its change, figure, share."""
     return pd.DataFrame(
         {
             t("board.name", lang): table["name"].astype(str).to_numpy(),
-            t("board.gain", lang, days=days) + f" ({measure_label})": [
-                fmt_signed(v, lang) for v in table["gain"]
-            ],
-            t("board.gain_pct", lang, days=days): [
-                fmt_signed_pct(v, lang) for v in table["gain_pct"]
-            ],
+            t("board.places", lang, days=days): [rank_arrow(v) for v in table["places"]],
+            t("board.gain_pct", lang, days=days): [fmt_signed_pct(v, lang) for v in table["pace"]],
+            t("board.pace_gain", lang): [fmt_signed_pct(v, lang) for v in table["pace_gain"]],
             measure_label: [fmt_int(v, lang) for v in table["count"]],
             t("board.percent", lang): [fmt_pct(v, lang) for v in table["percent"]],
         }

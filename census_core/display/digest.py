@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from census_core.display.attention import quiet_regions, target_label
 from census_core.display.boards import carried_note
 from census_core.display.views import home_view, measure_label
 from census_core.regions import level_label, province_of
@@ -61,7 +62,14 @@ def daily_message(
     if head.percent is not None:
         target = fmt_int(head.target, lang)
         lines.append(
-            t("digest.target", lang, pct=fmt_pct(head.percent, lang), target=target, measure=label)
+            t(
+                "digest.target",
+                lang,
+                pct=fmt_pct(head.percent, lang),
+                source=target_label(snap.target_source(settings), settings, lang),
+                target=target,
+                measure=label,
+            )
         )
     board = view.boards[1].full
     ranked = board[board["rank"].notna()]
@@ -69,7 +77,7 @@ def daily_message(
         lines.append(t("digest.highest", lang, regions=_entries(ranked.head(SHOWN), lang)))
         lines.append(t("digest.lowest", lang, regions=_entries(ranked.tail(SHOWN), lang)))
     lines.append(_gain(board, label, lang))
-    lines.append(_not_reported(board, lang))
+    lines.append(_not_reported(quiet_regions(snap, settings, day, measure), lang))
     if head.pace_needed is not None:
         lines.append(_pace(head.pace_needed, head.days_left, head.deadline, label, lang))
     marked = [row for row in board.to_dict("records") if is_carried(row)]
@@ -107,9 +115,10 @@ def _gain(board: pd.DataFrame, label: str, lang: str) -> str:
     )
 
 
-def _not_reported(board: pd.DataFrame, lang: str) -> str:
-    """Kecamatan with no report of the day: their figure is carried forward, or there is none."""
-    late = board[board["stale"].astype(bool) | board["count"].isna()]
+def _not_reported(quiet: pd.DataFrame, lang: str) -> str:
+    """Kecamatan gone quiet (attention.quiet_regions, CENSUS_QUIET_DAYS): their figure is
+    carried forward, or there is none."""
+    late = quiet[quiet["quiet"].astype(bool)]
     if late.empty:
         return t("digest.all_reported", lang)
     entries = [
@@ -118,7 +127,7 @@ def _not_reported(board: pd.DataFrame, lang: str) -> str:
             lang,
             name=row["name"],
             note=t("board.no_data", lang)
-            if pd.isna(row["count"])
+            if pd.isna(row["last_date"])
             else stale_note(row["last_date"], lang),
         )
         for row in late.to_dict("records")

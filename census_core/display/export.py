@@ -26,6 +26,11 @@ def export_frame(
             t("export.count", lang, measure=label): board["count"].astype("Int64"),
             t("export.target", lang, measure=label): board["target"].astype("Int64"),
             t("export.percent", lang): board["percent"].astype("float64").round(2),
+            # Which target the share is of: "Pemkab 50%", "BPS 22%" (blank: the region has none).
+            t("export.source", lang): [
+                "" if v is None or pd.isna(v) else (v or t("target.unnamed_export", lang))
+                for v in board["target_source"]
+            ],
             t("export.change", lang): board["change"].astype("Int64"),
             t("export.rank_change", lang): board["rank_change"].astype("Int64"),
             t("export.last_date", lang): pd.to_datetime(board["last_date"]).dt.strftime("%Y-%m-%d"),

@@ -83,6 +83,12 @@ def board_view(
     label = measure_label(measure, lang)
     board = snap.board(level, within, day, settings, measure=measure, by=by)
     gained = _gains(snap, settings, board, level, within, day, measure, by)
+    start = boards.gain_start(day)
+    before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
+    earlier = snap.board(
+        level, within, boards.gain_start(start), settings, measure=measure, by=by, with_pace=False
+    )
+    climbed = boards.climbers(board, before, earlier)
     shown = boards.filter_by_name(boards.by_status(board, status, sort_status), query)
     within_name = snap.regions.name(within)
     by_text = t(f"by.{by}", lang)
@@ -100,8 +106,8 @@ def board_view(
         gainers_title=t(
             "board.gainers_title", lang, days=boards.GAIN_DAYS, date=fmt_date(day, lang), by=by_text
         ),
-        gainers=boards.gainer_rows(
-            boards.filter_by_name(gained, query).head(GAINERS_SHOWN), label, lang
+        gainers=boards.climber_rows(
+            boards.filter_by_name(climbed, query).head(GAINERS_SHOWN), label, lang
         ),
         footnote=boards.carried_note(shown, lang),
     )
@@ -145,7 +151,16 @@ def home_view(
     label = measure_label(measure, lang)
     province_name = snap.regions.name(province)
     cards = (
-        kpis(head, province_name, label, settings.target_pct, lang, with_gain=True) if head else []
+        kpis(
+            head,
+            province_name,
+            label,
+            target_pct(snap, settings, home, measure),
+            lang,
+            with_gain=True,
+        )
+        if head
+        else []
     )
     words = (
         sentences(
@@ -154,7 +169,7 @@ def home_view(
             province_name,
             by,
             label,
-            settings.target_pct,
+            target_pct(snap, settings, home, measure),
             lang,
         )
         if head
@@ -186,6 +201,16 @@ def home_view(
             "peringkat.placeholder", lang, example=search_example(views[1].full, snap.regions, home)
         ),
     )
+
+
+def target_pct(snap: Snapshot, settings: Settings, code: str, measure: str) -> float:
+    """The share of its base (percent) a region's target is under the chosen source: the
+    source's own share when it gives one, else CENSUS_TARGET_PCT."""
+    rows = snap.targets_of(measure, snap.target_source(settings))
+    share = rows.loc[rows["region"] == code, "share"] if len(rows) else pd.Series(dtype=float)
+    if len(share) and pd.notna(share.iloc[0]):
+        return float(share.iloc[0]) * 100.0
+    return settings.target_pct
 
 
 def search_example(board: pd.DataFrame, regions: Regions, home: str) -> str:
@@ -316,7 +341,9 @@ def projection_lines(
         return []
     days = pd.date_range(dates[0], day, freq="D")
     figures = figure_series(snap.counts_of(measure), code, days)["value"]
-    target = targets_of(snap.targets_of(measure), settings.target_share).get(code)
+    target = targets_of(
+        snap.targets_of(measure, snap.target_source(settings)), settings.target_share
+    ).get(code)
     goal = int(target) if target is not None and target > 0 else None
     found = pace.pace_range(figures, day, settings.deadline, goal)
     return [] if found is None else pace.range_sentences(found, measure_label(measure, lang), lang)
@@ -348,7 +375,8 @@ def kecamatan_view(
     )
     home_name = snap.regions.name(home)
     name = snap.regions.name(code)
-    cards = kpis(head, home_name, label, settings.target_pct, lang, with_gap=True) if head else []
+    pct = target_pct(snap, settings, code, measure)
+    cards = kpis(head, home_name, label, pct, lang, with_gap=True) if head else []
     words = (
         sentences(
             head,
@@ -356,7 +384,7 @@ def kecamatan_view(
             home_name,
             "count",
             label,
-            settings.target_pct,
+            pct,
             lang,
         )
         if head
@@ -414,7 +442,9 @@ def share_trend(
 ) -> pd.DataFrame:
     """Share of target by date up to `day`: the region against its parent as a whole."""
     counts = snap.counts_of(measure)
-    target = targets_of(snap.targets_of(measure), settings.target_share)
+    target = targets_of(
+        snap.targets_of(measure, snap.target_source(settings)), settings.target_share
+    )
     days = pd.to_datetime([x for x in snap.dates(measure) if x <= day])
     this_col = snap.regions.name(code)
     avg_col = t("average_of", lang, name=short_name(snap.regions.name(parent)))

@@ -136,7 +136,8 @@ def _above_base(
 ) -> list[Problem]:
     if targets is None or targets.empty:
         return []
-    base = targets[["region", "measure", "base"]]
+    # Several sources may give a region different bases: a count is above base above them all.
+    base = targets.groupby(["region", "measure"], as_index=False)["base"].max()
     merged = records.merge(base, on=["region", "measure"], how="inner")
     over = merged[merged["value"] > merged["base"]]
     return [

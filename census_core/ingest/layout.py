@@ -37,6 +37,7 @@ GENERIC_WORDS = {
     "nilai", "value", "angka", "mengisi", "base", "sasaran", "target", "populasi", "population",
 }  # fmt: skip
 PERCENT_WORDS = {"persen", "persentase", "prosentase", "percent", "percentage", "pct", "share"}
+SOURCE_WORDS = {"sumber", "source", "penetap", "versi"}  # who set a target: "Sumber target"
 DATE_WORDS = {"tanggal", "tgl", "date", "hari", "day"}
 TOTAL_PREFIXES = ("jumlah", "total", "grandtotal", "subtotal", "totalkeseluruhan")
 
@@ -71,6 +72,7 @@ class Layout:
     parent_hint: str | None = None
     measures: dict[int, str] = field(default_factory=dict)  # count column -> measure or ""
     shares: list[int] = field(default_factory=list)
+    source: int | None = None  # targets: the column naming who set each target
     dates: dict[int, date] = field(default_factory=dict)  # wide layout: column -> date
     first_data: int = 0
     numbers_row: int | None = None  # the '(1) (2) (3)' row under the header, skipped
@@ -94,6 +96,8 @@ def _classify(layout: Layout, col: int, text: str) -> None:
         return
     if "%" in text or w & PERCENT_WORDS:
         layout.shares.append(col)
+    elif w & SOURCE_WORDS and layout.source is None:
+        layout.source = col
     elif (w & CODE_WORDS) and layout.code is None:
         layout.code = col
     elif w & HOUSEHOLD_WORDS:

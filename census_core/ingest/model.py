@@ -9,7 +9,7 @@ import pandas as pd
 
 from census_core.ingest.problems import ERROR, Problem
 
-TARGET_COLUMNS = ["region", "measure", "base", "share", "row", "column"]
+TARGET_COLUMNS = ["region", "measure", "base", "share", "source", "row", "column"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Options:
     # The census year, for header dates written without one when neither the title, the file
     # name nor the chosen date gives it.
     campaign_year: int | None = None
+    # Targets: the source of rows that name none (the target being looked at); "" unnamed.
+    source: str = ""
 
 
 @dataclass

@@ -42,6 +42,9 @@ def check_upload(
     if options.campaign_year is None:
         options = replace(options, campaign_year=settings.deadline.year)
     if kind == "targets":
+        # Rows naming no source replace the target being looked at.
+        if not options.source:
+            options = replace(options, source=snap.target_source(settings) or "")
         return Checked(read_targets(data, file_name, snap.regions, options), None, snap.version)
     upload = read_counts(
         data, file_name, snap.regions, options, existing=snap.counts, targets=snap.targets
@@ -50,7 +53,11 @@ def check_upload(
     if upload.ok:
         try:
             effect = standings_effect(
-                upload, snap.counts, snap.targets, snap.regions, default_share=settings.target_share
+                upload,
+                snap.counts,
+                snap.chosen_targets(settings),
+                snap.regions,
+                default_share=settings.target_share,
             )
             after = outlook(upload, snap, settings)
         except Exception as exc:  # ours, not the file's

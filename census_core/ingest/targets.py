@@ -69,13 +69,17 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
         return
     records: list[tuple[object, ...]] = []
     share_col = layout.shares[0] if layout.shares else None
-    seen: dict[tuple[str, str], tuple[int, int]] = {}
+    source_col = layout.source
+    seen: dict[tuple[str, str, str], tuple[int, int]] = {}
     sums: dict[int, int] = {}
     for item in table.data:
         cells = item.cells
         share = None
         if share_col is not None and share_col < len(cells):
             share = _share(cells[share_col], item.row, layout.name(share_col), upload.problems)
+        source = options.source
+        if source_col is not None and source_col < len(cells) and not is_blank(cells[source_col]):
+            source = " ".join(cell_text(cells[source_col]).split())[:80]
         for col, measure in layout.measures.items():
             measure = measure or options.measure or "households"
             cell = cells[col] if col < len(cells) else None
@@ -93,7 +97,7 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
             if item.code is None:
                 continue
             sums[col] = sums.get(col, 0) + base
-            key = (item.code, measure)
+            key = (item.code, measure, source)
             if key in seen:
                 other_row, other = seen[key]
                 name = regions.name(item.code)
@@ -112,7 +116,7 @@ def _read(data: bytes, regions: Regions, options: Options, upload: Upload) -> No
                     )
                 continue
             seen[key] = (item.row, base)
-            records.append((item.code, measure, base, share, item.row, column))
+            records.append((item.code, measure, base, share, source, item.row, column))
     # Only the last total is the grand total; sub-totals per kecamatan are set aside unchecked.
     for total in table.totals[-1:]:
         for col in layout.measures:

@@ -31,8 +31,8 @@ def _table(
         rows = [[day.isoformat(), c, short_name(regions.name(c)), "", ""] for c in codes]
         return [], [header, *rows]
     if kind == "targets":
-        header = ["No", "Kode", level, "KK", "Jiwa", "Target (%)"]
-        rows = [[i, c, short_name(regions.name(c)), "", "", ""] for i, c in enumerate(codes, 1)]
+        header = ["No", "Kode", level, "KK", "Jiwa", "Target (%)", "Sumber target"]
+        rows = [[i, c, short_name(regions.name(c)), "", "", "", ""] for i, c in enumerate(codes, 1)]
         return [f"Sasaran SPO — {regions.name(home)}"], [header, *rows]
     header = ["No", "Kode", level, "KK", "Jiwa"]
     rows = [[i, c, short_name(regions.name(c)), "", ""] for i, c in enumerate(codes, 1)]

@@ -20,7 +20,7 @@ def trend_slide(
     title = t("slide.trend", lang, date=fmt_date(settings.deadline, lang))
     view = trend.view(
         snap.counts_of("households"),
-        snap.targets_of("households"),
+        snap.targets_of("households", snap.target_source(settings)),
         snap.regions,
         [settings.home],
         day,

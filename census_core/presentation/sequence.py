@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 
+from census_core.display.attention import quiet_regions, quiet_title
+from census_core.display.views import target_pct
 from census_core.geo.geo import Shape
+from census_core.presentation.attention_slides import quiet_slides, threshold_slide
 from census_core.presentation.board_pages import board_slides
 from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
@@ -63,9 +67,16 @@ def deck(
     measure = t("measure.households", lang)
     kab = snap.board("kabupaten", province, day, settings)
     kec = snap.board("kecamatan", home, day, settings)
-    slides = [headline_slide(kab, home, province_name, day, settings, measure, lang)]
+    # The headline's "target = N% of all KK" is the chosen source's share.
+    shown = replace(settings, target_pct=target_pct(snap, settings, home, "households"))
+    slides = [headline_slide(kab, home, province_name, day, shown, measure, lang)]
     slides += _level_slides(kab, "kabupaten", province_name, day, measure, lang, highlight=home)
     slides += _level_slides(kec, "kecamatan", home_name, day, measure, lang, callouts=True)
+    slides.append(threshold_slide(kec, settings, snap.target_source(settings), day, lang))
+    quiet = quiet_regions(snap, settings, day)
+    slides += quiet_slides(
+        quiet, settings.quiet_days, quiet_title(quiet, settings.quiet_days, lang), day, lang
+    )
     slides.append(map_slide(kec, shapes or [], home_name, day, lang, theme))
     slides.append(trend_slide(snap, settings, day, lang, theme))
     return slides

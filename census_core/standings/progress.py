@@ -33,6 +33,7 @@ STANDING_COLUMNS = [
     "prev_count",
     "prev_rank",
     "batch",
+    "target_source",
 ]
 
 
@@ -393,8 +394,11 @@ def standings(
     by: str = "count",
     default_share: float = 0.5,
     deadline: date | None = None,
+    target_source: str | None = None,
 ) -> pd.DataFrame:
     """The board of every region of `level` under `within` (None: the country) on `day`.
+
+    `target_source` names where `targets` come from; a row with a target carries it.
 
     `counts` holds one measure (region, date, value); `targets` the same measure's
     (region, base, share). Rows come in rank order; regions without a count come last,
@@ -443,6 +447,9 @@ def standings(
     board["stale"] = board["last_date"].notna() & (board["last_date"] < pd.Timestamp(day))
     _add_gaps(board, by)
     board["pace_needed"] = _pace_column(board, day, deadline)
+    source = np.full(len(board), None, dtype=object)
+    source[board["target"].notna().to_numpy()] = target_source
+    board["target_source"] = source
     return board[STANDING_COLUMNS]
 
 

@@ -42,9 +42,36 @@ class Snapshot:
         # A shallow copy: callers may add or drop columns without touching the shared frame.
         return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
 
-    def targets_of(self, measure: str) -> pd.DataFrame:
-        frame = self._cached(("targets", measure), lambda: measure_rows(self.targets, measure))
+    def targets_of(self, measure: str, source: str | None) -> pd.DataFrame:
+        """One measure's targets from one source (None: no targets)."""
+
+        def make() -> pd.DataFrame:
+            rows = measure_rows(self.targets, measure)
+            if "source" not in rows.columns:  # a frame made by hand, before sources
+                return rows if source == "" else rows.iloc[0:0]
+            return rows[rows["source"].astype(str) == source]
+
+        frame = self._cached(("targets", f"{measure}|{source}"), make)
         return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
+
+    def chosen_targets(self, settings: Settings) -> pd.DataFrame:
+        """Every measure's targets from the source shares are measured against."""
+        source = self.target_source(settings)
+        if "source" not in self.targets.columns:
+            return self.targets if source == "" else self.targets.iloc[0:0]
+        return self.targets[self.targets["source"].astype(str) == source]
+
+    def target_sources(self) -> list[str]:
+        """The names of the stored target sources, in name order ("" the unnamed one)."""
+        if self.targets.empty:
+            return []
+        if "source" not in self.targets.columns:
+            return [""]
+        return sorted(self.targets["source"].astype(str).unique(), key=str.lower)
+
+    def target_source(self, settings: Settings) -> str | None:
+        """The source shares are measured against (pick_source over the stored ones)."""
+        return pick_source(self.target_sources(), settings.target_source)
 
     def latest_date(self, measure: str = "households") -> date | None:
         days = self.dates(measure)
@@ -101,10 +128,11 @@ class Snapshot:
             level,
             within,
             day,
-            targets=self.targets_of(measure),
+            targets=self.targets_of(measure, source := self.target_source(settings)),
             by=by,
             default_share=settings.target_share,
             deadline=settings.deadline,
+            target_source=source,
         )
         if not with_pace:
             return board
@@ -146,6 +174,16 @@ class Snapshot:
             batches=self.batches,
             regions=self.regions,
         )
+
+
+def pick_source(available: list[str], wanted: str | None) -> str | None:
+    """`wanted` when it is stored; else the unnamed target (""), else the first by name; None
+    when the store holds no target at all."""
+    if wanted is not None and wanted in available:
+        return wanted
+    if "" in available:
+        return ""
+    return available[0] if available else None
 
 
 def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:

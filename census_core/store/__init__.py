@@ -113,7 +113,9 @@ targets_table = sa.Table(
     sa.Column("base", sa.BigInteger, nullable=False),
     # NULL share means "the campaign's default" (CENSUS_TARGET_PCT).
     sa.Column("share", sa.Float, nullable=True),
-    sa.UniqueConstraint("batch_id", "region", "measure"),
+    # Who set the target ("Pemkab 50%", "BPS 22%"); "" for the unnamed target of older stores.
+    sa.Column("source", sa.String(80), nullable=False, server_default=""),
+    sa.UniqueConstraint("batch_id", "region", "measure", "source", name="uq_targets_source"),
 )
 events_table = sa.Table(
     "events",
@@ -324,6 +326,35 @@ def _make_engine(url: str) -> tuple[Engine, _SqliteFile | None]:
     return sa.create_engine(url, pool_pre_ping=True, connect_args=timeout), None
 
 
+def _add_target_source(conn: Connection) -> None:
+    """Stores made before targets had a source: the column added ("" for every stored target),
+    and the one-target-per-region-and-measure rule widened to one per source (SQLite and
+    PostgreSQL); a no-op on a store that has it, or has no targets table yet."""
+    inspector = sa.inspect(conn)
+    if targets_table.name not in inspector.get_table_names():
+        return
+    if "source" in {c["name"] for c in inspector.get_columns(targets_table.name)}:
+        return
+    if conn.dialect.name == "sqlite":
+        # SQLite cannot drop a constraint: the table is made again and its rows copied.
+        conn.exec_driver_sql("ALTER TABLE targets RENAME TO targets_before_source")
+        targets_table.create(conn)
+        conn.exec_driver_sql(
+            "INSERT INTO targets (id, batch_id, region, measure, base, share, source) "
+            "SELECT id, batch_id, region, measure, base, share, '' FROM targets_before_source"
+        )
+        conn.exec_driver_sql("DROP TABLE targets_before_source")
+        return
+    conn.exec_driver_sql("ALTER TABLE targets ADD COLUMN source VARCHAR(80) NOT NULL DEFAULT ''")
+    for unique in inspector.get_unique_constraints(targets_table.name):
+        if unique["name"] and set(unique["column_names"]) == {"batch_id", "region", "measure"}:
+            conn.exec_driver_sql(f'ALTER TABLE targets DROP CONSTRAINT "{unique["name"]}"')
+    conn.exec_driver_sql(
+        "ALTER TABLE targets ADD CONSTRAINT uq_targets_source "
+        "UNIQUE (batch_id, region, measure, source)"
+    )
+
+
 class Store:
     """One census store at one SQLAlchemy URL; ready (schema and regions) on first use."""
 
@@ -398,6 +429,7 @@ class Store:
                 self._ready = True
                 return
             with self._locked() as conn:
+                _add_target_source(conn)
                 metadata.create_all(conn, checkfirst=True)
                 # Stores made before an index was added get it now (once; later a no-op).
                 for index in counts_table.indexes:
@@ -415,6 +447,8 @@ class Store:
             inspector = sa.inspect(conn)
             tables = set(inspector.get_table_names())
             if not set(metadata.tables) <= tables:
+                return False
+            if "source" not in {c["name"] for c in inspector.get_columns(targets_table.name)}:
                 return False
             indexes = {i["name"] for i in inspector.get_indexes(counts_table.name)}
             if not {i.name for i in counts_table.indexes} <= indexes:
@@ -547,18 +581,22 @@ class Store:
         t, b = targets_table, batches_table
         rank = (
             sa.func.row_number()
-            .over(partition_by=(t.c.region, t.c.measure), order_by=t.c.batch_id.desc())
+            .over(partition_by=(t.c.region, t.c.measure, t.c.source), order_by=t.c.batch_id.desc())
             .label("rn")
         )
         sub = (
-            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, t.c.batch_id, rank)
+            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, t.c.source, t.c.batch_id, rank)
             .join(b, b.c.id == t.c.batch_id)
             .where(b.c.undone.is_(False))
             .subquery()
         )
-        query = sa.select(sub.c.region, sub.c.measure, sub.c.base, sub.c.share, sub.c.batch_id)
+        query = sa.select(
+            sub.c.region, sub.c.measure, sub.c.base, sub.c.share, sub.c.source, sub.c.batch_id
+        )
         rows = conn.execute(query.where(sub.c.rn == 1)).all()
-        return pd.DataFrame(rows, columns=["region", "measure", "base", "share", "batch_id"])
+        return pd.DataFrame(
+            rows, columns=["region", "measure", "base", "share", "source", "batch_id"]
+        )
 
     @_guarded
     def batches(self) -> pd.DataFrame:
@@ -720,12 +758,19 @@ class Store:
         sha256: str,
         kind: str = "targets",
     ) -> CommitResult:
-        """Store one upload of targets (region, measure, base, share) as one batch."""
-        records = records[["region", "measure", "base", "share"]].copy()
+        """Store one upload of targets (region, measure, base, share, source) as one batch;
+        a record without a source is the unnamed target ("")."""
+        records = records.copy()
+        if "source" not in records.columns:
+            records["source"] = ""
+        records["source"] = records["source"].fillna("").astype(str)
+        records = records[["region", "measure", "base", "share", "source"]]
         with self.writing() as write:
-            current = self._current_targets(write.conn)[["region", "measure", "base", "share"]]
+            current = self._current_targets(write.conn)[
+                ["region", "measure", "base", "share", "source"]
+            ]
             merged = records.merge(
-                current, on=["region", "measure"], how="left", suffixes=("", "_cur")
+                current, on=["region", "measure", "source"], how="left", suffixes=("", "_cur")
             )
             same = (merged["base"] == merged["base_cur"]) & (
                 (merged["share"] == merged["share_cur"])

@@ -159,8 +159,23 @@ def generate(regions: Regions | None = None) -> tuple[pd.DataFrame, pd.DataFrame
 
     count_frame = pd.DataFrame(counts)
     count_frame["date"] = pd.to_datetime(count_frame["date"])
-    target_frame = pd.DataFrame(targets).assign(share=np.nan)
-    return count_frame, target_frame
+    return count_frame, named_targets(pd.DataFrame(targets))
+
+
+# Who sets a target, and at what share of the base: BPS Jawa Timur ranked the kabupaten by
+# participation (the whole population, 2 June 2020); BPS Jember aimed at 22 %; the regency
+# government (Pemkab) of Jember at 50 %, for Jember only.
+SOURCES = {"Penduduk 100%": 1.0, "BPS 22%": 0.22}
+PEMKAB = ("Pemkab 50%", 0.5)
+
+
+def named_targets(bases: pd.DataFrame) -> pd.DataFrame:
+    """Each (region, measure, base) under every source of SOURCES; Jember's also under PEMKAB."""
+    frames = [bases.assign(source=name, share=share) for name, share in SOURCES.items()]
+    inside = bases["region"].astype(str)
+    jember = bases[(inside == JEMBER) | inside.str.startswith(JEMBER + ".")]
+    frames.append(jember.assign(source=PEMKAB[0], share=PEMKAB[1]))
+    return pd.concat(frames, ignore_index=True)[["region", "measure", "base", "share", "source"]]
 
 
 def digest(frame: pd.DataFrame) -> str:

@@ -52,6 +52,9 @@ def test_headline_and_boards_show_the_report_of_6_march(app):
 
 def test_sorting_by_share_of_target_says_so_and_reorders(app):
     at = app().run()
+    # The kabupaten compared as BPS Jawa Timur did: by share of the whole population (the
+    # default, Pemkab 50%, is Jember's own target: the other kabupaten have none under it).
+    at.selectbox(key="target_source").set_value("Penduduk 100%").run()
     _sort(at).set_value("percent").run()
     assert not at.exception
     assert any("menurut persentase target" in c.value for c in at.caption)
@@ -213,3 +216,11 @@ def test_every_row_shows_its_pace_and_status_sorted_and_filtered_by_it(app):
     assert not at.exception
     pushed = _board(at, "Kaliwates")
     assert list(pushed["Wilayah"]) == ["Kaliwates"]
+
+
+def test_under_the_pemkab_target_only_jember_has_a_share_on_the_province_board(app):
+    at = app().run()
+    _sort(at).set_value("percent").run()
+    province = _board(at, "Kabupaten Mojokerto")
+    assert province["Wilayah"].iloc[0] == "Kabupaten Jember"
+    assert set(province["% target"].iloc[1:]) == {"–"}

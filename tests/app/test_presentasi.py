@@ -23,6 +23,8 @@ SEQUENCE = [
     "kecamatan-2",
     "kecamatan-3",
     "kecamatan-4",
+    "thresholds",
+    "quiet",
     "map",
     "trend",
 ]
@@ -117,10 +119,10 @@ def test_pause_holds_the_slide_and_play_resumes(show):
     at = show()
     at.button(key="slide_pause").click().run()
     assert at.button(key="slide_pause").label == "▶ Putar"
-    assert "1/11 · dijeda" in slide_html(at)
+    assert "1/13 · dijeda" in slide_html(at)
     # Stepping still works while paused.
     at.button(key="slide_next").click().run()
-    assert slide_key(at) == "kabupaten-1" and "2/11 · dijeda" in slide_html(at)
+    assert slide_key(at) == "kabupaten-1" and "2/13 · dijeda" in slide_html(at)
     at.button(key="slide_pause").click().run()
     assert at.button(key="slide_pause").label == "Jeda"
     assert "dijeda" not in slide_html(at)
@@ -215,7 +217,7 @@ def test_a_page_says_what_changed_and_follows_the_newest_day(app, demo_url):
     assert not at.exception
     [notice] = [h.value for h in at.html if "live-notice" in h.value]
     assert "Kaliwates naik 112 menjadi 4.152" in notice
-    assert at.sidebar.selectbox[0].value.isoformat() == "2020-03-06"
+    assert at.selectbox(key="as_of_id").value.isoformat() == "2020-03-06"
 
 
 @pytest.mark.parametrize(

@@ -135,8 +135,10 @@ def test_targets_upload(signed_in, demo_url):
     assert "Siap disimpan" in texts(at)
     at.button(key="targets_commit").click().run()
     assert "Tersimpan sebagai batch 3: 2 angka berubah." in texts(at)
-    targets = Store(demo_url).current_targets().set_index(["region", "measure"])
-    assert targets.loc[("35.09.19", "households"), "base"] == 30000
+    # A file naming no source replaces the target being looked at (Pemkab 50%).
+    targets = Store(demo_url).current_targets().set_index(["region", "measure", "source"])
+    assert targets.loc[("35.09.19", "households", "Pemkab 50%"), "base"] == 30000
+    assert targets.loc[("35.09.19", "households", "BPS 22%"), "base"] != 30000
 
 
 def test_templates_and_limits_are_offered(signed_in):
