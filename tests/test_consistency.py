@@ -275,21 +275,25 @@ def test_every_page_shows_the_rules_figure(fresh_url, regions, steps):
 
 
 def _paces_agree(ledger: Ledger, snap: Snapshot, url: str, day: date) -> None:
-    """The 7-day pace of every kecamatan, worked out from the ledger (fewer days early on, none
-    on the first day with data), is the board's, the CLI's and the kecamatan page's."""
+    """The 7-day pace of every kecamatan, worked out from the ledger by the rule in words (from
+    its figure 7 days ago; without one, from its figure on the first day with data inside the
+    week; none without a figure before today's), is the board's, the CLI's and the kecamatan
+    page's."""
     now = ledger.current()
     if not now:
         return
-    first = min(d for _r, d in now)
-    window = max(0, min(7, (day - first).days))
+    dates = sorted({d for _r, d in now})
+    inside = [d for d in dates if day - timedelta(days=7) < d < day]
     kecamatan_board = home_view(snap, SETTINGS, day).boards[1].full.set_index("code")
     rows = _rank_json(url, "kecamatan", HOME, day)
     for code in KECAMATAN:
         figure = ledger.figure(code, day)
-        start = ledger.figure(code, day - timedelta(days=window)) if window else None
+        start, span = ledger.figure(code, day - timedelta(days=7)), 7
+        if start is None and inside:
+            start, span = ledger.figure(code, inside[0]), (day - inside[0]).days
         want = None
-        if window and figure is not None:
-            want = round((figure[0] - (start[0] if start else 0)) / window, 1)
+        if figure is not None and start is not None:
+            want = round((figure[0] - start[0]) / span, 1)
         got = kecamatan_board.loc[code, "pace_7d"]
         assert (None if pd.isna(got) else float(got)) == want, (code, day, "board")
         assert rows[code]["pace_7d"] == want, (code, day, "rank --json")
