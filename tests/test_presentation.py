@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from census_core.charts import maps
+from census_core.charts.chartstyle import drawn_size
 from census_core.charts.palette import (
     AA_NON_TEXT,
     AA_NORMAL,
@@ -267,9 +268,13 @@ def test_every_mark_of_the_trend_slide_meets_wcag_aa(demo_store, name):
         assert contrast(seen, background) >= (AA_NORMAL if text else AA_NON_TEXT), colour
     # Type for the back of the room: axes, legend and the words drawn in the plot.
     config = spec["config"]
-    assert config["axis"]["labelFontSize"] >= 24 and config["legend"]["labelFontSize"] >= 24
+    at = CHART_HEIGHT
+    assert drawn_size(config["axis"]["labelFontSize"], at) >= 24
+    assert drawn_size(config["legend"]["labelFontSize"], at) >= 24
     sizes = [
-        layer["mark"]["fontSize"] for layer in spec["layer"] if layer["mark"]["type"] == "text"
+        drawn_size(layer["mark"]["fontSize"], at)
+        for layer in spec["layer"]
+        if layer["mark"]["type"] == "text"
     ]
     assert sizes and min(sizes) >= 24
 
