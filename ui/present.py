@@ -13,7 +13,9 @@ import streamlit as st
 from census_core.charts.palette import THEMES, chart_theme, theme
 from census_core.presentation import (
     CHART_HEIGHT,
+    FULL,
     MAP_WIDTH,
+    SHORT,
     SLIDE_WIDTH,
     Figure,
     Frozen,
@@ -21,6 +23,7 @@ from census_core.presentation import (
     asof_day,
     due,
     notice_left,
+    order_of,
     tag_word,
 )
 from census_core.standings.snapshot import Snapshot
@@ -67,6 +70,18 @@ def lang() -> str:
     """?lang=en on the URL, else the language chosen on the other pages."""
     value = st.query_params.get("lang") or st.session_state.get("lang") or "id"
     return value if value in LANGS else "id"
+
+
+def order() -> str:
+    """?urutan=lengkap on the URL: every page of each board; else the short order."""
+    return order_of(st.query_params.get("urutan"))
+
+
+def _toggle_order(current: str) -> None:
+    if current == SHORT:
+        st.query_params["urutan"] = FULL
+    else:
+        st.query_params.pop("urutan", None)
 
 
 def theme_name() -> str:
@@ -427,6 +442,10 @@ def _slideshow(
         clicked = cols[4].button(label, key="slide_freeze", on_click=_freeze, args=(live_snap,))
     if clicked:
         st.rerun(scope="app")  # the deck and its footer are made outside the fragment
+    current = order()
+    other = "present.order_short" if current == FULL else "present.order_full"
+    if cols[5].button(t(other, lang), key="slide_order", on_click=_toggle_order, args=(current,)):
+        st.rerun(scope="app")  # the deck is made outside the fragment
 
 
 def show(

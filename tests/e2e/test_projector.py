@@ -94,7 +94,7 @@ def test_headline_and_board_fit_every_screen(start_app, page, screens):
 
         page.get_by_role("button", name="Berikutnya ▶").click()
         wait_idle(page)
-        page.locator('[data-slide="kabupaten-1"] table.board').wait_for(timeout=60_000)
+        page.locator('[data-slide="kabupaten-ends"] table.board').wait_for(timeout=60_000)
         g = _geometry(page)
         assert _apart(g["title"], g["table"]), g
         assert g["table"]["bottom"] <= g["footer"]["y"], g
