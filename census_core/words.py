@@ -411,6 +411,8 @@ _CHART: dict[str, tuple[str, str]] = {
 
 # The board as a CSV or XLSX file (census_core.display.export).
 _EXPORT: dict[str, tuple[str, str]] = {
+    "export.download_csv": ("Unduh CSV", "Download CSV"),
+    "export.download_xlsx": ("Unduh XLSX", "Download XLSX"),
     "export.rank": ("Peringkat", "Rank"),
     "export.code": ("Kode", "Code"),
     "export.name": ("Wilayah", "Region"),

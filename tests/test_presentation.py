@@ -171,10 +171,10 @@ def test_the_short_order_is_the_default(demo_store):
     assert [r.rank for r in kab.rows] == ["1", "2", "3", "4", "5", "34", "35", "36", "36", "38"]
     assert kab.rows[0].name == "Jember" and kab.rows[0].tags == ("home", "top")
     assert kab.rows[-1].name == "Kab. Mojokerto" and kab.rows[-1].tags == ("bottom",)
-    assert kab.callouts[1] == "Terendah: Kab. Mojokerto (1.102 KK)"
     assert kab.subtitle == "5 teratas dan 5 terbawah"
-    assert kec.callouts == ("Tertinggi: Kaliwates (4.040 KK)", "Terendah: Jelbuk (344 KK)")
+    assert kec.rows[0].name == "Kaliwates" and kec.rows[0].tags == ("top",)
     assert len(kec.rows) == 10 and kec.rows[-1].name == "Jelbuk"
+    assert kec.rows[-1].tags == ("bottom",)
     # Who moved since the day before, by places.
     assert [(r.name, r.move) for r in kab_moves.rows] == [
         ("Pacitan", "▲ 1"),
@@ -464,7 +464,7 @@ def test_the_deck_of_a_chosen_day_holds_still_after_a_new_day(demo_store):
     frozen = deck(snap, Settings(), day=date(2020, 3, 5))
     assert frozen[0].figures[0].value == "36.464"
     kec = [s for s in frozen if s.key.startswith("kecamatan")]
-    assert kec[0].callouts[0] == "Tertinggi: Kaliwates (4.040 KK)"
+    assert kec[0].rows[0].name == "Kaliwates" and kec[0].rows[0].count == "4.040"
     assert "5 Maret 2020" in kec[0].title
 
 

@@ -82,20 +82,22 @@ def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str)
     frame = export_frame(board, measure, lang)
     left, right = st.columns(2)
     left.download_button(
-        "⬇ CSV",
+        t("export.download_csv", lang),
         to_csv(frame),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
+        icon=":material/download:",  # not an emoji: boxes on a machine without an emoji font
         on_click="ignore",
         width="stretch",
     )
     right.download_button(
-        "⬇ XLSX",
+        t("export.download_xlsx", lang),
         to_xlsx(frame),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
+        icon=":material/download:",
         on_click="ignore",
         width="stretch",
     )

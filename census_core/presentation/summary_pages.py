@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from census_core.display.boards import carried_note
-from census_core.presentation.board_pages import board_columns, board_rows, extreme_lines
+from census_core.presentation.board_pages import board_columns, board_rows
 from census_core.presentation.slide import ROWS_PER_SLIDE, Slide
 from census_core.text import fmt_date, t
 
@@ -70,7 +70,8 @@ def summary_slides(
     name_label: str = "",
     highlight: str | None = None,
 ) -> list[Slide]:
-    """A board's short slides: its ends with the home row; who moved and who has not
+    """A board's short slides: its ends with the home row (the highest and lowest tagged in
+    their rows: no call-out lines, so ten rows fit a 4:3 screen); who moved and who has not
     reported, each only when there is someone to show."""
     columns = board_columns(name_label, measure_label, lang)
     n = ends_size(board, highlight)
@@ -82,7 +83,6 @@ def summary_slides(
             t("slide.ends_sub", lang, n=n),
             columns=columns,
             rows=tuple(board_rows(ends, board, lang, highlight=highlight, extremes=True)),
-            callouts=extreme_lines(board, measure_label, lang),
             key=f"{level}-ends",
             footnote=carried_note(ends, lang),
         )
