@@ -4,6 +4,8 @@ Sizes are in viewport units, so a 1024x768 projector shows the slide a 1920x1080
 only smaller; nothing overlaps and the type stays a share of the screen's height.
 """
 
+import contextlib
+
 import pytest
 
 from tests.e2e.conftest import assert_no_exception, screenshot, wait_idle
@@ -65,6 +67,20 @@ def _on_screen(g: dict) -> None:
     assert g["cutLabels"] == [] and g["brokenFigures"] == [], g
 
 
+def _chart_grown(page, tall: float) -> None:
+    """Wait (up to 20 s) until the chart is `tall` pixels: vega draws it at its default height
+    first and stretches it to its box a moment later; the assertions say if it never does."""
+    with contextlib.suppress(Exception):  # measured and reported by the caller
+        page.wait_for_function(
+            """(tall) => {
+              const c = document.querySelector('[data-testid="stVegaLiteChart"]');
+              return c && c.getBoundingClientRect().height >= tall;
+            }""",
+            arg=tall,
+            timeout=20_000,
+        )
+
+
 def _geometry(page) -> dict:
     """The slide's boxes once it stands still: a rerun may replace the slide between the wait
     and the measurement, so a measurement of a slide that just left is taken again."""
@@ -108,6 +124,7 @@ def test_headline_and_board_fit_every_screen(start_app, page, screens):
             wait_idle(page)
         page.locator('[data-slide="trend"]').wait_for(timeout=60_000)
         page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=60_000)
+        _chart_grown(page, 0.5 * height)
         g = _geometry(page)
         assert _apart(g["title"], g["chart"]), g
         assert g["chart"]["bottom"] <= g["footer"]["y"], g
