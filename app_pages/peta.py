@@ -7,7 +7,7 @@ from census_core.geo import labels
 from census_core.markup import md_escape as md
 from census_core.regions import level_label, province_of
 from census_core.text import fmt_int, ranking_title, t
-from ui import boundaries
+from ui import boundaries, viewport
 from ui.page import need_data, open_page
 
 snap, settings, lang, day, measure = open_page()
@@ -55,6 +55,8 @@ shapes = bounds.of(level, within)
 board = snap.board(level, within, day, settings, measure=measure, by=by)
 layer_id = f"wilayah-{level}"
 labelled = level != "desa"
+# Fitted to the reader's column: on a phone the whole regency, not its middle.
+width, height = maps.page_map_size(viewport.column_width())
 deck = maps.choropleth(
     board,
     shapes,
@@ -64,6 +66,8 @@ deck = maps.choropleth(
     layer_id=layer_id,
     labels=labelled,
     first=(home,),
+    width=width,
+    height=height,
 )
 
 within_name = snap.regions.name(within)
@@ -73,7 +77,7 @@ event = st.pydeck_chart(
     on_select="rerun",
     selection_mode="single-object",
     key=f"peta_{level}",
-    height=620,
+    height=height,
 )
 click = maps.click_action(maps.selected_code(event, layer_id), level, home)
 if click is not None and click.action == "kecamatan":
@@ -87,7 +91,7 @@ elif click is not None and (line := maps.standing_line(board, click.code, measur
 unit = t(f"measure.{measure}", lang)
 legend_title = t("peta.legend_percent" if by == "percent" else "peta.legend_count", lang, unit=unit)
 st.html(charts.legend_html(maps.legend_of(board, by, lang), legend_title))
-unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, first=(home,)), lang)
+unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, width=width, height=height, first=(home,)), lang)
 if labelled and unnamed:  # desa are many and small: named in the tooltip only
     st.caption(md(unnamed))
 st.caption(t("peta.click" if level != "kabupaten" else "peta.click_kabupaten", lang))
