@@ -91,7 +91,9 @@ elif click is not None and (line := maps.standing_line(board, click.code, measur
 unit = t(f"measure.{measure}", lang)
 legend_title = t("peta.legend_percent" if by == "percent" else "peta.legend_count", lang, unit=unit)
 st.html(charts.legend_html(maps.legend_of(board, by, lang), legend_title))
-unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, width=width, height=height, first=(home,)), lang)
+unnamed = maps.unnamed_note(
+    labels.names_on_map(board, shapes, width=width, height=height, first=(home,)), lang
+)
 if labelled and unnamed:  # desa are many and small: named in the tooltip only
     st.caption(md(unnamed))
 st.caption(t("peta.click" if level != "kabupaten" else "peta.click_kabupaten", lang))

@@ -1,4 +1,4 @@
-"""The width the page's main column has in the reader's browser, for drawings sized on the server."""
+"""The width of the page's main column in the reader's browser, for maps sized on the server."""
 
 from __future__ import annotations
 
