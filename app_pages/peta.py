@@ -7,7 +7,7 @@ from census_core.geo import labels
 from census_core.markup import md_escape as md
 from census_core.regions import level_label, province_of
 from census_core.text import fmt_int, ranking_title, t
-from ui import boundaries
+from ui import boundaries, viewport
 from ui.page import need_data, open_page
 
 snap, settings, lang, day, measure = open_page()
@@ -56,6 +56,8 @@ rank_by = "percent" if by == "status" else by  # coloured by status, ranked by s
 board = snap.board(level, within, day, settings, measure=measure, by=rank_by)
 layer_id = f"wilayah-{level}"
 labelled = level != "desa"
+# Fitted to the reader's column: on a phone the whole regency, not its middle.
+width, height = maps.page_map_size(viewport.column_width())
 deck = maps.choropleth(
     board,
     shapes,
@@ -66,6 +68,8 @@ deck = maps.choropleth(
     labels=labelled,
     first=(home,),
     deadline=settings.deadline,
+    width=width,
+    height=height,
 )
 
 within_name = snap.regions.name(within)
@@ -75,7 +79,7 @@ event = st.pydeck_chart(
     on_select="rerun",
     selection_mode="single-object",
     key=f"peta_{level}",
-    height=620,
+    height=height,
 )
 click = maps.click_action(maps.selected_code(event, layer_id), level, home)
 if click is not None and click.action == "kecamatan":
@@ -90,7 +94,9 @@ unit = t(f"measure.{measure}", lang)
 legend_key = {"percent": "peta.legend_percent", "count": "peta.legend_count"}
 legend_title = t(legend_key.get(by, "peta.legend_status"), lang, unit=unit)
 st.html(charts.legend_html(maps.legend_of(board, by, lang), legend_title))
-unnamed = maps.unnamed_note(labels.names_on_map(board, shapes, first=(home,)), lang)
+unnamed = maps.unnamed_note(
+    labels.names_on_map(board, shapes, width=width, height=height, first=(home,)), lang
+)
 if labelled and unnamed:  # desa are many and small: named in the tooltip only
     st.caption(md(unnamed))
 st.caption(t("peta.click" if level != "kabupaten" else "peta.click_kabupaten", lang))

@@ -20,6 +20,7 @@ held = present.frozen(live_snap)
 snap, day = (held.snap, held.day) if held else (live_snap, live_snap.latest_date())
 footer = freshness_line(day, snap.last_upload(), snap.simulated, lang)
 shapes = boundaries.load().of("kecamatan", settings.home)
-slides = deck(snap, settings, lang, shapes, theme, day=day)
+# The short order, or every page of each board with ?urutan=lengkap (the button switches).
+slides = deck(snap, settings, lang, shapes, theme, day=day, order=present.order())
 present.show(slides, settings.slide_seconds, footer, lang, theme, live_snap, held)
 present.download(snap, settings, shapes, lang, day)

@@ -431,7 +431,9 @@ _CHART: dict[str, tuple[str, str]] = {
 
 # The board as a CSV or XLSX file (census_core.display.export).
 _EXPORT: dict[str, tuple[str, str]] = {
-    "export.csv_id": ("⬇ CSV (Excel Indonesia)", "⬇ CSV (Indonesian Excel)"),
+    "export.csv_id": ("Unduh CSV (Excel Indonesia)", "Download CSV (Indonesian Excel)"),
+    "export.download_csv": ("Unduh CSV", "Download CSV"),
+    "export.download_xlsx": ("Unduh XLSX", "Download XLSX"),
     "export.rank": ("Peringkat", "Rank"),
     "export.code": ("Kode", "Code"),
     "export.name": ("Wilayah", "Region"),
@@ -473,6 +475,24 @@ _SLIDES: dict[str, tuple[str, str]] = {
         "Belum ada data. Unggah data harian di halaman Unggah.",
         "No data yet. Upload the daily counts on the Upload page.",
     ),
+    "slide.kab": ("Kab. {name}", "Kab. {name}"),
+    "slide.ends_sub": ("{n} teratas dan {n} terbawah", "top {n} and bottom {n}"),
+    "slide.movers": (
+        "Naik dan turun peringkat: {level} {within}",
+        "Moved up or down: {level} of {within}",
+    ),
+    "slide.movers_sub": (
+        "dibanding sehari sebelumnya, paling jauh lebih dulu; data s.d. {date}",
+        "against the day before, furthest first; data up to {date}",
+    ),
+    "slide.quiet": (
+        "Belum melapor {days} hari: {level} {within}",
+        "No report for {days} days: {level} of {within}",
+    ),
+    "slide.quiet_sub": (
+        "{n} wilayah, laporan terlama lebih dulu",
+        "{n} regions, the oldest report first",
+    ),
     "slide.unnamed": ("Tidak muat di peta", "Not named on the map"),
     "slide.more": ("dan {n} lainnya", "and {n} more"),
     "slide.note_row": (
@@ -485,6 +505,8 @@ _SLIDES: dict[str, tuple[str, str]] = {
     "present.play": ("▶ Putar", "▶ Play"),
     "present.light": ("Tema terang", "Light theme"),
     "present.dark": ("Tema gelap", "Dark theme"),
+    "present.order_full": ("Urutan lengkap", "Full boards"),
+    "present.order_short": ("Urutan ringkas", "Short order"),
     "present.paused": ("dijeda", "paused"),
     "present.freeze": ("Bekukan", "Freeze"),
     "present.resume": ("Lanjutkan langsung", "Back to live"),

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from census_core.charts import charts
+from census_core.charts.chartstyle import drawn_size
 from census_core.charts.chartstyle import screen_style as charts_style
 from census_core.charts.maps import legend
 from census_core.charts.palette import LegendItem
@@ -146,9 +147,14 @@ def test_the_screen_style_sizes_type_for_the_room_and_paints_the_background(regi
         series(regions), deadline=date(2020, 3, 31), style=charts_style("light")
     ).to_dict()
     assert spec["background"] == "#ffffff"
-    assert spec["config"]["axis"]["labelFontSize"] == 26
+    # 26 pixels at the slide's 640-pixel chart, and the same share of a smaller chart.
+    assert drawn_size(spec["config"]["axis"]["labelFontSize"], 640) == 26
+    assert drawn_size(spec["config"]["axis"]["labelFontSize"], 455) == pytest.approx(26 * 455 / 640)
     deadline = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
-    assert deadline["mark"]["fontSize"] == 26 and deadline["mark"]["color"] == "#b91c1c"
+    assert (
+        drawn_size(deadline["mark"]["fontSize"], 640) == 26
+        and deadline["mark"]["color"] == "#b91c1c"
+    )
     # The page style leaves the background and axis colours to Streamlit's theme.
     page = charts.cumulative_chart(series(regions)).to_dict()
     assert "background" not in page and "labelColor" not in page["config"]["axis"]

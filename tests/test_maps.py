@@ -233,3 +233,30 @@ def test_the_map_colours_by_status_with_a_legend_in_words():
     labels = [item.label for item in legend_of(board, "status", "id")]
     assert labels[:4] == ["✓ target tercapai", "● sesuai jalur", "◐ perlu dorongan", "○ tertinggal"]
     assert legend_of(board, "status", "en")[3].label == "○ behind"
+
+
+@pytest.mark.parametrize(
+    "column,expected",
+    [
+        (None, (900, 620)),  # not known yet: the desktop size
+        (1200, (900, 620)),
+        (328, (328, 280)),  # a 360-pixel phone less the page's margins
+        (700, (700, 560)),
+    ],
+)
+def test_the_page_map_fits_the_column(column, expected):
+    assert maps.page_map_size(column) == expected
+
+
+@pytest.mark.parametrize("column", [328, 700, None])
+def test_the_whole_regency_is_in_view_at_every_width(regions, column):
+    from tests.geofixtures import shared_geo
+
+    shapes = load_boundaries(read_dir(shared_geo()), regions, within="35.09").of(
+        "kecamatan", "35.09"
+    )
+    width, height = maps.page_map_size(column)
+    view = labels.fit(shapes, width, height)
+    points = [p for s in shapes for ring in labels._rings(s.geometry) for p in ring]
+    pixels = [view.pixel(p[0], p[1]) for p in points]
+    assert all(0 <= x <= width and 0 <= y <= height for x, y in pixels)

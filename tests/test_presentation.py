@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from census_core.charts import maps
+from census_core.charts.chartstyle import drawn_size
 from census_core.charts.palette import (
     AA_NON_TEXT,
     AA_NORMAL,
@@ -28,10 +29,16 @@ from census_core.presentation import (
     asof_day,
     deck,
     due,
+    ends_rows,
+    ends_size,
     headline_slide,
+    movers_rows,
     notice_left,
+    order_of,
     page_slices,
+    quiet_rows,
     rank_move,
+    slide_name,
     unnamed_rows,
 )
 from census_core.settings import Settings, SettingsError
@@ -98,7 +105,7 @@ def test_rank_move_says_it_with_an_arrow(change, expected):
 
 
 def test_the_deck_of_the_demo(demo_store):
-    slides = deck(load_snapshot(demo_store), Settings())
+    slides = deck(load_snapshot(demo_store), Settings(), order="lengkap")
     assert [s.key for s in slides] == [
         "headline",
         "kabupaten-1",
@@ -130,6 +137,10 @@ def test_the_deck_of_the_demo(demo_store):
     assert sum(len(s.rows) for s in kab) == 38
     assert kab[0].rows[0].name == "Jember" and kab[0].rows[0].tags == ("home",)
     assert kab[0].subtitle == "halaman 1 dari 4"
+    # Both Mojokerto on one board: the Kabupaten keeps "Kab.", the Kota its "Kota".
+    names = [row.name for s in kab for row in s.rows]
+    assert "Kab. Mojokerto" in names and "Kota Mojokerto" in names and "Mojokerto" not in names
+    assert "Jember" in names and "Kab. Kediri" in names and "Kota Kediri" in names
     kec = [s for s in slides if s.key.startswith("kecamatan")]
     assert kec[0].callouts == ("Tertinggi: Kaliwates (4.040 KK)", "Terendah: Jelbuk (344 KK)")
     assert kec[0].rows[0].tags == ("top",)
@@ -144,6 +155,102 @@ def test_the_deck_of_the_demo(demo_store):
         "Jember mencapai 29% target pada 31 Maret; "
         "perlu 11.269 KK/hari untuk mencapai target 329.446 KK."
     )
+
+
+def test_the_short_order_is_the_default(demo_store):
+    snap = load_snapshot(demo_store)
+    slides = deck(snap, Settings())
+    assert [s.key for s in slides] == [
+        "headline",
+        "kabupaten-ends",
+        "kabupaten-moves",
+        "kecamatan-ends",
+        "kecamatan-moves",
+        "map",
+        "trend",
+    ]
+    assert len(slides) < len(deck(snap, Settings(), order="lengkap"))
+    assert order_of("lengkap") == "lengkap" and order_of(None) == order_of("x") == "ringkas"
+    kab, kab_moves, kec, kec_moves = slides[1:5]
+    # The top and bottom 5 with the home row (Jember is first: among the top).
+    assert [r.rank for r in kab.rows] == ["1", "2", "3", "4", "5", "34", "35", "36", "36", "38"]
+    assert kab.rows[0].name == "Jember" and kab.rows[0].tags == ("home", "top")
+    assert kab.rows[-1].name == "Kab. Mojokerto" and kab.rows[-1].tags == ("bottom",)
+    assert kab.subtitle == "5 teratas dan 5 terbawah"
+    assert kec.rows[0].name == "Kaliwates" and kec.rows[0].tags == ("top",)
+    assert len(kec.rows) == 10 and kec.rows[-1].name == "Jelbuk"
+    assert kec.rows[-1].tags == ("bottom",)
+    # Who moved since the day before, by places.
+    assert [(r.name, r.move) for r in kab_moves.rows] == [
+        ("Pacitan", "▲ 1"),
+        ("Nganjuk", "▼ 1"),
+        ("Kota Probolinggo", "▲ 1"),
+    ]
+    assert kec_moves.title == "Naik dan turun peringkat: kecamatan Kabupaten Jember"
+    assert all(r.move for r in kec_moves.rows)
+
+
+def _board(ranks, moves, last, home=None):
+    """A small board: codes r1.., ranked as given (None: no count), moves and last days."""
+    n = len(ranks)
+    return pd.DataFrame(
+        {
+            "code": [f"r{i}" for i in range(1, n + 1)],
+            "name": [f"Kabupaten R{i}" for i in range(1, n + 1)],
+            "rank": pd.array(ranks, dtype="Int64"),
+            "rank_change": pd.array(moves, dtype="Int64"),
+            "last_date": pd.to_datetime(last),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "home,n,expected",
+    [
+        (None, 2, ["r1", "r2", "r5", "r6"]),
+        ("r1", 2, ["r1", "r2", "r5", "r6"]),  # home among the top: no line of its own
+        ("r3", 1, ["r1", "r3", "r6"]),  # home between the ends: one fewer at each end
+    ],
+)
+def test_the_ends_of_a_board_always_hold_the_home_row(home, n, expected):
+    board = _board([1, 2, 3, 4, 5, 6, None], [0] * 7, ["2020-03-05"] * 6 + [None])
+    assert ends_size(board, home, 2) == n
+    assert list(ends_rows(board, n, home)["code"]) == expected
+
+
+def test_movers_by_places_and_regions_not_reported_for_days():
+    board = _board(
+        [1, 2, 3, 4, 5, None],
+        [0, 2, -3, 1, None, None],
+        ["2020-03-05", "2020-03-04", "2020-03-03", "2020-03-01", "2020-03-05", None],
+    )
+    assert list(movers_rows(board)["code"]) == ["r3", "r2", "r4"]
+    assert list(movers_rows(board, limit=1)["code"]) == ["r3"]
+    # Two days: nothing on 4 or 5 March; the oldest first, never reported last.
+    assert list(quiet_rows(board, date(2020, 3, 5))["code"]) == ["r4", "r3", "r6"]
+    assert list(quiet_rows(board, date(2020, 3, 5), days=1)["code"]) == ["r4", "r3", "r2", "r6"]
+
+
+def test_the_short_order_says_who_has_not_reported(demo_store):
+    snap = load_snapshot(demo_store)
+    slides = deck(snap, Settings(), day=date(2020, 3, 7))
+    [quiet] = [s for s in slides if s.key == "kecamatan-quiet"]
+    assert quiet.title == "Belum melapor 2 hari: kecamatan Kabupaten Jember"
+    assert quiet.subtitle == "31 wilayah, laporan terlama lebih dulu"
+    assert len(quiet.rows) == ROWS_PER_SLIDE and "5 Maret" in quiet.footnote
+
+
+@pytest.mark.parametrize(
+    "slide_key_name",
+    [("kabupaten", "Kab. {}"), ("kota", "Kota {}")],
+)
+def test_a_slide_name_keeps_kab_only_where_a_kota_shares_it(slide_key_name):
+    kind, form = slide_key_name
+    names = {"Kabupaten Mojokerto", "Kota Mojokerto", "Kabupaten Jember"}
+    name = "Kabupaten Mojokerto" if kind == "kabupaten" else "Kota Mojokerto"
+    assert slide_name(name, names) == form.format("Mojokerto")
+    assert slide_name("Kabupaten Jember", names) == "Jember"
+    assert slide_name("Kabupaten Mojokerto", names, "en") == "Kab. Mojokerto"
 
 
 @pytest.mark.parametrize(
@@ -272,9 +379,13 @@ def test_every_mark_of_the_trend_slide_meets_wcag_aa(demo_store, name):
         assert contrast(seen, background) >= (AA_NORMAL if text else AA_NON_TEXT), colour
     # Type for the back of the room: axes, legend and the words drawn in the plot.
     config = spec["config"]
-    assert config["axis"]["labelFontSize"] >= 24 and config["legend"]["labelFontSize"] >= 24
+    at = CHART_HEIGHT
+    assert drawn_size(config["axis"]["labelFontSize"], at) >= 24
+    assert drawn_size(config["legend"]["labelFontSize"], at) >= 24
     sizes = [
-        layer["mark"]["fontSize"] for layer in spec["layer"] if layer["mark"]["type"] == "text"
+        drawn_size(layer["mark"]["fontSize"], at)
+        for layer in spec["layer"]
+        if layer["mark"]["type"] == "text"
     ]
     assert sizes and min(sizes) >= 24
 
@@ -358,7 +469,7 @@ def test_the_deck_of_a_chosen_day_holds_still_after_a_new_day(demo_store):
     frozen = deck(snap, Settings(), day=date(2020, 3, 5))
     assert frozen[0].figures[0].value == "36.464"
     kec = [s for s in frozen if s.key.startswith("kecamatan")]
-    assert kec[0].callouts[0] == "Tertinggi: Kaliwates (4.040 KK)"
+    assert kec[0].rows[0].name == "Kaliwates" and kec[0].rows[0].count == "4.040"
     assert "5 Maret 2020" in kec[0].title
 
 

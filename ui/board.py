@@ -94,9 +94,9 @@ def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str)
     formulas neutralised in each."""
     frame = export_frame(board, measure, lang)
     files = (
-        ("⬇ XLSX", to_xlsx(frame), "xlsx", XLSX, "xlsx"),
+        (t("export.download_xlsx", lang), to_xlsx(frame), "xlsx", XLSX, "xlsx"),
         (t("export.csv_id", lang), to_csv_id(frame), "csv", "text/csv", "csv_id"),
-        ("⬇ CSV", to_csv(frame), "csv", "text/csv", "csv"),
+        (t("export.download_csv", lang), to_csv(frame), "csv", "text/csv", "csv"),
     )
     for col, (label, data, ext, mime, kind) in zip(st.columns(3), files, strict=True):
         col.download_button(
@@ -105,6 +105,7 @@ def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str)
             file_name=f"{name}-excel-id.csv" if kind == "csv_id" else f"{name}.{ext}",
             mime=mime,
             key=f"{key}_{kind}",
+            icon=":material/download:",  # not an emoji: boxes on a machine without an emoji font
             on_click="ignore",
             width="stretch",
         )

@@ -19,11 +19,12 @@ def download(card: CardText | None, trend: pd.DataFrame | None, lang: str, key: 
     if card is None:
         return
     st.download_button(
-        "🖼 " + t("card.download", lang),
+        t("card.download", lang),
         _png(card, trend if trend is not None else pd.DataFrame()),
         file_name=card.file_name,
         mime="image/png",
         help=t("card.help", lang),
+        icon=":material/image:",  # not an emoji: a box on a machine without an emoji font
         key=key,
         on_click="ignore",
     )

@@ -15,7 +15,9 @@ from census_core.charts.palette import THEMES, chart_theme, theme
 from census_core.geo.geo import Shape
 from census_core.presentation import (
     CHART_HEIGHT,
+    FULL,
     MAP_WIDTH,
+    SHORT,
     SLIDE_WIDTH,
     Figure,
     Frozen,
@@ -23,6 +25,7 @@ from census_core.presentation import (
     asof_day,
     due,
     notice_left,
+    order_of,
     tag_word,
 )
 from census_core.presentation.deck_file import FORMATS, MIME, file_name, meeting_file
@@ -73,6 +76,18 @@ def lang() -> str:
     return value if value in LANGS else "id"
 
 
+def order() -> str:
+    """?urutan=lengkap on the URL: every page of each board; else the short order."""
+    return order_of(st.query_params.get("urutan"))
+
+
+def _toggle_order(current: str) -> None:
+    if current == SHORT:
+        st.query_params["urutan"] = FULL
+    else:
+        st.query_params.pop("urutan", None)
+
+
 def theme_name() -> str:
     """?theme=light on the URL, else dark (projectors wash out light greys less on dark)."""
     value = st.query_params.get("theme", "dark")
@@ -83,6 +98,11 @@ def theme_name() -> str:
 # type keeps its share on a projector; narrowed only on a screen narrower than 4:3, where
 # the slide would not fit sideways; never under half a pixel.
 UNIT = "clamp(0.5px, 100vh / 1080, 100vw / 1440)"
+# The map's scale as a plain number (tan(atan2(a, b)) is a / b without its unit): the map is
+# drawn at its 1240x640 design size, names placed for that, then scaled whole: a little under
+# the slide's unit (the heading, legend, footer and buttons take the rest of a 1080 screen), and
+# by the width of a 1920 screen, so the list beside it keeps its room on a 4:3 projector.
+MAP_SCALE = "min(tan(atan2(100vh, 1150px)), tan(atan2(100vw, 1920px)))"
 
 
 def _scaled(css: str) -> str:
@@ -98,7 +118,9 @@ def style(name: str) -> None:
     """
     c = theme(name)
     st.html(
-        f'<style>[data-testid="stApp"] {{ --u: {UNIT}; }}</style>'
+        f'<style>[data-testid="stApp"] {{ --u: {UNIT}; --m: {MAP_SCALE}; }}'
+        + _map_css()
+        + "</style>"
         + _scaled(
             f"""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -182,6 +204,28 @@ td.down {{ color: {c["down"]} !important; }}
 [class*="st-key-slide_"] button p {{ font-size: min(28px, 1.6vw); }}
 </style>"""
         )
+    )
+
+
+def _map_css() -> str:
+    """The map's column as large as its scaled map; the map itself drawn at design size."""
+    return (
+        f".st-key-slide_map [data-testid='stColumn']:first-child {{"
+        f" flex: 0 0 calc({MAP_WIDTH}px * var(--m)) !important;"
+        f" width: calc({MAP_WIDTH}px * var(--m)) !important;"
+        f" height: calc({CHART_HEIGHT}px * var(--m)); overflow: hidden; }}"
+        ".st-key-slide_map [data-testid='stHorizontalBlock'] { flex-wrap: nowrap !important; }"
+        ".st-key-slide_map [data-testid='stColumn'] { min-width: 0; }"
+        ".st-key-slide_map [data-testid='stColumn']:first-child [data-testid='stElementContainer']"
+        f" {{ width: {MAP_WIDTH}px !important; max-width: none !important;"
+        " transform: scale(var(--m)); transform-origin: 0 0; }"
+        ".st-key-slide_map [data-testid='stDeckGlJsonChart']"
+        f" {{ width: {MAP_WIDTH}px !important; }}"
+        # The list beside the map no taller than the map: its 13 rows and heading in 14 lines.
+        ".st-key-slide_map .aside td {"
+        " font-size: min(calc(28px * var(--u)), calc(35px * var(--m))); line-height: 1.25;"
+        " padding-top: 0; padding-bottom: 0; }"
+        ".st-key-slide_map .aside h2 { line-height: 1.25; }"
     )
 
 
@@ -299,10 +343,12 @@ def _draw_chart(slide: Slide, position: str, footer: str, notice: str) -> None:
     )
     if isinstance(slide.chart, pdk.Deck):
         # The map as wide as the core placed its names for; the list beside it.
-        left, right = st.columns([MAP_WIDTH, SLIDE_WIDTH - MAP_WIDTH], gap="small")
-        left.pydeck_chart(slide.chart, height=CHART_HEIGHT)
-        if aside := _aside(slide):  # st.html refuses an empty body: every name fitted
-            right.html(aside)
+        # Drawn at its design size and scaled to the screen as a whole (_map_css).
+        with st.container(key="slide_map"):
+            left, right = st.columns([MAP_WIDTH, SLIDE_WIDTH - MAP_WIDTH], gap="small")
+            left.pydeck_chart(slide.chart, width=MAP_WIDTH, height=CHART_HEIGHT)
+            if aside := _aside(slide):  # st.html refuses an empty body: every name fitted
+                right.html(aside)
         st.html(f'<section class="deck-part">{_legend(slide)}</section>')
     else:
         # Slide.chart is an alt.Chart; the core's slide model types it object.
@@ -402,6 +448,10 @@ def _slideshow(
         clicked = cols[4].button(label, key="slide_freeze", on_click=_freeze, args=(live_snap,))
     if clicked:
         st.rerun(scope="app")  # the deck and its footer are made outside the fragment
+    current = order()
+    other = "present.order_short" if current == FULL else "present.order_full"
+    if cols[5].button(t(other, lang), key="slide_order", on_click=_toggle_order, args=(current,)):
+        st.rerun(scope="app")  # the deck is made outside the fragment
 
 
 def show(

@@ -75,7 +75,7 @@ def _event_layers(events: pd.DataFrame | None, lang: str, style: Style) -> list[
         baseline="bottom",
         dx=-4,
         dy=-2,
-        fontSize=style.font_size - 1,
+        fontSize=style.type_size(1),
     ).encode(x="date:T", y=alt.value(0), text="label:N")
     return [rule, text]
 
@@ -93,7 +93,7 @@ def _deadline_layers(deadline: date | None, lang: str, style: Style) -> list[alt
     rule = alt.Chart(data).mark_rule(color=color, strokeWidth=style.stroke * 2 / 3)
     # At the foot of the rule: the top right belongs to the target's label.
     text = alt.Chart(data).mark_text(
-        color=color, align="right", baseline="bottom", dx=-4, dy=-4, fontSize=style.font_size
+        color=color, align="right", baseline="bottom", dx=-4, dy=-4, fontSize=style.type_size()
     )
     rule = rule.encode(x="date:T")
     text = text.encode(x="date:T", y=alt.datum(0), text="label:N")  # zero: the plot's floor
@@ -170,7 +170,7 @@ def cumulative_chart(
                     baseline="bottom",
                     dx=-6,
                     dy=-3,
-                    fontSize=style.font_size - 1,
+                    fontSize=style.type_size(1),
                     color=series[0],
                 )
                 .encode(x="date:T", y=alt.Y("target:Q"), text="label:N")

@@ -15,6 +15,13 @@ from census_core.text import CHART_NUMBERS, CHART_TIMES, LANGS, locale
 PAGE_COLORS = chart_theme("light")
 
 
+# The chart's box's height; naming the `height` signal makes vega work it out again whenever
+# the chart is resized (containerSize() alone is read once, when the chart first draws).
+_CONTAINER = "(containerSize()[1] + 0 * height)"
+# The height a slide's chart has on a 1920x1080 screen (presentation.CHART_HEIGHT).
+SCREEN_CHART_HEIGHT = 640
+
+
 @dataclass(frozen=True)
 class Style:
     """How a chart is drawn: its colours, type size and line width.
@@ -28,6 +35,15 @@ class Style:
     stroke: float = 3
     screen: bool = False
 
+    def type_size(self, less: int = 0) -> int | dict[str, str]:
+        """The type's size, `less` pixels smaller; on a screen a share of the chart's drawn
+        height (the slide sizes the chart in viewport units), so the words keep their share of
+        the screen on every projector: font_size at SCREEN_CHART_HEIGHT pixels."""
+        size = self.font_size - less
+        if not self.screen:
+            return size
+        return {"expr": f"max({size / 2:g}, {_CONTAINER} * {size}/{SCREEN_CHART_HEIGHT})"}
+
 
 PAGE = Style()
 
@@ -35,6 +51,17 @@ PAGE = Style()
 def screen_style(theme: str) -> Style:
     """The meeting screen's style in the named theme: type for the back of the room."""
     return Style(chart_theme(theme), font_size=26, stroke=5, screen=True)
+
+
+def drawn_size(size: object, chart_height: float) -> float:
+    """The size in pixels a `type_size` gives in a chart drawn `chart_height` pixels tall."""
+    if isinstance(size, int | float):
+        return float(size)
+    expr = str(size["expr"]).replace(_CONTAINER, str(chart_height))  # type: ignore[index]
+    floor, share = expr.removeprefix("max(").removesuffix(")").split(", ")
+    number, design = share.split("/")
+    factors = number.split(" * ")
+    return max(float(floor), float(factors[0]) * float(factors[1]) / float(design))
 
 
 def _names(names: Mapping[int, str]) -> list[str]:
@@ -64,7 +91,7 @@ CHART_LOCALES: dict[str, dict] = {lang: _d3_locale(lang) for lang in LANGS}
 
 def finish(chart: alt.LayerChart, lang: str, height: int, style: Style) -> alt.LayerChart:
     """Indonesian (or English) numbers and dates on the axes, in the style's type and colours."""
-    size = style.font_size
+    size = style.type_size()
     axis: dict[str, object] = {"labelFontSize": size, "titleFontSize": size}
     legend: dict[str, object] = {"labelFontSize": size, "titleFontSize": size}
     legend.update(orient="bottom", labelLimit=260)

@@ -108,6 +108,21 @@ def legend_of(board: pd.DataFrame, by: str, lang: str = "id") -> list[LegendItem
     return legend(nice_breaks(board[key] if key in board else pd.Series(dtype=float)), by, lang)
 
 
+# The map on /peta: drawn 900x620 in a wide column; in a narrower one (a phone) as wide as the
+# column and about as tall as a regency is, so the whole regency is in view at first.
+PAGE_MAP = (900, 620)
+
+
+def page_map_size(column_width: int | None) -> tuple[int, int]:
+    """The map's width and height on a page whose main column is `column_width` pixels wide
+    (None: not known yet, the desktop size)."""
+    width, height = PAGE_MAP
+    if column_width is None or column_width >= width:
+        return width, height
+    narrow = max(column_width, 240)
+    return narrow, min(height, max(280, round(narrow * 0.8)))
+
+
 def view_of(shapes: list[Shape], width: int = 900, height: int = 620) -> pdk.ViewState:
     """The deck's initial view: `fit`, with room to zoom in and a little out."""
     view = fit(shapes, width, height)

@@ -59,55 +59,11 @@ def board_slides(
     key: str = "board",
 ) -> list[Slide]:
     """A board cut into pages of at most ROWS_PER_SLIDE rows, the home row and extremes tagged."""
-    top, bottom, lines = _extremes(board, measure_label, lang) if callouts else (set(), set(), ())
-    rows = []
-    for rec in board.to_dict("records"):
-        marked = {
-            "home": rec["code"] == highlight,
-            "top": rec["code"] in top,
-            "bottom": rec["code"] in bottom and rec["code"] not in top,
-        }
-        tags = [tag for tag in TAGS if marked[tag]]
-        move, sign = rank_move(rec["rank_change"])
-        rows.append(
-            Row(
-                rank=fmt_int(rec["rank"], lang),
-                name=short_name(str(rec["name"])),
-                count=figure_text(rec, lang),
-                percent=fmt_pct(rec["percent"], lang),
-                change=fmt_signed(rec["change"], lang),
-                move=move,
-                move_sign=sign,
-                tags=tuple(tags),
-                status="" if rec.get("status") is None else status_text(rec["status"], lang),
-                status_sign={"reached": 1, "on_track": 1, "behind": -1}.get(
-                    str(rec.get("status")), 0
-                ),
-            )
-        )
-    columns = (
-        t("slide.col.rank", lang),
-        name_label,
-        measure_label,
-        t("slide.col.percent", lang),
-        t("slide.col.change", lang),
-        t("slide.col.move", lang),
-        t("pace.status", lang),
-    )
+    lines = extreme_lines(board, measure_label, lang) if callouts else ()
+    rows = board_rows(board, board, lang, highlight=highlight, extremes=callouts)
+    columns = board_columns(name_label, measure_label, lang)
     pages = page_slices(len(rows))
-    said = [
-        t(
-            "slide.note_row",
-            lang,
-            rank=row.rank,
-            name=row.name,
-            count=row.count,
-            measure=measure_label,
-            pct=row.percent,
-            change=row.change,
-        )
-        for row in rows
-    ]
+    said = row_notes(rows, measure_label, lang)
     return [
         Slide(
             "board",
@@ -129,22 +85,106 @@ def _notes(callouts: tuple[str, ...], rows: list[str], footnote: str) -> tuple[s
     return (*callouts, *rows, *([footnote] if footnote else []))
 
 
-def _extremes(
-    board: pd.DataFrame, measure_label: str, lang: str
-) -> tuple[set[str], set[str], tuple[str, ...]]:
-    """The codes ranked first and last (ties included), and the two lines that name them."""
+def row_notes(rows: list[Row], measure_label: str, lang: str = "id") -> list[str]:
+    """Each slide row in one sentence, for the speaker notes."""
+    return [
+        t(
+            "slide.note_row",
+            lang,
+            rank=row.rank,
+            name=row.name,
+            count=row.count,
+            measure=measure_label,
+            pct=row.percent,
+            change=row.change,
+        )
+        for row in rows
+    ]
+
+
+def slide_name(name: str, names: set[str], lang: str = "id") -> str:
+    """A region's name on a slide: 'Jember', 'Kota Malang'; 'Kab. Mojokerto' where the board
+    also holds 'Kota Mojokerto', so the two stay apart."""
+    short = short_name(name)
+    if short != name and f"Kota {short}" in names:
+        return t("slide.kab", lang, name=short)
+    return short
+
+
+def board_columns(name_label: str, measure_label: str, lang: str) -> tuple[str, ...]:
+    """The heads of a board slide's columns."""
+    return (
+        t("slide.col.rank", lang),
+        name_label,
+        measure_label,
+        t("slide.col.percent", lang),
+        t("slide.col.change", lang),
+        t("slide.col.move", lang),
+        t("pace.status", lang),
+    )
+
+
+def board_rows(
+    rows: pd.DataFrame,
+    board: pd.DataFrame,
+    lang: str = "id",
+    *,
+    highlight: str | None = None,
+    extremes: bool = False,
+) -> list[Row]:
+    """`rows` of `board` as slide rows, every cell written; the home row tagged, and with
+    `extremes` the rows ranked first and last (ties included)."""
+    top, bottom = _extremes(board) if extremes else (set(), set())
+    names = set(board["name"].astype(str))
+    out = []
+    for rec in rows.to_dict("records"):
+        marked = {
+            "home": rec["code"] == highlight,
+            "top": rec["code"] in top,
+            "bottom": rec["code"] in bottom and rec["code"] not in top,
+        }
+        move, sign = rank_move(rec["rank_change"])
+        out.append(
+            Row(
+                rank=fmt_int(rec["rank"], lang),
+                name=slide_name(str(rec["name"]), names, lang),
+                count=figure_text(rec, lang),
+                percent=fmt_pct(rec["percent"], lang),
+                change=fmt_signed(rec["change"], lang),
+                move=move,
+                move_sign=sign,
+                tags=tuple(tag for tag in TAGS if marked[tag]),
+                status="" if rec.get("status") is None else status_text(rec["status"], lang),
+                status_sign={"reached": 1, "on_track": 1, "behind": -1}.get(
+                    str(rec.get("status")), 0
+                ),
+            )
+        )
+    return out
+
+
+def _extremes(board: pd.DataFrame) -> tuple[set[str], set[str]]:
+    """The codes ranked first and last (ties included)."""
     ranked = board[board["rank"].notna()]
     if ranked.empty:
-        return set(), set(), ()
+        return set(), set()
     top = set(ranked.loc[ranked["rank"] == ranked["rank"].min(), "code"])
     bottom = set(ranked.loc[ranked["rank"] == ranked["rank"].max(), "code"])
-    lines = tuple(
+    return top, bottom
+
+
+def extreme_lines(board: pd.DataFrame, measure_label: str, lang: str) -> tuple[str, ...]:
+    """The two lines that name the highest and the lowest of a board."""
+    ranked = board[board["rank"].notna()]
+    if ranked.empty:
+        return ()
+    names = set(board["name"].astype(str))
+    return tuple(
         t(
             key,
             lang,
-            name=short_name(str(rec["name"])),
+            name=slide_name(str(rec["name"]), names, lang),
             value=f"{fmt_int(rec['count'], lang)} {measure_label}",
         )
         for key, rec in (("slide.highest", ranked.iloc[0]), ("slide.lowest", ranked.iloc[-1]))
     )
-    return top, bottom, lines

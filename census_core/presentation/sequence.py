@@ -16,6 +16,7 @@ from census_core.presentation.headline_figures import headline_slide
 from census_core.presentation.home_trend import trend_slide
 from census_core.presentation.kecamatan_map import map_slide
 from census_core.presentation.slide import Slide
+from census_core.presentation.summary_pages import summary_slides
 from census_core.regions import level_label, province_of
 from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
@@ -27,6 +28,14 @@ DUE_SHARE = 0.8
 # A notice of new data stays on the slides for one full round of them or this many seconds,
 # whichever comes first: long enough to be read, not so long that it becomes furniture.
 NOTICE_SECONDS = 60.0
+# The meeting's orders (?urutan= on /presentasi): the short one first, the full boards on request.
+SHORT, FULL = "ringkas", "lengkap"
+ORDERS = (SHORT, FULL)
+
+
+def order_of(value: str | None) -> str:
+    """The order a URL asks for; the short order for anything else."""
+    return value if value in ORDERS else SHORT
 
 
 def due(elapsed: float, interval: float) -> bool:
@@ -49,9 +58,12 @@ def deck(
     shapes: list[Shape] | None = None,
     theme: str = "dark",
     day: date | None = None,
+    order: str = SHORT,
 ) -> list[Slide]:
     """Every slide of the meeting, in order, on `day`'s data, else the latest (households).
 
+    The short order (the default) shows each board in its short slides (ends with the home
+    row, movers, not reported); the full order (FULL) every page of each board instead.
     `shapes` are the home regency's kecamatan boundaries for the map slide, if there are any;
     `theme` (dark or light) colours the map and the trend for the screen's background.
     """
@@ -70,9 +82,17 @@ def deck(
     # The headline's "target = N% of all KK" is the chosen source's share.
     shown = replace(settings, target_pct=target_pct(snap, settings, home, "households"))
     slides = [headline_slide(kab, home, province_name, day, shown, measure, lang)]
-    slides += _level_slides(kab, "kabupaten", province_name, day, measure, lang, highlight=home)
-    slides += _level_slides(kec, "kecamatan", home_name, day, measure, lang, callouts=True)
+    if order == FULL:
+        slides += _level_slides(kab, "kabupaten", province_name, day, measure, lang, highlight=home)
+        slides += _level_slides(kec, "kecamatan", home_name, day, measure, lang, callouts=True)
+    else:
+        slides += _short_slides(
+            kab, "kabupaten", province_name, day, measure, lang, home, settings.quiet_days
+        )
+        # The kecamatan who have not reported get their own slides below, desa and operators named.
+        slides += _short_slides(kec, "kecamatan", home_name, day, measure, lang, None, None)
     slides.append(threshold_slide(kec, settings, snap.target_source(settings), day, lang))
+    # Who has not reported: the kecamatan with their desa and operators (attention), one rule.
     quiet = quiet_regions(snap, settings, day)
     slides += quiet_slides(
         quiet, settings.quiet_days, quiet_title(quiet, settings.quiet_days, lang), day, lang
@@ -104,4 +124,31 @@ def _level_slides(
         highlight=highlight,
         callouts=callouts,
         key=level,
+    )
+
+
+def _short_slides(
+    board: pd.DataFrame,
+    level: str,
+    within_name: str,
+    day: date,
+    measure_label: str,
+    lang: str,
+    highlight: str | None,
+    quiet_days: int | None,
+) -> list[Slide]:
+    """One level's short slides, keyed by the level (a slide of who has not reported for more
+    than `quiet_days` days; None: none)."""
+    label = level_label(level, lang)
+    return summary_slides(
+        board,
+        level,
+        ranking_title(label, within_name, "count", day, lang),
+        within_name,
+        day,
+        measure_label,
+        lang,
+        name_label=label.capitalize(),
+        highlight=highlight,
+        quiet_days=quiet_days,
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from census_core.charts.chartstyle import SCREEN_CHART_HEIGHT
+
 ROWS_PER_SLIDE = 10
 # What is left of a 1080-pixel screen under the slide's heading and above its footer and buttons.
-CHART_HEIGHT = 640
+CHART_HEIGHT = SCREEN_CHART_HEIGHT
 # The slide's width inside its margins, and the map's share of it; the regions the map
 # cannot name are listed beside it.
 SLIDE_WIDTH = 1840

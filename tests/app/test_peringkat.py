@@ -107,8 +107,10 @@ def test_the_as_of_date_turns_the_boards_back(app):
 
 def test_downloads_are_offered_for_each_board(app):
     at = app().run()
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels.count("⬇ CSV") == 2 and labels.count("⬇ XLSX") == 2
+    # Plain words and a Material icon: no emoji, which shows as a box without an emoji font.
+    buttons = [(b.proto.label, b.proto.icon) for b in at.get("download_button")]
+    assert buttons.count(("Unduh CSV", ":material/download:")) == 2
+    assert buttons.count(("Unduh XLSX", ":material/download:")) == 2
 
 
 def test_measure_switch_shows_persons(app):
@@ -191,7 +193,10 @@ def test_the_regency_card_to_share_is_a_png(app, downloads):
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception
-    assert any(b.proto.label == "🖼 Download card" for b in at.get("download_button"))
+    assert any(
+        (b.proto.label, b.proto.icon) == ("Download card", ":material/image:")
+        for b in at.get("download_button")
+    )
     data = downloads["card-jember-2020-03-05.png"]
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert Image.open(BytesIO(data)).size == (1080, 1350)

@@ -13,6 +13,16 @@ from census_core.store import Store
 from tests.geofixtures import shared_geo
 from ui.present import render
 
+# The short order, the default; the full boards with ?urutan=lengkap.
+SHORT = [
+    "headline",
+    "kabupaten-ends",
+    "kabupaten-moves",
+    "kecamatan-ends",
+    "kecamatan-moves",
+    "map",
+    "trend",
+]
 SEQUENCE = [
     "headline",
     "kabupaten-1",
@@ -68,16 +78,40 @@ def test_the_screen_opens_on_the_headline(show):
         "Berikutnya ▶",
         "Tema terang",
         "Bekukan",
+        "Urutan lengkap",
     ]
 
 
-def test_next_steps_through_every_slide_and_wraps_around(show):
-    at = show()
+@pytest.mark.parametrize("query,sequence", [({}, SHORT), ({"urutan": "lengkap"}, SEQUENCE)])
+def test_next_steps_through_every_slide_and_wraps_around(show, query, sequence):
+    at = show(**query)
     seen = [slide_key(at)]
-    for _ in range(len(SEQUENCE)):
+    for _ in range(len(sequence)):
         at.button(key="slide_next").click().run()
         seen.append(slide_key(at))
-    assert seen == [*SEQUENCE, "headline"]
+    assert seen == [*sequence, "headline"]
+
+
+def test_the_order_button_shows_the_full_boards_and_back(show):
+    at = show()
+    at.button(key="slide_order").click().run()
+    assert at.query_params["urutan"] in (["lengkap"], "lengkap")
+    assert at.button(key="slide_order").label == "Urutan ringkas"
+    at.button(key="slide_next").click().run()
+    assert slide_key(at) == "kabupaten-1" and "2/11" in slide_html(at)
+    at.button(key="slide_order").click().run()
+    assert "urutan" not in at.query_params
+    assert at.button(key="slide_order").label == "Urutan lengkap"
+    assert "/7" in slide_html(at)
+
+
+def test_the_short_order_shows_each_boards_ends_with_the_home_row(show):
+    at = show()
+    at.button(key="slide_next").click().run()
+    assert slide_key(at) == "kabupaten-ends" and board_rows(at) == 10
+    html = slide_html(at)
+    assert "5 teratas dan 5 terbawah" in html and "Kab. Mojokerto" in html
+    assert '▶ Jember<span class="tag home">kita</span>' in html
 
 
 def test_previous_from_the_first_slide_goes_to_the_last(show):
@@ -89,7 +123,7 @@ def test_previous_from_the_first_slide_goes_to_the_last(show):
 
 
 def test_the_board_of_38_pages_itself_in_at_most_ten_rows(show):
-    at = show()
+    at = show(urutan="lengkap")
     rows = []
     for _ in range(4):
         at.button(key="slide_next").click().run()
@@ -107,7 +141,7 @@ def test_the_board_of_38_pages_itself_in_at_most_ten_rows(show):
 
 
 def test_the_kecamatan_board_calls_out_highest_and_lowest(show):
-    at = show()
+    at = show(urutan="lengkap")
     for _ in range(5):
         at.button(key="slide_next").click().run()
     html = slide_html(at)
@@ -119,10 +153,10 @@ def test_pause_holds_the_slide_and_play_resumes(show):
     at = show()
     at.button(key="slide_pause").click().run()
     assert at.button(key="slide_pause").label == "▶ Putar"
-    assert "1/13 · dijeda" in slide_html(at)
+    assert "1/7 · dijeda" in slide_html(at)
     # Stepping still works while paused.
     at.button(key="slide_next").click().run()
-    assert slide_key(at) == "kabupaten-1" and "2/13 · dijeda" in slide_html(at)
+    assert slide_key(at) == "kabupaten-ends" and "2/7 · dijeda" in slide_html(at)
     at.button(key="slide_pause").click().run()
     assert at.button(key="slide_pause").label == "Jeda"
     assert "dijeda" not in slide_html(at)
@@ -170,8 +204,9 @@ def test_the_notice_leaves_after_one_round_of_the_slides(show, demo_url):
     commit(demo_url, "35.09.21", 4152, "4")
     at.run()
     assert "Sumbersari naik 540" in notice_of(at)
-    # It rides along on every slide once: ten steps on, it is still there...
-    for _ in range(len(SEQUENCE) - 1):
+    count = int(re.search(r"1/(\d+)", slide_html(at)).group(1))
+    # It rides along on every slide once: all but one step on, it is still there...
+    for _ in range(count - 1):
         at.button(key="slide_next").click().run()
         assert "Sumbersari naik 540" in notice_of(at), slide_key(at)
     # ...and back on the slide where it appeared, it is gone; its strip stays, empty.
