@@ -447,10 +447,34 @@ def standings(
     board["stale"] = board["last_date"].notna() & (board["last_date"] < pd.Timestamp(day))
     _add_gaps(board, by)
     board["pace_needed"] = _pace_column(board, day, deadline)
-    source = np.full(len(board), None, dtype=object)
-    source[board["target"].notna().to_numpy()] = target_source
-    board["target_source"] = source
+    board["target_source"] = _sources(board, targets, target_source, default_share)
     return board[STANDING_COLUMNS]
+
+
+def _sources(
+    board: pd.DataFrame,
+    targets: pd.DataFrame | None,
+    target_source: str | None,
+    default_share: float,
+) -> np.ndarray:
+    """Each row's target source: `target_source`; for a row whose target is the default share
+    of another source's whole base (Snapshot.targets_of), "50% (Penduduk 100%)"."""
+    source = np.full(len(board), None, dtype=object)
+    has = board["target"].notna().to_numpy()
+    source[has] = target_source
+    if targets is None or targets.empty or "source" not in targets.columns:
+        return source
+    named = targets["source"].astype(str)
+    own = set(targets.loc[named == str(target_source), "region"])
+    other = targets[named != str(target_source)]
+    if other.empty:
+        return source
+    label = other.set_index("region")["source"].astype(str)
+    label = label[~label.index.duplicated()]
+    found = board["code"].map(label).to_numpy(dtype=object)
+    fallback = has & pd.notna(found) & ~board["code"].isin(own).to_numpy()
+    source[fallback] = [f"{default_share * 100:g}% ({name})" for name in found[fallback]]
+    return source
 
 
 def _add_gaps(board: pd.DataFrame, by: str) -> None:

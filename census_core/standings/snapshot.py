@@ -49,7 +49,18 @@ class Snapshot:
             rows = measure_rows(self.targets, measure)
             if "source" not in rows.columns:  # a frame made by hand, before sources
                 return rows if source == "" else rows.iloc[0:0]
-            return rows[rows["source"].astype(str) == source]
+            named = rows["source"].astype(str)
+            own = rows[named == source]
+            if not source:
+                return own
+            # A region the chosen source does not cover (the regency's own target names only
+            # its own regions) is measured as before sources: CENSUS_TARGET_PCT of its whole
+            # base, from a source that gives the whole base (share 1), and says so per row.
+            whole = rows[(named != source) & (rows["share"].astype("float64") == 1.0)]
+            rest = whole[~whole["region"].isin(own["region"])].drop_duplicates("region")
+            if rest.empty:
+                return own
+            return pd.concat([own, rest.assign(share=float("nan"))], ignore_index=True)
 
         frame = self._cached(("targets", f"{measure}|{source}"), make)
         return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
