@@ -486,8 +486,8 @@ _SLIDES: dict[str, tuple[str, str]] = {
         "against the day before, furthest first; data up to {date}",
     ),
     "slide.quiet": (
-        "Belum melapor {days} hari: {level} {within}",
-        "No report for {days} days: {level} of {within}",
+        "Belum lapor lebih dari {days} hari: {level} {within}",
+        "Not reported for more than {days} days: {level} of {within}",
     ),
     "slide.quiet_sub": (
         "{n} wilayah, laporan terlama lebih dulu",

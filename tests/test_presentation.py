@@ -166,6 +166,8 @@ def test_the_short_order_is_the_default(demo_store):
         "kabupaten-moves",
         "kecamatan-ends",
         "kecamatan-moves",
+        "thresholds",
+        "quiet",
         "map",
         "trend",
     ]
@@ -226,18 +228,22 @@ def test_movers_by_places_and_regions_not_reported_for_days():
     )
     assert list(movers_rows(board)["code"]) == ["r3", "r2", "r4"]
     assert list(movers_rows(board, limit=1)["code"]) == ["r3"]
-    # Two days: nothing on 4 or 5 March; the oldest first, never reported last.
-    assert list(quiet_rows(board, date(2020, 3, 5))["code"]) == ["r4", "r3", "r6"]
-    assert list(quiet_rows(board, date(2020, 3, 5), days=1)["code"]) == ["r4", "r3", "r2", "r6"]
+    # More than two days: the last report before 3 March; the oldest first, never reported last.
+    assert list(quiet_rows(board, date(2020, 3, 5))["code"]) == ["r4", "r6"]
+    assert list(quiet_rows(board, date(2020, 3, 5), days=1)["code"]) == ["r4", "r3", "r6"]
 
 
 def test_the_short_order_says_who_has_not_reported(demo_store):
     snap = load_snapshot(demo_store)
-    slides = deck(snap, Settings(), day=date(2020, 3, 7))
-    [quiet] = [s for s in slides if s.key == "kecamatan-quiet"]
-    assert quiet.title == "Belum melapor 2 hari: kecamatan Kabupaten Jember"
-    assert quiet.subtitle == "31 wilayah, laporan terlama lebih dulu"
+    slides = deck(snap, Settings(), day=date(2020, 3, 8))
+    [quiet] = [s for s in slides if s.key == "kabupaten-quiet"]
+    assert quiet.title == "Belum lapor lebih dari 2 hari: kabupaten/kota Jawa Timur"
+    assert quiet.subtitle == "38 wilayah, laporan terlama lebih dulu"
     assert len(quiet.rows) == ROWS_PER_SLIDE and "5 Maret" in quiet.footnote
+    # The kecamatan by the one rule of attention.quiet_regions, with their desa and operators.
+    kecamatan = [s for s in slides if s.key.startswith("quiet-")]
+    assert kecamatan[0].title == "Belum lapor lebih dari 2 hari: 31 kecamatan"
+    assert sum(len(s.rows) for s in kecamatan) == 31
 
 
 @pytest.mark.parametrize(

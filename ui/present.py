@@ -495,7 +495,9 @@ def download(
             st.download_button(
                 labels[fmt],
                 # Made on the click (a separate thread), never on the page's live reruns.
-                data=functools.partial(meeting_file, snap, settings, picked, fmt, lang, shapes),
+                data=functools.partial(
+                    meeting_file, snap, settings, picked, fmt, lang, shapes, order()
+                ),
                 file_name=file_name(picked, fmt, lang),
                 mime=MIME[fmt],
                 key=f"deck_{fmt}",

@@ -28,6 +28,7 @@ from census_core.display.digest import daily_message
 from census_core.faults import SystemFault, log_fault
 from census_core.geo import geo
 from census_core.presentation.deck_file import FORMATS, meeting_file
+from census_core.presentation.sequence import FULL, SHORT
 from census_core.regions import LEVELS, UnknownRegion, load_regions, normalize_code
 from census_core.settings import Settings, SettingsError
 from census_core.standings.snapshot import Snapshot, load_snapshot
@@ -110,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     slides.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     slides.add_argument("--lang", choices=("id", "en"), default="id")
+    slides.add_argument(
+        "--order",
+        choices=(SHORT, FULL),
+        default=SHORT,
+        help="the meeting order as /presentasi?urutan=: ringkas (default) or lengkap",
+    )
     cli_uploads.add_parsers(sub, db)
     cli_keeping.add_parsers(sub, db)
     return parser
@@ -273,7 +280,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     shapes = geo.load_boundaries(files, store.regions, within=settings.home).of(
         "kecamatan", settings.home
     )
-    data = meeting_file(snap, settings, day, fmt, args.lang, shapes)
+    data = meeting_file(snap, settings, day, fmt, args.lang, shapes, args.order)
     try:
         out.write_bytes(data)
     except OSError as exc:

@@ -34,7 +34,7 @@ from census_core.presentation.deck_layout import (
     Text,
     layout,
 )
-from census_core.presentation.sequence import deck
+from census_core.presentation.sequence import SHORT, deck
 from census_core.presentation.slide import Slide
 from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
@@ -57,10 +57,12 @@ def meeting_file(
     fmt: str,
     lang: str = "id",
     shapes: list[Shape] | None = None,
+    order: str = SHORT,
 ) -> bytes:
-    """The meeting's slides on `day` (else the latest) as a PPTX or PDF file."""
+    """The meeting's slides on `day` (else the latest) as a PPTX or PDF file, in `order` (the
+    short meeting order, or FULL: every page of each board)."""
     day = day or snap.latest_date()
-    slides = deck(snap, settings, lang, shapes, theme="light", day=day)
+    slides = deck(snap, settings, lang, shapes, theme="light", day=day, order=order)
     footer = freshness_line(day, snap.last_upload(), snap.simulated, lang)
     return deck_pptx(slides, footer, lang) if fmt == "pptx" else deck_pdf(slides, footer, lang)
 
@@ -71,8 +73,10 @@ def file_name(day: date | None, fmt: str, lang: str = "id") -> str:
 
 
 def notes_of(slide: Slide) -> str:
-    """The speaker notes of a slide: its sentences, one a line (its message when it has none)."""
-    return "\n".join(slide.notes or (slide.message,))
+    """The speaker notes of a slide: its sentences, one a line (else its message, else its
+    title and subtitle, so no slide goes without)."""
+    said = slide.notes or tuple(x for x in (slide.message,) if x)
+    return "\n".join(said or tuple(x for x in (slide.title, slide.subtitle) if x))
 
 
 def picture_of(slide: Slide) -> bytes | None:
