@@ -223,9 +223,12 @@ def test_every_row_shows_its_pace_and_status_sorted_and_filtered_by_it(app):
     assert list(pushed["Wilayah"]) == ["Kaliwates"]
 
 
-def test_under_the_pemkab_target_only_jember_has_a_share_on_the_province_board(app):
+def test_under_the_pemkab_target_the_others_are_measured_as_before_and_say_so(app):
+    """The regency's own target names only its regions; the rest of the province keeps its
+    share (CENSUS_TARGET_PCT of its whole base) and its status."""
     at = app().run()
     _sort(at).set_value("percent").run()
     province = _board(at, "Kabupaten Mojokerto")
-    assert province["Wilayah"].iloc[0] == "Kabupaten Jember"
-    assert set(province["% target"].iloc[1:]) == {"–"}
+    assert province["Wilayah"].iloc[0] == "Kabupaten Kediri"  # 14,7% of half its families
+    assert "–" not in set(province["% target"])
+    assert "–" not in set(province["Status"])
