@@ -106,9 +106,10 @@ def record_sign_in(store: Store, user: str, address: str, ok: bool) -> None:
     store.record_sign_in(user, address, ok)
 
 
-def load_demo(store: Store) -> tuple[int, int]:
-    """Replace the store's contents with the demo; returns (counts, targets) stored."""
-    counts, targets = demo.generate(store.regions)
+def load_demo(store: Store, until: date | None = None) -> tuple[int, int]:
+    """Replace the store's contents with the demo up to `until` (default: the whole campaign);
+    returns (counts, targets) stored."""
+    counts, targets = demo.generate(store.regions, until)
     store.clear()
     store.commit_targets(
         targets, user=demo.USER, file_name=demo.FILE_NAME, sha256=demo.digest(targets), kind="demo"
@@ -117,15 +118,16 @@ def load_demo(store: Store) -> tuple[int, int]:
         counts, user=demo.USER, file_name=demo.FILE_NAME, sha256=demo.digest(counts), kind="demo"
     )
     for day, text in demo.EVENTS:
-        store.add_event(day, text, demo.USER)
+        if until is None or day <= until:
+            store.add_event(day, text, demo.USER)
     return len(counts), len(targets)
 
 
-def ensure_demo(store: Store) -> bool:
-    """Fill an empty store with the demo; True when it did."""
+def ensure_demo(store: Store, until: date | None = None) -> bool:
+    """Fill an empty store with the demo (up to `until`); True when it did."""
     if not store.is_empty():
         return False
-    load_demo(store)
+    load_demo(store, until)
     return True
 
 

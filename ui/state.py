@@ -80,7 +80,7 @@ def store() -> Store:
         if holder.store is None:
             with st.spinner("Menyiapkan data…"):
                 made = get_store(settings().db_url)
-                ensure_demo(made)  # an empty store starts with the labelled demo data
+                ensure_demo(made, settings().demo_until)  # an empty store starts with the demo
             holder.store = made
         return holder.store
 

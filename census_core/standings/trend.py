@@ -299,3 +299,30 @@ def view(
         comparison=compared if compared is not None else pd.DataFrame(),
         sentences=[sentence(p, measure, lang) for p in projections],
     )
+
+
+def deadline_note(deadline: date, original: date | None, lang: str = "id") -> str:
+    """'Batas 29 Mei 2020, diperpanjang dari 31 Maret 2020', or 'Batas 31 Maret 2020'."""
+    if original is not None and original < deadline:
+        return t(
+            "deadline.extended",
+            lang,
+            date=fmt_date(deadline, lang),
+            original=fmt_date(original, lang),
+        )
+    return t("deadline.plain", lang, date=fmt_date(deadline, lang))
+
+
+def replay_start(days: list[date], current: date | None) -> date | None:
+    """Where a replay starts: the day shown, or the first day when the last one is shown."""
+    if not days:
+        return None
+    if current is None or current not in days or current == days[-1]:
+        return days[0]
+    return current
+
+
+def replay_next(days: list[date], current: date | None) -> date | None:
+    """The day a replay shows after `current`: the next day with data; None at the end."""
+    later = [d for d in days if current is None or d > current]
+    return later[0] if later else None
