@@ -139,11 +139,6 @@ class Settings:
         return self
 
     @property
-    def extended(self) -> bool:
-        """True when the deadline was moved later than first announced."""
-        return self.deadline_original is not None and self.deadline_original < self.deadline
-
-    @property
     def target_share(self) -> float:
         return self.target_pct / 100.0
 
