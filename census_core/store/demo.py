@@ -95,9 +95,12 @@ EXTENSION = DAYS[len(REPORT_DAYS) :]
 
 
 def _pace(day: date) -> float:
-    """How busy a day after the report is: slower in April (the pandemic), a final rush."""
+    """How busy a day after the report is: easing off in March, slower in April (the
+    pandemic), a final rush."""
     if day > END - timedelta(days=8):
         return 3.0
+    if day < date(2020, 3, 20):
+        return 1.0 + 1.5 * (date(2020, 3, 20) - day).days / 14
     if date(2020, 4, 1) <= day <= date(2020, 4, 30):
         return 0.7
     return 1.0
