@@ -11,12 +11,14 @@ from census_core.markup import md_escape as md
 from census_core.regions import province_of, short_name
 from census_core.standings import trend
 from census_core.text import fmt_date, t
-from ui import auth, state
+from ui import auth, replay, state
 from ui.page import need_data, open_page
 
 snap, settings, lang, day, measure = open_page()
 st.title(t("tren.title", lang))
 day = need_data(day, t("page.no_data_brief", lang))
+st.caption(trend.deadline_note(settings.deadline, settings.deadline_original, lang))
+replay.control(snap.dates(), lang)
 
 home = settings.home
 province = province_of(home)

@@ -106,10 +106,11 @@ def record_sign_in(store: Store, user: str, address: str, ok: bool) -> None:
     store.record_sign_in(user, address, ok)
 
 
-def load_demo(store: Store, home: str = demo.JEMBER) -> tuple[int, int]:
+def load_demo(store: Store, home: str = demo.JEMBER, until: date | None = None) -> tuple[int, int]:
     """Replace the store's contents with simulated data of `home`'s own regions (the Jember
-    report's demo for Jember); returns (counts, targets) stored."""
-    counts, targets = demo.simulate(store.regions, home)
+    report's demo for Jember, up to `until`, default the whole campaign); returns (counts,
+    targets) stored."""
+    counts, targets = demo.simulate(store.regions, home, until)
     store.clear()
     store.commit_targets(
         targets, user=demo.USER, file_name=demo.FILE_NAME, sha256=demo.digest(targets), kind="demo"
@@ -119,19 +120,22 @@ def load_demo(store: Store, home: str = demo.JEMBER) -> tuple[int, int]:
     )
     if demo.covers(home):  # the demo's events happened in Jember; no other regency gets them
         for day, text in demo.EVENTS:
+            if until is not None and day > until:
+                continue
             store.add_event(day, text, demo.USER)
     return len(counts), len(targets)
 
 
-def ensure_demo(store: Store, home: str = demo.JEMBER) -> bool:
-    """Fill an empty store with the demo when it is the home's own (Jember); True when it did.
+def ensure_demo(store: Store, home: str = demo.JEMBER, until: date | None = None) -> bool:
+    """Fill an empty store with the demo (up to `until`) when it is the home's own (Jember);
+    True when it did.
 
     Any other home starts empty: its operator uploads, or asks for simulated data of its own
     regions (`try_simulated`); nothing of Jember is ever shown as another regency's.
     """
     if not demo.covers(home) or not store.is_empty():
         return False
-    load_demo(store)
+    load_demo(store, home, until)
     return True
 
 

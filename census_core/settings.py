@@ -14,6 +14,7 @@ from census_core.paths import PROJECT_ROOT
 DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'census.db'}"
 DEFAULT_HOME = "35.09"
 DEFAULT_DEADLINE = date(2020, 3, 31)
+DEFAULT_DEMO_UNTIL = date(2020, 5, 29)  # the demo's last day: the extended campaign's end
 DEFAULT_TARGET_PCT = 50.0
 DEFAULT_SLIDE_SECONDS = 15.0
 DEFAULT_PACE_PUSH = 1.0
@@ -116,11 +117,15 @@ def _thresholds(text: str) -> tuple[float, ...]:
     return tuple(sorted(set(values)))
 
 
-def _deadline(text: str) -> date:
+def _date(setting: str, text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise SettingsError("CENSUS_DEADLINE", text, "not_date") from exc
+        raise SettingsError(setting, text, "not_date") from exc
+
+
+def _deadline(text: str) -> date:
+    return _date("CENSUS_DEADLINE", text)
 
 
 def _hide_password(url: str) -> str:
@@ -138,6 +143,9 @@ class Settings:
     db_url: str = DEFAULT_DB_URL
     home: str = DEFAULT_HOME
     deadline: date = DEFAULT_DEADLINE
+    # The deadline first announced, when CENSUS_DEADLINE extends it (31 March -> 29 May 2020).
+    deadline_original: date | None = None
+    demo_until: date = DEFAULT_DEMO_UNTIL
     target_pct: float = DEFAULT_TARGET_PCT
     # A secret: never in repr(), which pages use as a cache key (see cache_key).
     upload_password: str | None = field(default=None, repr=False)
@@ -204,6 +212,10 @@ class Settings:
             kwargs["home"] = home
         if deadline := get("CENSUS_DEADLINE"):
             kwargs["deadline"] = _deadline(deadline)
+        if original := get("CENSUS_DEADLINE_ORIGINAL"):
+            kwargs["deadline_original"] = _date("CENSUS_DEADLINE_ORIGINAL", original)
+        if until := get("CENSUS_DEMO_UNTIL"):
+            kwargs["demo_until"] = _date("CENSUS_DEMO_UNTIL", until)
         if pct := get("CENSUS_TARGET_PCT"):
             kwargs["target_pct"] = _target_pct(pct)
         if password := get("CENSUS_UPLOAD_PASSWORD"):

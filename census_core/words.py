@@ -1360,6 +1360,17 @@ _TREND_PAGE: dict[str, tuple[str, str]] = {
     "tren.add": ("Tambah catatan", "Add note"),
     "tren.delete": ("Hapus", "Delete"),
     "tren.empty_text": ("Tulis kegiatannya.", "Write what happened."),
+    "tren.play": ("Putar", "Play"),
+    "tren.pause": ("Jeda", "Pause"),
+    "tren.play_help": (
+        "Menjalankan tanggal hari demi hari sampai hari terakhir; semua halaman ikut tanggal ini.",
+        "Steps the date day by day up to the last day; every page follows this date.",
+    ),
+    "deadline.plain": ("Batas {date}", "Deadline {date}"),
+    "deadline.extended": (
+        "Batas {date}, diperpanjang dari {original}",
+        "Deadline {date}, extended from {original}",
+    ),
 }
 
 # The pages' own words: Peringkat, Kecamatan and the figure's origin (ui/provenance.py).

@@ -164,12 +164,22 @@ def test_usage_errors_exit_2_without_traceback(args, demo_url):
 
 
 def test_demo_command_loads_the_demo(fresh_url):
+    """The whole campaign to 29 May; the report of 5 March as it was."""
     url = fresh_url
     proc = run("demo", "--db", url)
     assert proc.returncode == 0 and "simulated" in proc.stdout
-    proc = run("rank", "--level", "kabupaten", "--within", "35", "--json", "--db", url)
-    rows = json.loads(proc.stdout)["rows"]
+    rank = ("rank", "--level", "kabupaten", "--within", "35", "--json", "--db", url)
+    latest = json.loads(run(*rank).stdout)
+    first = latest["rows"][0]
+    assert (latest["date"], first["code"], first["count"]) == ("2020-05-29", "35.09", 193302)
+    rows = json.loads(run(*rank, "--date", "2020-03-05").stdout)["rows"]
     assert (rows[0]["code"], rows[0]["count"], rows[-1]["code"]) == ("35.09", 36464, "35.16")
+
+
+def test_demo_command_until(fresh_url):
+    assert run("demo", "--until", "2020-03-05", "--db", fresh_url).returncode == 0
+    result = json.loads(run("rank", "--level", "kabupaten", "--json", "--db", fresh_url).stdout)
+    assert (result["date"], result["rows"][0]["count"]) == ("2020-03-05", 36464)
 
 
 @pytest.mark.parametrize(

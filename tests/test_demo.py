@@ -1,11 +1,13 @@
-"""The demo reproduces the Jember report of 6 March 2020 and rises plausibly before it."""
+"""The demo reproduces the Jember report of 6 March 2020, rises plausibly before it and goes on
+through the published figures to the extended end of the campaign (29 May 2020)."""
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from census_core.standings.progress import mismatches_at, standings
-from census_core.store.demo import DAYS, generate
+from census_core.store.demo import DAYS, END, REPORT_DAYS, generate
 
 REPORT = date(2020, 3, 5)
 
@@ -58,14 +60,15 @@ def test_persons_on_the_report_day(demo):
 
 def test_daily_from_15_february_with_no_decreases(demo):
     counts, _ = demo
-    assert DAYS[0] == date(2020, 2, 15) and DAYS[-1] == REPORT
+    assert DAYS[0] == date(2020, 2, 15) and DAYS[-1] == date(2020, 5, 29) == END
     for _, series in counts.sort_values("date").groupby(["region", "measure"]):
         assert len(series) == len(DAYS)
         assert (series["value"].diff().dropna() >= 0).all()
 
 
 def test_jember_daily_gains_are_plausible(households):
-    jember = households[households["region"] == "35.09"].sort_values("date")["value"]
+    before = households[households["date"] <= pd.Timestamp(REPORT)]
+    jember = before[before["region"] == "35.09"].sort_values("date")["value"]
     gains = jember.diff().dropna()
     assert gains.max() <= 4000
     assert ((gains >= 1000) & (gains <= 3000)).mean() >= 0.8
@@ -121,3 +124,76 @@ def test_an_operator_fills_simulated_data_only_into_an_empty_store(fresh_store):
     events = fresh_store.events()
     assert len(events) == 0  # the demo's events happened in Jember
     assert not try_simulated(fresh_store, "33.19")  # something is stored: nothing changes
+
+
+# The whole campaign, as extended: the published figures of /work/shared/facts (persons).
+FINAL = date(2020, 5, 29)
+
+
+def _value(counts, code, measure, day):
+    row = counts[
+        (counts["region"] == code) & (counts["measure"] == measure) & (counts["date"] == str(day))
+    ]
+    return int(row["value"].iloc[0])
+
+
+def test_until_keeps_the_report_days_as_they_were(regions, demo):
+    counts, targets = demo
+    report, report_targets = generate(regions, until=REPORT)
+    assert sorted(report["date"].dt.date.unique()) == REPORT_DAYS
+    early = counts[counts["date"] <= pd.Timestamp(REPORT)].reset_index(drop=True)
+    assert report.equals(early) and report_targets.equals(targets)
+
+
+def test_jember_through_21_and_29_may(demo):
+    counts, _ = demo
+    assert _value(counts, "35.09", "persons", date(2020, 5, 21)) == 407583
+    assert _value(counts, "35.09", "persons", FINAL) == 733087
+    assert _value(counts, "35.09", "households", FINAL) == 193302
+    # The surge: 44 % of the final total in the last 8 days.
+    assert round((733087 - 407583) / 733087 * 100) == 44
+
+
+def _persons_board(regions, demo, by):
+    counts, targets = demo
+    persons = counts[counts["measure"] == "persons"]
+    # The participation rate BPS Jawa Timur ranked by: the whole population.
+    bases = targets[(targets["measure"] == "persons") & (targets["source"] == "Penduduk 100%")]
+    return standings(
+        persons, regions, "kabupaten", "35", FINAL, targets=bases, by=by, default_share=1.0
+    )
+
+
+def test_jawa_timur_by_count_on_29_may(regions, demo):
+    board = _persons_board(regions, demo, "count")
+    top = list(zip(board["code"][:5], board["count"][:5], strict=True))
+    assert top == [
+        ("35.09", 733087),
+        ("35.15", 579000),
+        ("35.24", 480000),
+        ("35.14", 384000),
+        ("35.78", 348000),
+    ]
+    last = board.iloc[-1]
+    assert (last["code"], last["count"], last["rank"]) == ("35.76", 28000, 38)
+    assert int(board["count"].sum()) == 6840000
+
+
+def test_jawa_timur_by_share_on_29_may(regions, demo):
+    board = _persons_board(regions, demo, "percent")
+    assert list(board["code"][:5]) == ["35.72", "35.75", "35.77", "35.24", "35.79"]
+    shares = dict(zip(board["code"], board["percent"].round(2), strict=True))
+    assert (shares["35.72"], shares["35.75"], shares["35.77"], shares["35.79"]) == (
+        55.78,
+        46.56,
+        40.62,
+        33.17,
+    )
+    assert round(shares["35.09"]) == 29
+
+
+def test_mid_campaign_figures(demo):
+    counts, _ = demo
+    assert _value(counts, "35.77", "persons", date(2020, 4, 1)) == 47122  # Kota Madiun
+    assert _value(counts, "35.77", "persons", date(2020, 3, 18)) == 19204
+    assert _value(counts, "35.74", "persons", date(2020, 3, 31)) == 29760  # Kota Probolinggo

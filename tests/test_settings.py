@@ -9,6 +9,8 @@ SETTINGS = (
     "CENSUS_DB_URL",
     "CENSUS_HOME",
     "CENSUS_DEADLINE",
+    "CENSUS_DEADLINE_ORIGINAL",
+    "CENSUS_DEMO_UNTIL",
     "CENSUS_TARGET_PCT",
     "CENSUS_UPLOAD_PASSWORD",
     "CENSUS_SLIDE_SECONDS",
@@ -30,6 +32,8 @@ def clean_env(monkeypatch):
         ("CENSUS_DEADLINE", "31-03-2020x", "not_date", "2020-03-31"),
         ("CENSUS_DEADLINE", "31-03-2020", "not_date", "2020-03-31"),
         ("CENSUS_DEADLINE", "besok", "not_date", "2020-03-31"),
+        ("CENSUS_DEADLINE_ORIGINAL", "31 Maret", "not_date", "2020-03-31"),
+        ("CENSUS_DEMO_UNTIL", "29/05/2020", "not_date", "2020-03-31"),
         # a target share is a percentage above 0, at most 100
         ("CENSUS_TARGET_PCT", "abc", "not_number", ""),
         ("CENSUS_TARGET_PCT", "0", "pct_range", "=50"),
@@ -68,6 +72,8 @@ def test_a_bad_setting_is_a_typed_error_naming_setting_value_and_fix(
     "setting,value,field,expected",
     [
         ("CENSUS_DEADLINE", "2020-05-29", "deadline", date(2020, 5, 29)),
+        ("CENSUS_DEADLINE_ORIGINAL", "2020-03-31", "deadline_original", date(2020, 3, 31)),
+        ("CENSUS_DEMO_UNTIL", "2020-03-05", "demo_until", date(2020, 3, 5)),
         ("CENSUS_TARGET_PCT", "100", "target_pct", 100.0),
         ("CENSUS_TARGET_PCT", "12,5", "target_pct", 12.5),
         ("CENSUS_HOME", "35.10", "home", "35.10"),
@@ -113,3 +119,10 @@ def test_repr_still_tells_apart_what_a_view_depends_on():
         Settings(db_url="sqlite:///other.db"),
     ):
         assert repr(other) != repr(base)
+
+
+def test_the_defaults_of_the_campaign():
+    """The deadline as first announced, not extended; the demo runs to the extended end."""
+    settings = Settings.load()
+    assert (settings.deadline, settings.deadline_original) == (date(2020, 3, 31), None)
+    assert settings.demo_until == date(2020, 5, 29)

@@ -215,3 +215,50 @@ def test_the_view_gives_the_range_and_backtest_the_boards_agree_with(demo_db_fil
     low = 36464 + float(board.loc["35.09", "pace_7d"]) * 26  # the board's pace, to 0,1 a day
     shown = int(v.ranges[0].split(": ")[1].split(" ")[0].replace(".", ""))
     assert abs(shown - low) <= 2
+
+
+# The deadline as the page says it, and the replay's steps (the "Putar" control of /tren).
+@pytest.mark.parametrize(
+    "deadline,original,lang,expected",
+    [
+        (date(2020, 3, 31), None, "id", "Batas 31 Maret 2020"),
+        (
+            date(2020, 5, 29),
+            date(2020, 3, 31),
+            "id",
+            "Batas 29 Mei 2020, diperpanjang dari 31 Maret 2020",
+        ),
+        (
+            date(2020, 5, 29),
+            date(2020, 3, 31),
+            "en",
+            "Deadline 29 May 2020, extended from 31 March 2020",
+        ),
+        # an "original" deadline not before the deadline extends nothing
+        (date(2020, 3, 31), date(2020, 3, 31), "id", "Batas 31 Maret 2020"),
+    ],
+)
+def test_deadline_note(deadline, original, lang, expected):
+    assert trend.deadline_note(deadline, original, lang) == expected
+
+
+REPLAY_DAYS = [date(2020, 2, 15), date(2020, 2, 16), date(2020, 2, 18)]
+
+
+@pytest.mark.parametrize(
+    "current,start,following",
+    [
+        (date(2020, 2, 15), date(2020, 2, 15), date(2020, 2, 16)),
+        (date(2020, 2, 16), date(2020, 2, 16), date(2020, 2, 18)),  # a day with no data skipped
+        (date(2020, 2, 18), date(2020, 2, 15), None),  # from the last day: again from the first
+        (None, date(2020, 2, 15), date(2020, 2, 15)),
+        (date(2020, 2, 17), date(2020, 2, 15), date(2020, 2, 18)),
+    ],
+)
+def test_replay_steps(current, start, following):
+    assert trend.replay_start(REPLAY_DAYS, current) == start
+    assert trend.replay_next(REPLAY_DAYS, current) == following
+
+
+def test_replay_of_no_days():
+    assert trend.replay_start([], None) is None and trend.replay_next([], None) is None

@@ -81,7 +81,7 @@ def store() -> Store:
             with st.spinner("Menyiapkan data…"):
                 made = get_store(settings().db_url)
                 # An empty store starts with the labelled demo only where it is the home's own.
-                ensure_demo(made, settings().home)
+                ensure_demo(made, settings().home, settings().demo_until)
             holder.store = made
         return holder.store
 

@@ -63,7 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sub.add_parser("demo", parents=[db], help="(re)load the simulated demo data into the store")
+    demo = sub.add_parser(
+        "demo", parents=[db], help="(re)load the simulated demo data into the store"
+    )
+    demo.add_argument(
+        "--until",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the demo's last day (default: CENSUS_DEMO_UNTIL, 2020-05-29)",
+    )
 
     rank = sub.add_parser("rank", parents=[db], help="rank regions on a date")
     rank.add_argument("--level", required=True, choices=LEVELS)
@@ -129,7 +137,9 @@ def _store(args: argparse.Namespace) -> tuple[Store, Settings]:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     store, settings = _store(args)
-    n_counts, n_targets = services.load_demo(store, settings.home)
+    n_counts, n_targets = services.load_demo(
+        store, settings.home, args.until or settings.demo_until
+    )
     print(f"Demo data loaded: {n_counts} counts and {n_targets} targets (simulated).")
     return EXIT_OK
 

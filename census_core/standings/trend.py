@@ -345,3 +345,30 @@ def range_lines(
     found = paces.pace_range(figures, day, deadline, target)
     unit = t(f"measure.{measure}", lang)
     return [] if found is None else paces.range_sentences(found, unit, lang)
+
+
+def deadline_note(deadline: date, original: date | None, lang: str = "id") -> str:
+    """'Batas 29 Mei 2020, diperpanjang dari 31 Maret 2020', or 'Batas 31 Maret 2020'."""
+    if original is not None and original < deadline:
+        return t(
+            "deadline.extended",
+            lang,
+            date=fmt_date(deadline, lang),
+            original=fmt_date(original, lang),
+        )
+    return t("deadline.plain", lang, date=fmt_date(deadline, lang))
+
+
+def replay_start(days: list[date], current: date | None) -> date | None:
+    """Where a replay starts: the day shown, or the first day when the last one is shown."""
+    if not days:
+        return None
+    if current is None or current not in days or current == days[-1]:
+        return days[0]
+    return current
+
+
+def replay_next(days: list[date], current: date | None) -> date | None:
+    """The day a replay shows after `current`: the next day with data; None at the end."""
+    later = [d for d in days if current is None or d > current]
+    return later[0] if later else None

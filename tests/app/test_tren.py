@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from census_core.charts.charts import EVENT_COLOR
 from census_core.store import Store
@@ -86,8 +87,6 @@ def test_without_a_password_events_cannot_be_added(app):
 
 def test_switching_language_keeps_the_chosen_day_and_renames_it(app):
     """The sidebar's day survives a language switch and reads in the new language."""
-    from datetime import date
-
     at = app("app_pages/tren.py").run()
     at.sidebar.selectbox(key="as_of_id").set_value(date(2020, 3, 4)).run()
     at.sidebar.radio(key="lang").set_value("en").run()
@@ -99,3 +98,49 @@ def test_switching_language_keeps_the_chosen_day_and_renames_it(app):
     at.sidebar.radio(key="lang").set_value("id").run()
     assert not at.exception
     assert at.sidebar.selectbox(key="as_of_id").value == date(2020, 3, 4)
+
+
+# The replay: "Putar" steps the shared date day by day (a timer fragment); "Jeda" stops it.
+def _tick(at):
+    at.session_state["replay_at"] = 0.0  # as if the fragment's timer had come round
+    return at.run()
+
+
+def test_play_steps_the_date_through_the_days(app):
+    at = app("app_pages/tren.py").run()
+    assert at.caption[0].value == "Batas 31 Maret 2020"
+    assert at.session_state["as_of"] == date(2020, 3, 5)
+    at.button(key="replay_play").click().run()
+    assert not at.exception
+    # From the last day, the replay starts again at the first and waits for the timer.
+    assert at.session_state["replay"] and at.session_state["as_of"] == date(2020, 2, 15)
+    assert at.button(key="replay_pause").label == "Jeda"
+    _tick(at)
+    assert not at.exception and at.session_state["as_of"] == date(2020, 2, 16)
+    assert at.selectbox(key="as_of_id").value == date(2020, 2, 16)  # the sidebar follows
+    _tick(at)
+    assert at.session_state["as_of"] == date(2020, 2, 17)
+    at.button(key="replay_pause").click().run()
+    assert not at.session_state["replay"] and at.button(key="replay_play").label == "Putar"
+    _tick(at)
+    assert at.session_state["as_of"] == date(2020, 2, 17)  # paused: the date stays
+
+
+def test_play_stops_after_the_last_day(app):
+    at = app("app_pages/tren.py").run()
+    at.session_state["as_of"] = date(2020, 3, 4)
+    at.button(key="replay_play").click().run()
+    assert at.session_state["as_of"] == date(2020, 3, 4)
+    _tick(at)
+    assert at.session_state["as_of"] == date(2020, 3, 5) and at.session_state["replay"]
+    _tick(at)
+    assert not at.exception and not at.session_state["replay"]
+    assert at.session_state["as_of"] == date(2020, 3, 5)
+
+
+def test_an_extended_deadline_is_said(app, monkeypatch):
+    monkeypatch.setenv("CENSUS_DEADLINE", "2020-05-29")
+    monkeypatch.setenv("CENSUS_DEADLINE_ORIGINAL", "2020-03-31")
+    at = app("app_pages/tren.py").run()
+    captions = [c.value for c in at.caption]
+    assert "Batas 29 Mei 2020, diperpanjang dari 31 Maret 2020" in captions
