@@ -12,7 +12,6 @@ from census_core.display.attention import (
     Threshold,
     chase_list,
     is_quiet,
-    needed_per_day,
     quiet_lines,
     quiet_regions,
     quiet_title,
@@ -49,21 +48,6 @@ def _counts(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
 )
 def test_the_quiet_rule(last, quiet_days, expected):
     assert is_quiet(last, DAY, quiet_days) is expected
-
-
-@pytest.mark.parametrize(
-    "count,target,day,expected",
-    [
-        (100, 1100, date(2020, 3, 21), 100),  # 1000 left over 10 days
-        (100, 1101, date(2020, 3, 21), 101),  # rounded up
-        (2000, 1000, date(2020, 3, 21), 0),  # reached
-        (100, 1000, date(2020, 3, 31), None),  # no day left
-        (None, 1000, DAY, None),
-        (100, None, DAY, None),
-    ],
-)
-def test_needed_per_day(count, target, day, expected):
-    assert needed_per_day(count, target, day, date(2020, 3, 31)) == expected
 
 
 @pytest.fixture

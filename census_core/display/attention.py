@@ -5,19 +5,18 @@ Every figure comes from the standings boards (Snapshot.board); this module only 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from census_core.regions import level_label
 from census_core.settings import Settings
+from census_core.standings.pace import pace_text
 from census_core.standings.snapshot import Snapshot
 from census_core.text import fmt_date, fmt_int, fmt_pct, t
 
-PACE_DAYS = 7
 QUIET_COLUMNS = [
     "code",
     "name",
@@ -71,20 +70,6 @@ def is_quiet(last_date: object, day: date, quiet_days: int) -> bool:
     """A region is quiet when it has no figure, or its latest is more than `quiet_days` old."""
     since = days_since(last_date, day)
     return since is None or since > quiet_days
-
-
-def needed_per_day(count: object, target: object, day: date, deadline: date) -> int | None:
-    """(target - figure) / days left, rounded up; 0 once reached, None when unknown or too late.
-
-    A stand-in until census_core/standings/pace.py lands; the boards' pace_needed agrees with it.
-    """
-    if target is None or count is None or pd.isna(target) or pd.isna(count):  # type: ignore[call-overload]
-        return None
-    remaining = int(target) - int(count)  # type: ignore[call-overload]
-    if remaining <= 0:
-        return 0
-    left = max((deadline - day).days, 0)
-    return math.ceil(remaining / left) if left else None
 
 
 def _operators(batches: pd.DataFrame) -> dict[int, str]:
@@ -191,20 +176,14 @@ def chase_list(
 ) -> pd.DataFrame:
     """'Siapa dikejar hari ini': the home regency's kecamatan and desa that are quiet or behind.
 
-    Behind: the last PACE_DAYS days' pace is below the count needed per day to the deadline.
+    Behind: the board's status says its 7-day pace falls short of the count it needs per day
+    (census_core.standings.pace: "perlu dorongan" or "tertinggal"), the same on every page.
     Rows come by needed per day, largest first; kecamatan before desa on a tie.
     """
-    home, start = settings.home, day - timedelta(days=PACE_DAYS)
+    home = settings.home
     frames = []
     for level in ("kecamatan", "desa"):
         now = snap.board(level, home, day, settings, measure=measure)
-        before = snap.board(level, home, start, settings, measure=measure).set_index("code")
-        old = now["code"].map(before["count"]).astype("float64").fillna(0.0)
-        pace = (now["count"].astype("float64") - old) / PACE_DAYS
-        needed = [
-            needed_per_day(c, g, day, settings.deadline)
-            for c, g in zip(now["count"], now["target"], strict=True)
-        ]
         frame = pd.DataFrame(
             {
                 "code": now["code"],
@@ -213,15 +192,14 @@ def chase_list(
                 "parent_name": [snap.regions.name(str(c).rsplit(".", 1)[0]) for c in now["code"]],
                 "count": now["count"],
                 "percent": now["percent"],
-                "needed_per_day": pd.array(needed, dtype="Int64"),
-                "pace": pace.round(1),
+                "needed_per_day": now["needed_per_day"].astype("Int64"),
+                "pace": now["pace_7d"].astype("float64"),
                 "last_date": now["last_date"],
                 "days_since": [days_since(d, day) for d in now["last_date"]],
                 "quiet": [is_quiet(d, day, settings.quiet_days) for d in now["last_date"]],
             }
         )
-        need = frame["needed_per_day"].astype("float64")
-        frame["behind"] = (need > 0) & (frame["pace"].fillna(0.0) < need)
+        frame["behind"] = now["status"].isin(["push", "behind"]).to_numpy()
         frames.append(frame[frame["quiet"] | frame["behind"]])
     out = pd.concat(frames, ignore_index=True)[CHASE_COLUMNS]
     key = out["needed_per_day"].astype("float64").fillna(-1.0)
@@ -240,7 +218,7 @@ def chase_rows(chase: pd.DataFrame, day: date, lang: str = "id") -> pd.DataFrame
             t("chase.needed", lang): [
                 "–" if pd.isna(v) else fmt_int(v, lang) for v in chase["needed_per_day"]
             ],
-            t("chase.pace", lang): [fmt_int(round(v), lang) for v in chase["pace"].fillna(0)],
+            t("chase.pace", lang): [pace_text(v, lang) for v in chase["pace"]],
             t("chase.percent", lang): [fmt_pct(v, lang) for v in chase["percent"]],
             t("chase.last", lang): [fmt_date(v, lang) for v in chase["last_date"]],
             t("chase.why", lang): [
