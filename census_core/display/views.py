@@ -83,12 +83,7 @@ def board_view(
     label = measure_label(measure, lang)
     board = snap.board(level, within, day, settings, measure=measure, by=by)
     gained = _gains(snap, settings, board, level, within, day, measure, by)
-    start = boards.gain_start(day)
-    before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
-    earlier = snap.board(
-        level, within, boards.gain_start(start), settings, measure=measure, by=by, with_pace=False
-    )
-    climbed = boards.climbers(board, before, earlier)
+    climbed = _climbers(snap, settings, board, level, within, day, measure, by)
     shown = boards.filter_by_name(boards.by_status(board, status, sort_status), query)
     within_name = snap.regions.name(within)
     by_text = t(f"by.{by}", lang)
@@ -245,6 +240,33 @@ def _gains(
     )
     span = 0 if first_day is None else (day - first_day).days
     return boards.gains(board, before, by, first=first, first_days=span)
+
+
+def _climbers(
+    snap: Snapshot,
+    settings: Settings,
+    board: pd.DataFrame,
+    level: str,
+    within: str,
+    day: date,
+    measure: str,
+    by: str = "count",
+) -> pd.DataFrame:
+    """The 'paling naik' board: places and pace gained since the week's start, measured from
+    where a gain is (`pace.pace_base`: 7 days ago, else the first day with data inside the
+    week); none when no region had a place then: one day of counts shows no climb."""
+    start = boards.gain_start(day)
+    before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
+    first_day = boards.first_day_within(snap.dates(measure), day)
+    if before["rank"].isna().all() and first_day is not None:
+        start = first_day
+        before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
+    earlier = snap.board(
+        level, within, boards.gain_start(start), settings, measure=measure, by=by, with_pace=False
+    )
+    if before["rank"].isna().all():
+        return boards.climbers(board.iloc[0:0], before, earlier)
+    return boards.climbers(board, before, earlier)
 
 
 def _gain_of(gained: pd.DataFrame, code: str) -> tuple[object, object, int]:

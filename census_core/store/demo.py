@@ -187,7 +187,8 @@ def _kecamatan_finals(rng: random.Random, pops: pd.Series) -> dict[str, int]:
 
 def _rows(code: str, households: np.ndarray, persons: np.ndarray) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for day, h, p in zip(DAYS, households, persons, strict=True):
+    # A series from the first day: the whole campaign, or the report's days (simulate).
+    for day, h, p in zip(DAYS[: len(households)], households, persons, strict=True):
         rows.append({"region": code, "date": day, "measure": "households", "value": int(h)})
         rows.append({"region": code, "date": day, "measure": "persons", "value": int(p)})
     return rows
@@ -325,8 +326,9 @@ def simulate(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Simulated counts and targets of `home`'s own regions: the Jember demo for Jember;
     for any other regency its desa, kecamatan, itself and the other kabupaten/kota of its
-    province, over the same days. Sizes come from the number of desa (no populations are
-    shipped outside Jawa Timur), so they are only good for trying the pages."""
+    province, over the report's days (15 February to 5 March 2020). Sizes come from the number
+    of desa (no populations are shipped outside Jawa Timur), so they are only good for trying
+    the pages."""
     regions = regions or load_regions()
     if covers(home):
         return generate(regions, until)
@@ -346,12 +348,12 @@ def simulate(
             {"region": code, "measure": "persons", "base": round(base * PERSONS_PER_FAMILY)}
         )
 
-    home_h = np.zeros(len(DAYS), dtype="int64")
-    home_p = np.zeros(len(DAYS), dtype="int64")
+    home_h = np.zeros(len(REPORT_DAYS), dtype="int64")
+    home_p = np.zeros(len(REPORT_DAYS), dtype="int64")
     home_base = 0
     for kec in regions.descendants(home, "kecamatan"):
-        kec_h = np.zeros(len(DAYS), dtype="int64")
-        kec_p = np.zeros(len(DAYS), dtype="int64")
+        kec_h = np.zeros(len(REPORT_DAYS), dtype="int64")
+        kec_p = np.zeros(len(REPORT_DAYS), dtype="int64")
         kec_base = 0
         for desa in regions.children(kec):
             base = rng.randint(400, 2500)
