@@ -166,7 +166,7 @@ def test_usage_errors_exit_2_without_traceback(args, demo_url):
 def test_demo_command_loads_the_demo(fresh_url):
     """The whole campaign to 29 May; the report of 5 March as it was."""
     url = fresh_url
-    proc = run("demo", "--db", url)
+    proc = run("demo", "--until", "2020-05-29", "--db", url)
     assert proc.returncode == 0 and "simulated" in proc.stdout
     rank = ("rank", "--level", "kabupaten", "--within", "35", "--json", "--db", url)
     latest = json.loads(run(*rank).stdout)
@@ -176,8 +176,8 @@ def test_demo_command_loads_the_demo(fresh_url):
     assert (rows[0]["code"], rows[0]["count"], rows[-1]["code"]) == ("35.09", 36464, "35.16")
 
 
-def test_demo_command_until(fresh_url):
-    assert run("demo", "--until", "2020-03-05", "--db", fresh_url).returncode == 0
+def test_demo_command_opens_on_the_report_day_by_default(fresh_url):
+    assert run("demo", "--db", fresh_url).returncode == 0
     result = json.loads(run("rank", "--level", "kabupaten", "--json", "--db", fresh_url).stdout)
     assert (result["date"], result["rows"][0]["count"]) == ("2020-03-05", 36464)
 
