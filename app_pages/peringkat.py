@@ -61,8 +61,6 @@ if view.sentences:
 kpi.kpi_cards(view.kpis, per_row=3)
 watch = cached.attention(snap, settings, day, lang, measure)
 attention.thresholds(watch)
-attention.quiet(watch)
-attention.chase(watch, lang)
 share.whatsapp_button(view.sentences, "/", settings, lang)
 share.daily_message(snap, settings, day, lang, measure)
 card.download(view.card, view.trend, lang, key="card")
@@ -90,3 +88,7 @@ for tab, b in zip(tabs, view.boards, strict=True):
         st.subheader(t("peringkat.gainers", lang))
         st.caption(md_escape(b.gainers_title))
         board.table(b.gainers, t("peringkat.no_gains", lang), key=f"gainers_{b.level}")
+
+# For the coordinator, below the boards: who has gone quiet, and whom to chase today.
+attention.quiet(watch)
+attention.chase(watch, lang)
