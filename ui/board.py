@@ -83,7 +83,7 @@ def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str)
     left, right = st.columns(2)
     left.download_button(
         "⬇ CSV",
-        to_csv(frame),
+        lambda: to_csv(frame),  # made on the click: most readers never download
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -92,7 +92,7 @@ def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str)
     )
     right.download_button(
         "⬇ XLSX",
-        to_xlsx(frame),
+        lambda: to_xlsx(frame),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

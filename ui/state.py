@@ -32,11 +32,20 @@ def _settings(_key: str) -> Settings:
     return Settings.load(_secrets())
 
 
+# The settings per environment, found without hashing: a page asks for them many times a run.
+_SETTINGS: dict[str, Settings] = {}
+
+
 def settings() -> Settings:
     # Keyed on the environment so tests that change CENSUS_* get fresh settings; on a digest
     # of it, so no secret (the upload password, a database password) is itself a cache key.
     env = repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("CENSUS_")))
-    return _settings(sha256_of(env.encode()))
+    found = _SETTINGS.get(env)
+    if found is None:
+        found = _settings(sha256_of(env.encode()))
+        _SETTINGS.clear()  # one environment at a time; tests change it
+        _SETTINGS[env] = found
+    return found
 
 
 def check_settings() -> None:

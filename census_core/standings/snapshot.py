@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +16,10 @@ from census_core.standings import progress
 from census_core.standings.countindex import measure_rows
 from census_core.store import Store
 from census_core.store.columns import merge_latest
+
+# Enough for every board of a regency's pages (its kecamatan and their desa, two days, two
+# measures, two orders) without holding a national snapshot's worth of frames.
+BOARDS_KEPT = 512
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,14 @@ class Snapshot:
     # session until the store changes, and a national store holds millions of counts.
     _memo: dict[tuple[str, str], object] = field(
         default_factory=dict, init=False, repr=False, compare=False
+    )
+    # Boards drawn at this version, shared by every session: a burst of readers opening the
+    # kecamatan page ranks the regency's kecamatan once, not once per reader (newest last).
+    _boards: OrderedDict[tuple[object, ...], pd.DataFrame] = field(
+        default_factory=OrderedDict, init=False, repr=False, compare=False
+    )
+    _boards_lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
     )
 
     def _cached(self, key: tuple[str, str], make: Callable[[], object]) -> object:
@@ -92,18 +106,33 @@ class Snapshot:
         measure: str = "households",
         by: str = "count",
     ) -> pd.DataFrame:
-        """The standings of `level` under `within` on `day` (see progress.standings)."""
-        return progress.standings(
-            self.counts_of(measure),
-            self.regions,
-            level,
-            within,
-            day,
-            targets=self.targets_of(measure),
-            by=by,
-            default_share=settings.target_share,
-            deadline=settings.deadline,
-        )
+        """The standings of `level` under `within` on `day` (see progress.standings).
+
+        Drawn once per version and inputs (the last BOARDS_KEPT kept); each caller gets its own
+        copy, so changing it changes no other page's board.
+        """
+        key = (level, within, day, measure, by, settings.target_share, settings.deadline)
+        with self._boards_lock:
+            board = self._boards.get(key)
+            if board is not None:
+                self._boards.move_to_end(key)
+        if board is None:
+            board = progress.standings(
+                self.counts_of(measure),
+                self.regions,
+                level,
+                within,
+                day,
+                targets=self.targets_of(measure),
+                by=by,
+                default_share=settings.target_share,
+                deadline=settings.deadline,
+            )
+            with self._boards_lock:
+                self._boards[key] = board
+                while len(self._boards) > BOARDS_KEPT:
+                    self._boards.popitem(last=False)
+        return board.copy()
 
 
 def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
