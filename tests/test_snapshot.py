@@ -85,3 +85,21 @@ def test_the_lists_of_regions_under_a_region_are_made_once(monkeypatch):
     monkeypatch.setattr(type(regions), "_find_descendants", lambda *a: pytest.fail("made again"))
     assert regions.descendants("35.09", "kecamatan") == first[:-1]
     assert len(first) - 1 == 31
+
+
+def test_a_regions_line_is_drawn_once_and_is_the_figure_rules(fresh_store, monkeypatch):
+    from census_core.standings import progress
+
+    snap = load_snapshot(desa_store(fresh_store, "households"))
+    days = pd.DatetimeIndex([pd.Timestamp(DAY) - pd.Timedelta(days=1), pd.Timestamp(DAY)])
+    expected = progress.figure_series(snap.counts_of("households"), "35.09", days)
+    drawn = []
+    series = progress.figure_series
+    monkeypatch.setattr(
+        progress, "figure_series", lambda *a, **k: drawn.append(1) or series(*a, **k)
+    )
+    first = snap.series("35.09", days, "households")
+    pd.testing.assert_frame_equal(first, expected)
+    first["value"] = -1.0
+    pd.testing.assert_frame_equal(snap.series("35.09", days, "households"), expected)
+    assert len(drawn) == 1

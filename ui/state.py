@@ -13,7 +13,7 @@ from census_core.digest import sha256_of
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
 from census_core.settings import Settings
-from census_core.standings.snapshot import Snapshot, load_snapshot
+from census_core.standings.snapshot import Snapshot, load_snapshot, save_counts_copy
 from census_core.store import Store, get_store
 
 # Streamlit's logger: the server's stderr, at the level of its `logger.level` setting.
@@ -124,4 +124,26 @@ def snapshot() -> Snapshot:
             holder.snap = load_snapshot(current, previous=snap)
             log.info("snapshot updated from store to version %s", holder.snap.version)
         assert holder.snap is not None
+        _keep_copy(current, holder.snap)
         return holder.snap
+
+
+_COPYING = threading.Lock()
+
+
+def _keep_copy(store: Store, snap: Snapshot) -> None:
+    """Save the snapshot's counts beside the store for the next process to start from
+    (census_core/store/counts_file.py), in the background: no page waits for it."""
+
+    def save() -> None:
+        try:
+            if save_counts_copy(store, snap):
+                log.info("counts copy saved at version %s", snap.version)
+        except Exception as exc:  # only a copy: the next process reads the store instead
+            log.warning("counts copy not saved: %s", exc)
+        finally:
+            _COPYING.release()
+
+    if store.counts_file is None or not _COPYING.acquire(blocking=False):
+        return  # another save is under way; the next new version saves again
+    threading.Thread(target=save, name="counts-copy", daemon=True).start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from census_core.standings import progress
 from census_core.standings.countindex import measure_rows
 from census_core.store import Store
 from census_core.store.columns import merge_latest
+from census_core.store.counts_file import load_counts, load_counts_fingerprint, save_counts
 
 # Enough for every board of a regency's pages (its kecamatan and their desa, two days, two
 # measures, two orders) without holding a national snapshot's worth of frames.
@@ -59,6 +61,30 @@ class Snapshot:
     def targets_of(self, measure: str) -> pd.DataFrame:
         frame = self._cached(("targets", measure), lambda: measure_rows(self.targets, measure))
         return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
+
+    def target_by_region(self, measure: str, default_share: float) -> pd.Series:
+        """progress.targets_of the snapshot's targets of `measure`, made once per share."""
+        made = self._cached(
+            ("target_by_region", f"{measure}|{default_share!r}"),
+            lambda: progress.targets_of(self.targets_of(measure), default_share),
+        )
+        return made.copy()  # type: ignore[attr-defined, no-any-return]
+
+    def series(self, code: str, days: pd.DatetimeIndex, measure: str) -> pd.DataFrame:
+        """progress.figure_series of one region over `days`, drawn once per version and inputs
+        like a board: every kecamatan page draws its regency's line, the same for all."""
+        key = ("series", code, tuple(days.asi8), measure)
+        with self._boards_lock:
+            found = self._boards.get(key)
+            if found is not None:
+                self._boards.move_to_end(key)
+        if found is None:
+            found = progress.figure_series(self.counts_of(measure), code, days)
+            with self._boards_lock:
+                self._boards[key] = found
+                while len(self._boards) > BOARDS_KEPT:
+                    self._boards.popitem(last=False)
+        return found.copy()
 
     def latest_date(self, measure: str = "households") -> date | None:
         days = self.dates(measure)
@@ -151,6 +177,9 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
         added = added_batches(previous.batches, batches)
         if added is not None:
             counts = merge_latest(previous.counts, store.current_counts(batches=added))
+    elif (path := store.counts_file) is not None:
+        # A fresh process: the columnar copy another process left, if made from these batches.
+        counts = load_counts(path, batches_fingerprint(batches))
     if counts is None:
         counts = store.current_counts()
     return Snapshot(
@@ -161,6 +190,27 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
         batches=batches,
         regions=store.regions,
     )
+
+
+def save_counts_copy(store: Store, snap: Snapshot) -> bool:
+    """Keep a columnar copy of the snapshot's counts beside the store, for the next process to
+    start from (store/counts_file.py); False when the store has no place for one or the copy
+    is already of these batches."""
+    path = store.counts_file
+    if path is None:
+        return False
+    fingerprint = batches_fingerprint(snap.batches)
+    if path.exists() and load_counts_fingerprint(path) == fingerprint:
+        return False
+    save_counts(path, fingerprint, snap.counts)
+    return True
+
+
+def batches_fingerprint(batches: pd.DataFrame) -> str:
+    """Names a list of batches by each one's id, state, file digest and time: two stores (or one
+    store at two moments) with the same fingerprint have the same current counts."""
+    states = sorted(_batch_states(batches).items()) if len(batches) else []
+    return hashlib.sha256(repr(states).encode()).hexdigest()
 
 
 def added_batches(before: pd.DataFrame, after: pd.DataFrame) -> list[int] | None:

@@ -336,6 +336,14 @@ class Store:
         self._ready_lock = threading.Lock()
         self._checkpointing = threading.Lock()
 
+    @property
+    def counts_file(self) -> Path | None:
+        """Where a columnar copy of the current counts is kept beside a SQLite store
+        (store/counts_file.py); None for a server database, read whole by each new process."""
+        if self._file is None or self._file.path in ("", ":memory:"):
+            return None
+        return Path(self._file.path + "-counts.arrow")
+
     def _read(self) -> Connection:
         """A connection to read with: the store as it was opened, or StoreGone."""
         if self._file is not None:
