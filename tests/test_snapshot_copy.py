@@ -24,7 +24,7 @@ def commit(store, value, name):
 @pytest.fixture
 def store(demo_store):
     if demo_store.counts_file is None:
-        pytest.skip("a server database keeps no copy beside it")
+        pytest.skip("an in-memory store keeps no copy")
     return demo_store
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -338,9 +339,16 @@ class Store:
 
     @property
     def counts_file(self) -> Path | None:
-        """Where a columnar copy of the current counts is kept beside a SQLite store
-        (store/counts_file.py); None for a server database, read whole by each new process."""
-        if self._file is None or self._file.path in ("", ":memory:"):
+        """Where a columnar copy of the current counts is kept (store/counts_file.py): beside a
+        SQLite file; for a server database, in this machine's temporary folder, named by a
+        digest of the URL (a replica restarted on the same machine starts from it). None for
+        an in-memory store."""
+        if self._file is None:
+            if self.engine.dialect.name == "sqlite":
+                return None
+            folder = Path(tempfile.gettempdir()) / "pantau-sensus"
+            return folder / f"{sha256_of(self.url.encode())[:24]}-counts.arrow"
+        if self._file.path in ("", ":memory:"):
             return None
         return Path(self._file.path + "-counts.arrow")
 
