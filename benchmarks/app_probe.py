@@ -64,7 +64,7 @@ def main() -> None:
         "start_to_first_page_s": round(to_first, 3),
         "copy_wait_s": round(copy_wait, 3),
         "rerun_ms": [round(t * 1000, 1) for t in times],
-        "rerun_median_ms": round(statistics.median(times) * 1000, 1),
+        "rerun_median_ms": round(statistics.median(times) * 1000, 1) if times else None,
         "peak_mb": round(peak_kb / 1024, 1),
         "exceptions": errors,
     }

@@ -21,6 +21,7 @@ from census_core.standings.provenance import (
     Provenance,
     history_rows,
     provenance,
+    region_histories,
     region_history,
 )
 from census_core.standings.snapshot import Snapshot
@@ -164,7 +165,20 @@ def provenance_of(snap: Snapshot, code: str, day: date, measure: str) -> Provena
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _history(version: str, url: str, code: str, measure: str) -> pd.DataFrame:
+    home = state.settings().home
+    if code.startswith(home + ".") and code.count(".") == home.count(".") + 1:
+        # A kecamatan of the home regency: the readers of the kecamatan page open them all.
+        return _kecamatan_histories(version, url, home, measure)[code]
     return region_history(state.store(), code, measure)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _kecamatan_histories(
+    version: str, url: str, home: str, measure: str
+) -> dict[str, pd.DataFrame]:
+    # One scan of the store for every kecamatan of the regency, not one each.
+    codes = state.store().regions.descendants(home, "kecamatan")
+    return region_histories(state.store(), codes, measure)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
