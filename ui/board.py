@@ -46,25 +46,13 @@ def board_table(
             t("board.change", lang),
         ]
     marks = (codes == highlight).to_numpy() if highlight is not None else None
-    arrows, signs = rows[t("board.rank_change", lang)], rows[t("board.change", lang)]
-    styled = (
-        (marks is not None and bool(marks.any()))
-        or (not compact and any(_arrow_color(str(x)) for x in arrows))  # hidden when compact
-        or any(_sign_color(str(x)) for x in signs)
-    )
-    # A table with no cell to colour goes as it is: a Styler costs every run of every reader.
     data = (
-        rows
-        if not styled
-        else (
-            rows.style.apply(
-                lambda r: [HIGHLIGHT if marks is not None and marks[r.name] else ""] * len(r),
-                axis=1,
-            )
-            # Climbers green, fallers red: readable from the back of a meeting room.
-            .map(_arrow_color, subset=[t("board.rank_change", lang)])
-            .map(_sign_color, subset=[t("board.change", lang)])
+        rows.style.apply(
+            lambda r: [HIGHLIGHT if marks is not None and marks[r.name] else ""] * len(r), axis=1
         )
+        # Climbers green, fallers red: readable from the back of a meeting room.
+        .map(_arrow_color, subset=[t("board.rank_change", lang)])
+        .map(_sign_color, subset=[t("board.change", lang)])
     )
     st.dataframe(
         data,
