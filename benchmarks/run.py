@@ -327,8 +327,11 @@ def bench_cli_import(kec: pd.DataFrame, db_url: str | None, repeat: int) -> dict
 
 
 def bench_app(url: str, reruns: int, day_file: bytes | None = None) -> dict[str, object]:
-    """The app in two fresh processes: the first finds no counts copy of these batches (the
-    store was set back), reads the store whole and leaves one; the second starts from it."""
+    """The app in two fresh processes: the first finds no counts copy (removed), reads the
+    store whole and leaves one; the second starts from it."""
+    copy = Store(url, load_regions()).counts_file
+    if copy is not None:
+        copy.unlink(missing_ok=True)  # as on a first start, or after the batches changed
     seed = _probe(url, 0)
     result = _probe(url, reruns, day_file)
     if "error" not in seed:
