@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from census_core.charts.standing_chart import share_chart
 from census_core.display.digest import kecamatan_path
 from census_core.display.views import kecamatan_options, resolve_region
 from census_core.markup import md_escape
@@ -73,7 +72,8 @@ with st.expander(t("origin.origin", lang)):
     provenance.origin(snap, day, code, measure, lang, "origin_kecamatan")
 
 st.subheader(t("kecamatan.trend", lang))
-st.altair_chart(share_chart(view.trend, lang), width="stretch")
+chart = cached.kecamatan_chart(snap, settings, day, view, lang, measure)
+st.vega_lite_chart(spec=chart, width="stretch")  # share_chart's spec, made once per kecamatan
 
 st.subheader(md_escape(view.desa_title))
 if view.desa is None:

@@ -1,6 +1,6 @@
 """National-scale timings: `python benchmarks/run.py [--scale jatim|national] [--json]`.
 
-Figures (--only): standings, upload, app, cli_import.
+Figures (--only): standings, upload, app, burst, cli_import.
 
 Prints each figure with the data it ran on, the machine's cores, the budget and the baseline
 beside it. Budgets are reported, never asserted: this is a measurement, not a test.
@@ -327,6 +327,20 @@ def bench_cli_import(kec: pd.DataFrame, db_url: str | None, repeat: int) -> dict
 
 
 def bench_app(url: str, reruns: int, day_file: bytes | None = None) -> dict[str, object]:
+    """The app in two fresh processes: the first finds no counts copy (removed), reads the
+    store whole and leaves one; the second starts from it."""
+    copy = Store(url, load_regions()).counts_file
+    if copy is not None:
+        copy.unlink(missing_ok=True)  # as on a first start, or after the batches changed
+    seed = _probe(url, 0)
+    result = _probe(url, reruns, day_file)
+    if "error" not in seed:
+        result["first_run_without_copy_s"] = seed["first_run_s"]
+        result["start_to_first_page_without_copy_s"] = seed["start_to_first_page_s"]
+    return result
+
+
+def _probe(url: str, reruns: int, day_file: bytes | None = None) -> dict[str, object]:
     args = [sys.executable, str(Path(__file__).resolve().parent / "app_probe.py"), url, str(reruns)]
     if day_file is not None:
         path = CACHE / "spo-desa-2020-05-29.csv"
@@ -336,6 +350,14 @@ def bench_app(url: str, reruns: int, day_file: bytes | None = None) -> dict[str,
     if proc.returncode != 0:
         return {"error": proc.stderr[-2000:]}
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench_burst(url: str, home: str = "35.09") -> dict[str, object]:
+    """62 websocket sessions (two per kecamatan of the home regency) open /kecamatan at once
+    on a real server (benchmarks/burst.py)."""
+    from burst import burst
+
+    return burst(url, load_regions().descendants(home, "kecamatan"), per_code=2)
 
 
 def report(results: dict[str, object]) -> None:
@@ -393,6 +415,11 @@ def report(results: dict[str, object]) -> None:
                 f"peak memory of the app process: {a['peak_mb']} MB | budget "
                 f"{BUDGETS['peak_mb']:.0f} MB | exceptions {a['exceptions'] or 'none'}"
             )
+            print(
+                f"fresh process to its first page (home page): {a['start_to_first_page_s']} s "
+                f"from the counts copy | {a.get('start_to_first_page_without_copy_s')} s "
+                f"reading the store whole (no copy of these batches)"
+            )
             if "rerun_after_upload_s" in a:
                 print(
                     f"after another process stores one day's desa file ({a['upload_changed']:,}"
@@ -403,14 +430,28 @@ def report(results: dict[str, object]) -> None:
                 )
 
 
+def report_burst(b: dict[str, object]) -> None:
+    if "error" in b:
+        print(f"burst: failed: {b['error']}")
+        return
+    print(
+        f"burst: {b['sessions']} sessions open /kecamatan at once ({b['codes']} kecamatan, "
+        f"websocket clients, page caches cold for the version): p50 {b['p50_s']} s, p95 "
+        f"{b['p95_s']} s, max {b['max_s']} s | budget p95 3 s | server CPU {b['server_cpu_s']} s "
+        f"({b['server_cpu_per_session_ms']} ms a session) | one session alone "
+        f"{b['alone_median_s']} s ({b['alone_server_cpu_ms']} ms CPU) | load average "
+        f"{b['load_avg_1m']} | exceptions {b['exceptions']}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=sorted(SCOPES), default="national")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--only",
-        default="standings,upload,app",
-        help="comma list of standings,upload,app,cli_import",
+        default="standings,upload,app,burst",
+        help="comma list of standings,upload,app,burst,cli_import",
     )
     parser.add_argument("--repeat", type=int, default=15, help="timed calls per figure")
     parser.add_argument(
@@ -449,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
         results["standings"] = bench_standings(regions, scope, kec, targets, args.repeat)
     if "cli_import" in only:
         results["cli_import"] = bench_cli_import(kec, args.db_url, min(args.repeat, 3))
-    if only & {"upload", "app"}:
+    if only & {"upload", "app", "burst"}:
         url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
         if "upload" in only:
             results["upload"] = bench_upload(url, regions, last, min(args.repeat, 5))
@@ -458,10 +499,18 @@ def main(argv: list[str] | None = None) -> int:
             url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
             day_file = national.daily_file(last, national.DAYS[-1])
             results["app"] = bench_app(url, 5, day_file)
+        if "burst" in only:
+            url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
+            try:
+                results["burst"] = bench_burst(url)
+            except Exception as exc:  # a measurement: say what failed, keep the other figures
+                results["burst"] = {"error": repr(exc)}
     if args.json:
         print(json.dumps(results, indent=2))
     else:
         report(results)
+        if "burst" in results:
+            report_burst(results["burst"])  # type: ignore[arg-type]
     return 0
 
 

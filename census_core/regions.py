@@ -104,6 +104,8 @@ class Regions:
         frame["parent"] = frame["code"].map(parent_of)
         self.frame = frame.set_index("code", drop=False).sort_index()
         self._children = self.frame.groupby("parent", sort=True)["code"].apply(list).to_dict()
+        # The master never changes: every page asks for the same few lists, so each is made once.
+        self._descendants: dict[tuple[str | None, str], tuple[str, ...]] = {}
 
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code in self.frame.index
@@ -141,13 +143,19 @@ class Regions:
             raise ValueError(f"level must be one of {', '.join(LEVELS)}")
         if code is not None and code not in self:
             raise UnknownRegion(code)
+        found = self._descendants.get((code, level))
+        if found is None:
+            found = self._descendants[(code, level)] = self._find_descendants(code, level)
+        return list(found)
+
+    def _find_descendants(self, code: str | None, level: str) -> tuple[str, ...]:
         depth = LEVELS.index(level)
         if code is not None and LEVELS.index(level_of(code)) >= depth:
-            return []
+            return ()
         codes = self.frame.index[self.frame["level"] == level]
         if code is not None:
             codes = codes[codes.str.startswith(code + ".")]
-        return list(codes)
+        return tuple(codes)
 
     def ancestors(self, code: str) -> list[str]:
         """Parent, grandparent, ... up to the province."""

@@ -187,3 +187,21 @@ def test_region_history_of_one_measure_only(store):
     assert list(region_history(store, KALIWATES)["after"]) == [400]
     assert list(region_history(store, KALIWATES, "persons")["after"]) == [1500]
     assert region_history(store, JELBUK).empty
+
+
+def test_the_histories_of_several_regions_in_one_read_are_each_ones_own(demo_store):
+    from census_core.standings.provenance import region_histories
+
+    store = demo_store
+    frame = pd.DataFrame(
+        {"region": ["35.09.25"], "date": [pd.Timestamp(2020, 3, 5)], "measure": ["households"]}
+    ).assign(value=999)
+    done = store.commit_counts(frame, user="uji", file_name="a", sha256="a" * 64)
+    store.undo(done.batch, user="uji")
+
+    codes = [*store.regions.descendants("35.09", "kecamatan")[:5], "35.09.25", "35.09.25.2001"]
+    together = region_histories(store, codes, "households")
+    assert list(together) == codes
+    assert len(together["35.09.25"]) >= 2  # the demo's count, the undone one
+    for code in codes:
+        pd.testing.assert_frame_equal(together[code], region_history(store, code, "households"))

@@ -54,3 +54,52 @@ def test_has_counts_asks_the_chosen_measure(
 ):
     snap = load_snapshot(desa_store(fresh_store, desa_measure))
     assert snap.has_counts(level, within, measure) is expected
+
+
+def test_a_board_is_drawn_once_per_version_and_each_caller_gets_its_own(fresh_store, monkeypatch):
+    from census_core.settings import Settings
+    from census_core.standings import progress
+
+    snap = load_snapshot(desa_store(fresh_store, "households"))
+    settings = Settings.load({})
+    drawn = []
+    standings = progress.standings
+    monkeypatch.setattr(
+        progress, "standings", lambda *a, **k: drawn.append(1) or standings(*a, **k)
+    )
+    first = snap.board("kecamatan", "35.09", DAY, settings)
+    first["count"] = -1  # a caller changing its board changes no one else's
+    again = snap.board("kecamatan", "35.09", DAY, settings)
+    assert len(drawn) == 1
+    assert again.loc[again["code"] == KALIWATES, "count"].tolist() == [4040]
+    snap.board("kecamatan", "35.09", DAY, settings, measure="persons")
+    assert len(drawn) == 2
+
+
+def test_the_lists_of_regions_under_a_region_are_made_once(monkeypatch):
+    from census_core.regions import load_regions
+
+    regions = load_regions()
+    first = regions.descendants("35.09", "kecamatan")
+    first.append("changed by a caller")
+    monkeypatch.setattr(type(regions), "_find_descendants", lambda *a: pytest.fail("made again"))
+    assert regions.descendants("35.09", "kecamatan") == first[:-1]
+    assert len(first) - 1 == 31
+
+
+def test_a_regions_line_is_drawn_once_and_is_the_figure_rules(fresh_store, monkeypatch):
+    from census_core.standings import progress
+
+    snap = load_snapshot(desa_store(fresh_store, "households"))
+    days = pd.DatetimeIndex([pd.Timestamp(DAY) - pd.Timedelta(days=1), pd.Timestamp(DAY)])
+    expected = progress.figure_series(snap.counts_of("households"), "35.09", days)
+    drawn = []
+    series = progress.figure_series
+    monkeypatch.setattr(
+        progress, "figure_series", lambda *a, **k: drawn.append(1) or series(*a, **k)
+    )
+    first = snap.series("35.09", days, "households")
+    pd.testing.assert_frame_equal(first, expected)
+    first["value"] = -1.0
+    pd.testing.assert_frame_equal(snap.series("35.09", days, "households"), expected)
+    assert len(drawn) == 1

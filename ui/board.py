@@ -94,9 +94,9 @@ def downloads(board: pd.DataFrame, name: str, measure: str, lang: str, key: str)
     formulas neutralised in each."""
     frame = export_frame(board, measure, lang)
     files = (
-        (t("export.download_xlsx", lang), to_xlsx(frame), "xlsx", XLSX, "xlsx"),
-        (t("export.csv_id", lang), to_csv_id(frame), "csv", "text/csv", "csv_id"),
-        (t("export.download_csv", lang), to_csv(frame), "csv", "text/csv", "csv"),
+        (t("export.download_xlsx", lang), lambda: to_xlsx(frame), "xlsx", XLSX, "xlsx"),
+        (t("export.csv_id", lang), lambda: to_csv_id(frame), "csv", "text/csv", "csv_id"),
+        (t("export.download_csv", lang), lambda: to_csv(frame), "csv", "text/csv", "csv"),
     )
     for col, (label, data, ext, mime, kind) in zip(st.columns(3), files, strict=True):
         col.download_button(

@@ -1,4 +1,9 @@
-"""The pages' views cached per store version, so a rerun with the same inputs computes nothing."""
+"""The pages' views cached per store version, so a rerun with the same inputs computes nothing.
+
+A view every reader of a page shares (the kecamatan page's) is held as it is
+(st.cache_resource), not copied per run: a burst of readers then costs a dictionary look-up
+each, not a pickle round trip. Views are frozen and pages only read them.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,19 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from census_core.charts.standing_chart import share_chart
 from census_core.display.attention import AttentionView, attention_view
 from census_core.display.digest import daily_message
 from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
 from census_core.display.widget import WidgetView, widget_view
 from census_core.settings import Settings
-from census_core.standings.provenance import Provenance, provenance, region_history
+from census_core.standings.provenance import (
+    Provenance,
+    history_rows,
+    provenance,
+    region_histories,
+    region_history,
+)
 from census_core.standings.snapshot import Snapshot
 from ui import state
 
@@ -98,7 +110,7 @@ def attention(
     return _attention(snap.version, repr(settings), day, lang, measure, with_chase, snap, settings)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _kecamatan(
     version: str,
     settings_key: str,
@@ -122,6 +134,33 @@ def kecamatan(
 ) -> KecamatanView:
     """views.kecamatan_view, cached on the snapshot's version and every input."""
     return _kecamatan(snap.version, repr(settings), day, code, lang, measure, snap, settings)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _kecamatan_chart(
+    version: str,
+    settings_key: str,
+    day: date,
+    code: str,
+    lang: str,
+    measure: str,
+    _trend: pd.DataFrame,
+) -> dict[str, object]:
+    # The Vega-Lite spec, made and validated by Altair once per kecamatan and version.
+    return share_chart(_trend, lang).to_dict()  # type: ignore[no-any-return]
+
+
+def kecamatan_chart(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    view: KecamatanView,
+    lang: str,
+    measure: str = "households",
+) -> dict[str, object]:
+    """charts.standing_chart.share_chart of a kecamatan view's trend, as a Vega-Lite spec."""
+    key = repr(settings)
+    return _kecamatan_chart(snap.version, key, day, view.code, lang, measure, view.trend)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -180,9 +219,28 @@ def provenance_of(snap: Snapshot, code: str, day: date, measure: str) -> Provena
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _history(version: str, url: str, code: str, measure: str) -> pd.DataFrame:
+    home = state.settings().home
+    if code.startswith(home + ".") and code.count(".") == home.count(".") + 1:
+        # A kecamatan of the home regency: the readers of the kecamatan page open them all.
+        return _kecamatan_histories(version, url, home, measure)[code]
     return region_history(state.store(), code, measure)
 
 
-def history(snap: Snapshot, code: str, measure: str) -> pd.DataFrame:
-    """provenance.region_history of the store, cached on the snapshot's version."""
-    return _history(snap.version, state.settings().db_url, code, measure)
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _kecamatan_histories(
+    version: str, url: str, home: str, measure: str
+) -> dict[str, pd.DataFrame]:
+    # One scan of the store for every kecamatan of the regency, not one each.
+    codes = state.store().regions.descendants(home, "kecamatan")
+    return region_histories(state.store(), codes, measure)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _history_rows(version: str, url: str, code: str, measure: str, lang: str) -> pd.DataFrame:
+    return history_rows(_history(version, url, code, measure), lang)
+
+
+def history_table(snap: Snapshot, code: str, measure: str, lang: str) -> pd.DataFrame:
+    """provenance.history_rows of the store's provenance.region_history, cached on the
+    snapshot's version."""
+    return _history_rows(snap.version, state.settings().db_url, code, measure, lang)

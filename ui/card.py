@@ -1,4 +1,4 @@
-"""The "Unduh kartu" button: a region's card as a PNG, drawn once per card and trend."""
+"""The "Unduh kartu" button: a region's card as a PNG, drawn on the click, once per card."""
 
 from __future__ import annotations
 
@@ -18,9 +18,12 @@ def download(card: CardText | None, trend: pd.DataFrame | None, lang: str, key: 
     """The card's download button; nothing before the region's first count."""
     if card is None:
         return
+    shown = trend if trend is not None else pd.DataFrame()
     st.download_button(
         t("card.download", lang),
-        _png(card, trend if trend is not None else pd.DataFrame()),
+        # Drawn when clicked, not on every run: a PNG takes ~0.1 s to encode, and a burst of
+        # readers opening the page would each pay it for a card few of them download.
+        lambda: _png(card, shown),
         file_name=card.file_name,
         mime="image/png",
         help=t("card.help", lang),

@@ -8,7 +8,6 @@ from datetime import date
 import streamlit as st
 
 from census_core.markup import md_escape
-from census_core.standings.provenance import history_rows
 from census_core.standings.snapshot import Snapshot
 from census_core.text import t
 from ui import cached
@@ -17,14 +16,12 @@ from ui import cached
 def origin(snap: Snapshot, day: date, code: str, measure: str, lang: str, key: str) -> None:
     """The sentence saying which upload set the figure, then the region's history of changes."""
     st.markdown(md_escape(cached.provenance_of(snap, code, day, measure).sentence(lang)))
-    history = cached.history(snap, code, measure)
+    rows = cached.history_table(snap, code, measure, lang)
     st.caption(t("origin.history", lang))
-    if history.empty:
+    if rows.empty:
         st.caption(t("origin.no_history", lang))
         return
-    st.dataframe(
-        history_rows(history, lang), hide_index=True, width="stretch", key=f"{key}_history"
-    )
+    st.dataframe(rows, hide_index=True, width="stretch", key=f"{key}_history")
 
 
 def picker(

@@ -64,6 +64,12 @@ def _target_choice(snap: Snapshot, settings: Settings) -> None:
     )
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _day_labels(days: tuple[date, ...], lang: str) -> dict[date, str]:
+    # Written once per list of days: the selectbox asks for every option's label on every run.
+    return {day: fmt_date(day, lang) for day in days}
+
+
 def _choose_day(widget: str) -> None:
     st.session_state["as_of"] = st.session_state[widget]
 
@@ -124,7 +130,7 @@ def render(snap: Snapshot, settings: Settings) -> None:
                 t("sidebar.as_of", code),
                 options=days,
                 key=widget,
-                format_func=lambda d: fmt_date(d, code),  # this widget's language, fixed
+                format_func=_day_labels(tuple(days), code).__getitem__,  # this language, fixed
                 on_change=_choose_day,
                 args=(widget,),
             )

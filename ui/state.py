@@ -13,7 +13,7 @@ from census_core.digest import sha256_of
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
 from census_core.settings import Settings
-from census_core.standings.snapshot import Snapshot, load_snapshot
+from census_core.standings.snapshot import Snapshot, load_snapshot, save_counts_copy
 from census_core.store import Store, get_store
 
 # Streamlit's logger: the server's stderr, at the level of its `logger.level` setting.
@@ -32,11 +32,20 @@ def _settings(_key: str) -> Settings:
     return Settings.load(_secrets())
 
 
+# The settings per environment, found without hashing: a page asks for them many times a run.
+_SETTINGS: dict[str, Settings] = {}
+
+
 def settings() -> Settings:
     # Keyed on the environment so tests that change CENSUS_* get fresh settings; on a digest
     # of it, so no secret (the upload password, a database password) is itself a cache key.
     env = repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("CENSUS_")))
-    return _settings(sha256_of(env.encode()))
+    found = _SETTINGS.get(env)
+    if found is None:
+        found = _settings(sha256_of(env.encode()))
+        _SETTINGS.clear()  # one environment at a time; tests change it
+        _SETTINGS[env] = found
+    return found
 
 
 def check_settings() -> None:
@@ -116,4 +125,26 @@ def snapshot() -> Snapshot:
             holder.snap = load_snapshot(current, previous=snap)
             log.info("snapshot updated from store to version %s", holder.snap.version)
         assert holder.snap is not None
+        _keep_copy(current, holder.snap)
         return holder.snap
+
+
+_COPYING = threading.Lock()
+
+
+def _keep_copy(store: Store, snap: Snapshot) -> None:
+    """Save the snapshot's counts beside the store for the next process to start from
+    (census_core/store/counts_file.py), in the background: no page waits for it."""
+
+    def save() -> None:
+        try:
+            if save_counts_copy(store, snap):
+                log.info("counts copy saved at version %s", snap.version)
+        except Exception as exc:  # only a copy: the next process reads the store instead
+            log.warning("counts copy not saved: %s", exc)
+        finally:
+            _COPYING.release()
+
+    if store.counts_file is None or not _COPYING.acquire(blocking=False):
+        return  # another save is under way; the next new version saves again
+    threading.Thread(target=save, name="counts-copy", daemon=True).start()

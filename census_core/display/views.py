@@ -463,21 +463,16 @@ def share_trend(
     lang: str = "id",
 ) -> pd.DataFrame:
     """Share of target by date up to `day`: the region against its parent as a whole."""
-    counts = snap.counts_of(measure)
-    target = targets_of(
-        snap.targets_of(measure, snap.target_source(settings)), settings.target_share
-    )
+    # Targets and lines drawn once per snapshot (Snapshot.target_by_region, Snapshot.series):
+    # every kecamatan's page draws the same regency line beside its own.
+    target = snap.target_by_region(measure, settings.target_share, snap.target_source(settings))
     days = pd.to_datetime([x for x in snap.dates(measure) if x <= day])
     this_col = snap.regions.name(code)
     avg_col = t("average_of", lang, name=short_name(snap.regions.name(parent)))
     frame = pd.DataFrame(index=pd.Index(days, name="date"))
     for col, region in ((this_col, code), (avg_col, parent)):
         goal = target.get(region)
-        values = _carried(counts, region, days)
+        # A region's figure on each day, as the boards see it (`progress.figure_series`).
+        values = snap.series(region, days, measure)["value"]
         frame[col] = (values / goal * 100).round(2) if goal and goal > 0 else float("nan")
     return frame
-
-
-def _carried(counts: pd.DataFrame, region: str, days: pd.DatetimeIndex) -> pd.Series:
-    """A region's figure on each day, as the boards see it (`progress.figure_series`)."""
-    return figure_series(counts, region, days)["value"]

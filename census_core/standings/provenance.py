@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -147,7 +148,21 @@ def region_history(store: Store, code: str, measure: str = "households") -> pd.D
     "Before" reads only batches still in force, so an undone batch is never the "before" of a
     later one. A file that repeats the value in force is not a change and is left out.
     """
-    rows = store.count_history(code, measure)
+    return _history(store.count_history(code, measure))
+
+
+def region_histories(
+    store: Store, codes: Sequence[str], measure: str = "households"
+) -> dict[str, pd.DataFrame]:
+    """`region_history` of each of `codes`, read in one scan of the store: the kecamatan page of
+    every kecamatan of a regency at the cost of one."""
+    rows = store.count_histories(codes, measure)
+    found = {code: part.drop(columns="region") for code, part in rows.groupby("region", sort=False)}
+    empty = rows.drop(columns="region").iloc[0:0]
+    return {code: _history(found.get(code, empty)) for code in codes}
+
+
+def _history(rows: pd.DataFrame) -> pd.DataFrame:
     out: list[dict[str, object]] = []
     kept: list[tuple[date, int, int]] = []  # (date, batch, value) of batches in force
     for rec in rows.itertuples(index=False):

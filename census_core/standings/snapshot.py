@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -14,6 +17,11 @@ from census_core.standings import pace, progress
 from census_core.standings.countindex import measure_rows
 from census_core.store import Store
 from census_core.store.columns import latest_counts, merge_latest
+from census_core.store.counts_file import load_counts, load_counts_fingerprint, save_counts
+
+# Enough for every board of a regency's pages (its kecamatan and their desa, two days, two
+# measures, two orders) without holding a national snapshot's worth of frames.
+BOARDS_KEPT = 512
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,14 @@ class Snapshot:
     # session until the store changes, and a national store holds millions of counts.
     _memo: dict[tuple[str, str], object] = field(
         default_factory=dict, init=False, repr=False, compare=False
+    )
+    # Boards drawn at this version, shared by every session: a burst of readers opening the
+    # kecamatan page ranks the regency's kecamatan once, not once per reader (newest last).
+    _boards: OrderedDict[tuple[object, ...], pd.DataFrame] = field(
+        default_factory=OrderedDict, init=False, repr=False, compare=False
+    )
+    _boards_lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
     )
 
     def _cached(self, key: tuple[str, str], make: Callable[[], object]) -> object:
@@ -84,6 +100,31 @@ class Snapshot:
         """The source shares are measured against (pick_source over the stored ones)."""
         return pick_source(self.target_sources(), settings.target_source)
 
+    def target_by_region(self, measure: str, default_share: float, source: str | None) -> pd.Series:
+        """progress.targets_of the snapshot's targets of `measure` from `source`, made once per
+        share and source."""
+        made = self._cached(
+            ("target_by_region", f"{measure}|{default_share!r}|{source}"),
+            lambda: progress.targets_of(self.targets_of(measure, source), default_share),
+        )
+        return made.copy()  # type: ignore[attr-defined, no-any-return]
+
+    def series(self, code: str, days: pd.DatetimeIndex, measure: str) -> pd.DataFrame:
+        """progress.figure_series of one region over `days`, drawn once per version and inputs
+        like a board: every kecamatan page draws its regency's line, the same for all."""
+        key = ("series", code, tuple(days.asi8), measure)
+        with self._boards_lock:
+            found = self._boards.get(key)
+            if found is not None:
+                self._boards.move_to_end(key)
+        if found is None:
+            found = progress.figure_series(self.counts_of(measure), code, days)
+            with self._boards_lock:
+                self._boards[key] = found
+                while len(self._boards) > BOARDS_KEPT:
+                    self._boards.popitem(last=False)
+        return found.copy()
+
     def latest_date(self, measure: str = "households") -> date | None:
         days = self.dates(measure)
         return days[-1] if days else None
@@ -132,14 +173,55 @@ class Snapshot:
         with_pace: bool = True,
     ) -> pd.DataFrame:
         """The standings of `level` under `within` on `day` (see progress.standings), with each
-        row's status against the pace needed (see pace.add_pace) unless `with_pace` is False."""
+        row's status against the pace needed (see pace.add_pace) unless `with_pace` is False.
+
+        Drawn once per version and inputs (the last BOARDS_KEPT kept); each caller gets its own
+        copy, so changing it changes no other page's board.
+        """
+        source = self.target_source(settings)
+        key = (
+            level,
+            within,
+            day,
+            measure,
+            by,
+            settings.target_share,
+            settings.deadline,
+            source,
+            with_pace,
+            settings.pace_push,
+            settings.pace_behind,
+        )
+        with self._boards_lock:
+            board = self._boards.get(key)
+            if board is not None:
+                self._boards.move_to_end(key)
+        if board is None:
+            board = self._draw_board(level, within, day, settings, measure, by, source, with_pace)
+            with self._boards_lock:
+                self._boards[key] = board
+                while len(self._boards) > BOARDS_KEPT:
+                    self._boards.popitem(last=False)
+        return board.copy()
+
+    def _draw_board(
+        self,
+        level: str,
+        within: str | None,
+        day: date,
+        settings: Settings,
+        measure: str,
+        by: str,
+        source: str | None,
+        with_pace: bool,
+    ) -> pd.DataFrame:
         board = progress.standings(
             self.counts_of(measure),
             self.regions,
             level,
             within,
             day,
-            targets=self.targets_of(measure, source := self.target_source(settings)),
+            targets=self.targets_of(measure, source),
             by=by,
             default_share=settings.target_share,
             deadline=settings.deadline,
@@ -213,6 +295,9 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
         added = added_batches(previous.batches, batches)
         if added is not None:
             counts = merge_latest(previous.counts, store.current_counts(batches=added))
+    elif (path := store.counts_file) is not None:
+        # A fresh process: the columnar copy another process left, if made from these batches.
+        counts = load_counts(path, batches_fingerprint(batches))
     if counts is None:
         counts = store.current_counts()
     return Snapshot(
@@ -223,6 +308,27 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
         batches=batches,
         regions=store.regions,
     )
+
+
+def save_counts_copy(store: Store, snap: Snapshot) -> bool:
+    """Keep a columnar copy of the snapshot's counts beside the store, for the next process to
+    start from (store/counts_file.py); False when the store has no place for one or the copy
+    is already of these batches."""
+    path = store.counts_file
+    if path is None:
+        return False
+    fingerprint = batches_fingerprint(snap.batches)
+    if path.exists() and load_counts_fingerprint(path) == fingerprint:
+        return False
+    save_counts(path, fingerprint, snap.counts)
+    return True
+
+
+def batches_fingerprint(batches: pd.DataFrame) -> str:
+    """Names a list of batches by each one's id, state, file digest and time: two stores (or one
+    store at two moments) with the same fingerprint have the same current counts."""
+    states = sorted(_batch_states(batches).items()) if len(batches) else []
+    return hashlib.sha256(repr(states).encode()).hexdigest()
 
 
 def added_batches(before: pd.DataFrame, after: pd.DataFrame) -> list[int] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -369,6 +370,21 @@ class Store:
         self._ready_lock = threading.Lock()
         self._checkpointing = threading.Lock()
 
+    @property
+    def counts_file(self) -> Path | None:
+        """Where a columnar copy of the current counts is kept (store/counts_file.py): beside a
+        SQLite file; for a server database, in this machine's temporary folder, named by a
+        digest of the URL (a replica restarted on the same machine starts from it). None for
+        an in-memory store."""
+        if self._file is None:
+            if self.engine.dialect.name == "sqlite":
+                return None
+            folder = Path(tempfile.gettempdir()) / "pantau-sensus"
+            return folder / f"{sha256_of(self.url.encode())[:24]}-counts.arrow"
+        if self._file.path in ("", ":memory:"):
+            return None
+        return Path(self._file.path + "-counts.arrow")
+
     def _read(self) -> Connection:
         """A connection to read with: the store as it was opened, or StoreGone."""
         if self._file is not None:
@@ -621,10 +637,16 @@ class Store:
     def count_history(self, region: str, measure: str | None = None) -> pd.DataFrame:
         """Every count ever stored for one region, undone or not, with its batch: batch_id,
         date, measure, value, created_at, user, file_name, kind, undone; by batch, then date."""
+        return self.count_histories([region], measure).drop(columns="region")
+
+    def count_histories(self, regions: Sequence[str], measure: str | None = None) -> pd.DataFrame:
+        """`count_history` of several regions in one scan of the counts (there is no index by
+        region), with a region column first."""
         self.ensure_ready()
         c, b = counts_table, batches_table
         query = (
             sa.select(
+                c.c.region,
                 c.c.batch_id,
                 c.c.date,
                 c.c.measure,
@@ -636,14 +658,15 @@ class Store:
                 b.c.undone,
             )
             .join(b, b.c.id == c.c.batch_id)
-            .where(c.c.region == region)
-            .order_by(c.c.batch_id, c.c.date, c.c.measure)
+            .where(c.c.region.in_(list(regions)))
+            .order_by(c.c.region, c.c.batch_id, c.c.date, c.c.measure)
         )
         if measure is not None:
             query = query.where(c.c.measure == measure)
         with self._read() as conn:
             rows = conn.execute(query).all()
-        columns = ["batch_id", "date", "measure", "value", "created_at", "user", "file_name"]
+        columns = ["region", "batch_id", "date", "measure", "value", "created_at", "user"]
+        columns.append("file_name")
         frame = pd.DataFrame(rows, columns=[*columns, "kind", "undone"])
         frame["date"] = pd.to_datetime(frame["date"]).dt.date
         frame["undone"] = frame["undone"].astype(bool)

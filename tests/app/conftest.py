@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -19,6 +20,7 @@ def app(demo_url, monkeypatch):
     monkeypatch.setattr("ui.auth._THROTTLE", Throttle())
     st.cache_data.clear()
     st.cache_resource.clear()
+    monkeypatch.setattr("ui.state._SETTINGS", {})  # settings from this test's secrets too
 
     def make(page: str | None = None, **query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
@@ -44,4 +46,13 @@ def downloads(monkeypatch):
         return original(self, data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    # A button whose data is made on the click (st.download_button(data=callable)): make it now.
+    deferred = MediaFileManager.add_deferred
+
+    def make_now(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name:
+            offered[file_name] = data_callable()
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", make_now)
     return offered

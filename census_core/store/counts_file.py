@@ -1,0 +1,95 @@
+"""A columnar copy of the current counts beside the store, so a fresh process need not read
+every row: an Arrow IPC file, uncompressed, read memory-mapped.
+
+It is only a copy: it names the batches it was made from (a fingerprint), and a reader whose
+store's batches differ reads the store instead. Region codes and measures are kept as a
+dictionary and the index of each row in it, so reading makes no string per row (the frame shares
+one string object per region, as `columns.latest_counts` makes it).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from census_core.store.columns import COLUMNS
+
+log = logging.getLogger(__name__)
+FINGERPRINT = b"census.batches"
+FORMAT = b"census.counts.1"
+
+
+def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
+    """Write `counts` (as `columns.latest_counts` makes them) to `path`, atomically."""
+    arrays = []
+    for column in COLUMNS:
+        values = counts[column]
+        if column in ("region", "measure"):
+            codes, uniques = pd.factorize(values, sort=False)
+            arrays.append(
+                pa.DictionaryArray.from_arrays(
+                    pa.array(codes.astype(np.int32)), pa.array(uniques.astype(str))
+                )
+            )
+        elif column == "date":
+            arrays.append(pa.array(values.to_numpy("datetime64[ns]")))
+        else:
+            arrays.append(pa.array(values.to_numpy(np.int64)))
+    table = pa.Table.from_arrays(
+        arrays,
+        names=COLUMNS,
+        metadata={FINGERPRINT: fingerprint.encode(), b"census.format": FORMAT},
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        os.replace(tmp, path)  # a reader sees the old file or the new one, never half of one
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_counts_fingerprint(path: Path) -> str | None:
+    """The fingerprint of the batches the copy at `path` was made from; None if unreadable."""
+    try:
+        meta = pa.ipc.open_file(pa.memory_map(str(path), "r")).schema.metadata or {}
+    except (OSError, pa.ArrowException):
+        return None
+    found = meta.get(FINGERPRINT)
+    return found.decode() if meta.get(b"census.format") == FORMAT and found else None
+
+
+def load_counts(path: Path, fingerprint: str) -> pd.DataFrame | None:
+    """The counts saved at `path` when they were made from the batches `fingerprint` names;
+    None when there is no such file, it is of other batches, or it cannot be read."""
+    try:
+        if not path.exists():
+            return None
+        source = pa.memory_map(str(path), "r")
+        reader = pa.ipc.open_file(source)
+        meta = reader.schema.metadata or {}
+        if meta.get(b"census.format") != FORMAT or meta.get(FINGERPRINT) != fingerprint.encode():
+            return None
+        table = reader.read_all()
+    except (OSError, pa.ArrowException) as exc:  # a damaged copy: the store is read instead
+        log.warning("counts file %s not used: %s", path, exc)
+        return None
+    frame = pd.DataFrame(index=pd.RangeIndex(table.num_rows))
+    for column in COLUMNS:
+        data = table.column(column).combine_chunks()
+        if column in ("region", "measure"):
+            # One string object per distinct value, each row pointing at it.
+            words = np.asarray(data.dictionary.to_pylist(), dtype=object)
+            frame[column] = words[data.indices.to_numpy(zero_copy_only=False)]
+        else:
+            frame[column] = data.to_numpy(zero_copy_only=False)
+    return frame
