@@ -3,6 +3,7 @@ simulated data of the regency's own regions to try the pages with."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from census_core.regions import Regions, short_name
@@ -35,7 +36,8 @@ def start_view(regions: Regions, home: str, lang: str = "id") -> StartView:
     short = short_name(name)
     n_kec = len(regions.descendants(home, "kecamatan"))
     n_desa = len(regions.descendants(home, "desa"))
-    stem = short.lower().replace(" ", "-")
+    # A file name of plain letters, digits and hyphens, whatever the region's name holds.
+    stem = "-".join(re.findall(r"[a-z0-9]+", short.lower())) or "wilayah"
     files = [
         TemplateFile(
             t("start.template.kecamatan", lang, n=fmt_int(n_kec, lang)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -208,14 +209,19 @@ def target_pct(snap: Snapshot, settings: Settings, code: str, measure: str) -> f
     return settings.target_pct
 
 
+# A name fit to show as an example in the search box's hint: plain words only.
+PLAIN_NAME = re.compile(r"[\w .,'()/-]+")
+
+
 def search_example(board: pd.DataFrame, regions: Regions, home: str) -> str:
     """The name the search box offers as an example: the home's leading kecamatan on its
-    board, or before any count its first kecamatan by name; never a region of elsewhere."""
+    board, or before any count its first kecamatan by name; never a region of elsewhere, nor
+    a name that carries markup (a hint is no place for it)."""
     ranked = board[board["rank"].notna()].sort_values(["rank", "name"])
-    if not ranked.empty:
-        return short_name(str(ranked["name"].iloc[0]))
-    names = sorted(regions.name(c) for c in regions.descendants(home, "kecamatan"))
-    return short_name(names[0]) if names else short_name(regions.name(home))
+    names = [short_name(str(n)) for n in ranked["name"]]
+    names += sorted(short_name(regions.name(c)) for c in regions.descendants(home, "kecamatan"))
+    names.append(short_name(regions.name(home)))
+    return next((n for n in names if PLAIN_NAME.fullmatch(n)), "")
 
 
 def _gains(
