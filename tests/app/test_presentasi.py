@@ -381,7 +381,8 @@ def test_the_meeting_deck_downloads_as_pptx_and_pdf_for_the_shown_day(show, defe
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["PowerPoint (.pptx)", "PDF (.pdf)"]
     assert at.date_input(key="deck_day").value == date(2020, 3, 4)
-    assert set(deferred) == {"bahan-rapat-2020-03-04.pptx", "bahan-rapat-2020-03-04.pdf"}
+    decks = {name for name in deferred if name.startswith("bahan-rapat")}
+    assert decks == {"bahan-rapat-2020-03-04.pptx", "bahan-rapat-2020-03-04.pdf"}
     # Nothing is made until a click: the page's reruns stay as fast as before.
     pages = list(Presentation(io.BytesIO(deferred["bahan-rapat-2020-03-04.pptx"]())).slides)
     assert [p.shapes.title.text for p in pages][:2] == [
