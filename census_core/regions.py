@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -103,7 +104,17 @@ class Regions:
         frame["level"] = frame["code"].str.count(r"\.").map(dict(enumerate(LEVELS)))
         frame["parent"] = frame["code"].map(parent_of)
         self.frame = frame.set_index("code", drop=False).sort_index()
-        self._children = self.frame.groupby("parent", sort=True)["code"].apply(list).to_dict()
+        # Children and each level's codes, in code order (the frame is sorted): built in one pass,
+        # as a groupby of 80,000 regions takes a quarter of a second on every cold start.
+        self._children: dict[str, list[str]] = {}
+        self._by_level: dict[str, list[str]] = {lvl: [] for lvl in LEVELS}
+        for code, lvl, parent in zip(
+            self.frame["code"], self.frame["level"], self.frame["parent"], strict=True
+        ):
+            if lvl in self._by_level:  # a code of no known level is no region's descendant
+                self._by_level[lvl].append(code)
+            if parent is not None:
+                self._children.setdefault(parent, []).append(code)
         # The master never changes: every page asks for the same few lists, so each is made once.
         self._descendants: dict[tuple[str | None, str], tuple[str, ...]] = {}
 
@@ -152,10 +163,13 @@ class Regions:
         depth = LEVELS.index(level)
         if code is not None and LEVELS.index(level_of(code)) >= depth:
             return ()
-        codes = self.frame.index[self.frame["level"] == level]
-        if code is not None:
-            codes = codes[codes.str.startswith(code + ".")]
-        return tuple(codes)
+        # A region's descendants are one run of its level's codes, found by bisection (a scan
+        # of 80,000 desa per call made the map's first load of boundaries take seconds).
+        codes = self._by_level[level]
+        if code is None:
+            return tuple(codes)
+        # "." sorts just before "/": the codes starting "35.09." lie between the two bounds.
+        return tuple(codes[bisect_left(codes, code + ".") : bisect_left(codes, code + "/")])
 
     def ancestors(self, code: str) -> list[str]:
         """Parent, grandparent, ... up to the province."""

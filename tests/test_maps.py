@@ -18,6 +18,9 @@ from tests.geofixtures import shared_geo, square
 EVIL = '<img src=x onerror="alert(1)">'
 
 
+ONE = "Penduduk 100%"  # the demo's targets from one source
+
+
 def board(rows: list[tuple[str, str, int | None, float | None]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["code", "name", "count", "percent"])
     frame["rank"] = frame["count"].rank(method="min", ascending=False).astype("Int64")
@@ -126,7 +129,9 @@ def test_the_real_jember_map(regions):
     counts, targets = generate(regions)
     b = standings(
         counts[counts["measure"] == "households"], regions, "kecamatan", "35.09", date(2020, 3, 5),
-        targets=targets[targets["measure"] == "households"], by="percent",
+        # One source's targets: the demo offers several for each region.
+        targets=targets[(targets["measure"] == "households") & (targets["source"] == ONE)],
+        by="percent",
     )  # fmt: skip
     shapes = bounds.of("kecamatan", "35.09")
     out = spec(maps.choropleth(b, shapes))
@@ -260,3 +265,14 @@ def test_the_whole_regency_is_in_view_at_every_width(regions, column):
     points = [p for s in shapes for ring in labels._rings(s.geometry) for p in ring]
     pixels = [view.pixel(p[0], p[1]) for p in points]
     assert all(0 <= x <= width and 0 <= y <= height for x, y in pixels)
+
+
+def test_the_deck_is_sent_as_compact_json(regions):
+    """pydeck indents its JSON two spaces a level: four times the bytes for the boundaries of a
+    regency, sent to every reader's browser. The deck is sent without the indentation."""
+    bounds = load_boundaries(read_dir(shared_geo()), regions, within="35.09")
+    kec = bounds.of("kecamatan", "35.09")
+    text = maps.choropleth(board([("35.09.25", "Jelbuk", 344, 7.6)]), kec).to_json()
+    out = json.loads(text)
+    assert text == json.dumps(out, separators=(",", ":"), sort_keys=True)
+    assert len(out["layers"][0]["data"]["features"]) == 31

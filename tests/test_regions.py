@@ -87,3 +87,15 @@ def test_normalize_name(text, key):
 def test_short_name_keeps_kota():
     assert short_name("Kabupaten Jember") == "Jember"
     assert short_name("Kota Kediri") == "Kota Kediri"
+
+
+def test_descendants_as_a_filter_of_the_whole_master_would_give(regions):
+    """The index the map's boundary matching uses answers as a scan of every region would:
+    the same codes, in code order, for the country, a province, a regency and a kecamatan."""
+    frame = regions.frame
+    for code in (None, "35", "35.09", "35.09.19", "11", "94"):
+        for level in ("provinsi", "kabupaten", "kecamatan", "desa"):
+            codes = frame.index[frame["level"] == level]
+            if code is not None:
+                codes = codes[codes.str.startswith(code + ".")]
+            assert regions.descendants(code, level) == list(codes), (code, level)
