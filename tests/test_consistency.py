@@ -32,6 +32,7 @@ from census_core.ingest.model import Options
 from census_core.ingest.service import check_upload
 from census_core.presentation import deck
 from census_core.presentation.deck_layout import Table, layout
+from census_core.presentation.sequence import FULL
 from census_core.regions import short_name
 from census_core.services import commit_upload
 from census_core.settings import Settings
@@ -173,7 +174,7 @@ def figures_on_every_page(store: Store, snap: Snapshot, url: str, day: date) -> 
 
 def _deck_file_figures(snap: Snapshot, day: date, seen: dict) -> None:
     """The meeting deck to take away (PPTX and PDF are drawn from these parts), on any day."""
-    slides = deck(snap, SETTINGS, theme="light", day=day)
+    slides = deck(snap, SETTINGS, theme="light", day=day, order=FULL)  # every board row
     parts = layout(slides[0], "1", "", "id", None)
     # Title, subtitle, then the hero figure; a day with no figure has only its message.
     hero = parts[2].text.rstrip("*") if slides[0].figures else "-"  # type: ignore[union-attr]
