@@ -34,7 +34,7 @@ def headline_slide(
     if head is None or not cards:
         name = home if head is None else short_name(head.name)
         return Slide("headline", name, subtitle, message=t("slide.no_data", lang), key="headline")
-    figures = tuple(
+    figures = [
         Figure(
             card.label,
             card.value,
@@ -42,10 +42,16 @@ def headline_slide(
             card.trend,
         )
         for card in cards
-    )
+    ]
+    # Four cards fit a row on a 4:3 projector: the status goes under the pace needed, in words.
+    if len(figures) > 5 and figures[-1].label == t("pace.status", lang):
+        status = figures.pop()
+        need = figures[-1]
+        note = " · ".join(p for p in (need.note, status.value) if p)
+        figures[-1] = Figure(need.label, need.value, note, status.trend or need.trend)
     said = headline_text.sentences(
         head, "kabupaten", within_name, "count", measure_label, settings.target_pct, lang
     )
     return Slide(
-        "headline", head.name, subtitle, figures=figures, key="headline", notes=tuple(said)
+        "headline", head.name, subtitle, figures=tuple(figures), key="headline", notes=tuple(said)
     )

@@ -1,4 +1,5 @@
-"""The meeting screen in a real browser at 1920x1080: both themes, and live data without reload."""
+"""The meeting screen in a real browser at 1920x1080: both themes, and live data without reload
+(in the full order, `?urutan=lengkap`, where every page of both boards is a slide)."""
 
 import subprocess
 import sys
@@ -16,7 +17,7 @@ FULL_HD = {"width": 1920, "height": 1080}
 def test_presentation_fills_the_screen_in_both_themes(start_app, page, theme):
     app = start_app(CENSUS_SLIDE_SECONDS="3600", CENSUS_GEO_DIR=str(shared_geo()))
     page.set_viewport_size(FULL_HD)
-    page.goto(f"{app.url}/presentasi?embed=true&theme={theme}")
+    page.goto(f"{app.url}/presentasi?embed=true&urutan=lengkap&theme={theme}")
     wait_idle(page)
     slide = page.locator('[data-testid="slide"]')
     slide.get_by_text("36.464").wait_for(timeout=60_000)
@@ -58,7 +59,7 @@ def test_presentation_fills_the_screen_in_both_themes(start_app, page, theme):
 def test_slides_advance_by_themselves(start_app, page):
     app = start_app(CENSUS_SLIDE_SECONDS="3")
     page.set_viewport_size(FULL_HD)
-    page.goto(f"{app.url}/presentasi?embed=true")
+    page.goto(f"{app.url}/presentasi?embed=true&urutan=lengkap")
     wait_idle(page)
     page.locator('[data-slide="headline"]').wait_for(timeout=60_000)
     page.locator('[data-slide="kabupaten-1"]').wait_for(timeout=60_000)
@@ -80,7 +81,7 @@ def test_an_import_from_the_cli_shows_on_the_open_screen_without_reload(
 ):
     app = start_app(CENSUS_SLIDE_SECONDS="3600")
     page.set_viewport_size(FULL_HD)
-    page.goto(f"{app.url}/presentasi?embed=true")
+    page.goto(f"{app.url}/presentasi?embed=true&urutan=lengkap")
     wait_idle(page)
     page.get_by_text("36.464").first.wait_for(timeout=60_000)
     for _ in range(5):
@@ -139,7 +140,7 @@ def test_a_long_notice_keeps_the_board_above_the_footer_at_1366x768(start_app, f
 
     app = start_app(CENSUS_SLIDE_SECONDS="3600")
     page.set_viewport_size(LAPTOP)
-    page.goto(f"{app.url}/presentasi?embed=true")
+    page.goto(f"{app.url}/presentasi?embed=true&urutan=lengkap")
     wait_idle(page)
     page.locator('[data-slide="headline"]').wait_for(timeout=60_000)
     for _ in range(5):
