@@ -28,7 +28,6 @@ from census_core.presentation import (
     order_of,
     tag_word,
 )
-from census_core.presentation.deck_file import FORMATS, MIME, file_name, meeting_file
 from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
 from census_core.text import LANGS, t
@@ -475,6 +474,9 @@ def download(
     snap: Snapshot, settings: Settings, shapes: list[Shape], lang: str, day: date | None
 ) -> None:
     """The popover "Unduh bahan rapat": a chosen day's slides as PPTX or PDF, made on a click."""
+    # Imported here: python-pptx and the deck's drawing cost every other page's cold start.
+    from census_core.presentation.deck_file import FORMATS, MIME, file_name, meeting_file
+
     dates = snap.dates()
     if not dates:
         return
