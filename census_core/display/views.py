@@ -224,6 +224,24 @@ def search_example(board: pd.DataFrame, regions: Regions, home: str) -> str:
     return next((n for n in names if PLAIN_NAME.fullmatch(n)), "")
 
 
+def _week_start(
+    snap: Snapshot,
+    settings: Settings,
+    level: str,
+    within: str,
+    day: date,
+    measure: str,
+    by: str,
+) -> tuple[pd.DataFrame, date | None, pd.DataFrame | None]:
+    """Where a week's gain is measured from (`pace.pace_base`): the board 7 days before `day`,
+    the first day with data inside the week, and that day's board (None without one)."""
+    kw = {"measure": measure, "by": by, "with_pace": False}
+    before = snap.board(level, within, boards.gain_start(day), settings, **kw)  # type: ignore[arg-type]
+    first_day = boards.first_day_within(snap.dates(measure), day)
+    first = None if first_day is None else snap.board(level, within, first_day, settings, **kw)  # type: ignore[arg-type]
+    return before, first_day, first
+
+
 def _gains(
     snap: Snapshot,
     settings: Settings,
@@ -235,15 +253,7 @@ def _gains(
     by: str = "count",
 ) -> pd.DataFrame:
     """Each region's gain over the last 7 days, by the rule of `boards.gains`."""
-    before = snap.board(
-        level, within, boards.gain_start(day), settings, measure=measure, by=by, with_pace=False
-    )
-    first_day = boards.first_day_within(snap.dates(measure), day)
-    first = (
-        None
-        if first_day is None
-        else snap.board(level, within, first_day, settings, measure=measure, by=by, with_pace=False)
-    )
+    before, first_day, first = _week_start(snap, settings, level, within, day, measure, by)
     span = 0 if first_day is None else (day - first_day).days
     return boards.gains(board, before, by, first=first, first_days=span)
 
@@ -261,17 +271,15 @@ def _climbers(
     """The 'paling naik' board: places and pace gained since the week's start, measured from
     where a gain is (`pace.pace_base`: 7 days ago, else the first day with data inside the
     week); none when no region had a place then: one day of counts shows no climb."""
+    before, first_day, first = _week_start(snap, settings, level, within, day, measure, by)
     start = boards.gain_start(day)
-    before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
-    first_day = boards.first_day_within(snap.dates(measure), day)
-    if before["rank"].isna().all() and first_day is not None:
-        start = first_day
-        before = snap.board(level, within, start, settings, measure=measure, by=by, with_pace=False)
+    if before["rank"].isna().all() and first is not None and first_day is not None:
+        start, before = first_day, first
+    if before["rank"].isna().all():
+        return boards.climbers(board.iloc[0:0], before, before)
     earlier = snap.board(
         level, within, boards.gain_start(start), settings, measure=measure, by=by, with_pace=False
     )
-    if before["rank"].isna().all():
-        return boards.climbers(board.iloc[0:0], before, earlier)
     return boards.climbers(board, before, earlier)
 
 
