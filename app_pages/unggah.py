@@ -12,7 +12,7 @@ from census_core.markup import md_escape
 from census_core.regions import LEVELS, level_label
 from census_core.storefaults import StoreFault
 from census_core.text import fmt_int, t
-from ui import attention, auth, board, cached, effect, start, state, upload
+from ui import attention, auth, board, cached, effect, gate, start, state, upload
 from ui.page import open_page
 
 snap, settings, lang, as_of, measure = open_page()
@@ -93,7 +93,8 @@ def upload_section(kind: str) -> None:
     ):
         assert user is not None  # the page stopped above for anyone not signed in
         try:
-            result = services.commit_upload(checked.upload, state.store(), user)
+            with gate.outside():  # a write may wait for the store's lock; readers go on
+                result = services.commit_upload(checked.upload, state.store(), user)
         except SystemFault as fault:  # logged with its reference; the store is as it was
             st.error(md_escape(fault.message(lang)))
             return

@@ -117,15 +117,33 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def burst(db_url: str, codes: list[str], per_code: int = 2, alone: int = 5) -> dict[str, object]:
-    """Start a server on `db_url`; load its snapshot with one session on /, then open
-    /kecamatan?wilayah=CODE from `per_code` sessions per code at once (the page's caches cold
-    for this store version), then `alone` single sessions one after another (warm)."""
+MADE_AHEAD = "kecamatan pages made ahead"
+
+
+def _made_ahead(log: Path, timeout: float = 600.0) -> float:
+    """Seconds until the server says it made the home kecamatan pages ahead (ui/state.py)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if MADE_AHEAD in log.read_text(errors="replace"):
+            return time.perf_counter() - start
+        time.sleep(0.1)
+    raise RuntimeError(f"no {MADE_AHEAD!r} in the server's log within {timeout:.0f} s")
+
+
+def burst(
+    db_url: str, codes: list[str], per_code: int = 2, alone: int = 5, *, ahead: bool = True
+) -> dict[str, object]:
+    """Start a server on `db_url`; load its snapshot with one session on /; with `ahead`, wait
+    until the server has made the home kecamatan pages ahead (CENSUS_PREPARE_PAGES, as when the
+    link goes round some minutes after the upload), without it go on at once (the pages are
+    being made while the burst comes); then open /kecamatan?wilayah=CODE from `per_code`
+    sessions per code at once, then `alone` single sessions one after another."""
     log = Path(tempfile.mkdtemp(prefix="burst-")) / "streamlit.log"
     proc, url = _start(db_url, log)
     try:
         with _session(url) as ws:
             warm_s, _ = _run(ws, "", "")
+        made_ahead_s = _made_ahead(log) if ahead else None
         sockets = [_session(url) for _ in range(len(codes) * per_code)]
         queries = [f"wilayah={code}" for code in codes for _ in range(per_code)]
         times: list[float] = [0.0] * len(sockets)
@@ -160,6 +178,8 @@ def burst(db_url: str, codes: list[str], per_code: int = 2, alone: int = 5) -> d
             "sessions": len(sockets),
             "codes": len(codes),
             "first_page_s": round(warm_s, 2),
+            "pages_made_ahead": ahead,
+            "made_ahead_s": None if made_ahead_s is None else round(made_ahead_s, 2),
             "p50_s": round(statistics.median(ordered), 2),
             "p95_s": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 2),
             "max_s": round(ordered[-1], 2),
@@ -185,12 +205,15 @@ def main() -> None:
     parser.add_argument("db_url")
     parser.add_argument("--home", default="35.09")
     parser.add_argument("--per-code", type=int, default=2)
+    parser.add_argument(
+        "--at-once", action="store_true", help="do not wait for the pages made ahead"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from census_core.regions import load_regions
 
     codes = load_regions().descendants(args.home, "kecamatan")
-    print(json.dumps(burst(args.db_url, codes, args.per_code)))
+    print(json.dumps(burst(args.db_url, codes, args.per_code, ahead=not args.at_once)))
 
 
 if __name__ == "__main__":

@@ -95,6 +95,17 @@ def _target_pct(text: str) -> float:
     return value
 
 
+_ON = {"1": True, "ya": True, "yes": True, "true": True, "on": True}
+_OFF = {"0": False, "tidak": False, "no": False, "false": False, "off": False}
+
+
+def _on_off(key: str, text: str) -> bool:
+    found = {**_ON, **_OFF}.get(text.lower())
+    if found is None:
+        raise SettingsError(key, text, "on_off")
+    return found
+
+
 def _quiet_days(text: str) -> int:
     try:
         value = int(text)
@@ -172,6 +183,9 @@ class Settings:
     thresholds: tuple[float, ...] = DEFAULT_THRESHOLDS
     # The named target shares are measured against (a source in the store); None: the default.
     target_source: str | None = DEFAULT_TARGET_SOURCE
+    # Make the home kecamatan's pages in the background when a new version is read, before
+    # the day's link brings their readers (display.shared); not a view input, so not in repr.
+    prepare_pages: bool = field(default=True, repr=False)
 
     def __repr__(self) -> str:
         """Every field but the secrets; a cached view is keyed on it (ui.cached)."""
@@ -248,4 +262,6 @@ class Settings:
             kwargs["thresholds"] = _thresholds(thresholds)
         if target_source := get("CENSUS_TARGET_SOURCE"):
             kwargs["target_source"] = target_source
+        if prepare := get("CENSUS_PREPARE_PAGES"):
+            kwargs["prepare_pages"] = _on_off("CENSUS_PREPARE_PAGES", prepare)
         return cls(**kwargs)  # type: ignore[arg-type]

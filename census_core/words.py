@@ -1614,6 +1614,10 @@ _ATTENTION: dict[str, tuple[str, str]] = {
     ),
     "export.source": ("Sumber target", "Target source"),
     "target.unnamed_export": ("target tanpa nama", "unnamed target"),
+    "settings.on_off": (
+        "Pengaturan {setting} = '{value}' harus 1 (nyala) atau 0 (mati), mis. {setting}=1.",
+        "The setting {setting} = '{value}' must be 1 (on) or 0 (off), e.g. {setting}=1.",
+    ),
     "settings.quiet_days_range": (
         "Pengaturan {setting} = '{value}' harus bilangan bulat 0 sampai 366 (hari), mis. "
         "{setting}=2.",

@@ -16,6 +16,7 @@ SETTINGS = (
     "CENSUS_SLIDE_SECONDS",
     "CENSUS_PACE_PUSH",
     "CENSUS_PACE_BEHIND",
+    "CENSUS_PREPARE_PAGES",
 )
 
 
@@ -51,6 +52,8 @@ def clean_env(monkeypatch):
         # a count of proxies in front of the app
         ("CENSUS_TRUSTED_PROXIES", "ya", "proxies_range", "=1"),
         ("CENSUS_TRUSTED_PROXIES", "9", "proxies_range", "=1"),
+        # a switch
+        ("CENSUS_PREPARE_PAGES", "kadang", "on_off", "=1"),
     ],
 )
 def test_a_bad_setting_is_a_typed_error_naming_setting_value_and_fix(
@@ -79,6 +82,9 @@ def test_a_bad_setting_is_a_typed_error_naming_setting_value_and_fix(
         ("CENSUS_HOME", "35.10", "home", "35.10"),
         ("CENSUS_PACE_PUSH", "0,9", "pace_push", 0.9),
         ("CENSUS_PACE_BEHIND", "0.25", "pace_behind", 0.25),
+        ("CENSUS_PREPARE_PAGES", "0", "prepare_pages", False),
+        ("CENSUS_PREPARE_PAGES", "Tidak", "prepare_pages", False),
+        ("CENSUS_PREPARE_PAGES", "ya", "prepare_pages", True),
     ],
 )
 def test_good_settings_load(monkeypatch, setting, value, field, expected):
@@ -126,3 +132,8 @@ def test_the_defaults_of_the_campaign():
     settings = Settings.load()
     assert (settings.deadline, settings.deadline_original) == (date(2020, 3, 31), None)
     assert settings.demo_until == date(2020, 3, 5)
+
+
+def test_pages_are_made_ahead_unless_turned_off_and_it_keys_no_view():
+    assert Settings.load().prepare_pages is True
+    assert "prepare_pages" not in repr(Settings(prepare_pages=False))

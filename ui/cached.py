@@ -12,19 +12,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from census_core.charts.standing_chart import share_chart
+from census_core.display import shared
 from census_core.display.attention import AttentionView, attention_view
 from census_core.display.digest import daily_message
-from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
+from census_core.display.views import HomeView, KecamatanView, home_view
 from census_core.display.widget import WidgetView, widget_view
 from census_core.settings import Settings
-from census_core.standings.provenance import (
-    Provenance,
-    history_rows,
-    provenance,
-    region_histories,
-    region_history,
-)
+from census_core.standings.provenance import Provenance
 from census_core.standings.snapshot import Snapshot
 from ui import state
 
@@ -110,20 +104,6 @@ def attention(
     return _attention(snap.version, repr(settings), day, lang, measure, with_chase, snap, settings)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _kecamatan(
-    version: str,
-    settings_key: str,
-    day: date,
-    code: str,
-    lang: str,
-    measure: str,
-    _snap: Snapshot,
-    _settings: Settings,
-) -> KecamatanView:
-    return kecamatan_view(_snap, _settings, day, code, lang=lang, measure=measure)
-
-
 def kecamatan(
     snap: Snapshot,
     settings: Settings,
@@ -132,22 +112,8 @@ def kecamatan(
     lang: str,
     measure: str = "households",
 ) -> KecamatanView:
-    """views.kecamatan_view, cached on the snapshot's version and every input."""
-    return _kecamatan(snap.version, repr(settings), day, code, lang, measure, snap, settings)
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _kecamatan_chart(
-    version: str,
-    settings_key: str,
-    day: date,
-    code: str,
-    lang: str,
-    measure: str,
-    _trend: pd.DataFrame,
-) -> dict[str, object]:
-    # The Vega-Lite spec, made and validated by Altair once per kecamatan and version.
-    return share_chart(_trend, lang).to_dict()  # type: ignore[no-any-return]
+    """views.kecamatan_view, made once per version and inputs and shared (display.shared)."""
+    return shared.kecamatan_page(snap, settings, day, code, lang, measure)
 
 
 def kecamatan_chart(
@@ -159,8 +125,7 @@ def kecamatan_chart(
     measure: str = "households",
 ) -> dict[str, object]:
     """charts.standing_chart.share_chart of a kecamatan view's trend, as a Vega-Lite spec."""
-    key = repr(settings)
-    return _kecamatan_chart(snap.version, key, day, view.code, lang, measure, view.trend)
+    return shared.kecamatan_chart(snap, settings, day, view, lang, measure)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -207,40 +172,11 @@ def widget(
     return _widget(snap.version, repr(settings), day, code, lang, measure, snap, settings)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _provenance(version: str, code: str, day: date, measure: str, _snap: Snapshot) -> Provenance:
-    return provenance(_snap, code, day, measure)
-
-
 def provenance_of(snap: Snapshot, code: str, day: date, measure: str) -> Provenance:
-    """provenance.provenance, cached on the snapshot's version and every input."""
-    return _provenance(snap.version, code, day, measure, snap)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _history(version: str, url: str, code: str, measure: str) -> pd.DataFrame:
-    home = state.settings().home
-    if code.startswith(home + ".") and code.count(".") == home.count(".") + 1:
-        # A kecamatan of the home regency: the readers of the kecamatan page open them all.
-        return _kecamatan_histories(version, url, home, measure)[code]
-    return region_history(state.store(), code, measure)
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _kecamatan_histories(
-    version: str, url: str, home: str, measure: str
-) -> dict[str, pd.DataFrame]:
-    # One scan of the store for every kecamatan of the regency, not one each.
-    codes = state.store().regions.descendants(home, "kecamatan")
-    return region_histories(state.store(), codes, measure)
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _history_rows(version: str, url: str, code: str, measure: str, lang: str) -> pd.DataFrame:
-    return history_rows(_history(version, url, code, measure), lang)
+    """provenance.provenance, made once per version and inputs (display.shared)."""
+    return shared.origin(snap, code, day, measure)
 
 
 def history_table(snap: Snapshot, code: str, measure: str, lang: str) -> pd.DataFrame:
-    """provenance.history_rows of the store's provenance.region_history, cached on the
-    snapshot's version."""
-    return _history_rows(snap.version, state.settings().db_url, code, measure, lang)
+    """provenance.history_rows of the store's history of `code`, read once per version."""
+    return shared.history(snap, state.store(), state.settings().home, code, measure, lang)

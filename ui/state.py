@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from census_core.digest import sha256_of
+from census_core.display.shared import prepare_kecamatan
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
 from census_core.settings import Settings
@@ -148,3 +149,41 @@ def _keep_copy(store: Store, snap: Snapshot) -> None:
     if store.counts_file is None or not _COPYING.acquire(blocking=False):
         return  # another save is under way; the next new version saves again
     threading.Thread(target=save, name="counts-copy", daemon=True).start()
+
+
+# The version whose home kecamatan pages were made ahead (or are being made), per store URL.
+_PREPARED: dict[str, str] = {}
+_PREPARED_LOCK = threading.Lock()
+
+
+def prepare_pages() -> None:
+    """After a run: when this process holds a version whose home kecamatan pages were not made
+    ahead yet, make them in the background (display.shared.prepare_kecamatan), so the readers
+    the day's link brings find them made. Off with CENSUS_PREPARE_PAGES=0."""
+    try:
+        config = settings()
+    except Exception:  # a bad setting is shown by the page; nothing to prepare
+        return
+    if not config.prepare_pages:
+        return
+    holder = _HOLDERS.get(config.db_url)
+    if holder is None or holder.snap is None or holder.store is None:
+        return
+    snap, made_from = holder.snap, holder.store
+    with _PREPARED_LOCK:
+        if _PREPARED.get(made_from.url) == snap.version:
+            return
+        if len(_PREPARED) >= _KEEP:
+            _PREPARED.clear()
+        _PREPARED[made_from.url] = snap.version
+
+    def run() -> None:
+        try:
+            made = prepare_kecamatan(
+                snap, made_from, config, still_wanted=lambda: holder.snap is snap
+            )
+            log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
+        except Exception as exc:  # only ahead of time: a reader's run makes its page instead
+            log.warning("kecamatan pages not made ahead: %s", exc)
+
+    threading.Thread(target=run, name="prepare-pages", daemon=True).start()

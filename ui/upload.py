@@ -18,6 +18,7 @@ from census_core.markup import md_escape
 from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
 from census_core.text import t
+from ui import gate
 
 MAX_LISTED = 30  # more problems than this are in the preview's notes column
 
@@ -45,7 +46,9 @@ def check(
     key = (sha256_of(data), name, kind, options, snap.version)
     memo = st.session_state.get(f"checked_{kind}")
     if memo is None or memo[0] != key:
-        checked = check_upload(data, name, kind, snap, settings, options)
+        # A big file's check (a spreadsheet read in a child process) lets readers go on.
+        with gate.outside():
+            checked = check_upload(data, name, kind, snap, settings, options)
         if checked.upload.fault is not None:  # ours and perhaps passing: check again next run
             return checked
         memo = (key, checked)

@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 import pandas as pd
 
@@ -15,6 +16,7 @@ from census_core.regions import LEVELS, Regions
 from census_core.settings import Settings
 from census_core.standings import pace, progress
 from census_core.standings.countindex import measure_rows
+from census_core.standings.kept import Kept
 from census_core.store import Store
 from census_core.store.columns import latest_counts, merge_latest
 from census_core.store.counts_file import load_counts, load_counts_fingerprint, save_counts
@@ -22,6 +24,12 @@ from census_core.store.counts_file import load_counts, load_counts_fingerprint, 
 # Enough for every board of a regency's pages (its kecamatan and their desa, two days, two
 # measures, two orders) without holding a national snapshot's worth of frames.
 BOARDS_KEPT = 512
+# Page views (a kecamatan's page, its chart, a figure's origin) per language, day and measure:
+# every kecamatan of a regency a few times over.
+VIEWS_KEPT = 512
+
+
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,16 @@ class Snapshot:
     _boards_lock: threading.Lock = field(
         default_factory=threading.Lock, init=False, repr=False, compare=False
     )
+
+    # Views made from this snapshot for the pages (see view()); they go when the snapshot goes.
+    _views: Kept = field(
+        default_factory=lambda: Kept(VIEWS_KEPT), init=False, repr=False, compare=False
+    )
+
+    def view(self, key: tuple[object, ...], make: Callable[[], _V]) -> _V:
+        """`make()`, once per key at this version, shared by every session and thread (one
+        makes it, others asking meanwhile wait for it). The value is shared: do not change it."""
+        return self._views.get(key, make)
 
     def _cached(self, key: tuple[str, str], make: Callable[[], object]) -> object:
         if key not in self._memo:

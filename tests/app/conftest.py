@@ -16,6 +16,9 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 @pytest.fixture
 def app(demo_url, monkeypatch):
     monkeypatch.setenv("CENSUS_DB_URL", demo_url)
+    # Pages made ahead in the background are tested on their own (test_prepare.py); behind
+    # every test's fresh store they would take the suite's cores from the tests.
+    monkeypatch.setenv("CENSUS_PREPARE_PAGES", "0")
     # Every test signs in from the same address: each starts with no wrong password counted.
     monkeypatch.setattr("ui.auth._THROTTLE", Throttle())
     st.cache_data.clear()

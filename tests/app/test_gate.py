@@ -1,0 +1,81 @@
+"""The gate: page runs one at a time, first come first served; a slow wait steps outside; no run
+waits for it longer than WAIT_AT_MOST."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from ui import gate
+
+
+def _run(name: str, log: list[str], hold: float) -> None:
+    with gate.turn():
+        log.append(f"{name} in")
+        time.sleep(hold)
+        log.append(f"{name} out")
+
+
+def test_runs_do_not_overlap_and_come_in_turn() -> None:
+    log: list[str] = []
+    threads = []
+    for i in range(4):
+        thread = threading.Thread(target=_run, args=(str(i), log, 0.05))
+        thread.start()
+        threads.append(thread)
+        time.sleep(0.01)  # each asks after the one before
+    for thread in threads:
+        thread.join(10)
+    assert log == [f"{i} {step}" for i in "0123" for step in ("in", "out")]
+
+
+def test_a_run_inside_a_run_holds_it_once() -> None:
+    with gate.turn(), gate.turn():
+        pass
+    with gate.turn():  # released: not deadlocked
+        pass
+
+
+def test_waiting_outside_lets_another_run() -> None:
+    log: list[str] = []
+    waiting = threading.Event()
+
+    def slow() -> None:
+        with gate.turn():
+            with gate.outside():
+                waiting.set()
+                time.sleep(0.3)
+            log.append("slow done")
+
+    first = threading.Thread(target=slow)
+    first.start()
+    assert waiting.wait(10)
+    second = threading.Thread(target=_run, args=("quick", log, 0))
+    second.start()
+    for thread in (first, second):
+        thread.join(10)
+    assert log == ["quick in", "quick out", "slow done"]
+
+
+def test_a_run_that_hangs_holds_no_one_longer_than_the_limit(monkeypatch) -> None:
+    monkeypatch.setattr(gate, "WAIT_AT_MOST", 0.2)
+    release = threading.Event()
+    holding = threading.Event()
+
+    def hang() -> None:
+        with gate.turn():
+            holding.set()
+            release.wait(10)
+
+    stuck = threading.Thread(target=hang)
+    stuck.start()
+    assert holding.wait(10)
+    log: list[str] = []
+    start = time.perf_counter()
+    _run("next", log, 0)
+    waited = time.perf_counter() - start
+    release.set()
+    stuck.join(10)
+    assert log == ["next in", "next out"] and waited < 5
+    with gate.turn():  # the gate still works after
+        pass
