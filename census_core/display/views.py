@@ -22,7 +22,7 @@ from census_core.regions import (
 )
 from census_core.settings import Settings
 from census_core.standings import pace
-from census_core.standings.progress import figure_series, standing_of, targets_of
+from census_core.standings.progress import standing_of
 from census_core.standings.snapshot import Snapshot
 from census_core.text import fmt_date, fmt_int, ranking_title, t
 
@@ -376,9 +376,9 @@ def projection_lines(
     if not dates or day < dates[0]:
         return []
     days = pd.date_range(dates[0], day, freq="D")
-    figures = figure_series(snap.counts_of(measure), code, days)["value"]
-    target = targets_of(
-        snap.targets_of(measure, snap.target_source(settings)), settings.target_share
+    figures = snap.series(code, days, measure)["value"]
+    target = snap.target_by_region(
+        measure, settings.target_share, snap.target_source(settings)
     ).get(code)
     goal = int(target) if target is not None and target > 0 else None
     found = pace.pace_range(figures, day, settings.deadline, goal)
@@ -481,12 +481,15 @@ def share_trend(
     # every kecamatan's page draws the same regency line beside its own.
     target = snap.target_by_region(measure, settings.target_share, snap.target_source(settings))
     days = pd.to_datetime([x for x in snap.dates(measure) if x <= day])
+    # The line drawn on every day from the first (the projection's, kept by the snapshot), read
+    # on the days with data: a day's figure does not depend on the other days asked for.
+    every_day = pd.date_range(days[0], day, freq="D") if len(days) else days
     this_col = snap.regions.name(code)
     avg_col = t("average_of", lang, name=short_name(snap.regions.name(parent)))
     frame = pd.DataFrame(index=pd.Index(days, name="date"))
     for col, region in ((this_col, code), (avg_col, parent)):
         goal = target.get(region)
         # A region's figure on each day, as the boards see it (`progress.figure_series`).
-        values = snap.series(region, days, measure)["value"]
+        values = snap.series(region, every_day, measure)["value"].reindex(days)
         frame[col] = (values / goal * 100).round(2) if goal and goal > 0 else float("nan")
     return frame

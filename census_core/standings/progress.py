@@ -330,7 +330,8 @@ def _subtree_rows(counts: pd.DataFrame, code: str) -> pd.DataFrame:
     index = index_of(counts)
     if index is not None:
         rows = np.sort(index.subtree(code))  # original order: the last duplicate wins
-        return counts[["region", "date", "value"]].iloc[rows]
+        # Rows first, then columns: the other way copies three columns of every count.
+        return counts.iloc[rows][["region", "date", "value"]]
     region = counts["region"].astype(str)
     mask = (region == code) | region.str.startswith(code + ".")
     sub = counts.loc[mask, ["region", "date", "value"]]
