@@ -103,3 +103,35 @@ def test_a_regions_line_is_drawn_once_and_is_the_figure_rules(fresh_store, monke
     first["value"] = -1.0
     pd.testing.assert_frame_equal(snap.series("35.09", days, "households"), expected)
     assert len(drawn) == 1
+
+
+@pytest.mark.parametrize(
+    "level,within", [("kabupaten", "35"), ("kecamatan", "35.09"), ("desa", "35.09.25")]
+)
+def test_a_board_with_the_snapshots_targets_is_the_board_that_makes_its_own(
+    demo_store, level, within
+):
+    """Snapshot.board hands standings the targets it keeps (made once, for every level); the
+    board is the one standings makes from the targets frame for that level alone."""
+    from census_core.settings import Settings
+    from census_core.standings.progress import standings
+    from census_core.standings.snapshot import load_snapshot
+
+    snap = load_snapshot(demo_store)
+    settings = Settings()
+    day = snap.dates()[-1]
+    source = snap.target_source(settings)
+    own = standings(
+        snap.counts_of("households"),
+        snap.regions,
+        level,
+        within,
+        day,
+        targets=snap.targets_of("households", source),
+        default_share=settings.target_share,
+        deadline=settings.deadline,
+        target_source=source,
+    )
+    kept = snap.board(level, within, day, settings, with_pace=False)
+    pd.testing.assert_frame_equal(kept, own)
+    assert kept["target"].notna().any()

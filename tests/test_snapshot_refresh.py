@@ -32,6 +32,7 @@ def commit(store, rows, name, measure="households"):
 def same(a, b) -> None:
     pd.testing.assert_frame_equal(a.counts, b.counts)
     pd.testing.assert_frame_equal(a.batches, b.batches)
+    pd.testing.assert_frame_equal(a.targets, b.targets)
 
 
 def test_new_batches_are_taken_in_without_reading_everything_again(demo_store):
@@ -50,6 +51,27 @@ def test_new_batches_are_taken_in_without_reading_everything_again(demo_store):
     # The same snapshot again, with nothing new: the frame is kept as it was.
     again = load_snapshot(demo_store, previous=later)
     same(again, later)
+
+
+def test_a_day_of_counts_keeps_the_targets_and_a_targets_file_is_taken_in(demo_store):
+    first = load_snapshot(demo_store)
+    commit(demo_store, [(JELBUK, date(2020, 3, 6), 400)], "a")
+    later = load_snapshot(demo_store, previous=first)
+    assert later.targets is first.targets  # not read again
+    same(later, load_snapshot(demo_store))
+    goals = pd.DataFrame(
+        [(JELBUK, "households", 9000, 0.5, "Pemkab 50%")],
+        columns=["region", "measure", "base", "share", "source"],
+    )
+    demo_store.commit_targets(goals, user="uji", file_name="t.csv", sha256="t" * 64)
+    latest = load_snapshot(demo_store, previous=later)
+    same(latest, load_snapshot(demo_store))
+    mine = latest.targets[
+        (latest.targets["region"] == JELBUK)
+        & (latest.targets["source"] == "Pemkab 50%")
+        & (latest.targets["measure"] == "households")
+    ]
+    assert mine["base"].tolist() == [9000]
 
 
 def test_undo_and_clear_read_the_store_whole(demo_store, regions):

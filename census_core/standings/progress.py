@@ -396,10 +396,13 @@ def standings(
     default_share: float = 0.5,
     deadline: date | None = None,
     target_source: str | None = None,
+    target_by_region: pd.Series | None = None,
 ) -> pd.DataFrame:
     """The board of every region of `level` under `within` (None: the country) on `day`.
 
     `target_source` names where `targets` come from; a row with a target carries it.
+    `target_by_region`, when given, is `targets_of(targets, default_share)` made beforehand
+    (a snapshot keeps it: at national scale it costs more than the rest of a board).
 
     `counts` holds one measure (region, date, value); `targets` the same measure's
     (region, base, share). Rows come in rank order; regions without a count come last,
@@ -412,7 +415,9 @@ def standings(
     depth = LEVELS.index(level)
     base = _members(regions, within, level)
     codes = base["code"].to_numpy(dtype=object)
-    target_by_code = _targets(targets, default_share, depth)
+    target_by_code = (
+        _targets(targets, default_share, depth) if target_by_region is None else target_by_region
+    )
     t_ix = target_by_code.index.get_indexer(codes)
     target = _take(target_by_code.astype("float64"), t_ix).astype("float64")
     eff, _ = _effective(counts, day, depth, within)

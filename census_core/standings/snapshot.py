@@ -244,6 +244,7 @@ class Snapshot:
             default_share=settings.target_share,
             deadline=settings.deadline,
             target_source=source,
+            target_by_region=self.target_by_region(measure, settings.target_share, source),
         )
         if not with_pace:
             return board
@@ -309,10 +310,15 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
     # and taking a batch in twice changes nothing.
     batches = store.batches()
     counts = None
+    targets = None
     if previous is not None:
         added = added_batches(previous.batches, batches)
         if added is not None:
             counts = merge_latest(previous.counts, store.current_counts(batches=added))
+            # A day's counts leave the targets as they were: not read again (about 0.5 s at
+            # national scale).
+            if not store.has_targets(added):
+                targets = previous.targets
     elif (path := store.counts_file) is not None:
         # A fresh process: the columnar copy another process left, if made from these batches.
         counts = load_counts(path, batches_fingerprint(batches))
@@ -321,7 +327,7 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
     return Snapshot(
         version=version,
         counts=counts,
-        targets=store.current_targets(),
+        targets=store.current_targets() if targets is None else targets,
         events=store.events(),
         batches=batches,
         regions=store.regions,

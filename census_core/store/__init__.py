@@ -615,6 +615,20 @@ class Store:
         )
 
     @_guarded
+    def has_targets(self, batch_ids: list[int]) -> bool:
+        """True when one of these batches stored a target."""
+        if not batch_ids:
+            return False
+        self.ensure_ready()
+        with self._read() as conn:
+            found = conn.execute(
+                sa.select(targets_table.c.batch_id)
+                .where(targets_table.c.batch_id.in_(batch_ids))
+                .limit(1)
+            ).first()
+        return found is not None
+
+    @_guarded
     def batches(self) -> pd.DataFrame:
         """Every batch, newest first: who uploaded what, when, and how much it changed."""
         self.ensure_ready()

@@ -160,15 +160,17 @@ def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     wins = same.copy()
     wins[same] = n_batch[same] >= o_batch[pos[same]]
     at, extra = pos[~same], ~same
-    frame = pd.DataFrame(index=pd.RangeIndex(len(old) + int(extra.sum())))
+    columns = {}
     for column in ("region", "date", "measure", "value", "batch_id"):
         values = old[column].to_numpy()
         fresh = new[column].to_numpy()[order]
         if wins.any():
             values = values.copy()
             values[pos[wins]] = fresh[wins]
-        frame[column] = np.insert(values, at, fresh[extra])
-    return frame
+        columns[column] = np.insert(values, at, fresh[extra])
+    # Made from the new arrays as they are: setting columns one by one copies each again
+    # (0.6 s at national scale).
+    return pd.DataFrame(columns, copy=False)
 
 
 def _frame(

@@ -83,13 +83,14 @@ def load_counts(path: Path, fingerprint: str) -> pd.DataFrame | None:
     except (OSError, pa.ArrowException) as exc:  # a damaged copy: the store is read instead
         log.warning("counts file %s not used: %s", path, exc)
         return None
-    frame = pd.DataFrame(index=pd.RangeIndex(table.num_rows))
+    columns = {}
     for column in COLUMNS:
         data = table.column(column).combine_chunks()
         if column in ("region", "measure"):
             # One string object per distinct value, each row pointing at it.
             words = np.asarray(data.dictionary.to_pylist(), dtype=object)
-            frame[column] = words[data.indices.to_numpy(zero_copy_only=False)]
+            columns[column] = words[data.indices.to_numpy(zero_copy_only=False)]
         else:
-            frame[column] = data.to_numpy(zero_copy_only=False)
-    return frame
+            columns[column] = data.to_numpy(zero_copy_only=False)
+    # Without a copy of each column (setting them one by one would copy them again).
+    return pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows), copy=False)
