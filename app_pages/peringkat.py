@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from census_core.display.boards import ORDERS, rank_by
 from census_core.markup import md_escape
 from census_core.regions import short_name
 from census_core.standings.pace import STATUSES, status_text
@@ -28,7 +29,7 @@ if st.session_state.get(sort_key) != st.session_state.setdefault("by", "count"):
     st.session_state[sort_key] = st.session_state["by"]
 by = left.radio(
     t("peringkat.sort", lang),
-    options=["count", "percent", "status"],
+    options=list(ORDERS),
     key=sort_key,
     horizontal=True,
     format_func={
@@ -45,12 +46,11 @@ status = middle.selectbox(
     format_func=lambda s: status_text(s, lang) if s else t("peringkat.all", lang),
     key="status",
 )
-# By status: ranked by count, the regions behind first.
-rank_by = "count" if by == "status" else by
+# By status: the regions behind first, each ranked as the map ranks it (boards.rank_by).
 # The view first, for its hint (a kecamatan of this regency); the box's value is in its key.
 query = str(st.session_state.get("cari") or "")
 view = cached.home(
-    snap, settings, day, rank_by, query, lang, measure, status or None, by == "status"
+    snap, settings, day, rank_by(by), query, lang, measure, status or None, by == "status"
 )
 if view.headline is None or view.headline.count is None:
     start.section(snap, settings, lang)

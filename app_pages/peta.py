@@ -3,6 +3,7 @@
 import streamlit as st
 
 from census_core.charts import charts, maps
+from census_core.display.boards import rank_by
 from census_core.geo import labels
 from census_core.markup import md_escape as md
 from census_core.regions import level_label, province_of
@@ -52,8 +53,9 @@ by = cols[1].radio(
 )
 within = scopes[level]
 shapes = bounds.of(level, within)
-rank_by = "percent" if by == "status" else by  # coloured by status, ranked by share
-board = snap.board(level, within, day, settings, measure=measure, by=rank_by)
+# Coloured by status, ranked as the home boards rank it (boards.rank_by).
+ranked = rank_by(by)
+board = snap.board(level, within, day, settings, measure=measure, by=ranked)
 layer_id = f"wilayah-{level}"
 labelled = level != "desa"
 # Fitted to the reader's column: on a phone the whole regency, not its middle.
@@ -73,7 +75,7 @@ deck = maps.choropleth(
 )
 
 within_name = snap.regions.name(within)
-st.caption(md(ranking_title(level_label(level, lang), within_name, rank_by, day, lang)))
+st.caption(md(ranking_title(level_label(level, lang), within_name, ranked, day, lang)))
 event = st.pydeck_chart(
     deck,
     on_select="rerun",

@@ -157,3 +157,19 @@ def ranking_title(level_label: str, within_name: str, by: str, day: date, lang: 
         by=t(f"by.{by}", lang),
         date=fmt_date(day, lang),
     )
+
+
+def target_name(source: str | None, pct: float, lang: str = "id") -> str:
+    """How a share names its target: 'target Pemkab 50%'; the unnamed one ("") by its share
+    of the base `pct`, 'target 50%'; 'tanpa target' (None) where there is none. A row measured
+    by a fallback names it as its target_source says: 'target 50% (Penduduk 100%)'."""
+    if source is None:
+        return t("target.none", lang)
+    if source == "":
+        return t("target.unnamed", lang, pct=fmt_pct(pct, lang, 0))
+    return t("target.named", lang, name=source)
+
+
+def share_of_target(percent: object, label: str, lang: str = "id") -> str:
+    """'11,1% dari target Pemkab 50%'."""
+    return t("target.share", lang, pct=fmt_pct(percent, lang), target=label)

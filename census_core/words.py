@@ -340,9 +340,9 @@ _HEADLINE: dict[str, tuple[str, str]] = {
     ),
     "headline.sentence": (
         "{name} peringkat {rank} dari {of} {level} di {within} menurut {by}: {count} {measure} "
-        "({pct} dari target), {change} sejak kemarin.",
-        "{name} ranks {rank} of {of} {level} in {within} by {by}: {count} {measure} ({pct} of "
-        "target), {change} since yesterday.",
+        "({share}), {change} sejak kemarin.",
+        "{name} ranks {rank} of {of} {level} in {within} by {by}: {count} {measure} ({share}), "
+        "{change} since yesterday.",
     ),
     "headline.pace_sentence": (
         "Agar target {target} {measure} ({target_pct} dari seluruh {measure}) tercapai pada "
@@ -496,8 +496,8 @@ _SLIDES: dict[str, tuple[str, str]] = {
     "slide.unnamed": ("Tidak muat di peta", "Not named on the map"),
     "slide.more": ("dan {n} lainnya", "and {n} more"),
     "slide.note_row": (
-        "{rank}. {name}: {count} {measure} ({pct} dari target), {change} sejak kemarin.",
-        "{rank}. {name}: {count} {measure} ({pct} of target), {change} since yesterday.",
+        "{rank}. {name}: {count} {measure} ({share}), {change} sejak kemarin.",
+        "{rank}. {name}: {count} {measure} ({share}), {change} since yesterday.",
     ),
     "present.prev": ("◀ Sebelumnya", "◀ Previous"),
     "present.next": ("Berikutnya ▶", "Next ▶"),

@@ -165,7 +165,8 @@ def test_the_demo_chase_list_is_the_behind_only(demo_store):
 
 
 def test_the_target_is_named(quiet_snap):
-    from census_core.display.attention import share_of_target, target_label
+    from census_core.display.attention import target_label
+    from census_core.text import share_of_target
 
     settings = Settings()
     assert target_label("Pemkab 50%", settings, "id") == "target Pemkab 50%"

@@ -11,6 +11,7 @@ from census_core.display.boards import (
     first_day_within,
     gains,
     rank_arrow,
+    rank_by,
 )
 from census_core.standings.progress import standings
 
@@ -196,6 +197,20 @@ def test_display_rows_show_the_pace_columns_and_filter_by_status(demo_snapshot_p
     assert pushed["name"].tolist() == ["Kaliwates"]
     ordered = by_status(board, sort=True)
     assert ordered["status"].iloc[0] == "behind" and ordered["status"].iloc[-1] == "push"
+
+
+# A status weighs the pace against the pace needed to reach the target: ranked by share of it,
+# on every page that offers the status order (Peringkat and Peta once ranked it differently).
+@pytest.mark.parametrize(
+    "order,expected", [("count", "count"), ("percent", "percent"), ("status", "percent")]
+)
+def test_each_order_a_reader_chooses_ranks_by_one_rule(order, expected):
+    assert rank_by(order) == expected
+
+
+def test_an_unknown_order_is_refused():
+    with pytest.raises(ValueError, match="count, percent, status"):
+        rank_by("name")
 
 
 @pytest.fixture(scope="module")

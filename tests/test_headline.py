@@ -6,7 +6,7 @@ from census_core.display.headline import headline
 from census_core.display.headline_text import arrow, kpis, sentences
 from census_core.settings import Settings
 from census_core.standings.snapshot import load_snapshot
-from census_core.text import fmt_int
+from census_core.text import fmt_int, fmt_pct
 
 DAY = date(2020, 3, 5)
 DEADLINE = date(2020, 3, 31)
@@ -63,7 +63,7 @@ def test_sentences_say_rank_count_and_pace(kecamatan):
     text = sentences(h, "kecamatan", "Kabupaten Jember", "count", "KK", 50)
     assert text[0] == (
         "Kaliwates peringkat 1 dari 31 kecamatan di Kabupaten Jember menurut jumlah KK: "
-        "4.040 KK (25,5% dari target), +235 sejak kemarin."
+        "4.040 KK (25,5% dari target Pemkab 50%), +235 sejak kemarin."
     )
     # The target's own share is of all families, and named so; no share of target beside it.
     assert text[1].startswith(
@@ -72,6 +72,31 @@ def test_sentences_say_rank_count_and_pace(kecamatan):
     )
     english = sentences(h, "kecamatan", "Kabupaten Jember", "count", "households", 50, "en")
     assert english[0].startswith("Kaliwates ranks 1 of 31 districts in Kabupaten Jember")
+    assert "4,040 households (25.5% of target Pemkab 50%), +235 since yesterday." in english[0]
+
+
+def test_the_sentence_names_the_target_its_row_is_measured_against(snap):
+    """The target the share is of, as the row names it: the chosen source; for a region the
+    chosen source does not cover, the fallback its row says; for a store without names, the
+    share; 'tanpa target' for a region with none."""
+    chosen = snap.board("kabupaten", "35", DAY, Settings(target_source="BPS 22%"))
+    jember = headline(chosen, "35.09", DAY, DEADLINE)
+    said = sentences(jember, "kabupaten", "Jawa Timur", "count", "KK", 22)[0]
+    assert f"({fmt_pct(jember.percent)} dari target BPS 22%)" in said
+    # Under Pemkab 50% (Jember's own), Kediri is measured by half its whole population.
+    kabupaten = snap.board("kabupaten", "35", DAY, Settings())
+    kediri = headline(kabupaten, "35.06", DAY, DEADLINE)
+    said = sentences(kediri, "kabupaten", "Jawa Timur", "count", "KK", 50)[0]
+    assert "(14,7% dari target 50% (Penduduk 100%))" in said
+    english = sentences(kediri, "kabupaten", "East Java", "count", "households", 50, "en")[0]
+    assert "(14.7% of target 50% (Penduduk 100%))" in english
+    # A board made without source names: the unnamed target, by its share of the base.
+    unnamed = kabupaten.assign(target_source=None)
+    said = sentences(headline(unnamed, "35.09", DAY, DEADLINE), "kabupaten", "X", "count", "KK", 40)
+    assert "(11,1% dari target 40%)" in said[0]
+    bare = kabupaten.assign(target=None, percent=float("nan"), target_source=None)
+    said = sentences(headline(bare, "35.09", DAY, DEADLINE), "kabupaten", "X", "count", "KK", 50)
+    assert "36.464 KK (tanpa target), " in said[0]
 
 
 def test_after_the_deadline_and_for_unknown_regions(kecamatan):

@@ -44,6 +44,8 @@ from census_core.presentation import (
 from census_core.settings import Settings, SettingsError
 from census_core.standings.snapshot import load_snapshot
 
+DAY_5 = date(2020, 3, 5)
+
 
 @pytest.mark.parametrize(
     "n,sizes",
@@ -156,6 +158,32 @@ def test_the_deck_of_the_demo(demo_store):
         "Jember mencapai 29% target pada 31 Maret; "
         "perlu 11.269 KK/hari untuk mencapai target 329.446 KK."
     )
+
+
+@pytest.mark.parametrize("source", ["Pemkab 50%", "BPS 22%", "Penduduk 100%"])
+def test_the_headline_sentence_is_the_home_pages_naming_the_same_target(demo_store, source):
+    """The meeting screen's notes (and the deck file's) say what /, its WhatsApp text and the
+    caption above the boards say: the share and the target it is of."""
+    from census_core.display.attention import attention_view
+    from census_core.display.views import home_view
+
+    snap = load_snapshot(demo_store)
+    settings = Settings(target_source=source)
+    said = home_view(snap, settings, DAY_5).sentences
+    notes = deck(snap, settings, day=DAY_5)[0].notes
+    assert notes[:2] == tuple(said[:2])
+    target = attention_view(snap, settings, DAY_5, with_chase=False).target
+    assert target == f"target {source}" and f" dari {target}), " in said[0]
+    english = deck(snap, settings, day=DAY_5, lang="en")[0].notes
+    assert english[0] == home_view(snap, settings, DAY_5, lang="en").sentences[0]
+    assert f" of target {source}), " in english[0]
+    # Each board row's note names its target the same way, and a fallback as its row says.
+    notes = [n for s in deck(snap, settings, day=DAY_5, order="lengkap") for n in s.notes]
+    jember = next(n for n in notes if n.startswith("1. Jember: 36.464 KK ("))
+    assert jember.endswith(f" dari target {source}), +2.440 sejak kemarin.")
+    if source == "Pemkab 50%":  # Jember's own: the other kabupaten by half their population
+        kediri = next(n for n in notes if ". Kab. Kediri: " in n)
+        assert "(14,7% dari target 50% (Penduduk 100%))" in kediri
 
 
 def test_the_short_order_is_the_default(demo_store):

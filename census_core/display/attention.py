@@ -15,7 +15,7 @@ from census_core.regions import level_label
 from census_core.settings import Settings
 from census_core.standings.pace import pace_text
 from census_core.standings.snapshot import Snapshot
-from census_core.text import fmt_date, fmt_int, fmt_pct, t
+from census_core.text import fmt_date, fmt_int, fmt_pct, t, target_name
 
 QUIET_COLUMNS = [
     "code",
@@ -47,16 +47,7 @@ CHASE_COLUMNS = [
 def target_label(source: str | None, settings: Settings, lang: str = "id") -> str:
     """How a share names its target: 'target Pemkab 50%'; the unnamed one by its share
     (CENSUS_TARGET_PCT), 'target 50%'; 'tanpa target' when the store has none."""
-    if source is None:
-        return t("target.none", lang)
-    if source == "":
-        return t("target.unnamed", lang, pct=fmt_pct(settings.target_pct, lang, 0))
-    return t("target.named", lang, name=source)
-
-
-def share_of_target(percent: object, label: str, lang: str = "id") -> str:
-    """'11,1% dari target Pemkab 50%'."""
-    return t("target.share", lang, pct=fmt_pct(percent, lang), target=label)
+    return target_name(source, settings.target_pct, lang)
 
 
 def days_since(last_date: object, day: date) -> int | None:

@@ -10,6 +10,7 @@ import pandas as pd
 from census_core.regions import normalize_name
 from census_core.standings import pace
 from census_core.standings.pace import expected_text, pace_text, status_text
+from census_core.standings.progress import BY
 from census_core.text import (
     figure_text,
     fmt_day_month,
@@ -25,6 +26,21 @@ from census_core.text import (
 GAIN_DAYS = 7
 # Worst first: a board sorted by status puts the regions to chase at the top.
 STATUS_ORDER = {"behind": 0, "push": 1, "on_track": 2, "reached": 3}
+# The orders a reader may choose for the boards (Peringkat) and the map (Peta).
+ORDERS = (*BY, "status")
+
+
+def rank_by(order: str) -> str:
+    """What a board shown in the reader's `order` is ranked by: 'count' or 'percent'."""
+    # A status weighs a region's pace against the pace it needs to reach its own target, so
+    # it puts regions of every size on one scale; the rank beside it must too, or a large
+    # kecamatan far behind its target would outrank a small one nearly there. One rule here,
+    # so the home boards and the map give the same region on the same day the same rank.
+    if order == "status":
+        return "percent"
+    if order not in BY:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+    return order
 
 
 def carried_note(board: pd.DataFrame, lang: str = "id") -> str:

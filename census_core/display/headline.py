@@ -42,6 +42,9 @@ class Headline:
     status: str | None = None  # against the pace needed (census_core.standings.pace)
     expected_date: date | None = None
     projected_pct: float | None = None
+    # Where the target comes from, as the board's row says (progress.standings): 'Pemkab 50%',
+    # '50% (Penduduk 100%)' for a fallback, '' unnamed; None on a board made without sources.
+    target_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ def headline(
     if not _missing(row.get("pace_7d")):  # the board's 7-day pace, the same on every page
         recent = round(float(row["pace_7d"]))  # type: ignore[arg-type]
     projected = row.get("projected_pct")
+    source = row.get("target_source")
     return Headline(
         code=code,
         name=str(row["name"]),
@@ -111,4 +115,5 @@ def headline(
         status=None if _missing(row.get("status")) else str(row["status"]),
         expected_date=None if _missing(row.get("expected_date")) else row["expected_date"],  # type: ignore[arg-type]
         projected_pct=None if _missing(projected) else float(projected),  # type: ignore[arg-type]
+        target_source=None if _missing(source) else str(source),
     )

@@ -13,8 +13,10 @@ from census_core.text import (
     fmt_pct,
     fmt_signed,
     fmt_signed_pct,
+    share_of_target,
     stale_note,
     t,
+    target_name,
 )
 
 ARROWS = {1: "▲", -1: "▼", 0: "="}
@@ -178,6 +180,17 @@ def _sign(value: float | None) -> int:
     return 0 if not value else (1 if value > 0 else -1)
 
 
+def share_text(h: Headline, target_pct: float, lang: str = "id") -> str:
+    """'7,6% dari target Pemkab 50%': the share and the target it is of, named as the caption
+    above the boards and the daily message name it, but from the region's own row, so a region
+    measured by a fallback says so ('target 50% (Penduduk 100%)'); 'tanpa target' without one."""
+    if h.percent is None:
+        return target_name(None, target_pct, lang)
+    # A board made without source names (None) holds the unnamed target: by its share.
+    label = target_name(h.target_source or "", target_pct, lang)
+    return share_of_target(h.percent, label, lang)
+
+
 def sentences(
     h: Headline,
     level: str,
@@ -205,7 +218,7 @@ def sentences(
             by=by_text,
             count=fmt_int(h.count, lang),
             measure=measure_label,
-            pct=fmt_pct(h.percent, lang),
+            share=share_text(h, target_pct, lang),
             change=fmt_signed(h.change, lang),
         )
     ]

@@ -9,8 +9,9 @@ import pandas as pd
 from census_core.display.boards import carried_note
 from census_core.presentation.slide import ROWS_PER_SLIDE, Row, Slide
 from census_core.regions import short_name
+from census_core.settings import DEFAULT_TARGET_PCT
 from census_core.standings.pace import status_text
-from census_core.text import figure_text, fmt_int, fmt_pct, fmt_signed, t
+from census_core.text import figure_text, fmt_int, fmt_pct, fmt_signed, t, target_name
 
 # The marks a board row can carry (Row.tags), in the order they are shown, and their words.
 TAGS = {"home": "slide.tag.home", "top": "slide.tag.top", "bottom": "slide.tag.bottom"}
@@ -56,11 +57,14 @@ def board_slides(
     name_label: str = "",
     highlight: str | None = None,
     callouts: bool = False,
+    target_pct: float = DEFAULT_TARGET_PCT,
     key: str = "board",
 ) -> list[Slide]:
     """A board cut into pages of at most ROWS_PER_SLIDE rows, the home row and extremes tagged."""
     lines = extreme_lines(board, measure_label, lang) if callouts else ()
-    rows = board_rows(board, board, lang, highlight=highlight, extremes=callouts)
+    rows = board_rows(
+        board, board, lang, highlight=highlight, extremes=callouts, target_pct=target_pct
+    )
     columns = board_columns(name_label, measure_label, lang)
     pages = page_slices(len(rows))
     said = row_notes(rows, measure_label, lang)
@@ -95,7 +99,9 @@ def row_notes(rows: list[Row], measure_label: str, lang: str = "id") -> list[str
             name=row.name,
             count=row.count,
             measure=measure_label,
-            pct=row.percent,
+            share=t("target.share", lang, pct=row.percent, target=row.target)
+            if row.target
+            else target_name(None, 0, lang),
             change=row.change,
         )
         for row in rows
@@ -131,9 +137,11 @@ def board_rows(
     *,
     highlight: str | None = None,
     extremes: bool = False,
+    target_pct: float = DEFAULT_TARGET_PCT,
 ) -> list[Row]:
     """`rows` of `board` as slide rows, every cell written; the home row tagged, and with
-    `extremes` the rows ranked first and last (ties included)."""
+    `extremes` the rows ranked first and last (ties included). `target_pct` names the unnamed
+    target ('target 50%'), as the headline names it."""
     top, bottom = _extremes(board) if extremes else (set(), set())
     names = set(board["name"].astype(str))
     out = []
@@ -158,9 +166,19 @@ def board_rows(
                 status_sign={"reached": 1, "on_track": 1, "behind": -1}.get(
                     str(rec.get("status")), 0
                 ),
+                target=_target_of(rec, target_pct, lang),
             )
         )
     return out
+
+
+def _target_of(rec: dict, target_pct: float, lang: str) -> str:
+    """The target a row's share is of, as its target_source says (headline_text.share_text);
+    empty for a row without a share."""
+    if rec.get("percent") is None or pd.isna(rec["percent"]):
+        return ""
+    source = rec.get("target_source")
+    return target_name("" if source is None or pd.isna(source) else str(source), target_pct, lang)
 
 
 def _extremes(board: pd.DataFrame) -> tuple[set[str], set[str]]:

@@ -18,7 +18,7 @@ from census_core.presentation.kecamatan_map import map_slide
 from census_core.presentation.slide import Slide
 from census_core.presentation.summary_pages import summary_slides
 from census_core.regions import level_label, province_of
-from census_core.settings import Settings
+from census_core.settings import DEFAULT_TARGET_PCT, Settings
 from census_core.standings.snapshot import Snapshot
 from census_core.text import ranking_title, t
 
@@ -82,15 +82,21 @@ def deck(
     # The headline's "target = N% of all KK" is the chosen source's share.
     shown = replace(settings, target_pct=target_pct(snap, settings, home, "households"))
     slides = [headline_slide(kab, home, province_name, day, shown, measure, lang)]
+    # Each row's notes name its target as the headline does (the unnamed one by this share).
+    pct = shown.target_pct
     if order == FULL:
-        slides += _level_slides(kab, "kabupaten", province_name, day, measure, lang, highlight=home)
-        slides += _level_slides(kec, "kecamatan", home_name, day, measure, lang, callouts=True)
+        slides += _level_slides(
+            kab, "kabupaten", province_name, day, measure, lang, highlight=home, target_pct=pct
+        )
+        slides += _level_slides(
+            kec, "kecamatan", home_name, day, measure, lang, callouts=True, target_pct=pct
+        )
     else:
         slides += _short_slides(
-            kab, "kabupaten", province_name, day, measure, lang, home, settings.quiet_days
+            kab, "kabupaten", province_name, day, measure, lang, home, settings.quiet_days, pct
         )
         # The kecamatan who have not reported get their own slides below, desa and operators named.
-        slides += _short_slides(kec, "kecamatan", home_name, day, measure, lang, None, None)
+        slides += _short_slides(kec, "kecamatan", home_name, day, measure, lang, None, None, pct)
     slides.append(threshold_slide(kec, settings, snap.target_source(settings), day, lang))
     # Who has not reported: the kecamatan with their desa and operators (attention), one rule.
     quiet = quiet_regions(snap, settings, day)
@@ -112,6 +118,7 @@ def _level_slides(
     *,
     highlight: str | None = None,
     callouts: bool = False,
+    target_pct: float = DEFAULT_TARGET_PCT,
 ) -> list[Slide]:
     """The board slides of one level's board ranked by count, keyed by the level."""
     label = level_label(level, lang)
@@ -124,6 +131,7 @@ def _level_slides(
         highlight=highlight,
         callouts=callouts,
         key=level,
+        target_pct=target_pct,
     )
 
 
@@ -136,6 +144,7 @@ def _short_slides(
     lang: str,
     highlight: str | None,
     quiet_days: int | None,
+    target_pct: float = DEFAULT_TARGET_PCT,
 ) -> list[Slide]:
     """One level's short slides, keyed by the level (a slide of who has not reported for more
     than `quiet_days` days; None: none)."""
@@ -151,4 +160,5 @@ def _short_slides(
         name_label=label.capitalize(),
         highlight=highlight,
         quiet_days=quiet_days,
+        target_pct=target_pct,
     )

@@ -43,6 +43,7 @@ class Row:
     tags: tuple[str, ...] = ()
     status: str = ""  # '○ tertinggal': against the pace needed, symbol and words
     status_sign: int = 0  # 1 reached or on track, -1 behind, 0 a push or none: its colour
+    target: str = ""  # 'target Pemkab 50%': what `percent` is a share of, for the notes
 
 
 @dataclass(frozen=True)

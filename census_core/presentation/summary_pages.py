@@ -12,6 +12,7 @@ from census_core.display.attention import is_quiet
 from census_core.display.boards import carried_note
 from census_core.presentation.board_pages import board_columns, board_rows, row_notes
 from census_core.presentation.slide import ROWS_PER_SLIDE, Slide
+from census_core.settings import DEFAULT_TARGET_PCT
 from census_core.text import fmt_date, t
 
 # Rows at each end of a board on its short slide: 5 + 5, or 4 + 1 + 4 when the home row stands
@@ -73,6 +74,7 @@ def summary_slides(
     name_label: str = "",
     highlight: str | None = None,
     quiet_days: int | None = QUIET_DAYS,
+    target_pct: float = DEFAULT_TARGET_PCT,
 ) -> list[Slide]:
     """A board's short slides: its ends with the home row (the highest and lowest tagged in
     their rows: no call-out lines, so ten rows fit a 4:3 screen); who moved and who has not
@@ -86,7 +88,11 @@ def summary_slides(
             title,
             t("slide.ends_sub", lang, n=n),
             columns=columns,
-            rows=tuple(board_rows(ends, board, lang, highlight=highlight, extremes=True)),
+            rows=tuple(
+                board_rows(
+                    ends, board, lang, highlight=highlight, extremes=True, target_pct=target_pct
+                )
+            ),
             key=f"{level}-ends",
             footnote=carried_note(ends, lang),
         )
@@ -99,7 +105,9 @@ def summary_slides(
                 t("slide.movers", lang, level=name_label.lower(), within=within),
                 t("slide.movers_sub", lang, date=fmt_date(day, lang)),
                 columns=columns,
-                rows=tuple(board_rows(moved, board, lang, highlight=highlight)),
+                rows=tuple(
+                    board_rows(moved, board, lang, highlight=highlight, target_pct=target_pct)
+                ),
                 key=f"{level}-moves",
                 footnote=carried_note(moved, lang),
             )
@@ -113,7 +121,9 @@ def summary_slides(
                 t("slide.quiet", lang, level=name_label.lower(), within=within, days=quiet_days),
                 t("slide.quiet_sub", lang, n=len(quiet)),
                 columns=columns,
-                rows=tuple(board_rows(shown, board, lang, highlight=highlight)),
+                rows=tuple(
+                    board_rows(shown, board, lang, highlight=highlight, target_pct=target_pct)
+                ),
                 key=f"{level}-quiet",
                 footnote=carried_note(shown, lang),
             )

@@ -304,3 +304,22 @@ def test_a_click_on_the_home_regency_shows_its_kecamatan(app, monkeypatch):
     assert not at.exception
     assert at.radio(key="peta_level").value == "kecamatan"
     assert len(features_of(at)) == 31
+
+
+def test_by_status_the_map_and_the_home_boards_give_one_rank(app, monkeypatch):
+    """Status ranks by share of target on both pages: Jelbuk is 25th of 31 by share (31st by
+    count), whichever page the reader asks."""
+    monkeypatch.setenv("CENSUS_GEO_DIR", str(shared_geo()))
+    at = app("app_pages/peta.py").run()
+    at.radio(key="peta_by").set_value("status").run()
+    assert not at.exception
+    jelbuk = next(f for f in features_of(at) if f["properties"]["code"] == "35.09.25")
+    assert "Peringkat 25 dari 31" in jelbuk["properties"]["tooltip"]
+    home = app().run()
+    [sort] = [r for r in home.radio if r.key and r.key.startswith("by_")]
+    sort.set_value("status").run()
+    assert not home.exception
+    boards = [f.value for f in home.dataframe if {"Wilayah", "Peringkat", "KK"} <= set(f.value)]
+    [kecamatan] = [b for b in boards if "Jelbuk" in list(b["Wilayah"])]
+    assert kecamatan.set_index("Wilayah").loc["Jelbuk", "Peringkat"] == "25"
+    assert any("menurut persentase target" in c.value for c in home.caption)
