@@ -17,7 +17,7 @@ $(BIN)/.installed-test: requirements.txt requirements-dev.txt $(BIN)/.installed-
 	touch $@
 
 run: $(BIN)/.installed-run
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(BIN)/python -m ui.serve --server.port $(PORT) --server.headless true
 
 test: $(BIN)/.installed-test lint typecheck pytest
 

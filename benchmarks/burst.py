@@ -31,13 +31,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start(db_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _start(db_url: str, log: Path, *, serve: bool = False) -> tuple[subprocess.Popen[bytes], str]:
+    """A server on `db_url`: `streamlit run app.py`, or with `serve` the app's own start
+    (`python -m ui.serve`, as `make run`), which reads the store as the server starts."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CENSUS_")}
     env["CENSUS_DB_URL"] = db_url
+    command = ("-m", "ui.serve") if serve else ("-m", "streamlit", "run", str(ROOT / "app.py"))
     proc = subprocess.Popen(
         [
-            *(sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")),
+            *(sys.executable, *command),
             *("--server.port", str(port), "--server.address", "127.0.0.1"),
             *("--server.headless", "true", "--browser.gatherUsageStats", "false"),
         ],
@@ -118,16 +121,52 @@ def _rss_mb(pid: int) -> float:
 
 
 MADE_AHEAD = "kecamatan pages made ahead"
+READY = "ready to serve"  # ui/state.py: the store read and the home page made
 
 
-def _made_ahead(log: Path, timeout: float = 600.0) -> float:
-    """Seconds until the server says it made the home kecamatan pages ahead (ui/state.py)."""
+def _made_ahead(log: Path, timeout: float = 600.0, line: str = MADE_AHEAD) -> float:
+    """Seconds until the server's log says `line` (ui/state.py)."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
-        if MADE_AHEAD in log.read_text(errors="replace"):
+        if line in log.read_text(errors="replace"):
             return time.perf_counter() - start
-        time.sleep(0.1)
-    raise RuntimeError(f"no {MADE_AHEAD!r} in the server's log within {timeout:.0f} s")
+        time.sleep(0.05)
+    raise RuntimeError(f"no {line!r} in the server's log within {timeout:.0f} s")
+
+
+def first_page(db_url: str, *, wait_ready: bool) -> dict[str, object]:
+    """A fresh server started as `make run` starts it (`python -m ui.serve`), and one visitor
+    opening /: with `wait_ready`, after the log says it is ready to serve (the store read and
+    the home page made, as a load balancer's readiness check would wait); without, as soon as
+    it answers its health check. Seconds from the process's start to ready (when waited for),
+    from the request to the page drawn, and from the start to the page."""
+    log = Path(tempfile.mkdtemp(prefix="first-page-")) / "streamlit.log"
+    started = time.perf_counter()
+    proc, url = _start(db_url, log, serve=True)
+    try:
+        answered_s = time.perf_counter() - started
+        ready_s = None
+        if wait_ready:
+            _made_ahead(log, line=READY)
+            ready_s = time.perf_counter() - started
+        with _session(url) as ws:
+            asked = time.perf_counter()
+            page_s, errors = _run(ws, "", "")
+        return {
+            "wait_ready": wait_ready,
+            "health_after_s": round(answered_s, 2),
+            "ready_after_s": None if ready_s is None else round(ready_s, 2),
+            "request_to_page_s": round(page_s, 2),
+            "start_to_page_s": round(asked + page_s - started, 2),
+            "exceptions": errors,
+            "load_avg_1m": round(os.getloadavg()[0], 2),
+        }
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def burst(

@@ -15,20 +15,56 @@ WAIT_AT_MOST: behind a run that hangs the others go on as they would without a g
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from streamlit.logger import get_logger
 
 WAIT_AT_MOST = 10.0
-_GATE = threading.BoundedSemaphore(1)
-_HELD = threading.local()
 
 log = get_logger(__name__)
 
 
+class _FairGate:
+    """One holder at a time, handed to the waiters in the order they came: a thread that gives
+    the gate back and asks again at once (the pages made ahead, one kecamatan after another)
+    queues behind a reader who came meanwhile, which a plain lock does not promise."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._busy = False
+        self._queue: deque[threading.Event] = deque()
+
+    def acquire(self, timeout: float) -> bool:
+        with self._lock:
+            if not self._busy:
+                self._busy = True
+                return True
+            turn = threading.Event()
+            self._queue.append(turn)
+        if turn.wait(timeout):
+            return True
+        with self._lock:
+            if turn.is_set():  # handed over as the wait ended
+                return True
+            self._queue.remove(turn)
+            return False
+
+    def release(self) -> None:
+        with self._lock:
+            if self._queue:
+                self._queue.popleft().set()  # handed on: the gate stays taken
+            else:
+                self._busy = False
+
+
+_GATE = _FairGate()
+_HELD = threading.local()
+
+
 def _enter() -> bool:
-    if _GATE.acquire(timeout=WAIT_AT_MOST):
+    if _GATE.acquire(WAIT_AT_MOST):
         _HELD.held = True
         return True
     log.warning("a page run waited %.0f s for the gate and goes on without it", WAIT_AT_MOST)

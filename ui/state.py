@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 
 import streamlit as st
 from streamlit.logger import get_logger
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from census_core.digest import sha256_of
-from census_core.display.shared import prepare_kecamatan
+from census_core.display.shared import prepare_home, prepare_kecamatan
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
 from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot, load_snapshot, save_counts_copy
 from census_core.store import Store, get_store
+from ui import gate
 
 # Streamlit's logger: the server's stderr, at the level of its `logger.level` setting.
 log = get_logger(__name__)
@@ -88,12 +92,19 @@ def store() -> Store:
         return holder.store
     with holder.lock:
         if holder.store is None:
-            with st.spinner("Menyiapkan data…"):
+            with _spinner("Menyiapkan data…"):
                 made = get_store(settings().db_url)
                 # An empty store starts with the labelled demo only where it is the home's own.
                 ensure_demo(made, settings().home, settings().demo_until)
             holder.store = made
         return holder.store
+
+
+def _spinner(text: str) -> AbstractContextManager[object]:
+    """A spinner on the page of a run; nothing when warming up before any visitor (warm())."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return nullcontext()
+    return st.spinner(text)
 
 
 def _newer_or_same(have: str, want: str) -> bool:
@@ -119,7 +130,7 @@ def snapshot() -> Snapshot:
     with holder.lock:  # one session loads; the others wait for it and share the result
         snap = holder.snap
         if snap is None:
-            with st.spinner("Memuat data…"):
+            with _spinner("Memuat data…"):
                 holder.snap = load_snapshot(current)
             log.info("snapshot loaded from store at version %s", holder.snap.version)
         elif not _newer_or_same(snap.version, version):
@@ -179,11 +190,58 @@ def prepare_pages() -> None:
 
     def run() -> None:
         try:
+            prepare_home(snap, config)
             made = prepare_kecamatan(
-                snap, made_from, config, still_wanted=lambda: holder.snap is snap
+                snap,
+                made_from,
+                config,
+                still_wanted=lambda: holder.snap is snap,
+                turn=gate.turn,
             )
             log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
         except Exception as exc:  # only ahead of time: a reader's run makes its page instead
             log.warning("kecamatan pages not made ahead: %s", exc)
 
     threading.Thread(target=run, name="prepare-pages", daemon=True).start()
+
+
+READY = "ready to serve"
+
+
+def _import_pages() -> None:
+    """Import what the pages import (the ui modules, and through them pandas' Styler, Altair,
+    pydeck...), so the first visitor's run does not."""
+    import importlib
+    import pkgutil
+
+    import ui
+
+    for module in pkgutil.iter_modules(ui.__path__):
+        if module.name != "serve":
+            importlib.import_module(f"ui.{module.name}")
+    import pandas.io.formats.style  # noqa: F401  (every board is a Styler)
+
+
+def warm() -> None:
+    """Read the store and make the home pages (the home page, then every home kecamatan's)
+    before the first visitor asks: ui/serve.py runs it as the server starts. A failure is only
+    logged; the first page then meets it and says so."""
+    start = time.perf_counter()
+    try:
+        _import_pages()
+        snap = snapshot()
+        config = settings()
+        prepare_home(snap, config)
+        log.info(
+            "%s: version %s read and home page made in %.1f s",
+            READY,
+            snap.version,
+            time.perf_counter() - start,
+        )
+        if config.prepare_pages:
+            with _PREPARED_LOCK:
+                _PREPARED[store().url] = snap.version
+            made = prepare_kecamatan(snap, store(), config, turn=gate.turn)
+            log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
+    except Exception as exc:
+        log.warning("not warmed before serving: %s", exc)

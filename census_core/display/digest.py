@@ -12,7 +12,7 @@ import pandas as pd
 
 from census_core.display.attention import quiet_regions, target_label
 from census_core.display.boards import carried_note
-from census_core.display.views import home_view, measure_label
+from census_core.display.views import HomeView, home_view, measure_label
 from census_core.regions import level_label, province_of
 from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
@@ -33,11 +33,20 @@ SHOWN = 3  # kecamatan named at the top and at the bottom
 
 
 def daily_message(
-    snap: Snapshot, settings: Settings, day: date, lang: str = "id", measure: str = "households"
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    lang: str = "id",
+    measure: str = "households",
+    *,
+    view: HomeView | None = None,
 ) -> str:
     """The day's text for the group: standing, target, top and bottom three, the biggest gain,
-    who has not reported and the pace needed; by count, as the home page first shows it."""
-    view = home_view(snap, settings, day, measure=measure, lang=lang)
+    who has not reported and the pace needed; by count, as the home page first shows it.
+
+    `view`: that home page's view when the caller has it (home_view by count, no search)."""
+    if view is None:
+        view = home_view(snap, settings, day, measure=measure, lang=lang)
     home_name = snap.regions.name(settings.home)
     lines = [t("digest.title", lang, name=home_name, date=fmt_date(day, lang))]
     head = view.headline

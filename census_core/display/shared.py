@@ -11,13 +11,16 @@ the burst finds them made (benchmarks/burst.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 
 from census_core.charts.standing_chart import share_chart
-from census_core.display.views import KecamatanView, kecamatan_view
+from census_core.display.attention import AttentionView, attention_view
+from census_core.display.digest import daily_message
+from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
 from census_core.settings import Settings
 from census_core.standings.provenance import (
     Provenance,
@@ -28,6 +31,85 @@ from census_core.standings.provenance import (
 )
 from census_core.standings.snapshot import Snapshot
 from census_core.store import Store
+
+
+def home_page(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    *,
+    by: str = "count",
+    query: str = "",
+    lang: str = "id",
+    measure: str = "households",
+    status: str | None = None,
+    sort_status: bool = False,
+) -> HomeView:
+    """views.home_view, made once per version and inputs."""
+    key = ("home", repr(settings), day, by, query, lang, measure, status, sort_status)
+    return snap.view(
+        key,
+        lambda: home_view(
+            snap,
+            settings,
+            day,
+            by=by,
+            query=query,
+            lang=lang,
+            measure=measure,
+            status=status,
+            sort_status=sort_status,
+        ),
+    )
+
+
+def attention_page(
+    snap: Snapshot,
+    settings: Settings,
+    day: date,
+    lang: str = "id",
+    measure: str = "households",
+    *,
+    with_chase: bool = True,
+) -> AttentionView:
+    """attention.attention_view, made once per version and inputs."""
+    return snap.view(
+        ("attention", repr(settings), day, lang, measure, with_chase),
+        lambda: attention_view(
+            snap, settings, day, measure=measure, lang=lang, with_chase=with_chase
+        ),
+    )
+
+
+def daily(snap: Snapshot, settings: Settings, day: date, lang: str, measure: str) -> str:
+    """The day's message for the group (digest.daily_message), once per version and inputs,
+    from the home page's own view."""
+    return snap.view(
+        ("daily", repr(settings), day, lang, measure),
+        lambda: daily_message(
+            snap,
+            settings,
+            day,
+            lang,
+            measure,
+            view=home_page(snap, settings, day, lang=lang, measure=measure),
+        ),
+    )
+
+
+def prepare_home(
+    snap: Snapshot, settings: Settings, *, lang: str = "id", measure: str = "households"
+) -> bool:
+    """Make the home page as a reader who chose nothing first sees it (its boards, the
+    attention lists, the day's message); False when the store has no counts yet."""
+    days = snap.dates(measure)
+    if not days:
+        return False
+    chosen = reader_settings(snap, settings)
+    home_page(snap, chosen, days[-1], lang=lang, measure=measure)
+    attention_page(snap, chosen, days[-1], lang, measure)
+    daily(snap, chosen, days[-1], lang, measure)
+    return True
 
 
 def kecamatan_page(
@@ -94,10 +176,12 @@ def prepare_kecamatan(
     lang: str = "id",
     measure: str = "households",
     still_wanted: Callable[[], bool] | None = None,
+    turn: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> int:
     """Make each home kecamatan's page (view, chart, origin, history) as a reader who chose
     nothing first sees it; the number made. `still_wanted()` (when given) is asked between
-    kecamatan: it stops when a newer version has come."""
+    kecamatan: it stops when a newer version has come. Each kecamatan is made inside `turn()`
+    (the app's gate: readers' pages go first)."""
     days = snap.dates(measure)
     if not days:
         return 0
@@ -107,9 +191,10 @@ def prepare_kecamatan(
     for code in snap.regions.descendants(settings.home, "kecamatan"):
         if still_wanted is not None and not still_wanted():
             break
-        view = kecamatan_page(snap, chosen, day, code, lang, measure)
-        kecamatan_chart(snap, chosen, day, view, lang, measure)
-        origin(snap, code, day, measure)
-        history(snap, store, settings.home, code, measure, lang)
+        with turn():  # one kecamatan at a time: a reader's page may go between two
+            view = kecamatan_page(snap, chosen, day, code, lang, measure)
+            kecamatan_chart(snap, chosen, day, view, lang, measure)
+            origin(snap, code, day, measure)
+            history(snap, store, settings.home, code, measure, lang)
         made += 1
     return made

@@ -79,3 +79,33 @@ def test_a_run_that_hangs_holds_no_one_longer_than_the_limit(monkeypatch) -> Non
     assert log == ["next in", "next out"] and waited < 5
     with gate.turn():  # the gate still works after
         pass
+
+
+def test_one_asking_again_at_once_queues_behind_one_who_came_meanwhile() -> None:
+    """The pages made ahead give the gate back after each kecamatan and ask again at once; a
+    reader who came meanwhile goes first (a plain lock lets the same thread take it again)."""
+    log: list[str] = []
+    holding = threading.Event()
+    reader_waiting = threading.Event()
+
+    def ahead() -> None:
+        for i in range(20):
+            with gate.turn():
+                holding.set()
+                if i == 0:
+                    reader_waiting.wait(10)
+                    time.sleep(0.1)  # the reader is queued now
+                log.append(f"ahead {i}")
+
+    def reader() -> None:
+        assert holding.wait(10)
+        reader_waiting.set()
+        with gate.turn():
+            log.append("reader")
+
+    threads = [threading.Thread(target=ahead), threading.Thread(target=reader)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert log.index("reader") == 1, log

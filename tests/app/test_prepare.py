@@ -57,3 +57,20 @@ def test_off_makes_nothing_ahead(app, demo_url):
     _wait_for_preparing()
     kinds = {key[0] for key in list(_views(demo_url)._values)}
     assert "kecamatan" not in kinds
+
+
+def test_warming_up_before_any_visitor_makes_the_home_page(app, demo_url, monkeypatch):
+    """ui.serve warms up as the server starts (state.warm, outside any page run): the first
+    visitor's home page is then found made, and so are the kecamatan pages."""
+    monkeypatch.setenv("CENSUS_PREPARE_PAGES", "1")
+    monkeypatch.setattr(state, "_PREPARED", {})
+    state.warm()
+    views = _views(demo_url)
+    kinds = [key[0] for key in list(views._values)]
+    assert {"home", "attention", "daily"} <= set(kinds)
+    assert kinds.count("kecamatan") == len(JEMBER_KECAMATAN)
+    made = views.made
+    home = app().run()
+    assert not home.exception
+    assert home.markdown[0].value  # the headline's sentences
+    assert views.made == made

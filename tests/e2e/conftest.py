@@ -36,7 +36,8 @@ def _free_port() -> int:
 
 
 class AppServer:
-    """A `streamlit run app.py` process on a free loopback port."""
+    """The app started as `make run` starts it (`python -m ui.serve`: `streamlit run app.py`,
+    reading the store as the server starts) on a free loopback port."""
 
     def __init__(self, env: dict[str, str], log: Path) -> None:
         self.port = _free_port()
@@ -46,9 +47,7 @@ class AppServer:
             [
                 sys.executable,
                 "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
+                "ui.serve",
                 "--server.port",
                 str(self.port),
                 "--server.address",
