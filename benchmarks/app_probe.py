@@ -20,9 +20,15 @@ STARTED = time.perf_counter()  # as near the process's start as a script gets
 def _wait_for_copy() -> float:
     """Wait until the app has saved its columnar copy of the counts (ui.state), so the next
     fresh process can start from it; the seconds waited."""
+    import threading
+
     from ui import state
 
     start = time.perf_counter()
+    # With pages made ahead (CENSUS_PREPARE_PAGES) the copy is saved after them.
+    for thread in threading.enumerate():
+        if thread.name == "prepare-pages":
+            thread.join()
     with state._COPYING:
         pass
     return time.perf_counter() - start

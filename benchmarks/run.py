@@ -1,6 +1,6 @@
 """National-scale timings: `python benchmarks/run.py [--scale jatim|national] [--json]`.
 
-Figures (--only): standings, upload, app, burst, cli_import.
+Figures (--only): standings, upload, app, serve, burst, cli_import.
 
 Prints each figure with the data it ran on, the machine's cores, the budget and the baseline
 beside it. Budgets are reported, never asserted: this is a measurement, not a test.
@@ -436,6 +436,35 @@ def report(results: dict[str, object]) -> None:
                 )
 
 
+def bench_serve(url: str) -> dict[str, object]:
+    """A fresh server started as `make run` does (`python -m ui.serve`, which reads the store
+    and makes the home pages as it starts): its first visitor after it is ready, and one who
+    comes as soon as it answers (benchmarks/burst.py first_page). The counts copy is left by
+    the run before (the app figure), as a restarted replica finds it."""
+    from burst import first_page
+
+    return {
+        "ready": first_page(url, wait_ready=True),
+        "at_once": first_page(url, wait_ready=False),
+    }
+
+
+def report_serve(found: dict[str, object]) -> None:
+    if "error" in found:
+        print(f"fresh server (python -m ui.serve): failed: {found['error']}")
+        return
+    ready, at_once = found["ready"], found["at_once"]
+    print(
+        f"fresh server (python -m ui.serve): ready to serve {ready['ready_after_s']} s after "
+        f"its start (health check answered at {ready['health_after_s']} s), then a visitor's "
+        f"first page {ready['request_to_page_s']} s after the request | budget 3 s | a visitor "
+        f"as soon as it answers: {at_once['request_to_page_s']} s after the request "
+        f"({at_once['start_to_page_s']} s after the start) | exceptions "
+        f"{ready['exceptions'] + at_once['exceptions'] or 'none'} | load average "
+        f"{ready['load_avg_1m']}"  # type: ignore[index, operator]
+    )
+
+
 def report_burst(found: dict[str, object]) -> None:
     if "error" in found:
         print(f"burst: failed: {found['error']}")
@@ -466,8 +495,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--only",
-        default="standings,upload,app,burst",
-        help="comma list of standings,upload,app,burst,cli_import",
+        default="standings,upload,app,serve,burst",
+        help="comma list of standings,upload,app,serve,burst,cli_import",
     )
     parser.add_argument("--repeat", type=int, default=15, help="timed calls per figure")
     parser.add_argument(
@@ -506,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         results["standings"] = bench_standings(regions, scope, kec, targets, args.repeat)
     if "cli_import" in only:
         results["cli_import"] = bench_cli_import(kec, args.db_url, min(args.repeat, 3))
-    if only & {"upload", "app", "burst"}:
+    if only & {"upload", "app", "serve", "burst"}:
         url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
         if "upload" in only:
             results["upload"] = bench_upload(url, regions, last, min(args.repeat, 5))
@@ -515,6 +544,12 @@ def main(argv: list[str] | None = None) -> int:
             url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
             day_file = national.daily_file(last, national.DAYS[-1])
             results["app"] = bench_app(url, 5, day_file)
+        if "serve" in only:
+            url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
+            try:
+                results["serve"] = bench_serve(url)
+            except Exception as exc:  # a measurement: say what failed, keep the other figures
+                results["serve"] = {"error": repr(exc)}
         if "burst" in only:
             url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
             try:
@@ -525,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
     else:
         report(results)
+        if "serve" in results:
+            report_serve(results["serve"])  # type: ignore[arg-type]
         if "burst" in results:
             report_burst(results["burst"])  # type: ignore[arg-type]
     return 0

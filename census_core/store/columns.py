@@ -160,14 +160,16 @@ def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     wins = same.copy()
     wins[same] = n_batch[same] >= o_batch[pos[same]]
     at, extra = pos[~same], ~same
+    # Where each winning row lands once the new rows are inserted (`at` ascends, and a row
+    # inserted at p goes before the old row p): no copy of the old column to overwrite first.
+    won = pos[wins]
+    won_at = won + np.searchsorted(at, won, side="right")
     columns = {}
     for column in ("region", "date", "measure", "value", "batch_id"):
-        values = old[column].to_numpy()
         fresh = new[column].to_numpy()[order]
-        if wins.any():
-            values = values.copy()
-            values[pos[wins]] = fresh[wins]
-        columns[column] = np.insert(values, at, fresh[extra])
+        merged = np.insert(old[column].to_numpy(), at, fresh[extra])
+        merged[won_at] = fresh[wins]
+        columns[column] = merged
     # Made from the new arrays as they are: setting columns one by one copies each again
     # (0.6 s at national scale).
     return pd.DataFrame(columns, copy=False)
