@@ -397,12 +397,14 @@ def standings(
     deadline: date | None = None,
     target_source: str | None = None,
     target_by_region: pd.Series | None = None,
+    fallback_by_region: pd.Series | None = None,
 ) -> pd.DataFrame:
     """The board of every region of `level` under `within` (None: the country) on `day`.
 
     `target_source` names where `targets` come from; a row with a target carries it.
     `target_by_region`, when given, is `targets_of(targets, default_share)` made beforehand
-    (a snapshot keeps it: at national scale it costs more than the rest of a board).
+    (a snapshot keeps it: at national scale it costs more than the rest of a board), and
+    `fallback_by_region` likewise `fallback_sources(targets, target_source)`.
 
     `counts` holds one measure (region, date, value); `targets` the same measure's
     (region, base, share). Rows come in rank order; regions without a count come last,
@@ -453,13 +455,29 @@ def standings(
     board["stale"] = board["last_date"].notna() & (board["last_date"] < pd.Timestamp(day))
     _add_gaps(board, by)
     board["pace_needed"] = _pace_column(board, day, deadline)
-    board["target_source"] = _sources(board, targets, target_source, default_share)
+    if fallback_by_region is None:
+        fallback_by_region = fallback_sources(targets, target_source)
+    board["target_source"] = _sources(board, fallback_by_region, target_source, default_share)
     return board[STANDING_COLUMNS]
+
+
+def fallback_sources(targets: pd.DataFrame | None, target_source: str | None) -> pd.Series:
+    """Region -> the other source its target comes from, for each region of `targets` that
+    `target_source` does not cover (Snapshot.targets_of falls back to another source's whole
+    base for them)."""
+    if targets is None or targets.empty or "source" not in targets.columns:
+        return pd.Series(dtype=object)
+    named = targets["source"].astype(str)
+    own = targets.loc[named == str(target_source), "region"]
+    other = targets[named != str(target_source)]
+    label = other.set_index("region")["source"].astype(str)
+    label = label[~label.index.duplicated()]
+    return label[~label.index.isin(own)]
 
 
 def _sources(
     board: pd.DataFrame,
-    targets: pd.DataFrame | None,
+    fallback_by_region: pd.Series,
     target_source: str | None,
     default_share: float,
 ) -> np.ndarray:
@@ -468,17 +486,10 @@ def _sources(
     source = np.full(len(board), None, dtype=object)
     has = board["target"].notna().to_numpy()
     source[has] = target_source
-    if targets is None or targets.empty or "source" not in targets.columns:
+    if fallback_by_region.empty:
         return source
-    named = targets["source"].astype(str)
-    own = set(targets.loc[named == str(target_source), "region"])
-    other = targets[named != str(target_source)]
-    if other.empty:
-        return source
-    label = other.set_index("region")["source"].astype(str)
-    label = label[~label.index.duplicated()]
-    found = board["code"].map(label).to_numpy(dtype=object)
-    fallback = has & pd.notna(found) & ~board["code"].isin(own).to_numpy()
+    found = board["code"].map(fallback_by_region).to_numpy(dtype=object)
+    fallback = has & pd.notna(found)
     source[fallback] = [f"{default_share * 100:g}% ({name})" for name in found[fallback]]
     return source
 

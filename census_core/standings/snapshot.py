@@ -245,6 +245,10 @@ class Snapshot:
             deadline=settings.deadline,
             target_source=source,
             target_by_region=self.target_by_region(measure, settings.target_share, source),
+            fallback_by_region=self._cached(
+                ("fallback_sources", f"{measure}|{source}"),
+                lambda: progress.fallback_sources(self.targets_of(measure, source), source),
+            ),
         )
         if not with_pace:
             return board
