@@ -64,6 +64,14 @@ def _start(db_url: str, log: Path, *, serve: bool = False) -> tuple[subprocess.P
     raise RuntimeError("streamlit did not start within 120 s")
 
 
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def _session(url: str):  # type: ignore[no-untyped-def]
     from websockets.sync.client import connect
 
@@ -124,7 +132,7 @@ MADE_AHEAD = "kecamatan pages made ahead"
 READY = "ready to serve"  # ui/state.py: the store read and the home page made
 
 
-def _made_ahead(log: Path, timeout: float = 600.0, line: str = MADE_AHEAD) -> float:
+def _wait_for_log(log: Path, timeout: float = 600.0, line: str = MADE_AHEAD) -> float:
     """Seconds until the server's log says `line` (ui/state.py)."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
@@ -147,7 +155,7 @@ def first_page(db_url: str, *, wait_ready: bool) -> dict[str, object]:
         answered_s = time.perf_counter() - started
         ready_s = None
         if wait_ready:
-            _made_ahead(log, line=READY)
+            _wait_for_log(log, line=READY)
             ready_s = time.perf_counter() - started
         with _session(url) as ws:
             asked = time.perf_counter()
@@ -162,11 +170,7 @@ def first_page(db_url: str, *, wait_ready: bool) -> dict[str, object]:
             "load_avg_1m": round(os.getloadavg()[0], 2),
         }
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
 def burst(
@@ -182,7 +186,7 @@ def burst(
     try:
         with _session(url) as ws:
             warm_s, _ = _run(ws, "", "")
-        made_ahead_s = _made_ahead(log) if ahead else None
+        made_ahead_s = _wait_for_log(log) if ahead else None
         sockets = [_session(url) for _ in range(len(codes) * per_code)]
         queries = [f"wilayah={code}" for code in codes for _ in range(per_code)]
         times: list[float] = [0.0] * len(sockets)
@@ -232,11 +236,7 @@ def burst(
             "load_avg_1m": round(load, 2),
         }
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
 def main() -> None:

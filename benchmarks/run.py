@@ -544,18 +544,14 @@ def main(argv: list[str] | None = None) -> int:
             url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
             day_file = national.daily_file(last, national.DAYS[-1])
             results["app"] = bench_app(url, 5, day_file)
-        if "serve" in only:
+        for name, bench in (("serve", bench_serve), ("burst", bench_burst)):
+            if name not in only:
+                continue
             url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
             try:
-                results["serve"] = bench_serve(url)
+                results[name] = bench(url)
             except Exception as exc:  # a measurement: say what failed, keep the other figures
-                results["serve"] = {"error": repr(exc)}
-        if "burst" in only:
-            url, last = prepare_store(args.scale, regions, desa, targets, args.db_url)
-            try:
-                results["burst"] = bench_burst(url)
-            except Exception as exc:  # a measurement: say what failed, keep the other figures
-                results["burst"] = {"error": repr(exc)}
+                results[name] = {"error": repr(exc)}
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -169,6 +169,33 @@ _PREPARED: dict[str, str] = {}
 _PREPARED_LOCK = threading.Lock()
 
 
+def _claim(url: str, version: str) -> bool:
+    """True for the first caller to claim making this version's pages ahead."""
+    with _PREPARED_LOCK:
+        if _PREPARED.get(url) == version:
+            return False
+        if len(_PREPARED) >= _KEEP:
+            _PREPARED.clear()
+        _PREPARED[url] = version
+        return True
+
+
+def _make_ahead(holder: _Latest, made_from: Store, snap: Snapshot, config: Settings) -> None:
+    """The home page and every home kecamatan's page at this version, one kecamatan at a time
+    through the gate (stopping when a newer version comes); then the counts copy for the next
+    process, after the pages rather than beside them (memory)."""
+    try:
+        prepare_home(snap, config)
+        made = prepare_kecamatan(
+            snap, made_from, config, still_wanted=lambda: holder.snap is snap, turn=gate.turn
+        )
+        log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
+    except Exception as exc:  # only ahead of time: a reader's run makes its page instead
+        log.warning("kecamatan pages not made ahead: %s", exc)
+    _keep_copy(made_from, snap)
+    _give_back_memory()
+
+
 def prepare_pages() -> None:
     """After a run: when this process holds a version whose home kecamatan pages were not made
     ahead yet, make them in the background (display.shared.prepare_kecamatan), so the readers
@@ -183,31 +210,13 @@ def prepare_pages() -> None:
     if holder is None or holder.snap is None or holder.store is None:
         return
     snap, made_from = holder.snap, holder.store
-    with _PREPARED_LOCK:
-        if _PREPARED.get(made_from.url) == snap.version:
-            return
-        if len(_PREPARED) >= _KEEP:
-            _PREPARED.clear()
-        _PREPARED[made_from.url] = snap.version
-
-    def run() -> None:
-        try:
-            prepare_home(snap, config)
-            made = prepare_kecamatan(
-                snap,
-                made_from,
-                config,
-                still_wanted=lambda: holder.snap is snap,
-                turn=gate.turn,
-            )
-            log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
-        except Exception as exc:  # only ahead of time: a reader's run makes its page instead
-            log.warning("kecamatan pages not made ahead: %s", exc)
-        # Then the copy for the next process: after the pages, not beside them (memory).
-        _keep_copy(made_from, snap)
-        _give_back_memory()
-
-    threading.Thread(target=run, name="prepare-pages", daemon=True).start()
+    if _claim(made_from.url, snap.version):
+        threading.Thread(
+            target=_make_ahead,
+            args=(holder, made_from, snap, config),
+            name="prepare-pages",
+            daemon=True,
+        ).start()
 
 
 READY = "ready to serve"
@@ -250,11 +259,8 @@ def warm() -> None:
             snap.version,
             time.perf_counter() - start,
         )
-        if config.prepare_pages:
-            with _PREPARED_LOCK:
-                _PREPARED[store().url] = snap.version
-            made = prepare_kecamatan(snap, store(), config, turn=gate.turn)
-            log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
-            _keep_copy(store(), snap)
+        made_from = store()
+        if config.prepare_pages and _claim(made_from.url, snap.version):
+            _make_ahead(_holder(made_from.url), made_from, snap, config)
     except Exception as exc:
         log.warning("not warmed before serving: %s", exc)
