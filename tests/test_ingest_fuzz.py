@@ -158,3 +158,18 @@ def test_commits_are_all_or_nothing(case):
         return
     stored = after[after["batch_id"] == result.batch]
     assert len(stored) == len(upload.records)  # the whole file, not a part of it
+
+
+def test_a_broken_compressed_sheet_is_named_not_a_fault():
+    """A sheet whose compressed stream is damaged (zlib refuses it while the package's size
+    checks read it) is the reader's 'cannot read' problem, not a system fault."""
+    import zipfile
+
+    original = CORPUS / "desa_per_kecamatan.xlsx"
+    data = bytearray(original.read_bytes())
+    info = zipfile.ZipFile(original).getinfo("xl/worksheets/sheet1.xml")
+    # The member's data starts after its local header (30 bytes, its name, its extra field).
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start] = 0x07  # a deflate block type that does not exist
+    upload = assert_contained(bytes(data), original.name)
+    assert not upload.ok

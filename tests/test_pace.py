@@ -165,3 +165,54 @@ def test_a_steady_pace_is_one_figure_still_called_a_floor():
         "lebih cepat. SPO 2020 ditutup dengan lonjakan, jadi ini batas bawah."
     )
     assert words[1] == "Proyeksi 7 hari lalu: 150; kenyataan: 150."
+
+
+def _pace_day_by_day(values: pd.Series, window: int) -> pd.Series:
+    """The rule as a board applies it, one day at a time: pace_base from the figure `window`
+    days before, else from the first day with data inside the window."""
+    import numpy as np
+
+    days = list(pd.DatetimeIndex(values.index))
+    dates = [d.date() for d in days]
+    out = pd.Series(np.nan, index=values.index, dtype="float64")
+    for i, when in enumerate(days):
+        now = float(values.iloc[i])
+        if np.isnan(now):
+            continue
+        earlier = [
+            float(values.iloc[j])
+            for j, d in enumerate(days)
+            if d <= when - pd.Timedelta(days=window)
+        ]
+        before = np.array([earlier[-1] if earlier else np.nan])
+        first_day = pace.first_day_within(dates, when.date(), window)
+        first = (
+            None if first_day is None else np.array([float(values.iloc[dates.index(first_day)])])
+        )
+        gap = 0 if first_day is None else (when.date() - first_day).days
+        base, span = pace.pace_base(before, first, gap, window)
+        out.iloc[i] = (now - base[0]) / span[0]
+    return out
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.integers(0, 40), st.one_of(st.none(), st.integers(0, 5000)), max_size=30),
+    st.integers(1, 10),
+)
+def test_pace_series_is_the_board_rule_on_every_day(figures, window):
+    """pace_series (all days at once) gives each day the pace a board of that day gives."""
+    start = pd.Timestamp("2020-03-01")
+    days = sorted(figures)
+    values = pd.Series(
+        [float("nan") if figures[d] is None else float(figures[d]) for d in days],
+        index=pd.DatetimeIndex([start + pd.Timedelta(days=d) for d in days]),
+        dtype="float64",
+    )
+    pd.testing.assert_series_equal(
+        pace.pace_series(values, window), _pace_day_by_day(values, window)
+    )

@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 
 from census_core.store import Store
+from census_core.store.columns import plain_counts
 
 
 def reference(store: Store, measure: str | None = None) -> pd.DataFrame:
@@ -44,14 +45,16 @@ def test_latest_batch_wins_undone_batches_drop_out(demo_store):
     assert one.batch is not None
     for measure in (None, "households", "persons"):
         pd.testing.assert_frame_equal(
-            demo_store.current_counts(measure), reference(demo_store, measure)
+            plain_counts(demo_store.current_counts(measure)), reference(demo_store, measure)
         )
     current = demo_store.current_counts("households").set_index(["region", "date"])["value"]
     assert current[("35.09.19", pd.Timestamp(d))] == 3
 
 
 def test_an_empty_store_reads_as_an_empty_frame(fresh_store):
-    pd.testing.assert_frame_equal(fresh_store.current_counts(), reference(fresh_store))
+    pd.testing.assert_frame_equal(
+        plain_counts(fresh_store.current_counts()), reference(fresh_store)
+    )
 
 
 def test_current_counts_within_regions_equals_filtering_the_whole(demo_store):
@@ -66,5 +69,30 @@ def test_current_counts_within_regions_equals_filtering_the_whole(demo_store):
         part = demo_store.current_counts(within=within)
         keep = [any(c == w or c.startswith(w + ".") for w in within) for c in whole["region"]]
         expected = whole[keep].reset_index(drop=True)
-        pd.testing.assert_frame_equal(part.reset_index(drop=True), expected, check_dtype=False)
+        pd.testing.assert_frame_equal(
+            plain_counts(part).reset_index(drop=True), plain_counts(expected), check_dtype=False
+        )
     assert regencies_of(["35.09.01", "35.09.25.2001", "35.10", "35"]) == ["35", "35.09", "35.10"]
+
+
+def test_counts_are_kept_narrow(demo_store):
+    """A national store's counts are millions of rows: four-byte values and batch ids, a
+    one-byte measure (columns.narrow, columns.measures_column)."""
+    counts = demo_store.current_counts()
+    assert counts["value"].dtype == "int32"
+    assert counts["batch_id"].dtype == "int32"
+    assert isinstance(counts["measure"].dtype, pd.CategoricalDtype)
+    assert counts["measure"].cat.codes.dtype == "int8"
+
+
+def test_a_value_too_large_for_four_bytes_widens_never_wraps():
+    import numpy as np
+
+    from census_core.store.columns import latest_counts, merge_latest, narrow
+
+    assert narrow(np.array([1, 2**31 - 1])).dtype == np.int32
+    assert narrow(np.array([1, 2**31])).dtype == np.int64
+    old = latest_counts([[("35.09", "2020-03-01", "households", 5, 1)]])
+    new = latest_counts([[("35.09", "2020-03-02", "households", 3_000_000_000, 2)]])
+    merged = merge_latest(old, new)
+    assert merged["value"].tolist() == [5, 3_000_000_000]

@@ -191,10 +191,12 @@ def prepare_kecamatan(
     for code in snap.regions.descendants(settings.home, "kecamatan"):
         if still_wanted is not None and not still_wanted():
             break
+        # Outside the gate: the first reads the regency's histories from the store (about 1 s
+        # at national scale, waiting on the database, which a reader's page need not wait for).
+        history(snap, store, settings.home, code, measure, lang)
         with turn():  # one kecamatan at a time: a reader's page may go between two
             view = kecamatan_page(snap, chosen, day, code, lang, measure)
             kecamatan_chart(snap, chosen, day, view, lang, measure)
             origin(snap, code, day, measure)
-            history(snap, store, settings.home, code, measure, lang)
         made += 1
     return made

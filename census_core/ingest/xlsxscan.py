@@ -12,6 +12,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -57,6 +58,19 @@ def _column_number(letters: str) -> int:
     for ch in letters:
         number = number * 26 + ord(ch) - 64
     return number
+
+
+# A part that cannot be unpacked: a damaged package (zlib's own error is none of the others),
+# an unknown compression (NotImplementedError) or an encrypted part (RuntimeError).
+_BROKEN_PART = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 def _open(data: bytes) -> zipfile.ZipFile | None:
@@ -126,7 +140,7 @@ def check_xlsx(data: bytes, sheet: str | None = None) -> None:
         )
     try:
         found = _sheets(book)
-    except (ElementTree.ParseError, KeyError, zipfile.BadZipFile, OSError, ValueError):
+    except (ElementTree.ParseError, KeyError, *_BROKEN_PART):
         return
     chosen = next((s for s in found if sheet is None or s.name == sheet), None)
     names = set(book.namelist())
@@ -135,7 +149,7 @@ def check_xlsx(data: bytes, sheet: str | None = None) -> None:
             _scan(book, chosen.part, chosen.name)
         if "xl/sharedStrings.xml" in names:
             _scan(book, "xl/sharedStrings.xml", None)
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except _BROKEN_PART:
         return  # a broken part: the reader's words, not ours
 
 

@@ -22,7 +22,8 @@ _ROWS: OrderedDict[tuple[object, ...], tuple[tuple[weakref.ref, ...], np.ndarray
     OrderedDict()
 )
 _CACHE_SIZE = 6
-_CACHE_ROWS = 20_000_000  # national desa scale is 8.6 M rows per measure
+# National desa scale is 8.6 M rows per measure.
+_CACHE_ROWS = 20_000_000
 _LOCK = threading.Lock()
 # Keys whose frame has been freed; dropped at the next lookup (a weakref callback may run in
 # the middle of anything, so it only notes the key).
@@ -35,10 +36,25 @@ class CountIndex:
 
     codes: np.ndarray  # unique region codes, sorted
     starts: np.ndarray  # first sorted position of each code's group
-    keys: np.ndarray  # group number * (days + 1) + date rank, ascending
+    keys: np.ndarray  # group number * (days + 1) + date rank, ascending (int32 when it fits)
     days: np.ndarray  # the frame's distinct dates (datetime64), ascending
-    positions: np.ndarray  # original row position of each sorted row
+    # Original row position of each sorted row; None when the frame is already in that order
+    # (as the store returns counts): 8 bytes a count not kept.
+    positions: np.ndarray | None
     alive: tuple[weakref.ref, ...]  # the buffers the key's addresses point into
+
+    def _rows(self, sorted_at: np.ndarray | slice) -> np.ndarray:
+        """Original row positions of sorted positions."""
+        if self.positions is None:
+            if isinstance(sorted_at, slice):
+                return np.arange(len(self.keys))[sorted_at]
+            return np.asarray(sorted_at)
+        return self.positions[sorted_at]
+
+    def _search(self, wanted: np.ndarray) -> np.ndarray:
+        """Where each wanted key would go in the sorted keys (left side). The queries are given
+        the keys' own type: with mixed types numpy would convert every key on each call."""
+        return np.searchsorted(self.keys, wanted.astype(self.keys.dtype, copy=False), side="left")
 
     def at(
         self, frame: pd.DataFrame, day: date | pd.Timestamp, within: str | None = None
@@ -56,12 +72,13 @@ class CountIndex:
             # "/" sorts right after ".", so [within + ".", within + "/") holds every descendant.
             lo, hi = np.searchsorted(self.codes, [within + ".", within + "/"])
         groups = np.arange(lo, hi, dtype=np.int64)
-        last = np.searchsorted(self.keys, groups * n_days + r, side="left") - 1
+        last = self._search(groups * n_days + r) - 1
         found = last >= self.starts[lo:hi]
-        pos = self.positions[last[found]]
+        pos = self._rows(last[found])
         out = pd.DataFrame(
             {
-                "value": frame["value"].array.take(pos),
+                # int64 as before: the frame may keep its counts in 4 bytes (columns._narrow).
+                "value": _widened(frame["value"].array.take(pos)),
                 "last_date": frame["date"].array.take(pos),
                 "batch": _batches(frame, pos),
             },
@@ -69,13 +86,16 @@ class CountIndex:
         )
         return out
 
-    def subtree(self, code: str) -> np.ndarray:
+    def subtree(self, code: str) -> np.ndarray | slice:
         """Original row positions of `code`'s counts and its descendants' (one contiguous run
-        of sorted codes: "/" sorts right after ".")."""
+        of sorted codes: "/" sorts right after "."), in the frame's order; a slice when the
+        frame is in the index's order (no array of positions to make, no copy to take)."""
         lo, hi = np.searchsorted(self.codes, [code, code + "/"])
         first = self.starts[lo] if lo < len(self.codes) else len(self.keys)
         last = self.starts[hi] if hi < len(self.codes) else len(self.keys)
-        return self.positions[first:last]
+        if self.positions is None:
+            return slice(int(first), int(last))
+        return np.sort(self.positions[first:last])
 
     def before(
         self, frame: pd.DataFrame, regions: np.ndarray, days: np.ndarray
@@ -92,12 +112,20 @@ class CountIndex:
         known = self.codes[group] == regions
         # Date ranks below r are strictly before the day.
         r = np.searchsorted(self.days, np.asarray(days, dtype="datetime64[ns]"), side="left")
-        last = np.searchsorted(self.keys, group * n_days + r, side="left") - 1
+        last = self._search(group * n_days + r) - 1
         found = known & (last >= self.starts[group])
-        pos = self.positions[last[found]]
+        pos = self._rows(last[found])
         value[found] = frame["value"].to_numpy(dtype="float64")[pos]
         when[found] = frame["date"].to_numpy(dtype="datetime64[ns]")[pos]
         return value, when
+
+
+def _widened(values: object) -> object:
+    """Integer values as int64 (a narrower column's picked rows), others as they are."""
+    dtype = getattr(values, "dtype", None)
+    if dtype is not None and dtype.kind in "iu" and dtype != np.int64:
+        return np.asarray(values, dtype=np.int64)
+    return values
 
 
 def _batches(frame: pd.DataFrame, pos: np.ndarray) -> np.ndarray:
@@ -199,30 +227,38 @@ def _sorted_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
             return None
     except TypeError:  # a value that is not a string
         return None
-    return np.cumsum(new_run, dtype=np.int64) - 1, uniques
+    codes: np.ndarray = np.cumsum(new_run, dtype=np.int32 if len(values) < 2**31 - 1 else np.int64)
+    return codes - 1, uniques
 
 
 def _build(frame: pd.DataFrame, alive: tuple[weakref.ref, ...]) -> CountIndex | None:
+    dates = frame["date"]
+    if not pd.api.types.is_datetime64_dtype(dates.dtype):
+        return None
     # A store's counts come sorted by region (and date): the codes are the runs, found in a
     # fraction of a hash-based factorize of millions of strings.
     runs = _sorted_runs(frame["region"].to_numpy())
     region_codes, uniques = runs if runs is not None else pd.factorize(frame["region"], sort=True)
-    dates = frame["date"]
-    if not pd.api.types.is_datetime64_dtype(dates.dtype):
-        return None
     date_codes, days = pd.factorize(dates, sort=True)
     n_days = len(days) + 1
-    date_codes = np.where(date_codes < 0, len(days), date_codes)
-    keys = region_codes.astype(np.int64) * n_days + date_codes
-    if (region_codes >= 0).all() and (np.diff(keys) >= 0).all():
+    date_codes[date_codes < 0] = len(days)
+    # Four bytes a key when every key fits (a national store: 90,000 regions x 106 days).
+    small = len(uniques) * n_days < 2**31 - 1
+    keys: np.ndarray = np.asarray(region_codes).astype(np.int32 if small else np.int64, copy=False)
+    del region_codes
+    valid = keys >= 0
+    keys *= n_days
+    keys += date_codes.astype(keys.dtype, copy=False)
+    del date_codes
+    if valid.all() and bool((keys[1:] >= keys[:-1]).all()):
         # Already in region and date order (as the store returns counts): no sort, no copy.
-        order = np.arange(len(keys))
+        order = None
     else:
-        valid = np.flatnonzero(region_codes >= 0)
-        order = valid[np.lexsort((date_codes[valid], region_codes[valid]))]
+        picked = np.flatnonzero(valid)
+        order = picked[np.argsort(keys[picked], kind="stable")]
         keys = keys[order]
-    groups = keys // n_days
-    starts = np.searchsorted(groups, np.arange(len(uniques)), side="left")
+    del valid
+    starts = np.searchsorted(keys, (np.arange(len(uniques)) * n_days).astype(keys.dtype))
     return CountIndex(
         codes=np.asarray(uniques, dtype=object),
         starts=starts,
@@ -249,6 +285,11 @@ def index_of(frame: pd.DataFrame) -> CountIndex | None:
         if hit is not None and _alive(hit.alive):
             _CACHE.move_to_end(key)
             return hit
+    with _LOCK:
+        # Room first: an index of the previous snapshot's counts is let go before this one is
+        # built, not after (two national indexes side by side are ~140 MB more at the peak).
+        while _CACHE and sum(len(i.keys) for i in _CACHE.values()) + len(frame) > _CACHE_ROWS:
+            _CACHE.popitem(last=False)
     built = _build(frame, _refs(key, columns))
     if built is None:
         return None

@@ -170,24 +170,28 @@ def pace_text(value: object, lang: str = "id") -> str:
 
 def pace_series(values: pd.Series, window: int = WINDOW) -> pd.Series:
     """The pace on each day of a figure series (index: every day with data in the store, NaN
-    before the region reports; `progress.figure_series`), as a board of that day gives it."""
-    filled = values.astype("float64")
-    days = pd.DatetimeIndex(values.index)
-    out = pd.Series(np.nan, index=values.index, dtype="float64")
-    dates = [d.date() for d in days]
-    for i, when in enumerate(days):
-        now = filled.iloc[i]
-        if np.isnan(now):
-            continue
-        start = when - pd.Timedelta(days=window)
-        earlier = filled[days <= start]
-        before = np.array([earlier.iloc[-1] if len(earlier) else np.nan])
-        first_day = first_day_within(dates, when.date(), window)
-        first = None if first_day is None else np.array([filled.iloc[dates.index(first_day)]])
-        gap = 0 if first_day is None else (when.date() - first_day).days
-        base, span = pace_base(before, first, gap, window)
-        out.iloc[i] = (now - base[0]) / span[0]
-    return out
+    before the region reports; `progress.figure_series`), as a board of that day gives it:
+    `pace_base` of each day, all days at once."""
+    now = values.to_numpy(dtype="float64")
+    days = pd.DatetimeIndex(values.index).to_numpy(dtype="datetime64[ns]")
+    if len(days) == 0:
+        return pd.Series(np.nan, index=values.index, dtype="float64")
+    start = days - np.timedelta64(window, "D")
+    # The figure `window` days ago: the last day on or before the window's start.
+    after_start = np.searchsorted(days, start, side="right")
+    before = np.where(after_start > 0, now[np.maximum(after_start - 1, 0)], np.nan)
+    # Without one, the first day with data inside the window (after its start, before the day).
+    inside = np.minimum(after_start, len(days) - 1)
+    has_first = (after_start < len(days)) & (days[inside] < days)
+    first = np.where(has_first, now[inside], np.nan)
+    gap = (days - days[inside]) // np.timedelta64(1, "D")
+    base, span = before, np.where(np.isnan(before), np.nan, float(window))
+    fill = np.isnan(before) & has_first & ~np.isnan(first) & (gap > 0)
+    base = np.where(fill, first, base)
+    span = np.where(fill, gap.astype("float64"), span)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pace = np.where(np.isnan(now), np.nan, (now - base) / span)
+    return pd.Series(pace, index=values.index, dtype="float64")
 
 
 @dataclass(frozen=True)

@@ -278,14 +278,7 @@ def figure_series(counts: pd.DataFrame, code: str, days: pd.DatetimeIndex) -> pd
     ).astype({"value": "float64", "last_date": "datetime64[ns]"})
     if sub.empty or len(days) == 0:
         return out
-    sub = sub.drop_duplicates(["region", "date"], keep="last")
-    steps = pd.DatetimeIndex(sub["date"].unique()).union(days).sort_values()
-    # Each region's own count and its date on every step, carried forward.
-    wide = sub.pivot(index="date", columns="region", values="value").reindex(steps)
-    stamp = sub.assign(when=sub["date"]).pivot(index="date", columns="region", values="when")
-    value = wide.astype("float64").ffill().to_numpy()
-    when = stamp.reindex(steps).ffill().to_numpy(dtype="datetime64[ns]")
-    codes = list(wide.columns)
+    steps, codes, value, when = _carried(sub, days)
     place = {c: i for i, c in enumerate(codes)}
     derived = np.zeros(value.shape, dtype=bool)
     top = code.count(".")
@@ -323,13 +316,46 @@ def figure_series(counts: pd.DataFrame, code: str, days: pd.DatetimeIndex) -> pd
     return out
 
 
+def _carried(
+    sub: pd.DataFrame, days: pd.DatetimeIndex
+) -> tuple[pd.DatetimeIndex, list[str], np.ndarray, np.ndarray]:
+    """Each region's own count and its date on every step (its report days and `days`),
+    carried forward: (steps, region codes, values, dates), regions as columns. Filled in
+    numpy by each count's (step, region) place: a province's 0.9 M desa counts through a
+    pivot cost a quarter of a second."""
+    region = sub["region"].to_numpy(object)
+    when = sub["date"].to_numpy("datetime64[ns]")
+    col, codes = pd.factorize(region)
+    steps = pd.DatetimeIndex(pd.unique(when)).union(days).sort_values()
+    row = steps.get_indexer(when)
+    place = col.astype(np.int64) * len(steps) + row
+    if not bool((place[1:] > place[:-1]).all()):
+        # Not one row per region and day in order (a frame made by hand): the last row of a
+        # region and day stands, as the store keeps the last batch.
+        last = ~pd.Series(place).duplicated(keep="last").to_numpy()
+        col, row = col[last], row[last]
+        sub = sub[last]
+    present = np.full((len(steps), len(codes)), -1, dtype=np.int64)
+    present[row, col] = row
+    # The step of each region's latest count on or before each step (-1: none yet).
+    latest = np.maximum.accumulate(present, axis=0)
+    own = np.full((len(steps), len(codes)), np.nan)
+    own[row, col] = sub["value"].to_numpy("float64")
+    cols = np.broadcast_to(np.arange(len(codes)), latest.shape)
+    value = np.where(latest >= 0, own[np.maximum(latest, 0), cols], np.nan)
+    stamp = np.where(
+        latest >= 0, steps.to_numpy()[np.maximum(latest, 0)], np.datetime64("NaT", "ns")
+    )
+    return steps, list(codes), value, stamp
+
+
 def _subtree_rows(counts: pd.DataFrame, code: str) -> pd.DataFrame:
     """The counts of `code` and the regions below it (region, date, value)."""
     if counts.empty:
         return counts[["region", "date", "value"]]
     index = index_of(counts)
     if index is not None:
-        rows = np.sort(index.subtree(code))  # original order: the last duplicate wins
+        rows = index.subtree(code)  # in the frame's order: the last duplicate wins
         # Rows first, then columns: the other way copies three columns of every count.
         return counts.iloc[rows][["region", "date", "value"]]
     region = counts["region"].astype(str)

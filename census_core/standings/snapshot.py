@@ -15,7 +15,7 @@ import pandas as pd
 from census_core.regions import LEVELS, Regions
 from census_core.settings import Settings
 from census_core.standings import pace, progress
-from census_core.standings.countindex import measure_rows
+from census_core.standings.countindex import index_of, measure_rows
 from census_core.standings.kept import Kept
 from census_core.store import Store
 from census_core.store.columns import latest_counts, merge_latest
@@ -108,11 +108,16 @@ class Snapshot:
 
     def target_sources(self) -> list[str]:
         """The names of the stored target sources, in name order ("" the unnamed one)."""
-        if self.targets.empty:
-            return []
-        if "source" not in self.targets.columns:
-            return [""]
-        return sorted(self.targets["source"].astype(str).unique(), key=str.lower)
+
+        def make() -> list[str]:
+            if self.targets.empty:
+                return []
+            if "source" not in self.targets.columns:
+                return [""]
+            return sorted(self.targets["source"].astype(str).unique(), key=str.lower)
+
+        # Once per snapshot: every board asks, and a national store has 90,000 targets a source.
+        return list(self._cached(("target_sources", ""), make))  # type: ignore[call-overload]
 
     def target_source(self, settings: Settings) -> str | None:
         """The source shares are measured against (pick_source over the stored ones)."""
@@ -149,8 +154,12 @@ class Snapshot:
 
     def dates(self, measure: str = "households") -> list[date]:
         def make() -> list[date]:
-            # Distinct dates first: a national store has millions of rows but ~100 dates.
-            days = pd.to_datetime(pd.Series(self.counts_of(measure)["date"].unique()))
+            # Distinct dates first: a national store has millions of rows but ~100 dates, which
+            # the frame's index (needed by every board anyway) already holds.
+            frame = self.counts_of(measure)
+            index = index_of(frame)
+            stamps = index.days if index is not None else frame["date"].unique()
+            days = pd.to_datetime(pd.Series(stamps))
             return sorted(days.dt.date.unique())
 
         return list(self._cached(("dates", measure), make))  # type: ignore[call-overload]

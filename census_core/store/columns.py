@@ -45,6 +45,7 @@ def latest_counts(chunks: Iterable[Sequence[Sequence[object]]]) -> pd.DataFrame:
     if not cols[0]:
         frame = pd.DataFrame([], columns=COLUMNS)
         frame["date"] = pd.to_datetime(frame["date"])
+        frame["measure"] = measures_column(np.zeros(0, dtype=np.int8), [])
         frame["value"] = frame["value"].astype("int64")
         return frame
     return _assemble(
@@ -118,60 +119,87 @@ def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     measure, region and date, one row per key).
 
     Lets a snapshot take in one upload without reading millions of counts again. The old frame
-    is never sorted or hashed row by row: its (measure, region) runs are found by comparing
-    neighbours, each new row's place by a binary search, and the new rows are inserted there.
+    is never sorted, hashed or keyed row by row: its (measure, region) runs are found by
+    comparing neighbours, each new row's place by a binary search inside its run (all rows at
+    once), and the new rows are put in place in one pass per column.
     """
     if new.empty:
         return old
     if old.empty:
         return new
-    o_reg, o_mea = old["region"].to_numpy(object), old["measure"].to_numpy(object)
+    names = sorted(set(measure_names(old["measure"])) | set(measure_names(new["measure"])))
+    o_code = measure_codes(old["measure"], names)
+    n_code = measure_codes(new["measure"], names)
+    o_reg = old["region"].to_numpy(object)
     o_day = old["date"].to_numpy("datetime64[ns]")
-    starts = np.flatnonzero(
-        np.concatenate([[True], (o_reg[1:] != o_reg[:-1]) | (o_mea[1:] != o_mea[:-1])])
-    )
-    n_reg, n_mea = new["region"].to_numpy(object), new["measure"].to_numpy(object)
-    # Every (measure, region) of either frame in sorted order, and every date.
+    n = len(old)
+    # The old frame's (measure, region) runs, found by comparing neighbours.
+    run = np.empty(n, dtype=bool)
+    run[0] = True
+    np.not_equal(o_reg[1:], o_reg[:-1], out=run[1:])
+    run[1:] |= o_code[1:] != o_code[:-1]
+    starts = np.flatnonzero(run)
+    del run
+    ends = np.append(starts[1:], n)
+    n_reg = new["region"].to_numpy(object)
+    n_day = new["date"].to_numpy("datetime64[ns]")
+    # Every (measure, region) pair of either frame, sorted: the old runs' ranks ascend.
     pairs = (
         pd.MultiIndex.from_arrays(
-            [np.concatenate([o_mea[starts], n_mea]), np.concatenate([o_reg[starts], n_reg])]
+            [np.concatenate([o_code[starts], n_code]), np.concatenate([o_reg[starts], n_reg])]
         )
         .unique()
         .sort_values()
     )
-    days = np.unique(np.concatenate([np.unique(o_day), new["date"].to_numpy("datetime64[ns]")]))
-    group_rank = pairs.get_indexer(pd.MultiIndex.from_arrays([o_mea[starts], o_reg[starts]]))
-    sizes = np.diff(np.append(starts, len(old)))
-    key_old = np.repeat(group_rank.astype(np.int64), sizes)
-    key_old *= len(days)
-    key_old += np.searchsorted(days, o_day)
-    n_day = new["date"].to_numpy("datetime64[ns]")
-    key_new = pairs.get_indexer(pd.MultiIndex.from_arrays([n_mea, n_reg])).astype(np.int64)
-    key_new = key_new * len(days) + np.searchsorted(days, n_day)
-    order = np.argsort(key_new, kind="stable")
-    key_new = key_new[order]
-
-    pos = np.searchsorted(key_old, key_new)
-    same = (pos < len(old)) & (key_old[np.minimum(pos, len(old) - 1)] == key_new)
-    del key_old
+    old_rank = pairs.get_indexer(pd.MultiIndex.from_arrays([o_code[starts], o_reg[starts]]))
+    new_rank = pairs.get_indexer(pd.MultiIndex.from_arrays([n_code, n_reg]))
+    order = np.lexsort((n_day, new_rank))  # the new rows in key order
+    new_rank, n_day = new_rank[order], n_day[order]
+    # Each new row's run in the old frame (or the run it would go before).
+    g = np.searchsorted(old_rank, new_rank)
+    has = g < len(starts)
+    has[has] = old_rank[g[has]] == new_rank[has]
+    lo = np.where(g < len(starts), starts[np.minimum(g, len(starts) - 1)], n)
+    hi = np.where(has, ends[np.minimum(g, len(starts) - 1)], lo)
+    end = hi.copy()
+    # Binary search of each row's date inside its run, all rows at once.
+    while True:
+        open_ = lo < hi
+        if not open_.any():
+            break
+        mid = (lo + hi) // 2
+        right = open_ & (o_day[np.minimum(mid, n - 1)] < n_day)
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(open_ & ~right, mid, hi)
+    pos = lo
+    same = has & (pos < end)  # inside its own run, not at the next run's first row
+    same[same] = o_day[pos[same]] == n_day[same]
     n_batch = new["batch_id"].to_numpy("int64")[order]
-    o_batch = old["batch_id"].to_numpy("int64")
-    # A key both frames hold keeps the higher batch's row; the others are inserted in place.
+    o_batch = old["batch_id"].to_numpy()
     wins = same.copy()
     wins[same] = n_batch[same] >= o_batch[pos[same]]
-    at, extra = pos[~same], ~same
-    # Where each winning row lands once the new rows are inserted (`at` ascends, and a row
-    # inserted at p goes before the old row p): no copy of the old column to overwrite first.
+    extra = ~same
+    at = pos[extra]
+    # Where the inserted rows land (a row inserted at p goes before the old row p), where each
+    # winning row lands, and which places the old rows fill.
+    dest = at + np.arange(len(at))
     won = pos[wins]
     won_at = won + np.searchsorted(at, won, side="right")
+    keep = np.ones(n + len(at), dtype=bool)
+    keep[dest] = False
     columns = {}
     for column in ("region", "date", "measure", "value", "batch_id"):
-        fresh = new[column].to_numpy()[order]
-        merged = np.insert(old[column].to_numpy(), at, fresh[extra])
+        if column == "measure":
+            olds, fresh = o_code, n_code[order]
+        else:
+            olds, fresh = old[column].to_numpy(), new[column].to_numpy()[order]
+        # A new value too large for the old column's type widens it, never wraps.
+        merged = np.empty(n + len(at), dtype=np.result_type(olds, fresh))
+        merged[keep] = olds
+        merged[dest] = fresh[extra]
         merged[won_at] = fresh[wins]
-        columns[column] = merged
-    # Made from the new arrays as they are: setting columns one by one copies each again
-    # (0.6 s at national scale).
+        columns[column] = measures_column(merged, names) if column == "measure" else merged
+    # Made from the new arrays as they are: setting columns one by one copies each again.
     return pd.DataFrame(columns, copy=False)
 
 
@@ -192,10 +220,62 @@ def _frame(
     # Column by column: a dict would be consolidated into 2-D blocks, a copy of everything.
     frame["region"] = r_codes[(key // n_d) % n_r]
     frame["date"] = days[key % n_d]
-    frame["measure"] = m_text[key // (n_d * n_r)]
-    frame["value"] = value
-    frame["batch_id"] = batch
+    frame["measure"] = measures_column(key // (n_d * n_r), m_text)
+    frame["value"] = narrow(value)
+    frame["batch_id"] = narrow(batch)
     return frame
+
+
+def narrow(values: np.ndarray) -> np.ndarray:
+    """Integers in four bytes when every one fits (a count is at most
+    ingest.values.MAX_COUNT, a batch id a few thousand): a national store's counts are 8.5 M
+    rows, and two snapshots of them are side by side while an upload is taken in."""
+    if (
+        len(values)
+        and values.dtype.kind == "i"
+        and values.dtype.itemsize > 4
+        and int(values.min()) >= -(2**31)
+        and int(values.max()) < 2**31
+    ):
+        return values.astype(np.int32)
+    return values
+
+
+def measures_column(codes: np.ndarray, names: Sequence[object] | np.ndarray) -> pd.Categorical:
+    """The measure of each row as a category (one byte a row, not a pointer of eight)."""
+    return pd.Categorical.from_codes(
+        np.asarray(codes).astype(np.int8 if len(names) < 128 else np.int32),
+        categories=pd.Index([str(x) for x in names], dtype=object),
+    )
+
+
+def plain_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """A counts frame with its measures as text and its integers in eight bytes: as the store's
+    rows read one by one would give it (to compare frames, or to hand them on)."""
+    out = frame.copy()
+    if "measure" in out.columns:
+        out["measure"] = out["measure"].astype(object)
+    for column in ("value", "batch_id"):
+        if column in out.columns and out[column].dtype.kind == "i":
+            out[column] = out[column].astype("int64")
+    return out
+
+
+def measure_codes(column: pd.Series, names: list[str]) -> np.ndarray:
+    """Each row's measure as its position in `names` (sorted; holding every measure of the
+    column), without a string per row when the column is categorical."""
+    lookup = pd.Index(names, dtype=object)
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        own = lookup.get_indexer(pd.Index(column.cat.categories, dtype=object))
+        return own[column.cat.codes.to_numpy()]
+    return lookup.get_indexer(pd.Index(column.to_numpy(object)))
+
+
+def measure_names(column: pd.Series) -> list[str]:
+    """The distinct measures of a column, without a pass over its rows when categorical."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return [str(x) for x in column.cat.categories]
+    return [str(x) for x in pd.unique(column.to_numpy(object))]
 
 
 def _concat(parts: list[np.ndarray]) -> np.ndarray:

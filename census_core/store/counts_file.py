@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from census_core.store.columns import COLUMNS
+from census_core.store.columns import COLUMNS, measures_column, narrow
 
 log = logging.getLogger(__name__)
 FINGERPRINT = b"census.batches"
-FORMAT = b"census.counts.1"
+# 2: counts and batch ids in four bytes when they fit, measures as categories.
+FORMAT = b"census.counts.2"
 
 
 def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
@@ -30,7 +31,14 @@ def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
     arrays = []
     for column in COLUMNS:
         values = counts[column]
-        if column in ("region", "measure"):
+        if column == "measure" and isinstance(values.dtype, pd.CategoricalDtype):
+            arrays.append(
+                pa.DictionaryArray.from_arrays(
+                    pa.array(values.cat.codes.to_numpy().astype(np.int32)),
+                    pa.array([str(x) for x in values.cat.categories], type=pa.string()),
+                )
+            )
+        elif column in ("region", "measure"):
             codes, uniques = pd.factorize(values, sort=False)
             arrays.append(
                 pa.DictionaryArray.from_arrays(
@@ -39,8 +47,8 @@ def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
             )
         elif column == "date":
             arrays.append(pa.array(values.to_numpy("datetime64[ns]")))
-        else:
-            arrays.append(pa.array(values.to_numpy(np.int64)))
+        else:  # in the column's own width (columns.narrow: four bytes when they fit)
+            arrays.append(pa.array(narrow(values.to_numpy(np.int64))))
     table = pa.Table.from_arrays(
         arrays,
         names=COLUMNS,
@@ -86,7 +94,11 @@ def load_counts(path: Path, fingerprint: str) -> pd.DataFrame | None:
     columns = {}
     for column in COLUMNS:
         data = table.column(column).combine_chunks()
-        if column in ("region", "measure"):
+        if column == "measure":
+            columns[column] = measures_column(
+                data.indices.to_numpy(zero_copy_only=False), data.dictionary.to_pylist()
+            )
+        elif column == "region":
             # One string object per distinct value, each row pointing at it.
             words = np.asarray(data.dictionary.to_pylist(), dtype=object)
             columns[column] = words[data.indices.to_numpy(zero_copy_only=False)]
