@@ -212,3 +212,19 @@ def test_the_share_chart_writes_shares_with_at_most_one_decimal():
     )
     spec = share_chart(frame).to_dict()
     assert spec["encoding"]["y"]["axis"]["format"] == ",.1~f"
+
+
+def test_the_kecamatan_chart_kept_for_readers_is_a_valid_spec(demo_store):
+    """The spec kept per kecamatan (made without Altair's schema check, for bursts) is the one
+    Altair makes with the check."""
+    from census_core.charts.standing_chart import share_chart
+    from census_core.display.shared import kecamatan_chart, kecamatan_page, reader_settings
+    from census_core.settings import Settings
+    from census_core.standings.snapshot import load_snapshot
+
+    snap = load_snapshot(demo_store)
+    chosen = reader_settings(snap, Settings.load({}))
+    day = snap.latest_date()
+    view = kecamatan_page(snap, chosen, day, "35.09.25", "id", "households")
+    kept = kecamatan_chart(snap, chosen, day, view, "id", "households")
+    assert kept == share_chart(view.trend, "id").to_dict()

@@ -595,24 +595,31 @@ class Store:
 
     def _current_targets(self, conn: Connection) -> pd.DataFrame:
         t, b = targets_table, batches_table
-        rank = (
-            sa.func.row_number()
-            .over(partition_by=(t.c.region, t.c.measure, t.c.source), order_by=t.c.batch_id.desc())
-            .label("rn")
-        )
-        sub = (
-            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, t.c.source, t.c.batch_id, rank)
+        columns = ["region", "measure", "base", "share", "source", "batch_id"]
+        query = (
+            sa.select(t.c.region, t.c.measure, t.c.base, t.c.share, t.c.source, t.c.batch_id)
             .join(b, b.c.id == t.c.batch_id)
             .where(b.c.undone.is_(False))
-            .subquery()
         )
-        query = sa.select(
-            sub.c.region, sub.c.measure, sub.c.base, sub.c.share, sub.c.source, sub.c.batch_id
+        sql = str(query.compile(self.engine, compile_kwargs={"literal_binds": True}))
+        # Plain rows through the driver's cursor, the latest batch per (region, measure, source)
+        # picked by pandas: a window over a national store's 90,000 targets and a Row object
+        # each took 0.4 s of a fresh replica's start, this 0.1 s.
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+        frame = pd.DataFrame(rows, columns=columns)
+        if frame.empty:
+            return frame
+        frame = frame.sort_values(
+            ["region", "measure", "source", "batch_id"],
+            ascending=[True, True, True, False],
+            kind="stable",
         )
-        rows = conn.execute(query.where(sub.c.rn == 1)).all()
-        return pd.DataFrame(
-            rows, columns=["region", "measure", "base", "share", "source", "batch_id"]
-        )
+        return frame.drop_duplicates(["region", "measure", "source"]).reset_index(drop=True)
 
     @_guarded
     def has_targets(self, batch_ids: list[int]) -> bool:

@@ -243,9 +243,9 @@ def narrow(values: np.ndarray) -> np.ndarray:
 
 def measures_column(codes: np.ndarray, names: Sequence[object] | np.ndarray) -> pd.Categorical:
     """The measure of each row as a category (one byte a row, not a pointer of eight)."""
+    small = np.asarray(codes).astype(np.int8 if len(names) < 128 else np.int32, copy=False)
     return pd.Categorical.from_codes(
-        np.asarray(codes).astype(np.int8 if len(names) < 128 else np.int32),
-        categories=pd.Index([str(x) for x in names], dtype=object),
+        small, categories=pd.Index([str(x) for x in names], dtype=object)
     )
 
 

@@ -34,7 +34,7 @@ def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
         if column == "measure" and isinstance(values.dtype, pd.CategoricalDtype):
             arrays.append(
                 pa.DictionaryArray.from_arrays(
-                    pa.array(values.cat.codes.to_numpy().astype(np.int32)),
+                    pa.array(values.cat.codes.to_numpy()),  # one byte a row
                     pa.array([str(x) for x in values.cat.categories], type=pa.string()),
                 )
             )
@@ -93,7 +93,9 @@ def load_counts(path: Path, fingerprint: str) -> pd.DataFrame | None:
         return None
     columns = {}
     for column in COLUMNS:
-        data = table.column(column).combine_chunks()
+        chunked = table.column(column)
+        # One chunk (as save_counts writes it) is used as it is: combining copies even one.
+        data = chunked.chunk(0) if chunked.num_chunks == 1 else chunked.combine_chunks()
         if column == "measure":
             columns[column] = measures_column(
                 data.indices.to_numpy(zero_copy_only=False), data.dictionary.to_pylist()
