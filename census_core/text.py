@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -106,23 +107,30 @@ def _as_date(value: date | datetime | pd.Timestamp) -> date:
     return pd.Timestamp(value).date()
 
 
+@functools.lru_cache(maxsize=4096)
+def _formatted(day: date, pattern: str, lang: str) -> str:
+    """A day in a CLDR pattern: a campaign has about a hundred days, written thousands of
+    times (every row of every chart and board), and Babel takes tens of microseconds each."""
+    return format_date(day, pattern, locale=locale(lang))
+
+
 def fmt_date(value: date | datetime | pd.Timestamp | None, lang: str = "id") -> str:
     """'5 Maret 2020' / '5 March 2020'."""
     if value is None or pd.isna(value):
         return "–"
-    return format_date(_as_date(value), "d MMMM y", locale=locale(lang))
+    return _formatted(_as_date(value), "d MMMM y", lang)
 
 
 def fmt_day_month(value: date | datetime | pd.Timestamp, lang: str = "id") -> str:
     """'5 Maret' / '5 March': a day of the campaign, whose year goes without saying."""
-    return format_date(_as_date(value), "d MMMM", locale=locale(lang))
+    return _formatted(_as_date(value), "d MMMM", lang)
 
 
 def fmt_date_short(value: date | datetime | pd.Timestamp | None, lang: str = "id") -> str:
     """'5 Mar' for axes and tight tables."""
     if value is None or pd.isna(value):
         return "–"
-    return format_date(_as_date(value), "d MMM", locale=locale(lang)).rstrip(".")
+    return _formatted(_as_date(value), "d MMM", lang).rstrip(".")
 
 
 def stale_note(last_date: object, lang: str = "id") -> str:
