@@ -183,3 +183,16 @@ def test_a_long_board_title_takes_two_lines_and_the_table_stays_above_the_footer
     assert isinstance(title, Text) and title.h > 70
     [table] = [p for p in parts if isinstance(p, Table)]
     assert table.y + table.row_h * (len(table.rows) + 1) < 1000
+
+
+def test_the_trend_picture_carries_its_words(snap):
+    """The trend's picture has its axis labels and legend: the screen sizes the chart's type by
+    its container (Vega's containerSize()), which a picture drawn without a page has none of."""
+    from census_core.presentation.deck_file import picture_of
+    from census_core.presentation.home_trend import trend_slide
+
+    slide = trend_slide(snap, Settings(), MARCH_5, "id", theme="light")
+    picture = Image.open(io.BytesIO(picture_of(slide))).convert("RGB")
+    # The light theme writes labels in #111827; only words are drawn in it.
+    label = picture.point(lambda v: 255 if v < 70 else 0).convert("L")
+    assert label.histogram()[255] > 2000, "no dark words on the trend picture"

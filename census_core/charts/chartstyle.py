@@ -64,6 +64,20 @@ def drawn_size(size: object, chart_height: float) -> float:
     return max(float(floor), float(factors[0]) * float(factors[1]) / float(design))
 
 
+def fixed_sizes(spec: object, chart_height: float) -> object:
+    """`spec` with every screen type size (`Style.type_size`) written as the pixels it comes to
+    in a chart drawn `chart_height` pixels tall: a picture drawn without a page (vl-convert, for
+    the deck) has no container to measure, and Vega then draws no word at all."""
+    if isinstance(spec, dict):
+        expr = spec.get("expr")
+        if len(spec) == 1 and isinstance(expr, str) and _CONTAINER in expr:
+            return drawn_size(spec, chart_height)
+        return {key: fixed_sizes(value, chart_height) for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [fixed_sizes(value, chart_height) for value in spec]
+    return spec
+
+
 def _names(names: Mapping[int, str]) -> list[str]:
     """Babel's month (1..12) or day (0 = Monday) names in the order d3 wants them."""
     keys = sorted(names) if 12 in names else [6, 0, 1, 2, 3, 4, 5]  # d3 weeks start on Sunday

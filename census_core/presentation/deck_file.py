@@ -20,6 +20,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from census_core.charts.chartstyle import fixed_sizes
 from census_core.display.freshness import freshness_line
 from census_core.geo.geo import Shape
 from census_core.presentation.deck_layout import (
@@ -35,7 +36,7 @@ from census_core.presentation.deck_layout import (
     layout,
 )
 from census_core.presentation.sequence import SHORT, deck
-from census_core.presentation.slide import Slide
+from census_core.presentation.slide import CHART_HEIGHT, Slide
 from census_core.settings import Settings
 from census_core.standings.snapshot import Snapshot
 from census_core.text import t
@@ -87,7 +88,9 @@ def picture_of(slide: Slide) -> bytes | None:
     spec = chart.to_dict(validate=False)  # the builders are tested; a map's check takes seconds
     if spec.get("width") in (None, "container"):
         spec["width"] = WIDTH - 2 * 60 - 100
-    return bytes(vlc.vegalite_to_png(spec, scale=PICTURE_SCALE))
+    height = spec.get("height")
+    drawn = fixed_sizes(spec, height if isinstance(height, int | float) else CHART_HEIGHT)
+    return bytes(vlc.vegalite_to_png(drawn, scale=PICTURE_SCALE))  # type: ignore[arg-type]
 
 
 def _pages(slides: list[Slide], footer: str, lang: str) -> list[tuple[Slide, list[Part]]]:
