@@ -5,7 +5,18 @@ from datetime import date
 import pandas as pd
 
 from census_core.store import Store
-from census_core.store.columns import plain_counts
+
+
+def plain_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """A counts frame with its measures as text and its integers in eight bytes, as the store's
+    rows read one by one give it (the store keeps them narrow: columns.narrow)."""
+    out = frame.copy()
+    if "measure" in out.columns:
+        out["measure"] = out["measure"].astype(object)
+    for column in ("value", "batch_id"):
+        if column in out.columns and out[column].dtype.kind == "i":
+            out[column] = out[column].astype("int64")
+    return out
 
 
 def reference(store: Store, measure: str | None = None) -> pd.DataFrame:

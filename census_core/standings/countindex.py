@@ -43,13 +43,9 @@ class CountIndex:
     positions: np.ndarray | None
     alive: tuple[weakref.ref, ...]  # the buffers the key's addresses point into
 
-    def _rows(self, sorted_at: np.ndarray | slice) -> np.ndarray:
+    def _rows(self, sorted_at: np.ndarray) -> np.ndarray:
         """Original row positions of sorted positions."""
-        if self.positions is None:
-            if isinstance(sorted_at, slice):
-                return np.arange(len(self.keys))[sorted_at]
-            return np.asarray(sorted_at)
-        return self.positions[sorted_at]
+        return sorted_at if self.positions is None else self.positions[sorted_at]
 
     def _search(self, wanted: np.ndarray) -> np.ndarray:
         """Where each wanted key would go in the sorted keys (left side). The queries are given
@@ -77,7 +73,7 @@ class CountIndex:
         pos = self._rows(last[found])
         out = pd.DataFrame(
             {
-                # int64 as before: the frame may keep its counts in 4 bytes (columns._narrow).
+                # int64 as before: the frame may keep its counts in 4 bytes (columns.narrow).
                 "value": _widened(frame["value"].array.take(pos)),
                 "last_date": frame["date"].array.take(pos),
                 "batch": _batches(frame, pos),
@@ -115,7 +111,8 @@ class CountIndex:
         last = self._search(group * n_days + r) - 1
         found = known & (last >= self.starts[group])
         pos = self._rows(last[found])
-        value[found] = frame["value"].to_numpy(dtype="float64")[pos]
+        # The picked rows first: converting the whole column copies every count.
+        value[found] = np.asarray(frame["value"].array.take(pos), dtype="float64")
         when[found] = frame["date"].to_numpy(dtype="datetime64[ns]")[pos]
         return value, when
 

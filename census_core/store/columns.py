@@ -249,18 +249,6 @@ def measures_column(codes: np.ndarray, names: Sequence[object] | np.ndarray) -> 
     )
 
 
-def plain_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """A counts frame with its measures as text and its integers in eight bytes: as the store's
-    rows read one by one would give it (to compare frames, or to hand them on)."""
-    out = frame.copy()
-    if "measure" in out.columns:
-        out["measure"] = out["measure"].astype(object)
-    for column in ("value", "batch_id"):
-        if column in out.columns and out[column].dtype.kind == "i":
-            out[column] = out[column].astype("int64")
-    return out
-
-
 def measure_codes(column: pd.Series, names: list[str]) -> np.ndarray:
     """Each row's measure as its position in `names` (sorted; holding every measure of the
     column), without a string per row when the column is categorical."""

@@ -48,7 +48,10 @@ def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
         elif column == "date":
             arrays.append(pa.array(values.to_numpy("datetime64[ns]")))
         else:  # in the column's own width (columns.narrow: four bytes when they fit)
-            arrays.append(pa.array(narrow(values.to_numpy(np.int64))))
+            numbers = values.to_numpy()
+            if numbers.dtype.kind != "i":
+                numbers = numbers.astype(np.int64)
+            arrays.append(pa.array(narrow(numbers)))
     table = pa.Table.from_arrays(
         arrays,
         names=COLUMNS,
