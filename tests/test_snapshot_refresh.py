@@ -3,14 +3,16 @@ whole; anything but adding batches (undo, clear) reads the store whole again."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from census_core.services import load_demo
+from census_core.settings import Settings
 from census_core.standings.snapshot import added_batches, load_snapshot
 from census_core.store.columns import latest_counts, latest_counts_from_text, merge_latest
 
@@ -136,3 +138,58 @@ def test_text_rows_read_as_the_row_tuples(rows, cut):
     text = "".join(f"{r}\t{d}\t{m}\t{v}\t{b}\n" for r, d, m, v, b in items).encode()
     chunks = [text[i : i + cut] for i in range(0, len(text), cut)]
     pd.testing.assert_frame_equal(latest_counts_from_text(chunks), latest_counts([items]))
+
+
+def boards_of(snap, days, settings):
+    """Every board the pages draw over `days` (three levels, both orders, with the pace),
+    each region's line, and the figures boards read."""
+    out = {}
+    stamps = pd.DatetimeIndex([pd.Timestamp(d) for d in days])
+    for day in days:
+        for level, within in (("kabupaten", "35"), ("kecamatan", "35.09"), ("desa", "35.09.25")):
+            for by in ("count", "percent"):
+                out[(level, day, by)] = snap.board(level, within, day, settings, by=by)
+            out[("figures", level, day)] = snap.figures(level, within, day, "households")
+    for code in ("35.09", KALIWATES, JELBUK):
+        out[("series", code)] = snap.series(code, stamps, "households")
+    return out
+
+
+@pytest.mark.parametrize(
+    "pick",
+    [lambda days: days[-1] + timedelta(days=1), lambda days: days[-4], lambda days: days[3]],
+    ids=["new-day", "in-the-week", "old-day"],
+)
+def test_boards_kept_from_the_previous_snapshot_are_the_boards_read_whole(demo_store, pick):
+    """After a day's upload (a new day, a day inside the last week, an old day), a snapshot made
+    from the previous one keeps that one's boards of the days before the upload and draws the
+    rest; every board equals the one a snapshot read whole draws."""
+    settings = Settings.load({})
+    first = load_snapshot(demo_store)
+    days = first.dates()
+    boards_of(first, days, settings)
+    day = pick(days)
+    commit(demo_store, [(JELBUK, day, 5000), ("35.09.25.2001", day, 4000)], "a")
+    later = load_snapshot(demo_store, previous=first)
+    kept = {k for k in later._boards if pd.Timestamp(k[1]) < pd.Timestamp(day)}
+    assert kept and kept == set(later._boards)  # kept only what the upload cannot change
+    assert all(later._boards[k] is first._boards[k] for k in kept)
+    whole = load_snapshot(demo_store)
+    days = whole.dates()
+    mine, theirs = boards_of(later, days, settings), boards_of(whole, days, settings)
+    for key, frame in theirs.items():
+        pd.testing.assert_frame_equal(mine[key], frame, obj=str(key))
+    assert later._memo[("target_sources", "")] is first._memo[("target_sources", "")]
+
+
+def test_nothing_is_kept_when_the_targets_change(demo_store):
+    settings = Settings.load({})
+    first = load_snapshot(demo_store)
+    first.board("kecamatan", "35.09", first.dates()[0], settings)
+    goals = pd.DataFrame(
+        [(JELBUK, "households", 9000, 0.5, "Pemkab 50%")],
+        columns=["region", "measure", "base", "share", "source"],
+    )
+    demo_store.commit_targets(goals, user="uji", file_name="t.csv", sha256="t" * 64)
+    later = load_snapshot(demo_store, previous=first)
+    assert not later._boards and not later._memo

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -36,8 +36,11 @@ class CountIndex:
 
     codes: np.ndarray  # unique region codes, sorted
     starts: np.ndarray  # first sorted position of each code's group
-    keys: np.ndarray  # group number * (days + 1) + date rank, ascending (int32 when it fits)
+    keys: np.ndarray  # group number * stride + date rank, ascending (int32 when it fits)
     days: np.ndarray  # the frame's distinct dates (datetime64), ascending
+    # Room for date ranks in a key: more than the days (rank stride - 1 marks a missing date),
+    # so a later day's counts are indexed without rewriting the keys (countmerge).
+    stride: int
     # Original row position of each sorted row; None when the frame is already in that order
     # (as the store returns counts): 8 bytes a count not kept.
     positions: np.ndarray | None
@@ -60,8 +63,8 @@ class CountIndex:
 
         With `within`, only the regions below that code (a contiguous run of sorted codes).
         """
-        n_days = len(self.days) + 1
-        # Date ranks 0..r-1 are on or before the day; missing dates rank len(days) (never).
+        n_days = self.stride
+        # Date ranks 0..r-1 are on or before the day; missing dates rank stride - 1 (never).
         r = int(np.searchsorted(self.days, np.datetime64(pd.Timestamp(day)), side="right"))
         lo, hi = 0, len(self.codes)
         if within is not None:
@@ -98,7 +101,7 @@ class CountIndex:
     ) -> tuple[np.ndarray, np.ndarray]:
         """For each (region, day) pair, the region's latest count strictly before the day:
         values as floats (NaN when there is none) and their dates (NaT)."""
-        n_days = len(self.days) + 1
+        n_days = self.stride
         regions = np.asarray(regions, dtype=object)
         value = np.full(len(regions), np.nan)
         when = np.full(len(regions), np.datetime64("NaT"), dtype="datetime64[ns]")
@@ -141,11 +144,7 @@ def measure_rows(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     Which rows hold the measure is remembered per frame: comparing millions of strings costs
     more than the check an upload runs with them.
     """
-    column = frame["measure"].array
-    data = getattr(column, "_ndarray", None)
-    key = None
-    if isinstance(data, np.ndarray):
-        key = ("rows", data.__array_interface__["data"][0], data.strides, len(data), measure)
+    key, data = _rows_key(frame, measure)
     with _LOCK:
         _purge()
         hit = _ROWS.get(key) if key is not None else None
@@ -156,13 +155,47 @@ def measure_rows(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
         rows = np.flatnonzero((frame["measure"] == measure).to_numpy())
         if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
             rows = slice(int(rows[0]), int(rows[-1]) + 1)
-        if key is not None and isinstance(data, np.ndarray):
-            refs = _refs(key, (data,))
-            with _LOCK:
-                _ROWS[key] = (refs, rows)
-                while len(_ROWS) > 4:
-                    _ROWS.popitem(last=False)
+        _remember_rows(key, data, rows)
     return frame.iloc[rows]
+
+
+def _rows_key(
+    frame: pd.DataFrame, measure: str
+) -> tuple[tuple[object, ...] | None, np.ndarray | None]:
+    """measure_rows' cache key for a frame's measure column, and the column's buffer."""
+    data = getattr(frame["measure"].array, "_ndarray", None)
+    if not isinstance(data, np.ndarray):
+        return None, None
+    return ("rows", data.__array_interface__["data"][0], data.strides, len(data), measure), data
+
+
+def _remember_rows(
+    key: tuple[object, ...] | None, data: np.ndarray | None, rows: np.ndarray | slice
+) -> None:
+    if key is None or data is None:
+        return
+    refs = _refs(key, (data,))
+    with _LOCK:
+        _ROWS[key] = (refs, rows)
+        while len(_ROWS) > 4:
+            _ROWS.popitem(last=False)
+
+
+def register(frame: pd.DataFrame, measure: str, rows: slice, index: CountIndex) -> None:
+    """Keep `index` as the index of `frame`'s rows of `measure` (which are `rows`), made
+    without a look at the frame (countmerge): the next measure_rows and index_of find them."""
+    key, data = _rows_key(frame, measure)
+    _remember_rows(key, data, rows)
+    found = _fingerprint(frame.iloc[rows])
+    if found is None:
+        return
+    key, columns = found
+    kept = replace(index, alive=_refs(key, columns))
+    with _LOCK:
+        _purge()
+        _CACHE[key] = kept
+        _CACHE.move_to_end(key)
+        _trim()
 
 
 def _root(array: np.ndarray) -> np.ndarray:
@@ -237,9 +270,9 @@ def _build(frame: pd.DataFrame, alive: tuple[weakref.ref, ...]) -> CountIndex | 
     runs = _sorted_runs(frame["region"].to_numpy())
     region_codes, uniques = runs if runs is not None else pd.factorize(frame["region"], sort=True)
     date_codes, days = pd.factorize(dates, sort=True)
-    n_days = len(days) + 1
-    date_codes[date_codes < 0] = len(days)
-    # Four bytes a key when every key fits (a national store: 90,000 regions x 106 days).
+    n_days = stride_for(len(days))
+    date_codes[date_codes < 0] = n_days - 1
+    # Four bytes a key when every key fits (a national store: 90,000 regions x 256).
     small = len(uniques) * n_days < 2**31 - 1
     keys: np.ndarray = np.asarray(region_codes).astype(np.int32 if small else np.int64, copy=False)
     del region_codes
@@ -261,9 +294,16 @@ def _build(frame: pd.DataFrame, alive: tuple[weakref.ref, ...]) -> CountIndex | 
         starts=starts,
         keys=keys,
         days=np.asarray(days.to_numpy(dtype="datetime64[ns]")),
+        stride=n_days,
         positions=order,
         alive=alive,
     )
+
+
+def stride_for(days: int) -> int:
+    """The key stride for a frame of `days` distinct dates: a power of two with room for as
+    many days again (and the missing-date rank), so a campaign's next days fit the keys."""
+    return 1 << max(3, (2 * days + 1).bit_length())
 
 
 def index_of(frame: pd.DataFrame) -> CountIndex | None:
@@ -292,8 +332,13 @@ def index_of(frame: pd.DataFrame) -> CountIndex | None:
         return None
     with _LOCK:
         _CACHE[key] = built
-        while len(_CACHE) > 1 and (
-            len(_CACHE) > _CACHE_SIZE or sum(len(i.keys) for i in _CACHE.values()) > _CACHE_ROWS
-        ):
-            _CACHE.popitem(last=False)
+        _trim()
     return built
+
+
+def _trim() -> None:
+    """Let the oldest indexes go beyond the cache's size (called with the lock held)."""
+    while len(_CACHE) > 1 and (
+        len(_CACHE) > _CACHE_SIZE or sum(len(i.keys) for i in _CACHE.values()) > _CACHE_ROWS
+    ):
+        _CACHE.popitem(last=False)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -237,11 +239,19 @@ def _effective(
     return eff, mismatches
 
 
+def effective_figures(
+    counts: pd.DataFrame, day: date, *, level: str, within: str | None
+) -> pd.DataFrame:
+    """Every region's figure on `day` by `figure_rule` as a board of `level` under `within`
+    reads it: `effective_at`'s frame (value, last_date, batch, derived by code), parents
+    derived only down to `level`, only below `within`. Shared by the caller: read it only."""
+    return _effective(counts, day, LEVELS.index(level), within)[0]
+
+
 def figures_at(counts: pd.DataFrame, level: str, within: str | None, day: date) -> pd.Series:
     """Every region's figure on `day` by `figure_rule`, as a board of `level` under `within`
     reads it (value by code; regions without one left out)."""
-    eff, _ = _effective(counts, day, LEVELS.index(level), within)
-    return eff["value"].astype("float64")
+    return effective_figures(counts, day, level=level, within=within)["value"].astype("float64")
 
 
 def figure_of(counts: pd.DataFrame, code: str, day: date) -> tuple[pd.Series | None, int]:
@@ -424,13 +434,16 @@ def standings(
     target_source: str | None = None,
     target_by_region: pd.Series | None = None,
     fallback_by_region: pd.Series | None = None,
+    figures_on: Callable[[date], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """The board of every region of `level` under `within` (None: the country) on `day`.
 
     `target_source` names where `targets` come from; a row with a target carries it.
     `target_by_region`, when given, is `targets_of(targets, default_share)` made beforehand
     (a snapshot keeps it: at national scale it costs more than the rest of a board), and
-    `fallback_by_region` likewise `fallback_sources(targets, target_source)`.
+    `fallback_by_region` likewise `fallback_sources(targets, target_source)`, and
+    `figures_on(day)` the figures of the board's regions (`effective_figures` at the board's
+    level and `within`) from a snapshot that keeps them.
 
     `counts` holds one measure (region, date, value); `targets` the same measure's
     (region, base, share). Rows come in rank order; regions without a count come last,
@@ -448,8 +461,10 @@ def standings(
     )
     t_ix = target_by_code.index.get_indexer(codes)
     target = _take(target_by_code.astype("float64"), t_ix).astype("float64")
-    eff, _ = _effective(counts, day, depth, within)
-    prev_eff, _ = _effective(counts, day - timedelta(days=1), depth, within)
+    if figures_on is None:
+        figures_on = partial(effective_figures, counts, level=level, within=within)
+    eff = figures_on(day)
+    prev_eff = figures_on(day - timedelta(days=1))
 
     ix = eff.index.get_indexer(codes)
     value = _take(eff["value"], ix).astype("float64")

@@ -16,6 +16,7 @@ from census_core.regions import LEVELS, Regions
 from census_core.settings import Settings
 from census_core.standings import pace, progress
 from census_core.standings.countindex import index_of, measure_rows
+from census_core.standings.countmerge import merge_indexed
 from census_core.standings.kept import Kept
 from census_core.store import Store
 from census_core.store.columns import latest_counts, merge_latest
@@ -30,6 +31,9 @@ VIEWS_KEPT = 512
 
 
 _V = TypeVar("_V")
+
+# What Snapshot._cached keeps that is made from the targets alone (see keep_from).
+_TARGET_MEMOS = frozenset({"targets", "target_by_region", "fallback_sources", "target_sources"})
 
 
 @dataclass(frozen=True)
@@ -135,18 +139,59 @@ class Snapshot:
     def series(self, code: str, days: pd.DatetimeIndex, measure: str) -> pd.DataFrame:
         """progress.figure_series of one region over `days`, drawn once per version and inputs
         like a board: every kecamatan page draws its regency's line, the same for all."""
-        key = ("series", code, tuple(days.asi8), measure)
+        last = days[-1].date() if len(days) else date.min
+        found = self._drawn(
+            ("series", last, code, tuple(days.asi8), measure),
+            lambda: progress.figure_series(self.counts_of(measure), code, days),
+        )
+        return found.copy()
+
+    def figures(self, level: str, within: str | None, day: date, measure: str) -> pd.DataFrame:
+        """progress.effective_figures of this snapshot's counts, once per version and inputs:
+        a board reads two days and its pace two more, and the boards of the days around
+        share them. Shared: read it only."""
+        return self._drawn(
+            ("figures", day, level, within, measure),
+            lambda: progress.effective_figures(
+                self.counts_of(measure), day, level=level, within=within
+            ),
+        )
+
+    def _drawn(self, key: tuple[object, ...], make: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """`make()` once per key at this version (the last BOARDS_KEPT kept). A key's second
+        item is the last day its frame reads (see keep_from)."""
         with self._boards_lock:
             found = self._boards.get(key)
             if found is not None:
                 self._boards.move_to_end(key)
         if found is None:
-            found = progress.figure_series(self.counts_of(measure), code, days)
+            found = make()
             with self._boards_lock:
                 self._boards[key] = found
                 while len(self._boards) > BOARDS_KEPT:
                     self._boards.popitem(last=False)
-        return found.copy()
+        return found
+
+    def keep_from(self, older: Snapshot, since: date | None) -> None:
+        """Take over what `older` made that the counts added since cannot change, when only
+        counts were added (the targets are the same frame): the targets' forms, and every
+        board, figure and line of a day before `since`, the first day of the added counts
+        (None: no count was added). A figure on a day reads only counts up to that day, so a
+        day's upload leaves the earlier days' boards as they were: the page after it draws the
+        new day's alone."""
+        if older.targets is not self.targets or older.regions is not self.regions:
+            return
+        memo = dict(older._memo)  # one C call: safe while another thread adds to it
+        for name, value in memo.items():
+            if name[0] in _TARGET_MEMOS:
+                self._memo.setdefault(name, value)
+        with older._boards_lock:
+            drawn = list(older._boards.items())
+        cut = None if since is None else pd.Timestamp(since)
+        with self._boards_lock:
+            for key, frame in drawn:
+                if cut is None or pd.Timestamp(key[1]) < cut:  # type: ignore[arg-type]
+                    self._boards.setdefault(key, frame)
 
     def latest_date(self, measure: str = "households") -> date | None:
         days = self.dates(measure)
@@ -207,9 +252,10 @@ class Snapshot:
         """
         source = self.target_source(settings)
         key = (
+            "board",
+            day,
             level,
             within,
-            day,
             measure,
             by,
             settings.target_share,
@@ -219,16 +265,10 @@ class Snapshot:
             settings.pace_push,
             settings.pace_behind,
         )
-        with self._boards_lock:
-            board = self._boards.get(key)
-            if board is not None:
-                self._boards.move_to_end(key)
-        if board is None:
-            board = self._draw_board(level, within, day, settings, measure, by, source, with_pace)
-            with self._boards_lock:
-                self._boards[key] = board
-                while len(self._boards) > BOARDS_KEPT:
-                    self._boards.popitem(last=False)
+        board = self._drawn(
+            key,
+            lambda: self._draw_board(level, within, day, settings, measure, by, source, with_pace),
+        )
         return board.copy()
 
     def _draw_board(
@@ -258,13 +298,17 @@ class Snapshot:
                 ("fallback_sources", f"{measure}|{source}"),
                 lambda: progress.fallback_sources(self.targets_of(measure, source), source),
             ),
+            figures_on=lambda when: self.figures(level, within, when, measure),
         )
         if not with_pace:
             return board
-        counts = self.counts_of(measure)
-        before = progress.figures_at(counts, level, within, day - timedelta(days=pace.WINDOW))
+
+        def values(when: date) -> pd.Series:
+            return self.figures(level, within, when, measure)["value"].astype("float64")
+
+        before = values(day - timedelta(days=pace.WINDOW))
         first_day = pace.first_day_within(self.dates(measure), day)
-        first = None if first_day is None else progress.figures_at(counts, level, within, first_day)
+        first = None if first_day is None else values(first_day)
         return pace.add_pace(
             board,
             before,
@@ -324,10 +368,13 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
     batches = store.batches()
     counts = None
     targets = None
+    since: date | None = None
     if previous is not None:
         added = added_batches(previous.batches, batches)
         if added is not None:
-            counts = merge_latest(previous.counts, store.current_counts(batches=added))
+            fresh = store.current_counts(batches=added)
+            counts = merge_indexed(previous.counts, fresh)
+            since = None if fresh.empty else pd.Timestamp(fresh["date"].min()).date()
             # A day's counts leave the targets as they were: not read again (about 0.5 s at
             # national scale).
             if not store.has_targets(added):
@@ -337,7 +384,7 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
         counts = load_counts(path, batches_fingerprint(batches))
     if counts is None:
         counts = store.current_counts()
-    return Snapshot(
+    snap = Snapshot(
         version=version,
         counts=counts,
         targets=store.current_targets() if targets is None else targets,
@@ -345,6 +392,9 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
         batches=batches,
         regions=store.regions,
     )
+    if previous is not None and targets is not None:
+        snap.keep_from(previous, since)
+    return snap
 
 
 def save_counts_copy(store: Store, snap: Snapshot) -> bool:

@@ -255,7 +255,10 @@ def measure_codes(column: pd.Series, names: list[str]) -> np.ndarray:
     lookup = pd.Index(names, dtype=object)
     if isinstance(column.dtype, pd.CategoricalDtype):
         own = lookup.get_indexer(pd.Index(column.cat.categories, dtype=object))
-        return own[column.cat.codes.to_numpy()]
+        codes = np.asarray(column.array.codes)  # type: ignore[attr-defined]
+        if np.array_equal(own, np.arange(len(own))):
+            return codes  # the same numbers already: no pass over millions of rows
+        return own[codes]
     return lookup.get_indexer(pd.Index(column.to_numpy(object)))
 
 
