@@ -11,9 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from census_core.display.shared import prepare_next_day
+from census_core.display.views import home_view
 from census_core.services import load_demo
 from census_core.settings import Settings
-from census_core.standings.snapshot import added_batches, load_snapshot
+from census_core.standings import progress
+from census_core.standings.snapshot import Snapshot, added_batches, load_snapshot
 from census_core.store.columns import latest_counts, latest_counts_from_text, merge_latest
 
 KALIWATES, JELBUK, SUMBERSARI = "35.09.01", "35.09.25", "35.09.02"
@@ -193,3 +196,66 @@ def test_nothing_is_kept_when_the_targets_change(demo_store):
     demo_store.commit_targets(goals, user="uji", file_name="t.csv", sha256="t" * 64)
     later = load_snapshot(demo_store, previous=first)
     assert not later._boards and not later._memo
+
+
+def test_a_line_grown_by_the_new_day_is_the_line_drawn_whole(demo_store, monkeypatch):
+    """After a new day, the regency's and a kecamatan's lines are the kept lines and the new
+    day's figures (not the whole history read again), and equal the lines drawn whole."""
+    settings = Settings.load({})
+    first = load_snapshot(demo_store)
+    days = first.dates()
+    stamps = pd.DatetimeIndex([pd.Timestamp(d) for d in days])
+    lines = {code: first.series(code, stamps, "households") for code in ("35", "35.09", JELBUK)}
+    day = days[-1] + timedelta(days=1)
+    commit(demo_store, [(JELBUK, day, 5000), ("35.09.25.2001", day, 4000)], "a")
+    later = load_snapshot(demo_store, previous=first)
+    whole = load_snapshot(demo_store)
+    stamps = stamps.append(pd.DatetimeIndex([pd.Timestamp(day)]))
+    for level, within in (("kabupaten", "35"), ("kecamatan", "35.09"), ("desa", JELBUK)):
+        later.board(level, within, day, settings)  # the new day's boards, as the page draws
+
+    def whole_history(*args):
+        raise AssertionError("drawn whole")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(progress, "figure_series", whole_history)
+        grown = {code: later.series(code, stamps, "households") for code in lines}
+    for code, line in grown.items():
+        pd.testing.assert_frame_equal(line, whole.series(code, stamps, "households"), obj=code)
+        pd.testing.assert_frame_equal(line.iloc[:-1], lines[code], obj=code)
+    assert grown[JELBUK]["value"].iloc[-1] == 5000  # its own count of the day stands
+
+
+def test_after_the_next_days_boards_are_drawn_ahead_the_new_day_draws_its_own_alone(
+    demo_store, monkeypatch
+):
+    """prepare_next_day draws what tomorrow's home page reads of the days before it; after
+    tomorrow's file the home page draws boards of the new day only, and is the page a
+    snapshot read whole shows."""
+    settings = Settings.load({})
+    first = load_snapshot(demo_store)
+    assert prepare_next_day(first, settings)
+    day = first.dates()[-1] + timedelta(days=1)
+    commit(demo_store, [(JELBUK, day, 5000), ("35.09.25.2001", day, 4000)], "a")
+    later = load_snapshot(demo_store, previous=first)
+    drawn = []
+    draw = Snapshot._draw_board
+
+    def counted(self, level, within, when, *args):
+        drawn.append(when)
+        return draw(self, level, within, when, *args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Snapshot, "_draw_board", counted)
+        page = home_view(later, settings, day)
+    assert drawn and set(drawn) == {day}
+    whole = home_view(load_snapshot(demo_store), settings, day)
+    assert (page.headline, page.kpis, page.sentences) == (
+        whole.headline,
+        whole.kpis,
+        whole.sentences,
+    )
+    for mine, theirs in zip(page.boards, whole.boards, strict=True):
+        for name in ("full", "gained", "rows", "gainers"):
+            pd.testing.assert_frame_equal(getattr(mine, name), getattr(theirs, name))
+    pd.testing.assert_frame_equal(page.trend, whole.trend)

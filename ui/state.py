@@ -14,7 +14,7 @@ from streamlit.logger import get_logger
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from census_core.digest import sha256_of
-from census_core.display.shared import prepare_home, prepare_kecamatan
+from census_core.display.shared import prepare_home, prepare_kecamatan, prepare_next_day
 from census_core.regions import load_regions
 from census_core.services import ensure_demo
 from census_core.settings import Settings
@@ -182,14 +182,17 @@ def _claim(url: str, version: str) -> bool:
 
 def _make_ahead(holder: _Latest, made_from: Store, snap: Snapshot, config: Settings) -> None:
     """The home page and every home kecamatan's page at this version, one kecamatan at a time
-    through the gate (stopping when a newer version comes); then the counts copy for the next
-    process, after the pages rather than beside them (memory)."""
+    through the gate (stopping when a newer version comes), and the older boards tomorrow's
+    home page reads; then the counts copy for the next process, after the pages rather than
+    beside them (memory)."""
     try:
         prepare_home(snap, config)
         made = prepare_kecamatan(
             snap, made_from, config, still_wanted=lambda: holder.snap is snap, turn=gate.turn
         )
         log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
+        if holder.snap is snap:  # tomorrow's older boards, unless a newer version came
+            prepare_next_day(snap, config, turn=gate.turn)
     except Exception as exc:  # only ahead of time: a reader's run makes its page instead
         log.warning("kecamatan pages not made ahead: %s", exc)
     _keep_copy(made_from, snap)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -109,6 +109,33 @@ def prepare_home(
     home_page(snap, chosen, days[-1], lang=lang, measure=measure)
     attention_page(snap, chosen, days[-1], lang, measure)
     daily(snap, chosen, days[-1], lang, measure)
+    return True
+
+
+def prepare_next_day(
+    snap: Snapshot,
+    settings: Settings,
+    *,
+    lang: str = "id",
+    measure: str = "households",
+    turn: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> bool:
+    """Draw the boards of the days before tomorrow that tomorrow's home page reads (a week's
+    gain and climb and the pace are measured from days before it). The snapshot made from
+    this one when tomorrow's file comes keeps them (Snapshot.keep_from), so the first page
+    after the upload draws the new day's boards alone. False when there are no counts."""
+    days = snap.dates(measure)
+    if not days:
+        return False
+    with turn():
+        # Not kept as a view: a page for a day without counts is never asked for.
+        home_view(
+            snap,
+            reader_settings(snap, settings),
+            days[-1] + timedelta(days=1),
+            lang=lang,
+            measure=measure,
+        )
     return True
 
 

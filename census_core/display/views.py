@@ -83,7 +83,7 @@ def board_view(
     (`sort_status`: behind first)."""
     label = measure_label(measure, lang)
     board = snap.board(level, within, day, settings, measure=measure, by=by)
-    gained = _gains(snap, settings, board, level, within, day, measure, by)
+    gained = _gains(snap, settings, level, within, day, measure, by)
     climbed = _climbers(snap, settings, board, level, within, day, measure, by)
     shown = boards.filter_by_name(boards.by_status(board, status, sort_status), query)
     within_name = snap.regions.name(within)
@@ -245,17 +245,23 @@ def _week_start(
 def _gains(
     snap: Snapshot,
     settings: Settings,
-    board: pd.DataFrame,
     level: str,
     within: str,
     day: date,
     measure: str,
     by: str = "count",
 ) -> pd.DataFrame:
-    """Each region's gain over the last 7 days, by the rule of `boards.gains`."""
-    before, first_day, first = _week_start(snap, settings, level, within, day, measure, by)
-    span = 0 if first_day is None else (day - first_day).days
-    return boards.gains(board, before, by, first=first, first_days=span)
+    """Each region's gain over the last 7 days on the board of `level` under `within`, by the
+    rule of `boards.gains`; made once per version and inputs (the home page and every
+    kecamatan page of the regency read the same). Shared: read it only."""
+
+    def make() -> pd.DataFrame:
+        board = snap.board(level, within, day, settings, measure=measure, by=by)
+        before, first_day, first = _week_start(snap, settings, level, within, day, measure, by)
+        span = 0 if first_day is None else (day - first_day).days
+        return boards.gains(board, before, by, first=first, first_days=span)
+
+    return snap.view(("gains", repr(settings), level, within, day, measure, by), make)
 
 
 def _climbers(
@@ -398,7 +404,7 @@ def kecamatan_view(
     home = settings.home
     label = measure_label(measure, lang)
     board = snap.board("kecamatan", home, day, settings, measure=measure)
-    gained = _gains(snap, settings, board, "kecamatan", home, day, measure)
+    gained = _gains(snap, settings, "kecamatan", home, day, measure)
     gain, gain_pct, gain_days = _gain_of(gained, code)
     head = headline(
         board,

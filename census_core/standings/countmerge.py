@@ -115,10 +115,8 @@ def _plan(
         return _Plan(start, stop, rows, rows, np.zeros(0, dtype=bool), index, rows, index.days)
     regions = new["region"].to_numpy(object)[lo:hi]
     when = new["date"].to_numpy("datetime64[ns]")[lo:hi]
-    group = np.searchsorted(index.codes, regions)
-    if not bool((group < len(index.codes)).all()) or not bool(
-        (index.codes[group] == regions).all()
-    ):
+    group = index.groups_of(regions)
+    if not bool((group >= 0).all()):
         return None  # a region new to the measure: the groups would be numbered again
     days = np.concatenate([index.days, np.unique(when[when > index.days[-1]])])
     if len(days) + 1 >= index.stride:

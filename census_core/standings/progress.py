@@ -259,7 +259,13 @@ def figure_of(counts: pd.DataFrame, code: str, day: date) -> tuple[pd.Series | N
     when it has none), and how many regions directly below it have a figure."""
     depth = code.count(".")
     parent = code.rsplit(".", 1)[0] if depth else None
-    eff, _ = _effective(counts, day, depth, parent)
+    return figure_in(_effective(counts, day, depth, parent)[0], code)
+
+
+def figure_in(eff: pd.DataFrame, code: str) -> tuple[pd.Series | None, int]:
+    """figure_of read from the figures of `code`'s level under its parent (`effective_figures`
+    at that level and parent, as a snapshot keeps them for the boards)."""
+    depth = code.count(".")
     codes = eff.index.astype(str)
     parts = int((codes.str.startswith(code + ".") & (codes.str.count(r"\.") == depth + 1)).sum())
     return (eff.loc[code] if code in eff.index else None), parts
@@ -324,6 +330,39 @@ def figure_series(counts: pd.DataFrame, code: str, days: pd.DatetimeIndex) -> pd
     out["last_date"] = when[pick, column]
     out["derived"] = derived[pick, column]
     return out
+
+
+def series_tail(
+    counts: pd.DataFrame,
+    code: str,
+    days: pd.DatetimeIndex,
+    children: Callable[[date], pd.DataFrame],
+) -> pd.DataFrame:
+    """`figure_series(counts, code, days)` from the figures of `code`'s children on each day
+    (`children(day)`: `effective_figures` at their level under `code`, kept by a snapshot
+    for its boards) and `code`'s own counts: the rule of figure_series without reading the
+    subtree's history, for the few days a line grows by after an upload."""
+    depth = code.count(".")
+    own = last_before(
+        counts,
+        pd.Series([code] * len(days), dtype=object),
+        pd.Series(days + pd.Timedelta(days=1)),
+    )
+    kids_value = np.full(len(days), np.nan)
+    kids_date = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
+    for i, day in enumerate(days):
+        eff = children(day.date())
+        kids = eff[_depth(eff.index) == depth + 1]
+        if len(kids):
+            kids_value[i] = kids["value"].to_numpy(dtype="float64").sum()
+            kids_date[i] = kids["last_date"].to_numpy(dtype="datetime64[ns]").max()
+    value, when, derived, _ = figure_rule(
+        own["value"].to_numpy(), own["last_date"].to_numpy(), kids_value, kids_date
+    )
+    out = pd.DataFrame(
+        {"value": value, "last_date": when, "derived": derived}, index=pd.Index(days, name="date")
+    )
+    return out.astype({"value": "float64", "last_date": "datetime64[ns]", "derived": bool})
 
 
 def _carried(

@@ -14,7 +14,7 @@ import pandas as pd
 
 from census_core.display.freshness import LOCAL_TZ, upload_time
 from census_core.regions import LEVELS, level_label
-from census_core.standings.progress import figure_of
+from census_core.standings.progress import figure_in
 from census_core.standings.snapshot import Snapshot
 from census_core.store import Store
 from census_core.text import fmt_date, fmt_int, t
@@ -95,8 +95,11 @@ class Provenance:
 
 def provenance(snap: Snapshot, code: str, day: date, measure: str = "households") -> Provenance:
     """Where `code`'s figure on `day` came from, by the same rule that sets the figure."""
-    figure, parts = figure_of(snap.counts_of(measure), code, day)
     depth = code.count(".")
+    parent = code.rsplit(".", 1)[0] if depth else None
+    # The figures the board of the region's level draws, kept by the snapshot: every kecamatan
+    # page of a regency reads the same ones (progress.figure_of reads them afresh).
+    figure, parts = figure_in(snap.figures(LEVELS[depth], parent, day, measure), code)
     parts_level = LEVELS[depth + 1] if depth + 1 < len(LEVELS) else None
     name = snap.regions.name(code) if code in snap.regions else code
     where = {"code": code, "name": name, "day": day, "measure": measure}

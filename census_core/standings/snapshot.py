@@ -28,6 +28,8 @@ BOARDS_KEPT = 512
 # Page views (a kecamatan's page, its chart, a figure's origin) per language, day and measure:
 # every kecamatan of a regency a few times over.
 VIEWS_KEPT = 512
+# A line is grown from a kept one by at most this many days (each costs the day's figures).
+SERIES_TAIL = 3
 
 
 _V = TypeVar("_V")
@@ -142,9 +144,40 @@ class Snapshot:
         last = days[-1].date() if len(days) else date.min
         found = self._drawn(
             ("series", last, code, tuple(days.asi8), measure),
-            lambda: progress.figure_series(self.counts_of(measure), code, days),
+            lambda: self._draw_series(code, days, measure),
         )
         return found.copy()
+
+    def _draw_series(self, code: str, days: pd.DatetimeIndex, measure: str) -> pd.DataFrame:
+        """A line grown by a day or two since one this snapshot keeps (the previous version's,
+        kept by keep_from) is that line and the new days' figures (progress.series_tail, from
+        the figures the new day's boards drew); any other is drawn whole."""
+        depth = code.count(".")
+        known = self._kept_start(code, days, measure)
+        counts = self.counts_of(measure)
+        if known is None or depth + 1 >= len(LEVELS) or len(days) - len(known) > SERIES_TAIL:
+            return progress.figure_series(counts, code, days)
+        level = LEVELS[depth + 1]
+        tail = progress.series_tail(
+            counts, code, days[len(known) :], lambda day: self.figures(level, code, day, measure)
+        )
+        return pd.concat([known, tail])
+
+    def _kept_start(self, code: str, days: pd.DatetimeIndex, measure: str) -> pd.DataFrame | None:
+        """The longest line of `code` kept here whose days begin `days` (None: none)."""
+        wanted = tuple(days.asi8)
+        with self._boards_lock:
+            lines = [
+                (key[3], frame)
+                for key, frame in self._boards.items()
+                if key[0] == "series" and key[2] == code and key[4] == measure
+            ]
+        best = None
+        for stamps, frame in lines:
+            n = len(stamps)  # type: ignore[arg-type]
+            if 0 < n < len(wanted) and wanted[:n] == stamps and (best is None or n > len(best)):
+                best = frame
+        return best
 
     def figures(self, level: str, within: str | None, day: date, measure: str) -> pd.DataFrame:
         """progress.effective_figures of this snapshot's counts, once per version and inputs:
