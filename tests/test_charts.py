@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from census_core.charts import charts
 from census_core.charts.chartstyle import drawn_size
@@ -228,3 +231,35 @@ def test_the_kecamatan_chart_kept_for_readers_is_a_valid_spec(demo_store):
     view = kecamatan_page(snap, chosen, day, "35.09.25", "id", "households")
     kept = kecamatan_chart(snap, chosen, day, view, "id", "households")
     assert kept == share_chart(view.trend, "id").to_dict()
+
+
+names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    shares=st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.floats(0, 500, allow_nan=False)),
+            st.one_of(st.none(), st.floats(0, 500, allow_nan=False)),
+        ),
+        max_size=12,
+    ),
+    start=st.dates(min_value=date(2020, 1, 1), max_value=date(2020, 12, 1)),
+    name=names,
+    lang=st.sampled_from(["id", "en"]),
+)
+def test_the_written_spec_is_altairs_checked_spec(shares, start, name, lang):
+    """share_spec writes a trend into the spec Altair made once for its days; it equals the
+    spec Altair makes for that trend itself, checked against the Vega-Lite schema."""
+    from census_core.charts.standing_chart import share_chart, share_spec
+
+    other = f"Rata-rata {name}x"
+    trend = pd.DataFrame(
+        {
+            name: [np.nan if a is None else round(a, 2) for a, _ in shares],
+            other: [np.nan if b is None else round(b, 2) for _, b in shares],
+        },
+        index=pd.Index(pd.date_range(start, periods=len(shares)), name="date"),
+    )
+    assert share_spec(trend, lang) == share_chart(trend, lang).to_dict()

@@ -20,7 +20,7 @@ from census_core.display.widget import WidgetView, widget_view
 from census_core.settings import Settings
 from census_core.standings.provenance import Provenance
 from census_core.standings.snapshot import Snapshot
-from ui import state
+from ui import gate, state
 
 
 def home(
@@ -122,5 +122,11 @@ def provenance_of(snap: Snapshot, code: str, day: date, measure: str) -> Provena
 
 
 def history_table(snap: Snapshot, code: str, measure: str, lang: str) -> pd.DataFrame:
-    """provenance.history_rows of the store's history of `code`, read once per version."""
-    return shared.history(snap, state.store(), state.settings().home, code, measure, lang)
+    """provenance.history_rows of the store's history of `code`, read once per version.
+
+    Outside the gate (ui.gate): the first read scans the store's counts (about a second at
+    national scale, in the database), and a reader who asks meanwhile waits for it; held, the
+    gate would keep every other reader of a burst waiting too."""
+    store, home = state.store(), state.settings().home
+    with gate.outside():
+        return shared.history(snap, store, home, code, measure, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 import streamlit as st
 
@@ -64,9 +65,11 @@ def _target_choice(snap: Snapshot, settings: Settings) -> None:
     )
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@lru_cache(maxsize=8)
 def _day_labels(days: tuple[date, ...], lang: str) -> dict[date, str]:
     # Written once per list of days: the selectbox asks for every option's label on every run.
+    # lru_cache, not st.cache_resource: Streamlit hashes a hundred dates by value on every run
+    # (6 ms of each page's run), Python hashes the tuple in microseconds.
     return {day: fmt_date(day, lang) for day in days}
 
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from census_core.charts.standing_chart import share_chart
+from census_core.charts.standing_chart import share_spec
 from census_core.display.attention import AttentionView, attention_view
 from census_core.display.digest import daily_message
 from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
@@ -152,13 +152,13 @@ def kecamatan_page(
 def kecamatan_chart(
     snap: Snapshot, settings: Settings, day: date, view: KecamatanView, lang: str, measure: str
 ) -> dict[str, object]:
-    """The Vega-Lite spec of a kecamatan view's trend (charts.standing_chart.share_chart), made
-    by Altair once per version and inputs. Not checked against the Vega-Lite schema here (a
-    third of the spec's cost, paid by every kecamatan of a burst): its shape is the same for
-    every kecamatan, only the rows differ, and tests/test_charts.py checks it."""
+    """The Vega-Lite spec of a kecamatan view's trend (charts.standing_chart.share_chart), once
+    per version and inputs, written into the spec Altair made for the day's chart
+    (standing_chart.share_spec): its shape is the same for every kecamatan, only the rows and
+    names differ, and tests/test_charts.py holds it equal to Altair's checked spec."""
     return snap.view(
         ("kecamatan_chart", repr(settings), day, view.code, lang, measure),
-        lambda: share_chart(view.trend, lang).to_dict(validate=False),
+        lambda: share_spec(view.trend, lang),
     )
 
 

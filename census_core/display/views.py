@@ -202,10 +202,9 @@ def home_view(
 def target_pct(snap: Snapshot, settings: Settings, code: str, measure: str) -> float:
     """The share of its base (percent) a region's target is under the chosen source: the
     source's own share when it gives one, else CENSUS_TARGET_PCT."""
-    rows = snap.targets_of(measure, snap.target_source(settings))
-    share = rows.loc[rows["region"] == code, "share"] if len(rows) else pd.Series(dtype=float)
-    if len(share) and pd.notna(share.iloc[0]):
-        return float(share.iloc[0]) * 100.0
+    share = snap.target_shares(measure, snap.target_source(settings)).get(code)
+    if share is not None and pd.notna(share):
+        return float(share) * 100.0
     return settings.target_pct
 
 

@@ -35,7 +35,9 @@ SERIES_TAIL = 3
 _V = TypeVar("_V")
 
 # What Snapshot._cached keeps that is made from the targets alone (see keep_from).
-_TARGET_MEMOS = frozenset({"targets", "target_by_region", "fallback_sources", "target_sources"})
+_TARGET_MEMOS = frozenset(
+    {"targets", "target_by_region", "fallback_sources", "target_sources", "target_shares"}
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,21 @@ class Snapshot:
 
         frame = self._cached(("targets", f"{measure}|{source}"), make)
         return frame.copy(deep=False)  # type: ignore[attr-defined, no-any-return]
+
+    def target_shares(self, measure: str, source: str | None) -> dict[str, float]:
+        """Region -> the share of its base its target is (its first row of `targets_of`), made
+        once per snapshot: every kecamatan page asks for its own among 90,000 targets."""
+
+        def make() -> dict[str, float]:
+            rows = self.targets_of(measure, source)
+            if rows.empty or "share" not in rows.columns:
+                return {}
+            first = rows.drop_duplicates("region")
+            return dict(
+                zip(first["region"].astype(str), first["share"].astype("float64"), strict=True)
+            )
+
+        return self._cached(("target_shares", f"{measure}|{source}"), make)  # type: ignore[return-value]
 
     def chosen_targets(self, settings: Settings) -> pd.DataFrame:
         """Every measure's targets from the source shares are measured against."""
