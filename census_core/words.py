@@ -676,8 +676,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "This file is not a CSV or Excel (.xlsx) table. Save it again as CSV or .xlsx.",
     ),
     "problem.unreadable_excel": (
-        "Berkas Excel tidak bisa dibaca ({detail}). Buka di Excel lalu simpan ulang sebagai .xlsx.",
-        "The Excel file cannot be read ({detail}). Open it in Excel and save it again as .xlsx.",
+        "Berkas Excel tidak bisa dibaca: isinya rusak atau terpotong. Buka di Excel lalu simpan "
+        "ulang sebagai .xlsx.",
+        "The Excel file cannot be read: its contents are damaged or cut short. Open it in Excel "
+        "and save it again as .xlsx.",
     ),
     "problem.no_sheet": (
         "Lembar '{value}' tidak ada. Lembar yang ada: {sheets}.",

@@ -173,3 +173,24 @@ def test_a_broken_compressed_sheet_is_named_not_a_fault():
     data[start] = 0x07  # a deflate block type that does not exist
     upload = assert_contained(bytes(data), original.name)
     assert not upload.ok
+
+
+def test_a_sheet_with_broken_xml_is_named_in_the_operators_words():
+    """A sheet whose XML is cut short: the reader's own word for it (XmlError) is not shown;
+    the message says what is wrong and what to do, in both languages."""
+    import io
+    import zipfile
+
+    original = CORPUS / "desa_per_kecamatan.xlsx"
+    out = io.BytesIO()
+    with zipfile.ZipFile(original) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body[: len(body) // 2]  # cut inside the rows
+            dst.writestr(item, body)
+    upload = assert_contained(out.getvalue(), original.name)
+    assert not upload.ok
+    words = [p.message("id") for p in upload.problems] + [p.message("en") for p in upload.problems]
+    assert any("rusak" in w and "simpan ulang" in w for w in words), words
+    assert not any("Error" in w for w in words), words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,6 @@ from census_core.text import (
     fmt_pct,
     fmt_signed,
     fmt_signed_pct,
-    is_carried,
     stale_note,
     t,
 )
@@ -46,7 +46,9 @@ def rank_by(order: str) -> str:
 def carried_note(board: pd.DataFrame, lang: str = "id") -> str:
     """The footnote to the marks: '* belum ada laporan baru: angka terakhir dari 5 Maret (30
     wilayah), 3 Maret (1 wilayah)'; empty when no figure on the board is carried forward."""
-    carried = board[[is_carried(row) for row in board.to_dict("records")]]
+    # is_carried, for every row at once.
+    stale = board["stale"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    carried = board[stale & board["count"].notna().to_numpy()]
     if carried.empty:
         return ""
     days = pd.to_datetime(carried["last_date"]).dt.date.value_counts().sort_index(ascending=False)
@@ -74,7 +76,7 @@ def rank_arrow(change: object) -> str:
     return "="
 
 
-def note_of(row: pd.Series, lang: str = "id") -> str:
+def note_of(row: dict[str, Any] | pd.Series, lang: str = "id") -> str:
     """Why a figure needs a second look: it is old, it is a sum, or there is none yet."""
     notes = []
     if pd.isna(row["count"]):
@@ -133,19 +135,20 @@ def display_rows(
 
 
 def _base_rows(board: pd.DataFrame, measure_label: str, lang: str) -> pd.DataFrame:
+    records = board.to_dict("records")  # once: row by row pandas costs a kecamatan page ms
     return pd.DataFrame(
         {
             t("board.rank", lang): [
                 fmt_int(v, lang) if pd.notna(v) else "–" for v in board["rank"]
             ],
             t("board.name", lang): board["name"].astype(str).to_numpy(),
-            measure_label: [figure_text(row, lang) for row in board.to_dict("records")],
+            measure_label: [figure_text(row, lang) for row in records],
             # Written share first, then the bar: a phone shows the number without scrolling.
             t("board.percent", lang): [fmt_pct(v, lang) for v in board["percent"]],
             t("board.progress", lang): board["percent"].astype("float64").round(2).to_numpy(),
             t("board.change", lang): [fmt_signed(v, lang) for v in board["change"]],
             t("board.rank_change", lang): [rank_arrow(v) for v in board["rank_change"]],
-            t("board.note", lang): [note_of(row, lang) for _, row in board.iterrows()],
+            t("board.note", lang): [note_of(row, lang) for row in records],
         }
     )
 

@@ -146,7 +146,10 @@ def _read_excel(data: bytes, sheet: str | None) -> Grid:
         raise ReadError(_too_many(int(result[1])))
     if data.startswith(_ZIP) and b"xl/" not in data[:4096] and b"[Content_Types]" not in data:
         raise ReadError(error("not_a_spreadsheet"))
-    raise ReadError(error("unreadable_excel", detail=str(result[1])))
+    # The reader's own word for the fault (XmlError, ...) tells an operator nothing: the log
+    # keeps it for whoever looks into the file.
+    log.info("an Excel file could not be read: %s", result[1])
+    raise ReadError(error("unreadable_excel"))
 
 
 def _in_child(data: bytes, mode: str, sheet: str | None) -> tuple:  # type: ignore[type-arg]
