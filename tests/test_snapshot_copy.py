@@ -72,3 +72,44 @@ def _settings():
     from census_core.settings import Settings
 
     return Settings.load({})
+
+
+def test_the_index_kept_with_the_copy_is_used_and_answers_as_one_built(store, monkeypatch):
+    """A fresh process takes each measure's index from the copy (nothing indexed again), and
+    its boards are those of a process that read the store whole and indexed it."""
+    from census_core.standings import countindex
+
+    commit(store, 4100, "a")
+    assert save_counts_copy(store, load_snapshot(store))
+    day = date(2020, 3, 5)
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "counts_file", None)  # read whole, indexed here
+        whole = load_snapshot(fresh(store))
+        expected = {
+            (level, within): whole.board(level, within, day, _settings())
+            for level, within in (("kabupaten", "35"), ("kecamatan", "35.09"), ("desa", "35.09.01"))
+        }
+
+    def no_build(*args):
+        raise AssertionError("indexed again")
+
+    monkeypatch.setattr(countindex, "_build", no_build)
+    snap = load_snapshot(fresh(store))
+    for (level, within), board in expected.items():
+        pd.testing.assert_frame_equal(snap.board(level, within, day, _settings()), board)
+
+
+def test_an_index_that_does_not_fit_the_counts_is_not_kept(store):
+    from census_core.standings import countindex
+    from census_core.standings.snapshot import batches_fingerprint
+    from census_core.store.counts_file import load_counts_indexed
+
+    snap = load_snapshot(store)
+    assert save_counts_copy(store, snap)
+    counts, parts = load_counts_indexed(store.counts_file, batches_fingerprint(snap.batches))
+    assert parts and all(countindex.restore(counts, part) for part in parts)
+    part = parts[0]
+    shifted = type(part)(**{**part.__dict__, "keys": part.keys + 1})  # each row a day later
+    assert not countindex.restore(counts, shifted)
+    others = type(part)(**{**part.__dict__, "codes": [*sorted(part.codes)[1:], "99"]})
+    assert not countindex.restore(counts, others)

@@ -8,6 +8,7 @@ of a sort of every count. Frames handed to progress are treated as read-only.
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections import OrderedDict
@@ -17,6 +18,10 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
+
+from census_core.store.counts_file import IndexPart
+
+log = logging.getLogger(__name__)
 
 _CACHE: OrderedDict[tuple[object, ...], CountIndex] = OrderedDict()
 _ROWS: OrderedDict[tuple[object, ...], tuple[tuple[weakref.ref, ...], np.ndarray | slice]] = (
@@ -191,6 +196,46 @@ def _remember_rows(
         _ROWS[key] = (refs, rows)
         while len(_ROWS) > 4:
             _ROWS.popitem(last=False)
+
+
+def restore(frame: pd.DataFrame, part: IndexPart) -> bool:
+    """Keep the index saved with a copy of the counts (store.counts_file) as the index of
+    `frame`'s rows of its measure, after checks that it is theirs: keys ascending, each
+    group's first and last row of its region, each row's key of its date. False (and nothing
+    kept; the index is built when asked for) when it is not."""
+    keys, stride = part.keys, part.stride
+    rows = slice(part.start, part.stop)
+    codes = np.asarray(part.codes, dtype=object)
+    days = np.asarray(part.days, dtype="datetime64[ns]")
+    if (
+        len(keys) == 0
+        or len(codes) == 0
+        or stride <= len(days)
+        or len(keys) != part.stop - part.start
+    ):
+        return False
+    starts = np.searchsorted(
+        keys, (np.arange(len(codes), dtype=np.int64) * stride).astype(keys.dtype)
+    )
+    ends = np.append(starts[1:], len(keys)) - 1
+    region = frame["region"].to_numpy(object)[rows]
+    when = frame["date"].to_numpy("datetime64[ns]")[rows]
+    rank = keys % stride
+    if not (
+        bool((keys[1:] >= keys[:-1]).all())
+        and bool((starts <= ends).all())
+        and bool((region[starts] == codes).all())
+        and bool((region[ends] == codes).all())
+        and bool((rank < len(days)).all())
+        and bool((days[np.minimum(rank, len(days) - 1)] == when).all())
+    ):
+        log.warning("the index kept with the counts does not fit them: built again")
+        return False
+    index = CountIndex(
+        codes=codes, starts=starts, keys=keys, days=days, stride=stride, positions=None, alive=()
+    )
+    register(frame, part.measure, rows, index)
+    return True
 
 
 def register(frame: pd.DataFrame, measure: str, rows: slice, index: CountIndex) -> None:

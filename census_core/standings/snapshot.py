@@ -10,17 +10,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from census_core.regions import LEVELS, Regions
 from census_core.settings import Settings
-from census_core.standings import pace, progress
+from census_core.standings import countindex, pace, progress
 from census_core.standings.countindex import index_of, measure_rows
 from census_core.standings.countmerge import merge_indexed
 from census_core.standings.kept import Kept
 from census_core.store import Store
-from census_core.store.columns import latest_counts, merge_latest
-from census_core.store.counts_file import load_counts, load_counts_fingerprint, save_counts
+from census_core.store.columns import latest_counts, measure_names, merge_latest
+from census_core.store.counts_file import (
+    IndexPart,
+    load_counts_fingerprint,
+    load_counts_indexed,
+    save_counts,
+)
 
 # Enough for every board of a regency's pages (its kecamatan and their desa, two days, two
 # measures, two orders) without holding a national snapshot's worth of frames.
@@ -431,7 +437,11 @@ def load_snapshot(store: Store, previous: Snapshot | None = None) -> Snapshot:
                 targets = previous.targets
     elif (path := store.counts_file) is not None:
         # A fresh process: the columnar copy another process left, if made from these batches.
-        counts = load_counts(path, batches_fingerprint(batches))
+        found = load_counts_indexed(path, batches_fingerprint(batches))
+        if found is not None:
+            counts = found[0]
+            for part in found[1]:
+                countindex.restore(counts, part)
     if counts is None:
         counts = store.current_counts()
     snap = Snapshot(
@@ -457,8 +467,34 @@ def save_counts_copy(store: Store, snap: Snapshot) -> bool:
     fingerprint = batches_fingerprint(snap.batches)
     if path.exists() and load_counts_fingerprint(path) == fingerprint:
         return False
-    save_counts(path, fingerprint, snap.counts)
+    save_counts(path, fingerprint, snap.counts, _index_parts(snap.counts))
     return True
+
+
+def _index_parts(counts: pd.DataFrame) -> list[IndexPart]:
+    """Each measure's index, to keep with the counts' copy (empty when a measure's rows are
+    not one run in their index's order, as a frame made by hand may be)."""
+    parts = []
+    for name in measure_names(counts["measure"]):
+        rows = np.flatnonzero((counts["measure"] == name).to_numpy())
+        if not len(rows) or rows[-1] - rows[0] + 1 != len(rows):
+            return []
+        start, stop = int(rows[0]), int(rows[-1]) + 1
+        index = index_of(counts.iloc[start:stop])
+        if index is None or index.positions is not None or len(index.keys) != stop - start:
+            return []
+        parts.append(
+            IndexPart(
+                measure=name,
+                start=start,
+                stop=stop,
+                stride=index.stride,
+                codes=[str(code) for code in index.codes],
+                days=index.days,
+                keys=index.keys,
+            )
+        )
+    return sorted(parts, key=lambda part: part.start)
 
 
 def batches_fingerprint(batches: pd.DataFrame) -> str:

@@ -9,9 +9,11 @@ one string object per region, as `columns.latest_counts` makes it).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,10 +26,31 @@ log = logging.getLogger(__name__)
 FINGERPRINT = b"census.batches"
 # 2: counts and batch ids in four bytes when they fit, measures as categories.
 FORMAT = b"census.counts.2"
+# Optional in a copy of format 2: each measure's lookup keys (a "key" column) and the rest of
+# its index (metadata), so a fresh process need not index millions of counts before its first
+# page. A copy without them is read as before.
+INDEX = b"census.index"
 
 
-def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
-    """Write `counts` (as `columns.latest_counts` makes them) to `path`, atomically."""
+@dataclass(frozen=True)
+class IndexPart:
+    """One measure's lookup index over its rows start..stop (standings.countindex.CountIndex
+    without what is derived from it): the rows' keys, the region codes, the days, the stride."""
+
+    measure: str
+    start: int
+    stop: int
+    stride: int
+    codes: list[str]
+    days: np.ndarray  # datetime64[ns]
+    keys: np.ndarray
+
+
+def save_counts(
+    path: Path, fingerprint: str, counts: pd.DataFrame, index: list[IndexPart] | None = None
+) -> None:
+    """Write `counts` (as `columns.latest_counts` makes them) to `path`, atomically; with
+    `index` (every row's key, in row order), the index too."""
     arrays = []
     for column in COLUMNS:
         values = counts[column]
@@ -52,11 +75,25 @@ def save_counts(path: Path, fingerprint: str, counts: pd.DataFrame) -> None:
             if numbers.dtype.kind != "i":
                 numbers = numbers.astype(np.int64)
             arrays.append(pa.array(narrow(numbers)))
-    table = pa.Table.from_arrays(
-        arrays,
-        names=COLUMNS,
-        metadata={FINGERPRINT: fingerprint.encode(), b"census.format": FORMAT},
-    )
+    names = list(COLUMNS)
+    metadata = {FINGERPRINT: fingerprint.encode(), b"census.format": FORMAT}
+    if index and _covers(index, len(counts)):
+        arrays.append(pa.array(np.concatenate([part.keys for part in index])))
+        names.append("key")
+        metadata[INDEX] = json.dumps(
+            [
+                {
+                    "measure": part.measure,
+                    "start": part.start,
+                    "stop": part.stop,
+                    "stride": part.stride,
+                    "codes": part.codes,
+                    "days": part.days.astype("datetime64[ns]").astype(np.int64).tolist(),
+                }
+                for part in index
+            ]
+        ).encode()
+    table = pa.Table.from_arrays(arrays, names=names, metadata=metadata)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -79,9 +116,27 @@ def load_counts_fingerprint(path: Path) -> str | None:
     return found.decode() if meta.get(b"census.format") == FORMAT and found else None
 
 
+def _covers(index: list[IndexPart], rows: int) -> bool:
+    """True when the parts key every row once, in row order, in one integer type."""
+    at = 0
+    for part in index:
+        if part.start != at or len(part.keys) != part.stop - part.start:
+            return False
+        at = part.stop
+    return at == rows and len({part.keys.dtype for part in index}) == 1
+
+
 def load_counts(path: Path, fingerprint: str) -> pd.DataFrame | None:
     """The counts saved at `path` when they were made from the batches `fingerprint` names;
     None when there is no such file, it is of other batches, or it cannot be read."""
+    found = load_counts_indexed(path, fingerprint)
+    return None if found is None else found[0]
+
+
+def load_counts_indexed(
+    path: Path, fingerprint: str
+) -> tuple[pd.DataFrame, list[IndexPart]] | None:
+    """load_counts, and the index saved with the counts (empty when there is none)."""
     try:
         if not path.exists():
             return None
@@ -110,4 +165,32 @@ def load_counts(path: Path, fingerprint: str) -> pd.DataFrame | None:
         else:
             columns[column] = data.to_numpy(zero_copy_only=False)
     # Without a copy of each column (setting them one by one would copy them again).
-    return pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows), copy=False)
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows), copy=False)
+    return frame, _index_parts(table, meta)
+
+
+def _index_parts(table: pa.Table, meta: dict[bytes, bytes]) -> list[IndexPart]:
+    """The index saved with the counts; empty when there is none or it does not hold."""
+    if INDEX not in meta or "key" not in table.column_names:
+        return []
+    try:
+        chunked = table.column("key")
+        keys = (chunked.chunk(0) if chunked.num_chunks == 1 else chunked.combine_chunks()).to_numpy(
+            zero_copy_only=False
+        )
+        parts = [
+            IndexPart(
+                measure=str(item["measure"]),
+                start=int(item["start"]),
+                stop=int(item["stop"]),
+                stride=int(item["stride"]),
+                codes=[str(code) for code in item["codes"]],
+                days=np.asarray(item["days"], dtype=np.int64).astype("datetime64[ns]"),
+                keys=keys[int(item["start"]) : int(item["stop"])],
+            )
+            for item in json.loads(meta[INDEX])
+        ]
+    except (ValueError, KeyError, TypeError, pa.ArrowException) as exc:
+        log.warning("the index kept with the counts is not used: %s", exc)
+        return []
+    return parts if _covers(parts, table.num_rows) else []
