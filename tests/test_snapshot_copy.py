@@ -113,3 +113,16 @@ def test_an_index_that_does_not_fit_the_counts_is_not_kept(store):
     assert not countindex.restore(counts, shifted)
     others = type(part)(**{**part.__dict__, "codes": [*sorted(part.codes)[1:], "99"]})
     assert not countindex.restore(counts, others)
+
+
+def test_a_copy_made_before_the_index_is_made_again_with_it(store):
+    from census_core.standings.snapshot import batches_fingerprint
+    from census_core.store.counts_file import load_counts_indexed, save_counts
+
+    snap = load_snapshot(store)
+    fingerprint = batches_fingerprint(snap.batches)
+    save_counts(store.counts_file, fingerprint, snap.counts)  # as an earlier version wrote it
+    assert load_counts_indexed(store.counts_file, fingerprint)[1] == []
+    assert save_counts_copy(store, snap)
+    assert load_counts_indexed(store.counts_file, fingerprint)[1]
+    assert not save_counts_copy(store, snap)

@@ -465,9 +465,12 @@ def save_counts_copy(store: Store, snap: Snapshot) -> bool:
     if path is None:
         return False
     fingerprint = batches_fingerprint(snap.batches)
-    if path.exists() and load_counts_fingerprint(path) == fingerprint:
+    index = _index_parts(snap.counts)
+    # A copy of these batches is made again only to add the index (a copy made before there
+    # was one, or without one).
+    if path.exists() and load_counts_fingerprint(path, indexed=bool(index)) == fingerprint:
         return False
-    save_counts(path, fingerprint, snap.counts, _index_parts(snap.counts))
+    save_counts(path, fingerprint, snap.counts, index)
     return True
 
 

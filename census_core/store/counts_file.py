@@ -106,13 +106,16 @@ def save_counts(
         raise
 
 
-def load_counts_fingerprint(path: Path) -> str | None:
-    """The fingerprint of the batches the copy at `path` was made from; None if unreadable."""
+def load_counts_fingerprint(path: Path, *, indexed: bool = False) -> str | None:
+    """The fingerprint of the batches the copy at `path` was made from; None if unreadable
+    (or, with `indexed`, when the copy keeps no index: one made before it did)."""
     try:
         meta = pa.ipc.open_file(pa.memory_map(str(path), "r")).schema.metadata or {}
     except (OSError, pa.ArrowException):
         return None
     found = meta.get(FINGERPRINT)
+    if indexed and INDEX not in meta:
+        return None
     return found.decode() if meta.get(b"census.format") == FORMAT and found else None
 
 
