@@ -58,6 +58,14 @@ def board_table(
         if t("pace.status", lang) in rows.columns:  # a phone sees the status too
             order.insert(5, t("pace.status", lang))
     marks = (codes == highlight).to_numpy() if highlight is not None else None
+    arrows, changes = rows[t("board.rank_change", lang)], rows[t("board.change", lang)]
+    styled = (
+        (marks is not None and bool(marks.any()))
+        or (not compact and bool(arrows.astype(str).str.startswith(("▲", "▼")).any()))
+        or bool(changes.astype(str).str.startswith("−").any())
+    )
+    # A Styler only when it would show something: Streamlit works it out again on every run
+    # (a phone's desa table has no highlight, no arrows and seldom a fall).
     data = (
         rows.style.apply(
             lambda r: [HIGHLIGHT if marks is not None and marks[r.name] else ""] * len(r), axis=1
@@ -65,6 +73,8 @@ def board_table(
         # Climbers green, fallers red: readable from the back of a meeting room.
         .map(_arrow_color, subset=[t("board.rank_change", lang)])
         .map(_sign_color, subset=[t("board.change", lang)])
+        if styled
+        else rows
     )
     st.dataframe(
         data,

@@ -15,8 +15,9 @@ WAIT_AT_MOST: behind a run that hangs the others go on as they would without a g
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from streamlit.logger import get_logger
@@ -35,6 +36,12 @@ class _FairGate:
         self._lock = threading.Lock()
         self._busy = False
         self._queue: deque[threading.Event] = deque()
+        self._free_since = time.monotonic()
+
+    def idle_for(self) -> float:
+        """Seconds since the gate was last given back with nobody waiting (0 while held)."""
+        with self._lock:
+            return 0.0 if self._busy else time.monotonic() - self._free_since
 
     def acquire(self, timeout: float) -> bool:
         with self._lock:
@@ -57,6 +64,7 @@ class _FairGate:
                 self._queue.popleft().set()  # handed on: the gate stays taken
             else:
                 self._busy = False
+                self._free_since = time.monotonic()
 
 
 _GATE = _FairGate()
@@ -101,3 +109,18 @@ def outside() -> Iterator[None]:
         yield
     finally:
         _enter()
+
+
+def wait_quiet(seconds: float, still_wanted: Callable[[], bool], *, at_most: float = 300.0) -> bool:
+    """Wait until no page has run for `seconds` (work that can wait gives way to a burst of
+    readers instead of taking CPU from it); False when `still_wanted()` turns false or the
+    process was never that quiet within `at_most` seconds."""
+    deadline = time.monotonic() + at_most
+    while time.monotonic() < deadline:
+        if not still_wanted():
+            return False
+        idle = _GATE.idle_for()
+        if idle >= seconds:
+            return True
+        time.sleep(min(0.25, seconds - idle))
+    return False

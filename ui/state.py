@@ -164,6 +164,8 @@ def _keep_copy(store: Store, snap: Snapshot) -> None:
     threading.Thread(target=save, name="counts-copy", daemon=True).start()
 
 
+# Seconds without a page run before tomorrow's boards are drawn ahead (see _make_ahead).
+QUIET_BEFORE_NEXT_DAY = 2.0
 # The version whose home kecamatan pages were made ahead (or are being made), per store URL.
 _PREPARED: dict[str, str] = {}
 _PREPARED_LOCK = threading.Lock()
@@ -191,7 +193,9 @@ def _make_ahead(holder: _Latest, made_from: Store, snap: Snapshot, config: Setti
             snap, made_from, config, still_wanted=lambda: holder.snap is snap, turn=gate.turn
         )
         log.info("%d kecamatan pages made ahead at version %s", made, snap.version)
-        if holder.snap is snap:  # tomorrow's older boards, unless a newer version came
+        # Tomorrow's older boards can wait: once no page has run for a while (a burst of
+        # readers after an upload is over), unless a newer version came meanwhile.
+        if gate.wait_quiet(QUIET_BEFORE_NEXT_DAY, lambda: holder.snap is snap):
             prepare_next_day(snap, config, turn=gate.turn)
     except Exception as exc:  # only ahead of time: a reader's run makes its page instead
         log.warning("kecamatan pages not made ahead: %s", exc)

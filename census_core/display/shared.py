@@ -20,7 +20,14 @@ import pandas as pd
 from census_core.charts.standing_chart import share_spec
 from census_core.display.attention import AttentionView, attention_view
 from census_core.display.digest import daily_message
-from census_core.display.views import HomeView, KecamatanView, home_view, kecamatan_view
+from census_core.display.views import (
+    HomeView,
+    KecamatanView,
+    board_view,
+    home_boards,
+    home_view,
+    kecamatan_view,
+)
 from census_core.settings import Settings
 from census_core.standings.provenance import (
     Provenance,
@@ -123,19 +130,18 @@ def prepare_next_day(
     """Draw the boards of the days before tomorrow that tomorrow's home page reads (a week's
     gain and climb and the pace are measured from days before it). The snapshot made from
     this one when tomorrow's file comes keeps them (Snapshot.keep_from), so the first page
-    after the upload draws the new day's boards alone. False when there are no counts."""
+    after the upload draws the new day's boards alone. One board of the home page at a time
+    inside `turn()` (the gate: a reader's page goes between two). False when there are no
+    counts."""
     days = snap.dates(measure)
     if not days:
         return False
-    with turn():
-        # Not kept as a view: a page for a day without counts is never asked for.
-        home_view(
-            snap,
-            reader_settings(snap, settings),
-            days[-1] + timedelta(days=1),
-            lang=lang,
-            measure=measure,
-        )
+    chosen = reader_settings(snap, settings)
+    tomorrow = days[-1] + timedelta(days=1)
+    # Not kept as views: a page for a day without counts is never asked for.
+    for level, within in home_boards(settings.home):
+        with turn():
+            board_view(snap, chosen, level, within, tomorrow, lang=lang, measure=measure)
     return True
 
 

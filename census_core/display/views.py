@@ -109,6 +109,12 @@ def board_view(
     )
 
 
+def home_boards(home: str) -> list[tuple[str, str]]:
+    """The boards of the home page, as (level, within): the province's kabupaten/kota, then
+    the home regency's kecamatan."""
+    return [("kabupaten", province_of(home)), ("kecamatan", home)]
+
+
 def home_view(
     snap: Snapshot,
     settings: Settings,
@@ -132,8 +138,10 @@ def home_view(
         "status": status,
         "sort_status": sort_status,
     }
-    views = [board_view(snap, settings, "kabupaten", province, day, **kw)]  # type: ignore[arg-type]
-    views.append(board_view(snap, settings, "kecamatan", home, day, **kw))  # type: ignore[arg-type]
+    views = [
+        board_view(snap, settings, level, within, day, **kw)  # type: ignore[arg-type]
+        for level, within in home_boards(home)
+    ]
     gain, gain_pct, gain_days = _gain_of(views[0].gained, home)
     head = headline(
         views[0].full,

@@ -109,3 +109,18 @@ def test_one_asking_again_at_once_queues_behind_one_who_came_meanwhile() -> None
     for thread in threads:
         thread.join(10)
     assert log.index("reader") == 1, log
+
+
+def test_work_that_can_wait_waits_for_a_quiet_gate() -> None:
+    """wait_quiet gives way while pages run and goes on once none has run for a while."""
+    held = threading.Thread(target=_run, args=("reader", [], 0.4))
+    held.start()
+    time.sleep(0.05)
+    start = time.monotonic()
+    assert gate.wait_quiet(0.3, lambda: True, at_most=5)
+    waited = time.monotonic() - start
+    held.join(5)
+    assert waited >= 0.3 + 0.3  # the rest of the reader's run, then the quiet
+    assert not gate.wait_quiet(0.3, lambda: False, at_most=5)  # no longer wanted
+    with gate.turn():  # never quiet within at_most
+        assert not gate.wait_quiet(0.3, lambda: True, at_most=0.5)
