@@ -15,9 +15,7 @@ import pandas as pd
 
 from census_core.standings import countindex
 from census_core.standings.countindex import CountIndex, index_of
-from census_core.store.columns import measure_codes, measure_names, measures_column, merge_latest
-
-COLUMNS = ("region", "date", "measure", "value", "batch_id")
+from census_core.store.columns import measure_codes, measure_names, merge_latest, put_in_place
 
 
 def merge_indexed(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
@@ -45,29 +43,7 @@ def merge_indexed(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     pos = np.concatenate([p.pos for p in plans])
     same = np.concatenate([p.same for p in plans])
     rows = np.concatenate([p.rows for p in plans])  # the new rows, in that order
-    n = len(old)
-    n_batch = new["batch_id"].to_numpy("int64")[rows]
-    wins = same.copy()
-    wins[same] = n_batch[same] >= old["batch_id"].to_numpy()[pos[same]]
-    extra = ~same
-    at = pos[extra]
-    dest = at + np.arange(len(at))  # an inserted row goes before the old row at its place
-    won_at = pos[wins] + np.searchsorted(at, pos[wins], side="right")
-    keep = np.ones(n + len(at), dtype=bool)
-    keep[dest] = False
-    columns = {}
-    for column in COLUMNS:
-        if column == "measure":
-            olds, fresh = o_code, n_code[rows]
-        else:
-            olds, fresh = old[column].to_numpy(), new[column].to_numpy()[rows]
-        # A new value too large for the old column's type widens it, never wraps.
-        merged = np.empty(n + len(at), dtype=np.result_type(olds, fresh))
-        merged[keep] = olds
-        merged[dest] = fresh[extra]
-        merged[won_at] = fresh[wins]
-        columns[column] = measures_column(merged, names) if column == "measure" else merged
-    frame = pd.DataFrame(columns, copy=False)
+    frame = put_in_place(old, new, (o_code, n_code, names), rows, pos, same)
     # Each measure's rows moved by the rows inserted before them; its index with them.
     shift = 0
     for name, plan in zip(names, plans, strict=True):

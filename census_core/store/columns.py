@@ -192,10 +192,25 @@ def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     pos = lo
     same = has & (pos < end)  # inside its own run, not at the next run's first row
     same[same] = o_day[pos[same]] == n_day[same]
-    n_batch = new["batch_id"].to_numpy("int64")[order]
-    o_batch = old["batch_id"].to_numpy()
+    return put_in_place(old, new, (o_code, n_code, names), order, pos, same)
+
+
+def put_in_place(
+    old: pd.DataFrame,
+    new: pd.DataFrame,
+    measures: tuple[np.ndarray, np.ndarray, list[str]],
+    rows: np.ndarray,
+    pos: np.ndarray,
+    same: np.ndarray,
+) -> pd.DataFrame:
+    """The old frame with `new`'s rows `rows` (in key order) put in place: each at old row
+    `pos` (before it, or over it where `same` says the key is that row's and its batch is
+    not older). `measures` are both frames' measures as numbers among the names, and the names."""
+    o_code, n_code, names = measures
+    n = len(old)
+    n_batch = new["batch_id"].to_numpy("int64")[rows]
     wins = same.copy()
-    wins[same] = n_batch[same] >= o_batch[pos[same]]
+    wins[same] = n_batch[same] >= old["batch_id"].to_numpy()[pos[same]]
     extra = ~same
     at = pos[extra]
     # Where the inserted rows land (a row inserted at p goes before the old row p), where each
@@ -206,11 +221,11 @@ def merge_latest(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     keep = np.ones(n + len(at), dtype=bool)
     keep[dest] = False
     columns = {}
-    for column in ("region", "date", "measure", "value", "batch_id"):
+    for column in COLUMNS:
         if column == "measure":
-            olds, fresh = o_code, n_code[order]
+            olds, fresh = o_code, n_code[rows]
         else:
-            olds, fresh = old[column].to_numpy(), new[column].to_numpy()[order]
+            olds, fresh = old[column].to_numpy(), new[column].to_numpy()[rows]
         # A new value too large for the old column's type widens it, never wraps.
         merged = np.empty(n + len(at), dtype=np.result_type(olds, fresh))
         merged[keep] = olds
