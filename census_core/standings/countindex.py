@@ -1,7 +1,9 @@
 """A lookup index over a counts frame: each region's latest count on or before a day, fast.
 
-Built once per frame (a stable sort by region and date) and kept while the frame's columns
-are alive, and no longer: the cache holds weak references, so an index goes with its snapshot.
+Built once per frame (a stable sort by region and date), or made from the previous frame's
+index when a snapshot takes in an upload (countmerge), or read with the counts' copy (restore),
+and kept while the frame's columns are alive, and no longer: the cache holds weak references,
+so an index goes with its snapshot.
 A page rerun or a second board on the same snapshot costs one binary search per region instead
 of a sort of every count. Frames handed to progress are treated as read-only.
 """
