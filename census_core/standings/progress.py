@@ -254,17 +254,11 @@ def figures_at(counts: pd.DataFrame, level: str, within: str | None, day: date) 
     return effective_figures(counts, day, level=level, within=within)["value"].astype("float64")
 
 
-def figure_of(counts: pd.DataFrame, code: str, day: date) -> tuple[pd.Series | None, int]:
-    """One region's figure on `day` by `figure_rule` (value, last_date, batch, derived; None
-    when it has none), and how many regions directly below it have a figure."""
-    depth = code.count(".")
-    parent = code.rsplit(".", 1)[0] if depth else None
-    return figure_in(_effective(counts, day, depth, parent)[0], code)
-
-
 def figure_in(eff: pd.DataFrame, code: str) -> tuple[pd.Series | None, int]:
-    """figure_of read from the figures of `code`'s level under its parent (`effective_figures`
-    at that level and parent, as a snapshot keeps them for the boards)."""
+    """One region's figure on a day by `figure_rule` (value, last_date, batch, derived; None
+    when it has none), and how many regions directly below it have a figure, read from the
+    figures of its level under its parent on that day (`effective_figures` at that level and
+    parent, as a snapshot keeps them for the boards)."""
     depth = code.count(".")
     codes = eff.index.astype(str)
     parts = int((codes.str.startswith(code + ".") & (codes.str.count(r"\.") == depth + 1)).sum())

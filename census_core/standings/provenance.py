@@ -98,7 +98,7 @@ def provenance(snap: Snapshot, code: str, day: date, measure: str = "households"
     depth = code.count(".")
     parent = code.rsplit(".", 1)[0] if depth else None
     # The figures the board of the region's level draws, kept by the snapshot: every kecamatan
-    # page of a regency reads the same ones (progress.figure_of reads them afresh).
+    # page of a regency reads the same ones.
     figure, parts = figure_in(snap.figures(LEVELS[depth], parent, day, measure), code)
     parts_level = LEVELS[depth + 1] if depth + 1 < len(LEVELS) else None
     name = snap.regions.name(code) if code in snap.regions else code
