@@ -115,6 +115,30 @@ def test_an_index_that_does_not_fit_the_counts_is_not_kept(store):
     assert not countindex.restore(counts, others)
 
 
+@pytest.mark.parametrize("step", [1, 2, 7, 1 << 20])
+def test_the_index_is_checked_whole_in_steps(store, monkeypatch, step):
+    """The check runs in steps of rows (a whole measure at once costs more to allocate than to
+    compare): a fitting index passes at any step, and one wrong key anywhere, at a step's
+    first or last row too, is found."""
+    from census_core.standings import countindex
+    from census_core.standings.snapshot import batches_fingerprint
+    from census_core.store.counts_file import load_counts_indexed
+
+    monkeypatch.setattr(countindex, "_CHECK_STEP", step)
+    snap = load_snapshot(store)
+    assert save_counts_copy(store, snap)
+    counts, parts = load_counts_indexed(store.counts_file, batches_fingerprint(snap.batches))
+    part = max(parts, key=lambda p: p.stop - p.start)
+    assert countindex.restore(counts, part)
+    rows = len(part.keys)
+    for at in sorted({1, step - 1, step, step + 1, rows // 2, rows - 1} & set(range(rows))):
+        for change in (1, -1):  # the row a day later, or a day earlier
+            keys = part.keys.copy()
+            keys[at] += change
+            wrong = type(part)(**{**part.__dict__, "keys": keys})
+            assert not countindex.restore(counts, wrong), (at, change)
+
+
 def test_a_copy_made_before_the_index_is_made_again_with_it(store):
     from census_core.standings.snapshot import batches_fingerprint
     from census_core.store.counts_file import load_counts_indexed, save_counts

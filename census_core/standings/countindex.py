@@ -222,14 +222,11 @@ def restore(frame: pd.DataFrame, part: IndexPart) -> bool:
     ends = np.append(starts[1:], len(keys)) - 1
     region = frame["region"].to_numpy(object)[rows]
     when = frame["date"].to_numpy("datetime64[ns]")[rows]
-    rank = keys % stride
     if not (
-        bool((keys[1:] >= keys[:-1]).all())
-        and bool((starts <= ends).all())
+        bool((starts <= ends).all())
         and bool((region[starts] == codes).all())
         and bool((region[ends] == codes).all())
-        and bool((rank < len(days)).all())
-        and bool((days[np.minimum(rank, len(days) - 1)] == when).all())
+        and _keys_fit(keys, stride, days, when)
     ):
         log.warning("the index kept with the counts does not fit them: built again")
         return False
@@ -237,6 +234,29 @@ def restore(frame: pd.DataFrame, part: IndexPart) -> bool:
         codes=codes, starts=starts, keys=keys, days=days, stride=stride, positions=None, alive=()
     )
     register(frame, part.measure, rows, index)
+    return True
+
+
+# Rows checked per step: arrays of a whole measure's rows (8.5 M at national scale) cost more
+# to allocate, page by page, than the comparisons themselves (0.36 -> 0.05 s for a fresh
+# replica's check).
+_CHECK_STEP = 1 << 20
+
+
+def _keys_fit(keys: np.ndarray, stride: int, days: np.ndarray, when: np.ndarray) -> bool:
+    """True when the keys ascend and each key's rank names the date of its row."""
+    day_values = days.view("int64")
+    when_values = when.view("int64")
+    for at in range(0, len(keys), _CHECK_STEP):
+        # One key before the step, so the step's first key is compared with the one before it.
+        part = keys[max(at - 1, 0) : at + _CHECK_STEP]
+        rank = part[1 if at else 0 :] % stride
+        if not (
+            bool((part[1:] >= part[:-1]).all())
+            and bool((rank < len(days)).all())
+            and np.array_equal(day_values[rank], when_values[at : at + _CHECK_STEP])
+        ):
+            return False
     return True
 
 
