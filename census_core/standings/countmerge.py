@@ -33,8 +33,8 @@ def merge_indexed(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         return merge_latest(old, new)
     plans = []
     for m, name in enumerate(names):
-        start, stop = (int(x) for x in np.searchsorted(o_code, [m, m + 1]))
-        lo, hi = (int(x) for x in np.searchsorted(n_code, [m, m + 1]))
+        start, stop = _run(o_code, m)
+        lo, hi = _run(n_code, m)
         plan = _plan(old.iloc[start:stop] if stop > start else None, name, new, lo, hi, start)
         if plan is None:
             return merge_latest(old, new)
@@ -107,6 +107,15 @@ def _plan(
     same = pos < len(index.keys)
     same[same] = index.keys[pos[same]] == keys[same]
     return _Plan(start, stop, rows, pos + start, same, index, keys, days)
+
+
+def _run(codes: np.ndarray, m: int) -> tuple[int, int]:
+    """Where measure number `m`'s rows start and stop in `codes` (ascending). The bounds are
+    given the codes' own type: with Python ints numpy converts all 8.5 M codes on each call
+    (0.15 s of the page after an upload)."""
+    bounds = np.array([m, m + 1], dtype=codes.dtype)
+    start, stop = np.searchsorted(codes, bounds)
+    return int(start), int(stop)
 
 
 def _ascending(codes: np.ndarray) -> bool:
