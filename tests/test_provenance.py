@@ -205,3 +205,64 @@ def test_the_histories_of_several_regions_in_one_read_are_each_ones_own(demo_sto
     assert len(together["35.09.25"]) >= 2  # the demo's count, the undone one
     for code in codes:
         pd.testing.assert_frame_equal(together[code], region_history(store, code, "households"))
+
+
+def _every_count_with_its_batch(store) -> pd.DataFrame:
+    """The oracle: every stored count joined with its batch, read whole and filtered here."""
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        counts = pd.read_sql(sa.text("SELECT * FROM counts"), conn)
+        batches = pd.read_sql(sa.text("SELECT * FROM batches"), conn)
+    return counts.merge(batches.rename(columns={"id": "batch_id"}), on="batch_id")
+
+
+def test_the_histories_read_are_every_count_of_those_regions(demo_store):
+    """count_histories against every count read whole: regions of several kecamatan and
+    levels, one without counts, given out of order and twice."""
+    store = demo_store
+    commit(store, (JELBUK, D3, 350), (KALIWATES, D2, 4001), name="b.csv")
+    undone = commit(store, (JELBUK, D3, 351), name="c.csv")
+    store.undo(undone, user="uji")
+    codes = [JELBUK, "35.09.25.2001", KALIWATES, "35.10.01", "35.09.31", JELBUK, "99.99"]
+    got = store.count_histories(codes)
+    every = _every_count_with_its_batch(store)
+    wanted = every[every["region"].isin(codes)].sort_values(
+        ["region", "batch_id", "date", "measure"]
+    )
+    assert len(got) == len(wanted) > 0
+    assert list(got["region"]) == list(wanted["region"])
+    assert list(got["batch_id"]) == list(wanted["batch_id"])
+    assert list(got["value"]) == list(wanted["value"])
+    assert [str(d) for d in got["date"]] == [str(d)[:10] for d in wanted["date"]]
+    assert list(got["undone"]) == [bool(u) for u in wanted["undone"]]
+    assert store.count_histories([]).empty
+
+
+def test_a_regions_history_is_read_by_the_counts_index_not_a_scan_of_every_count(demo_store):
+    """The counts have no index by region (it slowed every upload), but their unique index
+    leads with the batch: the history is one seek per batch into the regions' range, not a
+    scan of every count (at national scale 1 s of every kecamatan page's first reading)."""
+    import sqlalchemy as sa
+
+    store = demo_store
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is read from SQLite; PostgreSQL picks by the table's size")
+    seen: list[tuple[str, object]] = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        if "FROM counts" in statement:
+            seen.append((statement, parameters))
+
+    sa.event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        store.count_histories(store.regions.descendants(JEMBER, "kecamatan"))
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", keep)
+    assert len(seen) == 1
+    statement, parameters = seen[0]
+    with store.engine.connect() as conn:
+        plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+    steps = [str(row[-1]) for row in plan]
+    assert any(s.startswith("SEARCH counts USING INDEX") for s in steps), steps
+    assert not any(s.startswith("SCAN counts") for s in steps), steps

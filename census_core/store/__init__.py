@@ -661,10 +661,12 @@ class Store:
         return self.count_histories([region], measure).drop(columns="region")
 
     def count_histories(self, regions: Sequence[str], measure: str | None = None) -> pd.DataFrame:
-        """`count_history` of several regions in one scan of the counts (there is no index by
-        region), with a region column first."""
+        """`count_history` of several regions in one read, with a region column first."""
         self.ensure_ready()
         c, b = counts_table, batches_table
+        wanted = sorted(set(regions))
+        if not wanted:
+            wanted = [""]  # no region is "": the same columns, no rows
         query = (
             sa.select(
                 c.c.region,
@@ -679,7 +681,16 @@ class Store:
                 b.c.undone,
             )
             .join(b, b.c.id == c.c.batch_id)
-            .where(c.c.region.in_(list(regions)))
+            .where(
+                # The counts have no index by region (it slowed every upload), but their
+                # unique index leads with the batch: naming every batch lets the database seek,
+                # per batch, to the regions' range of codes instead of scanning every count
+                # (national scale: 1.0 -> 0.06 s on SQLite, 0.5 -> 0.07 s on PostgreSQL).
+                c.c.batch_id.in_(sa.select(b.c.id)),
+                c.c.region >= wanted[0],
+                c.c.region <= wanted[-1],
+                c.c.region.in_(wanted),
+            )
             .order_by(c.c.region, c.c.batch_id, c.c.date, c.c.measure)
         )
         if measure is not None:
