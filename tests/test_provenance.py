@@ -1,15 +1,19 @@
 """Where each figure came from: the batch behind a board row, its sentence, a region's history."""
 
+import uuid
 from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 
 from census_core import store as store_module
+from census_core.regions import Regions
 from census_core.settings import Settings
 from census_core.standings.progress import standings
 from census_core.standings.provenance import history_rows, provenance, region_history
 from census_core.standings.snapshot import load_snapshot
+from census_core.store import Store
+from tests.conftest import ON_POSTGRES, _pg_admin, _pg_url
 
 JEMBER, KALIWATES, PATRANG, JELBUK = "35.09", "35.09.19", "35.09.20", "35.09.25"
 D1, D2, D3 = date(2020, 3, 3), date(2020, 3, 4), date(2020, 3, 5)
@@ -266,3 +270,32 @@ def test_a_regions_history_is_read_by_the_counts_index_not_a_scan_of_every_count
     steps = [str(row[-1]) for row in plan]
     assert any(s.startswith("SEARCH counts USING INDEX") for s in steps), steps
     assert not any(s.startswith("SCAN counts") for s in steps), steps
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a collation of the database's own: PostgreSQL")
+def test_the_histories_are_found_in_the_databases_own_order_of_codes(monkeypatch):
+    """The codes' range that lets the counts' index be used is bounded in the database's order
+    of text, which its collation decides, not Python's: under a numeric collation "35.09.9"
+    comes before "35.09.10", and a range taken in Python's order held neither."""
+    admin = _pg_admin()
+    name = f"census_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(
+            f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8 LOCALE "C.UTF-8" '
+            "LOCALE_PROVIDER icu ICU_LOCALE 'und-u-kn-true'"
+        )
+    try:
+        codes = ["35", "35.09", "35.09.9", "35.09.10"]
+        names = ["Jawa Timur", "Kabupaten Contoh", "Sembilan", "Sepuluh"]
+        store = Store(_pg_url(name), Regions(pd.DataFrame({"code": codes, "name": names})))
+        monkeypatch.setattr(store_module, "_now", lambda: UPLOADED)
+        commit(store, ("35.09.9", D1, 90), ("35.09.10", D1, 100))
+        got = store.count_histories(["35.09.10", "35.09.9"])
+        assert sorted(zip(got["region"], got["value"], strict=True)) == [
+            ("35.09.10", 100),
+            ("35.09.9", 90),
+        ]
+        store.engine.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

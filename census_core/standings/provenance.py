@@ -157,8 +157,8 @@ def region_history(store: Store, code: str, measure: str = "households") -> pd.D
 def region_histories(
     store: Store, codes: Sequence[str], measure: str = "households"
 ) -> dict[str, pd.DataFrame]:
-    """`region_history` of each of `codes`, read in one scan of the store: the kecamatan page of
-    every kecamatan of a regency at the cost of one."""
+    """`region_history` of each of `codes`, read in one query of the store: the kecamatan page
+    of every kecamatan of a regency at the cost of one."""
     rows = store.count_histories(codes, measure)
     found = {code: part.drop(columns="region") for code, part in rows.groupby("region", sort=False)}
     empty = rows.drop(columns="region").iloc[0:0]
